@@ -1,0 +1,128 @@
+"""Offline language layer: sentences, words, stems and stop words with no data download.
+
+NLTK's Punkt runs on parameters we build here (abbreviations of financial news) instead of
+the pickled model `nltk.download('punkt')` would fetch; stems come from NLTK's Snowball
+stemmer and stop words from the list sumy ships, so every resource is in a PyPI package.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize.destructive import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from sumy.utils import get_stop_words
+
+LANGUAGE = "english"
+
+# Abbreviations that end with a period but rarely end a sentence in business news.
+# Lower-case, without the final period, as Punkt stores them.
+ABBREVIATIONS = frozenset(
+    """
+    u.s u.k u.n e.u u.s.a n.y d.c l.a s.f e.g i.e etc vs v approx est
+    inc corp co ltd llc plc cos bros assn dept govt intl mfg
+    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt adm gov sen rep pres supt rev hon
+    no nos vol fig figs pp p para ch art sec sect ref
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    a.m p.m
+    ave blvd rd
+    """.split()
+)
+# Single capital letters followed by a period are initials ("J. P. Morgan"), not sentence ends.
+INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+_TERMINAL = re.compile(r"""[.!?…]['"”’)\]]*$""")
+# "..." or "…" then a capitalised word starts a new sentence; Punkt keeps them together.
+_ELLIPSIS_BREAK = re.compile(r"""(?:(?<=\.\.\.)|(?<=…))\s+(?=["“]?[A-Z])""")
+_WORD = re.compile(r"\w", re.UNICODE)
+# A line shorter than this that lacks final punctuation is a heading or label, not a wrapped line.
+_WRAPPED_LINE_MIN = 60
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types.update(ABBREVIATIONS | INITIALS)
+    return PunktSentenceTokenizer(params)
+
+
+_word_tokenizer = NLTKWordTokenizer()
+
+
+def _lines_to_units(paragraph: str) -> list[str]:
+    """Return text units of a paragraph: wrapped lines joined, headings kept apart."""
+    units: list[str] = []
+    for raw in paragraph.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if units:
+            prev = units[-1]
+            wrapped = not _TERMINAL.search(prev) and (
+                len(prev) >= _WRAPPED_LINE_MIN or line[:1].islower() or prev.endswith((",", "-", "—", ":"))
+            )
+            if wrapped:
+                units[-1] = f"{prev} {line}"
+                continue
+        units.append(line)
+    return units
+
+
+def paragraphs(text: str) -> list[str]:
+    """Return the blank-line separated paragraphs of `text`, stripped, non-empty."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def sentences(text: str) -> list[str]:
+    """Return the sentences of `text`, verbatim, in order; lines without final punctuation stand alone."""
+    result: list[str] = []
+    for paragraph in paragraphs(text):
+        for unit in _lines_to_units(paragraph):
+            for sentence in _punkt().tokenize(unit):
+                result.extend(s.strip() for s in _ELLIPSIS_BREAK.split(sentence) if s.strip())
+    return result
+
+
+def words(sentence: str) -> list[str]:
+    """Return the word tokens of a sentence (punctuation-only tokens dropped)."""
+    return [w for w in _word_tokenizer.tokenize(sentence) if _WORD.search(w)]
+
+
+def has_final_punctuation(sentence: str) -> bool:
+    """Return True when the sentence ends like a sentence (., !, ?, … with closing quotes)."""
+    return bool(_TERMINAL.search(sentence.strip()))
+
+
+_stemmer = SnowballStemmer(LANGUAGE)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Return the Snowball stem of a lower-cased word."""
+    return _stemmer.stem(word.lower())
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Return sumy's English stop-word list."""
+    return frozenset(get_stop_words(LANGUAGE))
+
+
+def content_stems(sentence: str) -> list[str]:
+    """Return stems of the non-stop-words of a sentence, lower-cased."""
+    stops = stop_words()
+    return [stem(w) for w in (t.lower() for t in words(sentence)) if w not in stops and _WORD.search(w)]
+
+
+class SumyTokenizer:
+    """sumy's tokenizer interface (`language`, `to_sentences`, `to_words`) on our offline layer."""
+
+    language = LANGUAGE
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))

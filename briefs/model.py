@@ -1,0 +1,164 @@
+"""The data that flows between stages, ending in the Brief: the one object templates see.
+
+Stage by stage: `load` gives Articles, `clean` gives CleanArticles (and Drops), `split` gives
+Sentences, `themes` groups them into Themes, `select` picks each theme's key sentences, and
+`enrich` adds figures, sentiment, entities and sources to make the Brief. `Brief.to_dict()`
+is the JSON brief; docs/templates.md documents every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One input article as loaded: text plus whatever metadata the file gave."""
+
+    path: str
+    text: str
+    title: str = ""
+    publisher: str = ""
+    date: dt.date | None = None
+    url: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CleanArticle:
+    """An article after cleaning: its id (the citation number) and kept paragraphs of sentences."""
+
+    id: int
+    article: Article
+    paragraphs: list[list[str]]
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paragraphs for s in p]
+
+
+@dataclass
+class Drop:
+    """Text the clean stage removed, with the reason and the file it came from."""
+
+    reason: str
+    text: str
+    path: str
+
+
+@dataclass
+class Sentence:
+    """A kept sentence: verbatim text, where it stands, every source that said it, its stems."""
+
+    text: str
+    source: int
+    position: int
+    paragraph: int
+    sources: list[int]
+    stems: list[str] = field(default_factory=list, repr=False)
+    score: float = 0.0
+    new: bool = True
+
+
+@dataclass
+class Sentiment:
+    score: float
+    label: str
+
+
+@dataclass
+class Figure:
+    value: str
+    label: str
+    text: str
+    sources: list[int]
+    new: bool = True
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    count: int
+
+
+@dataclass
+class Theme:
+    name: str
+    description: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    candidates: list[Sentence] = field(default_factory=list, repr=False)
+    discovered: bool = False
+    sentence_count: int = 0
+    article_count: int = 0
+    sentiment: Sentiment | None = None
+
+
+@dataclass
+class Source:
+    id: int
+    title: str
+    publisher: str
+    date: str | None
+    url: str
+    path: str
+
+
+@dataclass
+class Period:
+    start: str | None
+    end: str | None
+
+
+def _sentence_dict(s: Sentence) -> dict[str, Any]:
+    return {"text": s.text, "sources": list(s.sources), "new": s.new}
+
+
+@dataclass
+class Brief:
+    """The brief: everything a template or the JSON file receives."""
+
+    title: str
+    subject: str
+    audience: str
+    date: str | None
+    period: Period
+    summary: list[Sentence]
+    themes: list[Theme]
+    sources: list[Source]
+    figures: list[Figure] = field(default_factory=list)
+    sentiment: Sentiment | None = None
+    entities: list[Entity] = field(default_factory=list)
+    method: str = "default"
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON brief (stable field names; later versions only add fields)."""
+        return {
+            "title": self.title,
+            "subject": self.subject,
+            "audience": self.audience,
+            "date": self.date,
+            "period": asdict(self.period),
+            "method": self.method,
+            "summary": [_sentence_dict(s) for s in self.summary],
+            "themes": [
+                {
+                    "name": t.name,
+                    "description": t.description,
+                    "discovered": t.discovered,
+                    "sentence_count": t.sentence_count,
+                    "article_count": t.article_count,
+                    "sentiment": asdict(t.sentiment) if t.sentiment else None,
+                    "sentences": [_sentence_dict(s) for s in t.sentences],
+                }
+                for t in self.themes
+            ],
+            "figures": [asdict(f) for f in self.figures],
+            "sentiment": asdict(self.sentiment) if self.sentiment else None,
+            "entities": [asdict(e) for e in self.entities],
+            "sources": [asdict(s) for s in self.sources],
+            "stats": dict(self.stats),
+        }

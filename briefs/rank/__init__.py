@@ -1,0 +1,39 @@
+"""Sentence ranking methods behind one call: `scores(sentences, method)`.
+
+Names: `default` (ours), the sumy method names (`lexrank`, `textrank`, `lsa`, `luhn`, `kl`,
+`sumbasic`, `edmundson`) and `sumy:<name>` for sumy's own implementation of that method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import stock
+
+METHODS = ("default", *stock.SUMMARIZERS)
+STOCK_METHODS = tuple(f"sumy:{name}" for name in stock.SUMMARIZERS)
+
+
+class UnknownMethod(ValueError):
+    """Raised for a method name that is not one of `METHODS` or `STOCK_METHODS`."""
+
+    def __init__(self, name: str):
+        super().__init__(f"unknown method {name!r}; valid methods: {', '.join(METHODS + STOCK_METHODS)}")
+
+
+def check(method: str) -> str:
+    """Return the method name if it is known, else raise UnknownMethod."""
+    if method not in METHODS and method not in STOCK_METHODS:
+        raise UnknownMethod(method)
+    return method
+
+
+def scores(sentences: Sequence[str], method: str = "default") -> list[float]:
+    """Return one importance score per sentence (higher ranks first) for the named method."""
+    check(method)
+    if method == "default":
+        from . import default
+
+        return default.scores(sentences)
+    name = method.removeprefix("sumy:")
+    return stock.scores(sentences, name)
