@@ -1,0 +1,305 @@
+"""Load articles from files and folders: one loader per file type, problems reported, never raised."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Article
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+CONFIG_FILES = {"briefs.toml"}
+# A scraped article is tens of kilobytes; past this a file is a dump, not an article.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Problem:
+    """A file (or a line of one) that could not be loaded, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class Loaded:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class LoadError(ValueError):
+    """A file that yields no article; the message says why."""
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if not raw.strip():
+        raise LoadError("empty file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        if best is None:
+            raise LoadError("binary or undecodable file") from None
+        text = str(best)
+    if "\x00" in text:
+        raise LoadError("binary file")
+    if not text.strip():
+        raise LoadError("empty file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """Return a file's text: UTF-8 first, then detected encoding; raise LoadError for binary/empty."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise LoadError(f"file too large ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("binary file")
+    return _decode(raw, path)
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Return a date from a date/datetime/ISO-ish string, or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if match:
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _article(path: Path, text: str, meta: dict, *, key: str = "") -> Article:
+    publisher = meta.get("publisher") or meta.get("source") or meta.get("site_name") or ""
+    extra = {k: v for k, v in meta.items() if k not in {"title", "publisher", "source", "date", "url", "text"}}
+    return Article(
+        path=f"{path}{key}",
+        text=text,
+        title=str(meta.get("title") or "").strip(),
+        publisher=str(publisher).strip(),
+        date=parse_date(meta.get("date")),
+        url=str(meta.get("url") or meta.get("link") or "").strip(),
+        meta={k: v if isinstance(v, (str, int, float, bool)) or v is None else str(v) for k, v in extra.items()},
+    )
+
+
+def _guess_title(text: str) -> tuple[str, str]:
+    """Return (title, body): the first line is a title when it is short and has no final period."""
+    lines = text.strip().split("\n", 1)
+    first = lines[0].strip()
+    if len(lines) == 2 and 3 <= len(first.split()) <= 25 and not first.endswith((".", ":", ",")):
+        return first, lines[1]
+    return "", text
+
+
+def load_txt(path: Path) -> list[Article]:
+    text = read_text(path)
+    title, body = _guess_title(text)
+    return [_article(path, body if title else text, {"title": title})]
+
+
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+
+
+def load_markdown(path: Path) -> list[Article]:
+    text = read_text(path)
+    meta: dict = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        block = match.group(1)
+        try:
+            if text.startswith("+++"):
+                import tomllib
+
+                meta = tomllib.loads(block)
+            else:
+                import yaml
+
+                meta = yaml.safe_load(block) or {}
+        except Exception as error:  # YAML and TOML raise many types; all mean "bad front matter"
+            raise LoadError(f"malformed front matter: {str(error).splitlines()[0]}") from None
+        if not isinstance(meta, dict):
+            raise LoadError("malformed front matter: not a key/value table")
+        text = text[match.end():]
+    if not meta.get("title"):
+        title, body = _guess_title(text.lstrip("# "))
+        if title:
+            meta["title"], text = title, body
+    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
+    if not text.strip():
+        raise LoadError("no text after front matter")
+    return [_article(path, text, meta)]
+
+
+def load_html(path: Path) -> list[Article]:
+    import trafilatura
+
+    html = read_text(path)
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                           include_tables=False, favor_precision=True, as_dict=True)
+    if not document or not (document.get("text") or "").strip():
+        raise LoadError("no article text found in HTML")
+    meta = {
+        "title": document.get("title"),
+        "publisher": document.get("sitename") or document.get("hostname"),
+        "date": document.get("date"),
+        "url": document.get("url"),
+    }
+    return [_article(path, document["text"], meta)]
+
+
+def load_json(path: Path) -> tuple[list[Article], list[Problem]]:
+    text = read_text(path)
+    articles, problems = [], []
+    stripped = text.lstrip()
+    if path.suffix == ".json" and stripped.startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise LoadError(f"malformed JSON: {error}") from None
+        lines = [(i + 1, r) for i, r in enumerate(records)]
+    else:
+        lines = []
+        for number, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                lines.append((number, json.loads(line)))
+            except json.JSONDecodeError as error:
+                problems.append(Problem(f"{path}:{number}", f"malformed JSON line skipped ({error.msg})"))
+    for number, record in lines:
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+            problems.append(Problem(f"{path}:{number}", "record has no 'text' field; skipped"))
+            continue
+        articles.append(_article(path, record["text"], record, key=f":{number}"))
+    return articles, problems
+
+
+def load_feed(path: Path) -> list[Article]:
+    import feedparser
+
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise LoadError("file too large")
+    feed = feedparser.parse(raw)
+    if not feed.entries:
+        if path.suffix == ".xml":
+            raise LoadError("XML file is not an RSS/Atom feed with entries")
+        raise LoadError("feed has no entries")
+    articles = []
+    publisher = feed.feed.get("title", "")
+    for number, entry in enumerate(feed.entries, 1):
+        body = ""
+        if entry.get("content"):
+            body = entry.content[0].get("value", "")
+        body = body or entry.get("summary", "")
+        if "<" in body:
+            import trafilatura
+
+            body = trafilatura.extract(f"<html><body>{body}</body></html>") or ""
+        if not body.strip():
+            continue
+        date = None
+        for key in ("published_parsed", "updated_parsed"):
+            if entry.get(key):
+                date = dt.date(*entry[key][:3])
+                break
+        meta = {"title": entry.get("title", ""), "publisher": publisher, "date": date, "url": entry.get("link", "")}
+        articles.append(_article(path, body, meta, key=f"#{number}"))
+    if not articles:
+        raise LoadError("feed entries have no text")
+    return articles
+
+
+LOADERS: dict[str, Callable[[Path], list[Article]]] = {
+    **{s: load_txt for s in TEXT_SUFFIXES},
+    **{s: load_markdown for s in MARKDOWN_SUFFIXES},
+    **{s: load_html for s in HTML_SUFFIXES},
+    **{s: load_feed for s in FEED_SUFFIXES},
+}
+
+
+def iter_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
+    """Yield input files: folders walked recursively in sorted order, symlink loops skipped."""
+    seen: set[str] = set()
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(str(path), "no such file or folder"))
+            continue
+        if path.is_file():
+            yield path
+            continue
+        for root, dirs, files in os.walk(path, followlinks=True):
+            real = os.path.realpath(root)
+            if real in seen:
+                problems.append(Problem(root, "symlink loop skipped"))
+                dirs[:] = []
+                continue
+            seen.add(real)
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and name not in CONFIG_FILES:
+                    yield Path(root) / name
+
+
+def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
+    """Return the articles in one file and the problems met; never raises for bad content."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSON_SUFFIXES:
+            return load_json(path)
+        loader = LOADERS.get(suffix)
+        if loader is None:
+            return [], [Problem(str(path), f"unsupported file type {suffix!r}; skipped")]
+        return loader(path), []
+    except LoadError as error:
+        return [], [Problem(str(path), f"{error}; skipped")]
+    except PermissionError:
+        return [], [Problem(str(path), "permission denied; skipped")]
+    except OSError as error:
+        return [], [Problem(str(path), f"cannot read ({error.strerror}); skipped")]
+
+
+def load(paths: Iterable[Path]) -> Loaded:
+    """Return every article found under `paths` and a problem for each file that gave none."""
+    result = Loaded()
+    for path in iter_files(paths, result.problems):
+        articles, problems = load_file(path)
+        result.articles.extend(articles)
+        result.problems.extend(problems)
+    return result

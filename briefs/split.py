@@ -1,0 +1,29 @@
+"""Split cleaned articles into Sentence records: verbatim text, position, sources and stems."""
+
+from __future__ import annotations
+
+from . import language
+from .clean import Cleaned, normalize
+from .model import Sentence
+
+
+def split(cleaned: Cleaned) -> list[Sentence]:
+    """Return every kept sentence of every article, in corpus order, with its content stems."""
+    result: list[Sentence] = []
+    for article in cleaned.articles:
+        position = 0
+        for paragraph_index, paragraph in enumerate(article.paragraphs):
+            for text in paragraph:
+                echoes = cleaned.echoes.get(normalize(text), [])
+                result.append(
+                    Sentence(
+                        text=text,
+                        source=article.id,
+                        position=position,
+                        paragraph=paragraph_index,
+                        sources=[article.id, *[e for e in echoes if e != article.id]],
+                        stems=language.content_stems(text),
+                    )
+                )
+                position += 1
+    return result

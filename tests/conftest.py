@@ -1,0 +1,24 @@
+"""Shared fixtures: the seed corpus and one seed brief built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_result():
+    """The investor brief of the embedded seeds (built once; tests must not mutate it)."""
+    from briefs.build import build_brief
+
+    return build_brief([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """Each seed file's text by path."""
+    return {str(p): p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}

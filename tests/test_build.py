@@ -1,0 +1,92 @@
+"""End to end: the seeds become a cited brief in Markdown, PDF and JSON, every sentence verbatim."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from briefs.cli import app
+
+from .conftest import SEEDS
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_every_brief_sentence_is_verbatim_in_a_source_it_cites(seed_result, seed_texts):
+    brief = seed_result.brief.to_dict()
+    by_id = {s["id"]: _squash(seed_texts[s["path"]]) for s in brief["sources"]}
+    sentences = brief["summary"] + [s for t in brief["themes"] for s in t["sentences"]]
+    assert len(sentences) >= 10
+    for sentence in sentences:
+        assert sentence["sources"], sentence
+        for source_id in sentence["sources"]:
+            assert _squash(sentence["text"]) in by_id[source_id], (source_id, sentence["text"])
+
+
+def test_json_brief_has_the_stable_fields(seed_result):
+    brief = seed_result.brief.to_dict()
+    for key in ("title", "subject", "audience", "date", "period", "summary", "themes", "sources"):
+        assert key in brief
+    assert brief["subject"] == "Meta Platforms"
+    assert set(brief["period"]) == {"start", "end"}
+    assert all({"name", "sentences"} <= set(t) for t in brief["themes"])
+    assert all({"id", "title", "publisher", "date", "url", "path"} <= set(s) for s in brief["sources"])
+    cited = {i for t in brief["themes"] for s in t["sentences"] for i in s["sources"]}
+    assert cited <= {s["id"] for s in brief["sources"]}
+
+
+def test_cli_build_writes_md_pdf_json(tmp_path):
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    written = [line for line in result.stdout.splitlines() if line.strip()]
+    suffixes = sorted(p.rsplit(".", 1)[1] for p in written)
+    assert suffixes == ["json", "md", "pdf"]
+    pdf = next(p for p in written if p.endswith(".pdf"))
+    from pypdf import PdfReader
+
+    assert len(PdfReader(pdf).pages) >= 1
+    data = json.loads(open(next(p for p in written if p.endswith(".json")), encoding="utf-8").read())
+    assert data["themes"]
+
+
+def test_build_with_no_paths_uses_embedded_seeds(tmp_path):
+    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / result.stdout.strip().split("/")[-1]).read_text())
+    assert data["subject"] == "Meta Platforms"
+
+
+def test_date_option_sets_brief_date_and_file_name(tmp_path):
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--format", "json",
+                                      "--date", "2025-07-31"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("2025-07-31-investor.json")
+    assert json.loads(open(result.stdout.strip()).read())["date"] == "2025-07-31"
+
+
+def test_unknown_method_is_one_line_listing_valid_ones(tmp_path):
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--method", "magic"])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "textrank" in lines[0] and "lexrank" in lines[0]
+
+
+@pytest.mark.parametrize("method", ["default", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson"])
+def test_cli_summarize_each_method(method):
+    path = SEEDS / "004_b50b124db6550fa0.txt"
+    result = CliRunner().invoke(app, ["summarize", str(path), "--sentences", "3", "--method", method])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 3
+    text = _squash(path.read_text(encoding="utf-8"))
+    assert all(_squash(line) in text for line in lines)
+
+
+def test_console_script_runs_as_installed():
+    result = subprocess.run([sys.executable, "-m", "briefs", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("briefs ")

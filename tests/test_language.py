@@ -1,0 +1,57 @@
+"""The offline language layer splits financial news correctly with no NLTK data."""
+
+import pytest
+
+from briefs import language
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. Army signed. Meta agreed.", ["The U.S. Army signed.", "Meta agreed."]),
+        ("Meta Platforms Inc. rose. Alphabet Corp. fell.", ["Meta Platforms Inc. rose.", "Alphabet Corp. fell."]),
+        ("It is the No. 1 app in the store. Rivals lag.", ["It is the No. 1 app in the store.", "Rivals lag."]),
+        ("Reality Labs lost $4.2 billion. Sales rose 3.5% in Q1.", ["Reality Labs lost $4.2 billion.", "Sales rose 3.5% in Q1."]),
+        ("J. P. Morgan upgraded the stock. Shares rose.", ["J. P. Morgan upgraded the stock.", "Shares rose."]),
+        ("Meta (NASDAQ:META) rose 2%. Apple fell.", ["Meta (NASDAQ:META) rose 2%.", "Apple fell."]),
+        ('He said "we will win." Then he left.', ['He said "we will win."', "Then he left."]),
+        ("The plan stalled... Investors waited.", ["The plan stalled...", "Investors waited."]),
+        ("Results at a glance\nRevenue rose 21% to $47.52 billion.", ["Results at a glance", "Revenue rose 21% to $47.52 billion."]),
+        ("Mr. Zuckerberg spoke on Jan. 5 in Menlo Park. Analysts listened.",
+         ["Mr. Zuckerberg spoke on Jan. 5 in Menlo Park.", "Analysts listened."]),
+    ],
+)
+def test_sentences_handle_financial_news(text, expected):
+    assert language.sentences(text) == expected
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = ("Meta said on Thursday that revenue for the quarter rose by more than\n"
+            "twenty percent, beating what analysts had expected.\n")
+    assert language.sentences(text) == [
+        "Meta said on Thursday that revenue for the quarter rose by more than twenty percent, beating what analysts had expected."
+    ]
+
+
+def test_words_keep_figures_and_tickers():
+    tokens = language.words("Meta (NASDAQ:META) paid $4.2 billion, up 3.5%.")
+    assert "4.2" in tokens and "3.5" in tokens and "META" in tokens
+    assert "(" not in tokens and "," not in tokens
+
+
+def test_stems_and_stop_words_come_offline():
+    assert language.stem("Investments") == language.stem("investment")
+    assert "the" in language.stop_words()
+    assert language.content_stems("The investments were growing") == ["invest", "grow"]
+
+
+def test_sumy_summarizers_run_on_our_tokenizer():
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    text = "Meta rose. Revenue grew 21% in the quarter. Costs climbed too. Investors cheered the results."
+    parser = PlaintextParser.from_string(text, language.SumyTokenizer())
+    summary = LexRankSummarizer(Stemmer("english"))(parser.document, 2)
+    assert len(summary) == 2
+    assert all(str(s) in text for s in summary)
