@@ -1,33 +1,92 @@
 """Clean scraped articles: keep article prose about the subject, drop noise and duplicates.
 
-Every removal is recorded as a Drop with its reason so `briefs build --explain` can show it.
+Per article (`clean_article`, independent of the others, so it can run in parallel or come from
+the cache): lines become units; labels (lines without final punctuation: headlines, bylines,
+timestamps, widgets) mark where the article ends and appended content — related stories, ads,
+other companies' news — begins; appended stories survive only if they concern the subject; every
+sentence then passes the noise rules. Across the corpus (`clean`): articles that never concern
+the subject are dropped whole, and exact or near-duplicate sentences are kept once with every
+source that said them. Every removal is a Drop with its reason, for `briefs build --explain`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import language
 from .config import Subject
 from .model import Article, CleanArticle, Drop
 
-# Shorter than this, a "sentence" is a label, a button or a fragment.
+# Fewer words than this and a "sentence" is a label, a button or a fragment.
 MIN_WORDS = 6
+# A scraped list glued into one run-on "sentence" is not quotable prose.
+MAX_WORDS = 90
+# Trailing sentences after the article's last mention of the subject are sign-offs and promos
+# when there are only a few of them; a longer tail is real prose that uses pronouns.
+MAX_TAIL = 3
+# Near-duplicates: share this much of their content stems (Jaccard) — syndicated copies with a
+# word changed, a dateline added or punctuation altered.
+NEAR_DUPLICATE = 0.8
 
 _CALL_TO_ACTION = re.compile(
-    r"\b(click|sign[ -]?up|subscribe|log[ -]?in|register|download (?:the|our)|read (?:more|next)|"
-    r"don'?t miss|free (?:trial|report|analysis)|get (?:the latest|your free)|follow us|share (?:this|on)|"
-    r"see here|learn more|find out|unlock|newsletter|trending:)\b",
+    r"\b(click|tap here|sign[ -]?up|sign in|subscribe|subscription|log[ -]?in|register now|"
+    r"download (?:the|our)|read (?:more|next|the original|the full)|don'?t miss|free (?:trial|report|analysis|newsletter)|"
+    r"get (?:the latest|your free|access)|follow us|share (?:this|on)|see here|learn more|find out (?:more|what|how)|"
+    r"unlock|newsletter|trending:|limited time|act now|join (?:now|today|us)|try (?:it|our) |watch (?:now|the video)|"
+    r"sponsored|advertisement|promo code|special offer|buy now|order now|start your|upgrade to)\b",
     re.I,
 )
 _LEGAL = re.compile(
-    r"\b(all rights reserved|investment advice|terms (?:and|&) conditions|privacy policy|cookies?|"
-    r"disclaimer|past performance|for information purposes|not indicative of future|fiduciary|"
-    r"originally appeared|copyright|©)",
+    r"\b(all rights reserved|investment advice|financial advice|terms (?:and|&|of) (?:conditions|use|service)|"
+    r"privacy (?:policy|notice)|cookies?|consent|disclaimer|past performance|for information(?:al)? purposes|"
+    r"not indicative of future|fiduciary|originally (?:appeared|published)|copyright|reproduction|"
+    r"no (?:specific )?outcome|is not responsible|without notice|forward-looking statements)\b|©",
     re.I,
 )
+_DISCLOSURE = re.compile(
+    r"\b(?:is|are|am|was) (?:long|short)(?: shares of)? [A-Z]{1,5}\b|\b(?:owns|holds) (?:shares|a position|positions) in\b|"
+    r"\bhas no position in\b|\bposition(?:s)? in the (?:stocks?|securities) mentioned\b",
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_BOUNDARY = re.compile(
+    r"^(?:related|recommended|more (?:from|on|stories|news|to read|like this)|read (?:more|next|also)|also read|"
+    r"see also|trending|popular|most (?:read|popular|viewed)|you (?:may|might) (?:also )?like|top stories|"
+    r"latest (?:news|stories)|further reading|up next|what to read next|editor'?s picks|"
+    r"(?:related|more) (?:articles|stories|insights|coverage|news|content|posts))\b",
+    re.I,
+)
+_AD_LABEL = re.compile(r"^(?:ad|ads|advert|advertisement|sponsored(?: content)?|promoted|partner content|"
+                       r"anzeige|werbung|publicité|publicidad|pubblicità|placeholder)$", re.I)
+_TIMESTAMP = re.compile(
+    r"^(?:\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago|yesterday|today|just now|"
+    r"\d{1,2}:\d{2}|\d+\s+month\s+\d+\s+day|updated|published|posted)\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|author|source|posted by|written by|reporting by|edited by|photo|image)\b[:\s]", re.I)
+_SOURCE_LINE = re.compile(r"^-?\s*[A-Z][\w.&' -]{0,30}$")
+# A list item ("- Revenue: $47.5 billion, up 21%") is prose even without a final period.
+_BULLET = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)])\s+")
+# Section labels glued to the front of a sentence by scraping ("Trending: Meta's ...").
+_LEAD_LABEL = re.compile(
+    r"^(?:trending|update[d]?|breaking(?: news)?|exclusive|analysis|opinion|editor'?s note|"
+    r"key (?:takeaways?|points))\s*[:|–—-]\s+",
+    re.I,
+)
+# Pointers to other pages glued to the front of a sentence: the rest is that page's headline.
+_LEAD_POINTER = re.compile(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
+_CREDIT = re.compile(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit)?\s*:\s", re.I)
+_LABEL_REASONS = {
+    "ad": "advertisement label",
+    "boundary": "navigation (related content)",
+    "timestamp": "timestamp",
+    "byline": "byline or source label",
+    "source": "byline or source label",
+    "heading": "fragment or heading",
+}
 
 
 def normalize(text: str) -> str:
@@ -37,10 +96,20 @@ def normalize(text: str) -> str:
 
 
 @dataclass
+class ArticleClean:
+    """One article after per-article cleaning: kept paragraphs of sentences and what was dropped."""
+
+    article: Article
+    paragraphs: list[list[str]]
+    dropped: list[Drop]
+    mentions: int
+
+
+@dataclass
 class Cleaned:
     articles: list[CleanArticle] = field(default_factory=list)
     dropped: list[Drop] = field(default_factory=list)
-    # normalized sentence -> ids of the other sources that said it too
+    # normalized kept sentence -> ids of the other sources that said it (or a near-duplicate)
     echoes: dict[str, list[int]] = field(default_factory=dict)
 
 
@@ -49,59 +118,287 @@ def _is_shouting(text: str) -> bool:
     return len(letters) > 20 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
-def sentence_noise(sentence: str) -> str | None:
+@lru_cache(maxsize=1)
+def _langid():
+    import py3langid
+
+    return py3langid
+
+
+def is_foreign(sentence: str) -> bool:
+    """Return True when a sentence is in another language than English.
+
+    py3langid alone misreads name-heavy English sentences, so a sentence also needs few English
+    function words to count as foreign.
+    """
+    tokens = [w.lower() for w in language.words(sentence)]
+    if not tokens:
+        return False
+    stops = language.stop_words()
+    english_share = sum(t in stops for t in tokens) / len(tokens)
+    if english_share >= 0.3:
+        return False
+    lang, _ = _langid().classify(sentence)
+    return lang != "en"
+
+
+def _unquoted(sentence: str) -> str:
+    return _QUOTED.sub(" ", sentence)
+
+
+def _starts_like_a_fragment(sentence: str) -> bool:
+    first = sentence.lstrip("\"'“‘([ ")[:2]
+    return not first or not (first[0].isalnum() or first[0] in "$€£¥#") or (first[0].islower() and first[1:2].islower())
+
+
+def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
     """Return why a sentence is noise, or None if it reads as article prose."""
-    if not language.has_final_punctuation(sentence):
+    n_words = len(language.words(sentence))
+    if (not listed and not language.has_final_punctuation(sentence)) or n_words < MIN_WORDS:
         return "fragment or heading"
-    if len(language.words(sentence)) < MIN_WORDS:
+    if _starts_like_a_fragment(sentence):
         return "fragment or heading"
-    if _is_shouting(sentence):
+    if n_words > MAX_WORDS:
+        return "run-on text (a list or page dump)"
+    if _is_shouting(sentence) or _LEGAL.search(sentence):
         return "disclaimer or legal notice"
-    if _LEGAL.search(sentence):
-        return "disclaimer or legal notice"
-    if _CALL_TO_ACTION.search(sentence):
+    if _DISCLOSURE.search(sentence):
+        return "position disclosure"
+    if _CALL_TO_ACTION.search(_unquoted(sentence)) or _LEAD_POINTER.match(sentence):
         return "call to action or promotion"
+    if _CREDIT.search(sentence):
+        return "photo credit or caption"
+    if is_foreign(sentence):
+        return "other language"
     if sentence.rstrip("\"'”’) ").endswith("?"):
         return "question"
     return None
 
 
-def _mentions(text: str, subject: Subject) -> bool:
-    names = subject.names + subject.tickers
-    return any(re.search(rf"\b{re.escape(n)}\b", text, re.I if n not in subject.tickers else 0) for n in names)
+@lru_cache(maxsize=64)
+def _subject_pattern(names: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pattern | None:
+    parts = [re.escape(n) for n in sorted(names, key=len, reverse=True) if n]
+    parts = [f"(?i:{p})" for p in parts] + [re.escape(t) for t in tickers if t]
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def mentions(text: str, subject: Subject) -> int:
+    """Return how many times the text names the subject (a name, an alias, or a ticker)."""
+    pattern = _subject_pattern(tuple(subject.names), tuple(subject.tickers))
+    return len(pattern.findall(text)) if pattern else 0
+
+
+@dataclass
+class _Unit:
+    text: str
+    paragraph: int
+    label: bool
+    kind: str = ""  # for labels: boundary, ad, timestamp, byline, source, heading
+
+
+def _label_kind(line: str) -> str:
+    bare = line.strip(" -–—•*|:").strip()
+    if _AD_LABEL.match(bare):
+        return "ad"
+    if _BOUNDARY.match(bare):
+        return "boundary"
+    if _TIMESTAMP.search(bare):
+        return "timestamp"
+    if _BYLINE.match(bare + " "):
+        return "byline"
+    if _SOURCE_LINE.match(bare) and len(bare.split()) <= 3:
+        return "source"
+    return "heading"
+
+
+def _units(text: str) -> list[_Unit]:
+    units = []
+    for index, paragraph in enumerate(language.paragraphs(text)):
+        for line in language.lines(paragraph):
+            bullet = _BULLET.match(line)
+            if bullet and len(language.words(line)) >= MIN_WORDS:
+                units.append(_Unit(line[bullet.end():], index, False, "list item"))
+                continue
+            # A long scraped line may hold several sentences and end in a trailing label; it is
+            # prose, and its last fragment is dropped at sentence level.
+            label = len(language.words(line)) < MIN_WORDS or (
+                not language.has_final_punctuation(line) and len(language.sentences(line)) == 1
+            )
+            units.append(_Unit(line, index, label, _label_kind(line) if label else ""))
+    return units
+
+
+def _sentences(unit: _Unit) -> list[str]:
+    """Return a prose unit's sentences, with section labels glued to their front cut off."""
+    if unit.kind == "list item" and not language.has_final_punctuation(unit.text):
+        return [unit.text]
+    result = []
+    for sentence in language.sentences(unit.text):
+        label = _LEAD_LABEL.match(sentence)
+        result.append(sentence[label.end():] if label else sentence)
+    return result
+
+
+@dataclass
+class _Story:
+    units: list[_Unit] = field(default_factory=list)
+    appended: bool = False
+    ad: bool = False
+
+
+def _stories(units: list[_Unit]) -> list[_Story]:
+    """Split an article's units into the main story and the stories appended after it."""
+    stories = [_Story()]
+    pending: list[_Unit] = []  # labels since the last prose unit
+    appended = False
+    last_paragraph = -1
+    for unit in units:
+        if unit.label:
+            pending.append(unit)
+            continue
+        kinds = {u.kind for u in pending}
+        boundary = bool(kinds & {"boundary", "ad"}) or (
+            bool(kinds & {"timestamp", "byline"}) and (len(pending) >= 2 or appended)
+        )
+        new_story = boundary or (appended and (pending or unit.paragraph != last_paragraph))
+        if new_story and stories[-1].units:
+            stories.append(_Story(appended=True, ad="ad" in kinds))
+            appended = True
+        elif new_story:
+            stories[-1].appended = appended = True
+            stories[-1].ad = "ad" in kinds
+        stories[-1].units.extend(pending + [unit])
+        pending = []
+        last_paragraph = unit.paragraph
+    if pending:
+        stories[-1].units.extend(pending)
+    return stories
+
+
+def _promo_block(reasons: list[str | None], texts: list[str], subject: Subject) -> None:
+    """Drop unnamed sentences sandwiched between promotions or notices: a promo block's middle."""
+    promo = {"call to action or promotion", "disclaimer or legal notice", "position disclosure", "promotion block"}
+    for i, text in enumerate(texts):
+        if reasons[i] is not None or mentions(text, subject):
+            continue
+        before = i > 0 and reasons[i - 1] in promo
+        after = any(r in promo for r in reasons[i + 1:i + 3])
+        if before and after:
+            reasons[i] = "promotion block"
+
+
+def clean_article(article: Article, subject: Subject) -> ArticleClean:
+    """Return one article's kept prose (paragraphs of sentences) and what was dropped, and why."""
+    dropped: list[Drop] = []
+    paragraphs: dict[int, list[str]] = {}
+    if article.title and (_CALL_TO_ACTION.search(article.title) or _LEGAL.search(article.title)):
+        dropped.append(Drop("promotional title", article.title, article.path))
+        article = replace(article, title="")
+    total_mentions = mentions(article.title, subject)
+    for story_index, story in enumerate(_stories(_units(article.text))):
+        prose = [u for u in story.units if not u.label]
+        for unit in story.units:
+            if unit.label:
+                dropped.append(Drop(_LABEL_REASONS[unit.kind], unit.text, article.path))
+        if not prose:
+            continue
+        story_text = " ".join(u.text for u in prose)
+        story_mentions = mentions(story_text, subject)
+        if story.ad:
+            dropped.extend(Drop("advertisement", u.text, article.path) for u in prose)
+            continue
+        if story.appended and (story_mentions == 0 or not subject.names):
+            dropped.extend(Drop("appended story about something else", u.text, article.path) for u in prose)
+            continue
+        total_mentions += story_mentions
+        sentences = [(u.paragraph, s, u.kind == "list item") for u in prose for s in _sentences(u)]
+        texts = [s for _, s, _ in sentences]
+        reasons = [sentence_noise(s, listed=listed) for _, s, listed in sentences]
+        for i, text in enumerate(texts):
+            if reasons[i] is None and _SECOND_PERSON.search(_unquoted(text)) and not mentions(text, subject):
+                reasons[i] = "call to action or promotion"
+        _promo_block(reasons, texts, subject)
+        if subject.names and story_index == 0:
+            named = [i for i, t in enumerate(texts) if mentions(t, subject)]
+            if named and 0 < len(texts) - 1 - named[-1] <= MAX_TAIL:
+                for i in range(named[-1] + 1, len(texts)):
+                    reasons[i] = reasons[i] or "sign-off after the article"
+        for (paragraph, text, _), reason in zip(sentences, reasons):
+            if reason:
+                dropped.append(Drop(reason, text, article.path))
+            else:
+                paragraphs.setdefault(story_index * 10_000 + paragraph, []).append(text)
+    return ArticleClean(article, [paragraphs[k] for k in sorted(paragraphs)], dropped, total_mentions)
+
+
+class _Deduper:
+    """Finds exact and near-duplicate sentences in one pass: hashing, no pairwise comparison."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, str] = {}
+        self.buckets: dict[tuple, list[tuple[str, frozenset]]] = {}
+
+    def seen(self, sentence: str) -> str | None:
+        """Return the normalized key of an earlier sentence saying the same, else record this one."""
+        key = normalize(sentence)
+        if key in self.exact:
+            return self.exact[key]
+        stems = language.content_stems(sentence)
+        stem_set = frozenset(stems)
+        # Syndicated copies keep either their opening or their closing words.
+        anchors = [("head", tuple(stems[:5])), ("tail", tuple(stems[-5:]))] if len(stems) >= 5 else []
+        for anchor in anchors:
+            for other_key, other_set in self.buckets.get(anchor, []):
+                union = len(stem_set | other_set)
+                if union and len(stem_set & other_set) / union >= NEAR_DUPLICATE:
+                    self.exact[key] = other_key
+                    return other_key
+        self.exact[key] = key
+        for anchor in anchors:
+            self.buckets.setdefault(anchor, []).append((key, stem_set))
+        return None
 
 
 def clean(articles: list[Article], subject: Subject) -> Cleaned:
-    """Return the articles with noise, off-subject articles and duplicate sentences removed."""
+    """Return the articles with noise, off-subject content and duplicate sentences removed."""
+    return combine([clean_article(a, subject) for a in articles], subject)
+
+
+def combine(cleaned_articles: list[ArticleClean], subject: Subject) -> Cleaned:
+    """Return the corpus-level result: off-subject articles out, duplicates merged, ids numbered."""
     result = Cleaned()
-    seen: dict[str, int] = {}
-    for article in articles:
-        if subject.name and not _mentions(article.title + "\n" + article.text, subject):
-            result.dropped.append(Drop("article not about the subject", article.title or article.text[:80], article.path))
+    deduper = _Deduper()
+    owner: dict[str, int] = {}
+    for item in cleaned_articles:
+        article = item.article
+        result.dropped.extend(item.dropped)
+        if subject.names and item.mentions == 0:
+            result.dropped.append(Drop("article not about the subject", article.title or article.path, article.path))
             continue
         source_id = len(result.articles) + 1
-        paragraphs: list[list[str]] = []
-        for paragraph in language.paragraphs(article.text):
+        paragraphs = []
+        echoes_here: list[tuple[str, int]] = []
+        for paragraph in item.paragraphs:
             kept = []
-            for sentence in language.sentences(paragraph):
-                reason = sentence_noise(sentence)
-                if reason is None:
-                    key = normalize(sentence)
-                    if key in seen:
-                        reason = "duplicate sentence"
-                        first = seen[key]
-                        if first != source_id and source_id not in result.echoes.setdefault(key, []):
-                            result.echoes[key].append(source_id)
-                    else:
-                        seen[key] = source_id
-                if reason:
-                    result.dropped.append(Drop(reason, sentence, article.path))
-                else:
+            for sentence in paragraph:
+                earlier = deduper.seen(sentence)
+                if earlier is None:
                     kept.append(sentence)
+                    owner[normalize(sentence)] = source_id
+                else:
+                    result.dropped.append(Drop("duplicate sentence", sentence, article.path))
+                    echoes_here.append((earlier, source_id))
             if kept:
                 paragraphs.append(kept)
         if not paragraphs:
-            result.dropped.append(Drop("no article prose left", article.title or article.path, article.path))
+            reason = "only repeats other articles" if echoes_here else "no article prose left"
+            result.dropped.append(Drop(reason, article.title or article.path, article.path))
+            # Its facts were said elsewhere; cite it there only if it is listed as a source.
             continue
+        for key, source in echoes_here:
+            if owner.get(key) != source and source not in result.echoes.setdefault(key, []):
+                result.echoes[key].append(source)
         result.articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs))
     return result

@@ -37,8 +37,6 @@ _TERMINAL = re.compile(r"""[.!?…]['"”’)\]]*$""")
 # "..." or "…" then a capitalised word starts a new sentence; Punkt keeps them together.
 _ELLIPSIS_BREAK = re.compile(r"""(?:(?<=\.\.\.)|(?<=…))\s+(?=["“]?[A-Z])""")
 _WORD = re.compile(r"\w", re.UNICODE)
-# A line shorter than this that lacks final punctuation is a heading or label, not a wrapped line.
-_WRAPPED_LINE_MIN = 60
 
 
 @lru_cache(maxsize=1)
@@ -51,23 +49,39 @@ def _punkt() -> PunktSentenceTokenizer:
 _word_tokenizer = NLTKWordTokenizer()
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Return True when a paragraph's lines look wrapped at a fixed width (e-mail, plain-text wires)."""
+    body = lines[:-1]
+    if len(body) < 2:
+        return False
+    width = max(len(line) for line in body)
+    return width <= 100 and sum(len(line) >= 0.75 * width for line in body) >= 0.8 * len(body)
+
+
 def _lines_to_units(paragraph: str) -> list[str]:
-    """Return text units of a paragraph: wrapped lines joined, headings kept apart."""
+    """Return text units of a paragraph: wrapped lines joined, headings and labels kept apart.
+
+    Scraped pages put headlines, bylines and widget labels on lines of their own, with no final
+    punctuation; joining those to the next line would glue noise onto prose. A line is joined to
+    the previous one only when the paragraph is hard-wrapped, or the previous line stops mid-clause
+    (a comma or hyphen) or the new line starts in lower case.
+    """
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    wrapped = _hard_wrapped(lines)
     units: list[str] = []
-    for raw in paragraph.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if units:
-            prev = units[-1]
-            wrapped = not _TERMINAL.search(prev) and (
-                len(prev) >= _WRAPPED_LINE_MIN or line[:1].islower() or prev.endswith((",", "-", "—", ":"))
-            )
-            if wrapped:
-                units[-1] = f"{prev} {line}"
-                continue
-        units.append(line)
+    for line in lines:
+        if units and not _TERMINAL.search(units[-1]) and (
+            wrapped or line[:1].islower() or units[-1].endswith((",", "-", "—", ";"))
+        ):
+            units[-1] = f"{units[-1]} {line}"
+        else:
+            units.append(line)
     return units
+
+
+def lines(paragraph: str) -> list[str]:
+    """Return a paragraph's text units: wrapped lines joined, headings and labels apart."""
+    return _lines_to_units(paragraph)
 
 
 def paragraphs(text: str) -> list[str]:
