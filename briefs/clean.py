@@ -324,7 +324,8 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
             named = [i for i, t in enumerate(texts) if mentions(t, subject)]
             if named and 0 < len(texts) - 1 - named[-1] <= MAX_TAIL:
                 for i in range(named[-1] + 1, len(texts)):
-                    reasons[i] = reasons[i] or "sign-off after the article"
+                    if not sentences[i][2]:  # list items carry the article's figures, not sign-offs
+                        reasons[i] = reasons[i] or "sign-off after the article"
         for (paragraph, text, _), reason in zip(sentences, reasons):
             if reason:
                 dropped.append(Drop(reason, text, article.path))
@@ -392,11 +393,10 @@ def combine(cleaned_articles: list[ArticleClean], subject: Subject) -> Cleaned:
                     echoes_here.append((earlier, source_id))
             if kept:
                 paragraphs.append(kept)
-        if not paragraphs:
-            reason = "only repeats other articles" if echoes_here else "no article prose left"
-            result.dropped.append(Drop(reason, article.title or article.path, article.path))
-            # Its facts were said elsewhere; cite it there only if it is listed as a source.
+        if not paragraphs and not echoes_here:
+            result.dropped.append(Drop("no article prose left", article.title or article.path, article.path))
             continue
+        # An article that only repeats others stays a source: its facts are cited to it too.
         for key, source in echoes_here:
             if owner.get(key) != source and source not in result.echoes.setdefault(key, []):
                 result.echoes[key].append(source)

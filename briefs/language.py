@@ -37,6 +37,8 @@ _TERMINAL = re.compile(r"""[.!?…]['"”’)\]]*$""")
 # "..." or "…" then a capitalised word starts a new sentence; Punkt keeps them together.
 _ELLIPSIS_BREAK = re.compile(r"""(?:(?<=\.\.\.)|(?<=…))\s+(?=["“]?[A-Z])""")
 _WORD = re.compile(r"\w", re.UNICODE)
+# A list item starts a unit of its own, whatever the line before it.
+_BULLET = re.compile(r"^(?:[-–•*▪]|\d{1,2}[.)])\s+")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,7 @@ _word_tokenizer = NLTKWordTokenizer()
 def _hard_wrapped(lines: list[str]) -> bool:
     """Return True when a paragraph's lines look wrapped at a fixed width (e-mail, plain-text wires)."""
     body = lines[:-1]
-    if len(body) < 2:
+    if len(body) < 3:
         return False
     width = max(len(line) for line in body)
     return width <= 100 and sum(len(line) >= 0.75 * width for line in body) >= 0.8 * len(body)
@@ -70,7 +72,7 @@ def _lines_to_units(paragraph: str) -> list[str]:
     wrapped = _hard_wrapped(lines)
     units: list[str] = []
     for line in lines:
-        if units and not _TERMINAL.search(units[-1]) and (
+        if units and not _BULLET.match(line) and not _TERMINAL.search(units[-1]) and (
             wrapped or line[:1].islower() or units[-1].endswith((",", "-", "—", ";"))
         ):
             units[-1] = f"{units[-1]} {line}"

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,35 @@ class LoadError(ValueError):
     """A file that yields no article; the message says why."""
 
 
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum("LATIN" in unicodedata.name(c, "") for c in letters) / len(letters)
+
+
+def _decode_legacy(raw: bytes) -> str:
+    """Return text in a legacy encoding: charset-normalizer's guess, or cp1252 for Western text.
+
+    On short Western-European texts charset-normalizer often guesses a rarer Latin code page
+    (mac_latin2, cp1250); when its guess is Latin script anyway and the bytes are valid cp1252
+    (a superset of printable latin-1), cp1252 is the encoding such files are written in.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    guess = str(best) if best is not None else None
+    try:
+        western = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and (guess is None or _latin_share(guess) >= 0.8):
+        return western
+    if guess is None:
+        raise LoadError("binary or undecodable file")
+    return guess
+
+
 def _decode(raw: bytes, path: Path) -> str:
     if not raw.strip():
         raise LoadError("empty file")
@@ -53,12 +83,7 @@ def _decode(raw: bytes, path: Path) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw).best()
-        if best is None:
-            raise LoadError("binary or undecodable file") from None
-        text = str(best)
+        text = _decode_legacy(raw)
     if "\x00" in text:
         raise LoadError("binary file")
     if not text.strip():
@@ -127,10 +152,25 @@ def _guess_title(text: str) -> tuple[str, str]:
     return "", text
 
 
+_SOURCE_LINE = re.compile(r"^(?:source|publisher|via)\s*:?\s+(\S[^.!?]{0,40})$", re.I)
+_BY_LINE = re.compile(r"^by\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
+
+
+def _header_meta(text: str) -> dict:
+    """Return publisher and author named on their own lines near the top ("Source X", "By Y")."""
+    meta = {}
+    for line in [l.strip() for l in text.split("\n") if l.strip()][:6]:
+        if (m := _SOURCE_LINE.match(line)) and "publisher" not in meta:
+            meta["publisher"] = m.group(1).strip()
+        elif (m := _BY_LINE.match(line)) and "author" not in meta:
+            meta["author"] = m.group(1).strip()
+    return meta
+
+
 def load_txt(path: Path) -> list[Article]:
     text = read_text(path)
     title, body = _guess_title(text)
-    return [_article(path, body if title else text, {"title": title})]
+    return [_article(path, body if title else text, {"title": title, **_header_meta(text)})]
 
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
@@ -213,9 +253,12 @@ def load_json(path: Path) -> tuple[list[Article], list[Problem]]:
 def load_feed(path: Path) -> list[Article]:
     import feedparser
 
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
+    if path.stat().st_size > MAX_BYTES:
         raise LoadError("file too large")
+    raw = path.read_bytes()
+    # Entity declarations are how "billion laughs" expansion bombs work; real feeds never need them.
+    if re.search(rb"<!ENTITY", raw[:65536], re.I):
+        raise LoadError("feed declares XML entities (possible entity-expansion attack)")
     feed = feedparser.parse(raw)
     if not feed.entries:
         if path.suffix == ".xml":
@@ -258,6 +301,10 @@ def iter_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]
     """Yield input files: folders walked recursively in sorted order, symlink loops skipped."""
     seen: set[str] = set()
     for path in paths:
+        if str(path).startswith(("http:/", "https:/")):
+            problems.append(Problem(str(path).replace(":/", "://", 1), "URLs are not fetched (briefs works offline); "
+                                    "save the page and pass the file"))
+            continue
         if not path.exists():
             problems.append(Problem(str(path), "no such file or folder"))
             continue

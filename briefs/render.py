@@ -121,6 +121,9 @@ def pdf_bytes(html: str, audience: Audience) -> bytes:
     import weasyprint
 
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+    # Font subsetting stamps each embedded font with "now" unless SOURCE_DATE_EPOCH is set (the
+    # reproducible-builds convention fontTools honours); a fixed stamp keeps PDFs byte-identical.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "946684800")
     base_url = (audience.folders[0].resolve()).as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_asset_fetcher(audience))
     return document.write_pdf(pdf_identifier=b"briefs", uncompressed_pdf=False,

@@ -1,0 +1,164 @@
+"""The clean stage keeps article prose about the subject and nothing else, each fact once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefs import clean, load
+from briefs.config import Subject, load_corpus
+
+HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parent / "seeds"
+OTHER = HERE / "fixtures" / "clean" / "other_wordings"
+
+
+def _cleaned(folder: Path) -> clean.Cleaned:
+    subject = load_corpus(folder).subject
+    return clean.clean(load.load([folder]).articles, subject)
+
+
+def _kept(result: clean.Cleaned) -> list[tuple[str, str]]:
+    return [(Path(a.article.path).name, s) for a in result.articles for p in a.paragraphs for s in p]
+
+
+@pytest.fixture(scope="module")
+def seed_labels() -> list[dict]:
+    return json.loads((HERE / "fixtures" / "seed_labels.json").read_text(encoding="utf-8"))["sentences"]
+
+
+def _label_for(name: str, sentence: str, labels: list[dict]) -> bool:
+    """Return the hand label of the seed sentence this kept text was cut from."""
+    matches = [lab["keep"] for lab in labels if lab["file"] == name and sentence in lab["text"]]
+    assert matches, f"kept text not in the labelled fixture: {sentence!r}"
+    return any(matches)
+
+
+def test_seed_precision_and_recall_against_hand_labels(seed_labels):
+    kept = _kept(_cleaned(SEEDS))
+    good = sum(_label_for(name, text, seed_labels) for name, text in kept)
+    precision = good / len(kept)
+    wanted = {lab["text"] for lab in seed_labels if lab["keep"]}
+    found = {text for text in wanted if any(k in text for _, k in kept)}
+    recall = len(found) / len(wanted)
+    print(f"seed clean precision {precision:.3f} recall {recall:.3f} ({len(kept)} kept)")
+    assert precision >= 0.95
+    assert recall >= 0.90
+
+
+def test_seed_noise_never_survives():
+    text = " ".join(s for _, s in _kept(_cleaned(SEEDS)))
+    for noise in ["Fehler beim Abrufen", "Click now", "TERMS AND CONDITIONS", "Related Articles", "hours ago",
+                  "Ripple", "Bitcoin", "Philips", "Samsung", "Asian currencies", "Sentiment Score",
+                  "Jim waits", "subscriber", "placeholder", "Read more here", "Alibaba", "podcast brief",
+                  "Buy or sell", "Past performance", "is long META"]:
+        assert noise not in text, noise
+
+
+def test_no_sentence_is_kept_twice():
+    keys = [clean.normalize(s) for _, s in _kept(_cleaned(SEEDS))]
+    assert len(keys) == len(set(keys))
+
+
+def test_other_wordings_come_out_equally_clean():
+    result = _cleaned(OTHER)
+    kept = " ".join(s for _, s in _kept(result))
+    assert "raised its annual revenue forecast" in kept
+    assert "$420 million on automated cranes" in kept
+    assert "conservative given the pace" in kept
+    for noise in ["cookies", "Accept all", "newsletter", "SHIP20", "error", "erreur", "Coastal Freight",
+                  "Sponsored", "savings accounts", "All rights reserved", "Gold prices", "More from"]:
+        assert noise.lower() not in kept.lower(), noise
+    assert [Path(a.article.path).name for a in result.articles] == ["01_wire.md", "02_syndicated.txt"]
+    reasons = {d.reason for d in result.dropped}
+    assert "article not about the subject" in reasons
+    assert "other language" in reasons
+
+
+def test_syndicated_copy_is_kept_once_citing_both_sources():
+    result = _cleaned(OTHER)
+    sentence = ("Northwind Traders raised its annual revenue forecast on Tuesday after container volumes at its "
+                "Baltic terminals rose 18% in the first two months of the year.")
+    assert sum(s == sentence for _, s in _kept(result)) == 1
+    assert result.echoes[clean.normalize(sentence)] == [2]
+
+
+def test_near_duplicate_with_changed_wording_is_merged():
+    from briefs.model import Article
+
+    subject = Subject(name="Acme")
+
+    first = Article(path="a.txt", text="Acme raised its revenue forecast to $6.3 billion on Tuesday after strong container volumes in the Baltic region.")
+    second = Article(path="b.txt", text="Acme raised its revenue forecast to $6.3 billion on Tuesday, after strong container volumes in the Baltic region, Reuters reported.")
+    result = clean.clean([first, second], subject)
+    assert len(_kept(result)) == 1
+    assert list(result.echoes.values()) == [[2]]
+    assert [a.id for a in result.articles] == [1, 2]  # the copy stays a source to cite
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        ("Sign up for our free newsletter to get the best stories every morning.", "call to action or promotion"),
+        ("This site uses cookies to personalise content and analyse our traffic.", "disclaimer or legal notice"),
+        ("NO FIDUCIARY OBLIGATION EXISTS BY VIRTUE OF YOUR RECEIPT OF THIS INFORMATION.", "disclaimer or legal notice"),
+        ("The author is long AAPL and has no plans to trade in the next 72 hours.", "position disclosure"),
+        ("Ocurrió un error al cargar los datos del mercado, inténtelo más tarde.", "other language"),
+        ("Will the company manage to turn its losses around next year?", "question"),
+        ("Quarterly results at a glance", "fragment or heading"),
+        (", a Paris-based startup founded by former researchers, is growing fast.", "fragment or heading"),
+        ("Photo: Reuters/John Smith shows the company headquarters in the city.", "photo credit or caption"),
+    ],
+)
+def test_sentence_noise_reasons(sentence, reason):
+    assert clean.sentence_noise(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Corp said revenue rose 21% to $47.52 billion in the quarter.",
+        "Analysts at Big Bank said the results showed strong demand for the company's chips.",
+        'The chief executive said "you have to invest through the cycle" when asked about spending.',
+    ],
+)
+def test_article_prose_is_not_noise(sentence):
+    assert clean.sentence_noise(sentence) is None
+
+
+def test_appended_story_about_another_company_is_dropped_but_related_subject_story_kept():
+    text = ("Acme Corp opened a new factory in Ohio that will employ 2,000 people by next year.\n"
+            "The plant will build batteries for electric trucks sold across North America.\n\n"
+            "Related stories\n\n"
+            "Globex Inc reported a quarterly loss of $45 million on weak demand for its printers.\n\n"
+            "2 hours ago\n\n"
+            "Acme Corp shares rose 5% after the company announced a $1 billion buyback program.\n")
+    from briefs.model import Article
+
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert any("factory in Ohio" in s for s in kept)
+    assert any("buyback" in s for s in kept)
+    assert not any("Globex" in s for s in kept)
+
+
+def test_list_items_without_final_period_are_kept_as_prose():
+    from briefs.model import Article
+
+    text = ("Acme Corp reported its quarterly results on Tuesday, beating estimates again.\n"
+            "- Quarterly revenue: $47.52 billion, up 21% from a year earlier\n"
+            "- Earnings per share: $7.14, well ahead of forecasts\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
+    kept = [s for p in result.paragraphs for s in p]
+    assert "Quarterly revenue: $47.52 billion, up 21% from a year earlier" in kept
+
+
+def test_article_never_mentioning_subject_is_dropped_and_reported():
+    from briefs.model import Article
+
+    article = Article(path="gold.txt", text="Gold prices rose on Wednesday as the dollar slipped against other currencies.")
+    result = clean.clean([article], Subject(name="Acme Corp"))
+    assert result.articles == []
+    assert result.dropped[-1].reason == "article not about the subject"
