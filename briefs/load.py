@@ -311,6 +311,7 @@ def iter_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]
         if path.is_file():
             yield path
             continue
+        found: list[Path] = []
         for root, dirs, files in os.walk(path, followlinks=True):
             real = os.path.realpath(root)
             if real in seen:
@@ -319,9 +320,9 @@ def iter_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]
                 continue
             seen.add(real)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith(".") and name not in CONFIG_FILES:
-                    yield Path(root) / name
+            found.extend(Path(root) / name for name in files if not name.startswith(".") and name not in CONFIG_FILES)
+        # Sorted by path, so "a/1.txt" comes before "c.txt" whatever the walk order.
+        yield from sorted(found, key=lambda p: p.relative_to(path).parts)
 
 
 def load_file(path: Path) -> tuple[list[Article], list[Problem]]:

@@ -1,0 +1,161 @@
+"""Each loader reads real-looking files, and each bad file is skipped with a reason, never a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from briefs import load
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_txt_takes_headline_as_title_and_source_line_as_publisher(tmp_path):
+    path = write(tmp_path, "a.txt", "Acme beats estimates in third quarter\n\nSource Harbor Wire\n\n"
+                                    "Acme Corp said revenue rose 12% to $3.1 billion.\n")
+    [article] = load.load([path]).articles
+    assert article.title == "Acme beats estimates in third quarter"
+    assert article.publisher == "Harbor Wire"
+    assert "revenue rose 12%" in article.text and "beats estimates" not in article.text
+    assert article.date is None  # never invented
+
+
+def test_txt_whose_first_line_is_a_sentence_has_no_title(tmp_path):
+    path = write(tmp_path, "a.txt", "Acme Corp said revenue rose 12% to $3.1 billion on Monday.\nShares rose.\n")
+    [article] = load.load([path]).articles
+    assert article.title == ""
+
+
+def test_markdown_yaml_front_matter(tmp_path):
+    path = write(tmp_path, "a.md", "---\ntitle: Acme hires a new CFO\nsource: Daily Ledger\ndate: 2026-11-18\n"
+                                   "url: https://example.com/acme\nauthor: Jo Park\n---\n# Acme hires\n\n"
+                                   "Acme Corp named Jane Roe as chief financial officer on Tuesday.\n")
+    [article] = load.load([path]).articles
+    assert (article.title, article.publisher, article.date, article.url) == (
+        "Acme hires a new CFO", "Daily Ledger", dt.date(2026, 11, 18), "https://example.com/acme")
+    assert article.meta["author"] == "Jo Park"
+    assert "#" not in article.text
+
+
+def test_markdown_toml_front_matter(tmp_path):
+    path = write(tmp_path, "a.md", '+++\ntitle = "Acme opens plant"\npublisher = "Wire"\ndate = 2026-11-19\n+++\n'
+                                   "Acme Corp opened a battery plant in Ohio that will employ 2,000 people.\n")
+    [article] = load.load([path]).articles
+    assert article.title == "Acme opens plant" and article.date == dt.date(2026, 11, 19)
+
+
+def test_malformed_front_matter_is_skipped_with_reason(tmp_path):
+    bad = write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nAcme Corp opened a plant.\n")
+    good = write(tmp_path, "good.txt", "Acme Corp opened a plant in Ohio on Monday, the company said.\n")
+    result = load.load([bad, good])
+    assert len(result.articles) == 1
+    assert "front matter" in str(result.problems[0]) and "bad.md" in str(result.problems[0])
+
+
+HTML = """<!DOCTYPE html><html><head><title>Acme beats estimates | Daily Ledger</title>
+<meta property="og:site_name" content="Daily Ledger">
+<meta property="article:published_time" content="2026-11-17T08:00:00Z">
+<style>body { color: red; } .ad { display: block; }</style>
+<script>var tracking = "Acme Corp tracking pixel should never appear";</script>
+</head><body><nav>Home | Markets | Subscribe</nav>
+<article><h1>Acme beats estimates</h1>
+<p>Acme Corp said on Monday that third-quarter revenue rose 12% to $3.1 billion, ahead of analyst forecasts.</p>
+<p>The company also raised its full-year outlook, citing strong demand for its industrial software products.</p>
+<p>Chief executive Jane Roe said Acme would keep investing in automation across its plants next year.</p>
+</article><footer>© 2026 Daily Ledger. All rights reserved.</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata_without_scripts_or_styles(tmp_path):
+    [article] = load.load([write(tmp_path, "a.html", HTML)]).articles
+    assert "third-quarter revenue rose 12%" in article.text
+    assert "tracking" not in article.text and "color: red" not in article.text
+    assert article.date == dt.date(2026, 11, 17)
+    assert "Acme beats estimates" in article.title
+
+
+def test_jsonl_malformed_line_reported_with_number_rest_loaded(tmp_path):
+    lines = [json.dumps({"title": "One", "text": "Acme Corp grew sales 8% in the quarter.", "date": "2026-11-16"}),
+             "{not json",
+             json.dumps({"title": "No text"}),
+             json.dumps({"title": "Three", "text": "Acme Corp hired 500 engineers in Dublin.", "source": "Wire"})]
+    path = write(tmp_path, "feed.jsonl", "\n".join(lines))
+    result = load.load([path])
+    assert [a.title for a in result.articles] == ["One", "Three"]
+    assert result.articles[1].publisher == "Wire"
+    assert result.articles[0].date == dt.date(2026, 11, 16)
+    problems = [str(p) for p in result.problems]
+    assert any("feed.jsonl:2" in p and "malformed" in p for p in problems)
+    assert any("feed.jsonl:3" in p and "text" in p for p in problems)
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Daily Ledger</title>
+<item><title>Acme beats estimates</title><link>https://example.com/1</link>
+<pubDate>Tue, 17 Nov 2026 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;Acme Corp said revenue rose 12% to $3.1 billion.&lt;/p&gt;</description></item>
+<item><title>Acme opens plant</title><link>https://example.com/2</link>
+<pubDate>Wed, 18 Nov 2026 08:00:00 GMT</pubDate>
+<description>Acme Corp opened a battery plant in Ohio.</description></item>
+</channel></rss>"""
+
+
+def test_rss_entries_become_articles_with_dates_and_links(tmp_path):
+    result = load.load([write(tmp_path, "feed.rss", RSS)])
+    assert [a.title for a in result.articles] == ["Acme beats estimates", "Acme opens plant"]
+    first = result.articles[0]
+    assert first.date == dt.date(2026, 11, 17) and first.url == "https://example.com/1"
+    assert first.publisher == "Daily Ledger"
+    assert "<p>" not in first.text and "revenue rose 12%" in first.text
+
+
+def test_atom_feed(tmp_path):
+    atom = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Ledger</title>
+<entry><title>Acme news</title><link href="https://example.com/a"/><updated>2026-11-19T10:00:00Z</updated>
+<content type="html">Acme Corp signed a partnership with a chip maker.</content></entry></feed>"""
+    [article] = load.load([write(tmp_path, "feed.atom", atom)]).articles
+    assert article.date == dt.date(2026, 11, 19) and "partnership" in article.text
+
+
+def test_latin1_file_is_decoded(tmp_path):
+    path = write(tmp_path, "l.txt", "Acme opened a café in Zürich, its chief executive said on Monday.\n".encode("latin-1"))
+    [article] = load.load([path]).articles
+    assert "café in Zürich" in article.text
+
+
+def test_binary_and_empty_files_are_skipped_with_one_warning_each(tmp_path):
+    write(tmp_path, "img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" * 20)
+    write(tmp_path, "empty.txt", b"")
+    write(tmp_path, "ok.txt", "Acme Corp opened a plant in Ohio on Monday, the company said.\n")
+    result = load.load([tmp_path])
+    assert len(result.articles) == 1
+    reasons = {Path(p.path).name: p.reason for p in result.problems}
+    assert "binary" in reasons["img.txt"] and "empty" in reasons["empty.txt"]
+    assert len(result.problems) == 2
+
+
+def test_folders_are_walked_recursively_in_sorted_order(tmp_path):
+    write(tmp_path, "b/2.txt", "Acme Corp story two is about a new plant in Texas.\n")
+    write(tmp_path, "a/1.txt", "Acme Corp story one is about a new plant in Ohio.\n")
+    write(tmp_path, "c.txt", "Acme Corp story three is about a new plant in Utah.\n")
+    names = [Path(a.path).name for a in load.load([tmp_path]).articles]
+    assert names == ["1.txt", "2.txt", "c.txt"]
+
+
+def test_urls_are_reported_not_fetched(tmp_path):
+    result = load.load([Path("https://example.com/story")])
+    assert result.articles == []
+    assert "not fetched" in str(result.problems[0])
+
+
+def test_missing_path_is_a_problem_not_a_crash(tmp_path):
+    result = load.load([tmp_path / "nope"])
+    assert "no such file" in str(result.problems[0])
