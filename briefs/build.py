@@ -89,10 +89,14 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     note("split")
     sentences = split.split(cleaned)
     note("themes")
-    grouped = themes.assign(sentences, audience.themes, discover=int(audience.get("discovered_themes", 2)))
+    grouped = themes.assign(sentences, audience.themes, discover=int(audience.get("discovered_themes", 2)),
+                            ignore=subject.names + subject.tickers)
     note("select")
+    max_words = audience.get("max_words")
     summary, shown = select.select(grouped, options.method, per_theme=int(audience.get("sentences_per_theme", 4)),
-                                   summary_size=int(audience.get("summary_sentences", 4)))
+                                   summary_size=int(audience.get("summary_sentences", 4)),
+                                   max_words=int(max_words) if max_words else None,
+                                   about=(lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None)
     note("enrich")
     cited = sorted({s for t in shown for x in t.sentences for s in x.sources} | {s for x in summary for s in x.sources})
     ids = {old: new for new, old in enumerate(cited, 1)}
@@ -120,7 +124,7 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
         sources=source_list,
         figures=enrich.figures(summary + selected, limit=int(audience.get("figures", 12))),
         sentiment=enrich.sentiment(sentences),
-        entities=enrich.entities(selected),
+        entities=enrich.entities(sentences, exclude=subject.names + subject.tickers),
         method=options.method,
         stats={"articles": len(loaded.articles), "articles_used": len(cleaned.articles),
                "sentences": len(sentences), "dropped": len(cleaned.dropped), "problems": len(loaded.problems)},

@@ -186,7 +186,7 @@ def _subject_pattern(names: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pat
 
 def mentions(text: str, subject: Subject) -> int:
     """Return how many times the text names the subject (a name, an alias, or a ticker)."""
-    pattern = _subject_pattern(tuple(subject.names), tuple(subject.tickers))
+    pattern = _subject_pattern(tuple(subject.terms), tuple(subject.tickers))
     return len(pattern.findall(text)) if pattern else 0
 
 

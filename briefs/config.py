@@ -44,11 +44,18 @@ class Subject:
     name: str = ""
     aliases: list[str] = field(default_factory=list)
     tickers: list[str] = field(default_factory=list)
+    # People, products and units whose mention means a passage concerns the subject.
+    related: list[str] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
         """Return every name the subject goes by, the main one first."""
         return [n for n in [self.name, *self.aliases] if n]
+
+    @property
+    def terms(self) -> list[str]:
+        """Return the names plus related people and products: what makes a passage about the subject."""
+        return self.names + [r for r in self.related if r]
 
 
 @dataclass
@@ -88,6 +95,7 @@ def load_corpus(folder: Path | None) -> Corpus:
         name=name,
         aliases=_str_list(table.get("aliases", []), "subject.aliases", path),
         tickers=_str_list(table.get("tickers", []), "subject.tickers", path),
+        related=_str_list(table.get("related", []), "subject.related", path),
     )
     audience = data.get("audience", "")
     if not isinstance(audience, str):

@@ -58,6 +58,7 @@ class Sentence:
     paragraph: int
     sources: list[int]
     stems: list[str] = field(default_factory=list, repr=False)
+    fit: float = 0.0  # how strongly the sentence matched its theme's terms
     score: float = 0.0
     new: bool = True
 

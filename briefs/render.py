@@ -59,6 +59,7 @@ def environment(audience: Audience) -> ImmutableSandboxedEnvironment:
     )
     env.filters["md"] = escape_markdown
     env.filters["cites"] = lambda ids: "".join(f"[{i}]" for i in ids)
+    env.filters["basename"] = lambda path: Path(str(path)).name
     return env
 
 

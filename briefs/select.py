@@ -1,59 +1,192 @@
-"""Select each theme's key sentences with the chosen ranking method, never repeating a fact."""
+"""Select each theme's key sentences with the chosen ranking method, never repeating a fact.
+
+The ranking method orders a theme's candidates; quality rules then demote sentences a reader
+could not use on their own (questions, dangling references, long quotes, fragments), and a
+redundancy check (MMR-style, against everything already picked in any theme) keeps each fact
+once while crediting every source that said it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import rank
 from .model import Sentence, Theme
 
-# Two sentences whose content stems overlap this much (Jaccard) say the same thing.
+# Two sentences sharing this much of their content stems (Jaccard) say the same thing, as does
+# one whose stems are this much contained in the other's.
 REDUNDANT = 0.5
-_UNRESOLVED = re.compile(r"^(?:that|this|these|those|it|he|she|they|there|such)\b", re.I)
+CONTAINED = 0.8
+# A brief sentence is read on its own: past this many words it is a paragraph, not a fact.
+LONG_WORDS = 55
+# Above this, a candidate set is cut to its best-scoring sentences before graph ranking, so a
+# theme with tens of thousands of sentences costs no more than one with a few hundred.
+MAX_CANDIDATES = 400
+
+_UNRESOLVED = re.compile(
+    r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?:'s|’s)?|"
+    r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm))\b",
+    re.I,
+)
+_FIGURE = re.compile(r"[$€£¥]\s?\d|\d(?:[.,]\d+)?\s?(?:%|percent|per cent|billion|million|trillion)", re.I)
+_QUOTE_CHARS = re.compile(r"[\"“”]")
 
 
 def similarity(a: Sentence, b: Sentence) -> float:
-    """Return the Jaccard overlap of two sentences' content stems."""
+    """Return how much two sentences say the same: the larger of Jaccard and scaled containment."""
     sa, sb = set(a.stems), set(b.stems)
     if not sa or not sb:
         return 0.0
-    return len(sa & sb) / len(sa | sb)
+    common = len(sa & sb)
+    jaccard = common / len(sa | sb)
+    containment = common / min(len(sa), len(sb))
+    return max(jaccard, containment * REDUNDANT / CONTAINED)
 
 
 def self_contained(sentence: Sentence) -> bool:
-    """Return False for sentences that open with a reference to something said before."""
-    return not _UNRESOLVED.match(sentence.text)
+    """Return False for sentences that lean on what came before (a pronoun or connective first)."""
+    return not _UNRESOLVED.match(sentence.text.lstrip("\"“‘'( "))
 
 
-def _pick(candidates: list[Sentence], count: int, taken: list[Sentence]) -> list[Sentence]:
-    ordered = sorted(candidates, key=lambda s: (not self_contained(s), -s.score, s.source, s.position))
+def quality(sentence: Sentence) -> float:
+    """Return a multiplier in (0, 1.2] for how well a sentence reads on its own in a brief."""
+    words = len(sentence.text.split())
+    factor = 1.0
+    if not self_contained(sentence):
+        factor *= 0.3
+    if words > LONG_WORDS:
+        factor *= 0.5
+    elif words < 9:
+        factor *= 0.7
+    quotes = len(_QUOTE_CHARS.findall(sentence.text))
+    if quotes >= 2 and sentence.text.lstrip()[:1] in "\"“":
+        factor *= 0.6  # a bare quotation needs its speaker to be understood
+    if _FIGURE.search(sentence.text):
+        factor *= 1.2  # investors read briefs for the figures
+    return factor
+
+
+def _normalized(scores: list[float]) -> list[float]:
+    if not scores:
+        return []
+    low, high = min(scores), max(scores)
+    if high - low < 1e-12:
+        return [1.0] * len(scores)
+    return [(s - low) / (high - low) for s in scores]
+
+
+def _prefilter(candidates: list[Sentence], limit: int) -> list[Sentence]:
+    """Return at most `limit` candidates: the most central by stem frequency, then quality."""
+    if len(candidates) <= limit:
+        return candidates
+    frequency: dict[str, int] = {}
+    for sentence in candidates:
+        for stem in set(sentence.stems):
+            frequency[stem] = frequency.get(stem, 0) + 1
+    def centrality(s: Sentence) -> float:
+        stems = set(s.stems)
+        return quality(s) * sum(frequency[t] for t in stems) / (len(stems) + 5)
+    ranked = sorted(candidates, key=lambda s: (-centrality(s), s.source, s.position))
+    return sorted(ranked[:limit], key=lambda s: (s.source, s.position))
+
+
+# How the default method blends its graph rank with what makes a fact brief-worthy across
+# articles: figures, the subject named, and an article's lead (news puts the news first).
+WEIGHTS = {"rank": 0.4, "figure": 0.2, "subject": 0.15, "lead": 0.1, "fit": 0.15}
+LEAD_SENTENCES = 3
+# Two figures make a sentence a results line ("$47.5 billion, up 21%"); more adds nothing.
+FIGURES_FOR_FULL_CREDIT = 2
+
+
+def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None) -> None:
+    """Set each candidate's score: the method's rank (0..1), for `default` blended with figures,
+    subject mentions and lead position, weighed by the sentence's quality."""
+    ranked = _normalized(list(rank.scores([s.text for s in candidates], method)))
+    best_fit = max((s.fit for s in candidates), default=0.0) or 1.0
+    for sentence, value in zip(candidates, ranked):
+        if method == "default":
+            figures = min(len(_FIGURE.findall(sentence.text)), FIGURES_FOR_FULL_CREDIT) / FIGURES_FOR_FULL_CREDIT
+            value = (WEIGHTS["rank"] * value
+                     + WEIGHTS["figure"] * figures
+                     + WEIGHTS["subject"] * bool(about and about(sentence.text))
+                     + WEIGHTS["lead"] * (sentence.position < LEAD_SENTENCES)
+                     + WEIGHTS["fit"] * sentence.fit / best_fit)
+        sentence.score = float(value) * quality(sentence)
+
+
+def merge_sources(into: Sentence, other: Sentence) -> None:
+    """Credit `into` with every source of `other` (the same fact said elsewhere)."""
+    for source in other.sources:
+        if source not in into.sources:
+            into.sources.append(source)
+
+
+def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_words: int | None = None) -> list[Sentence]:
+    """Return up to `count` best candidates, none repeating a fact already picked or taken."""
+    ordered = sorted(candidates, key=lambda s: (-s.score, s.source, s.position))
     picked: list[Sentence] = []
+    words = 0
     for sentence in ordered:
         if len(picked) >= count:
             break
         twin = next((p for p in picked + taken if similarity(p, sentence) >= REDUNDANT), None)
         if twin is not None:
-            for source in sentence.sources:
-                if source not in twin.sources:
-                    twin.sources.append(source)
+            merge_sources(twin, sentence)
+            continue
+        length = len(sentence.text.split())
+        if max_words is not None and picked and words + length > max_words:
             continue
         picked.append(sentence)
+        words += length
     return picked
 
 
-def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4,
-           summary_size: int = 4) -> tuple[list[Sentence], list[Theme]]:
+def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, summary_size: int = 4,
+           max_words: int | None = None, about: Callable[[str], bool] | None = None,
+           ) -> tuple[list[Sentence], list[Theme]]:
     """Return (executive summary, themes with their selected sentences), without repeated facts."""
     taken: list[Sentence] = []
+    budget = max_words // max(1, len(themes)) if max_words else None
     for theme in themes:
-        texts = [s.text for s in theme.candidates]
-        for sentence, score in zip(theme.candidates, rank.scores(texts, method)):
-            sentence.score = float(score)
-        theme.sentences = _pick(theme.candidates, per_theme, taken)
-        theme.sentences.sort(key=lambda s: (s.source, s.position))
+        candidates = _prefilter(theme.candidates, MAX_CANDIDATES)
+        score(candidates, method, about)
+        # One spare pick per theme: a sentence promoted to the summary leaves its theme.
+        theme.sentences = pick(candidates, per_theme + 1, taken, budget)
         taken.extend(theme.sentences)
     shown = [t for t in themes if t.sentences]
-    leaders = [max(t.sentences, key=lambda s: s.score) for t in shown if not t.discovered]
-    summary = _pick(leaders, summary_size, [])
-    summary.sort(key=lambda s: -s.score)
+    summary = summarize(shown, summary_size)
+    in_summary = {id(s) for s in summary}
+    for theme in shown:
+        rest = [s for s in theme.sentences if id(s) not in in_summary]
+        theme.sentences = rest[:per_theme]
+    shown = [t for t in shown if t.sentences]
     return summary, shown
+
+
+def summarize(themes: list[Theme], size: int) -> list[Sentence]:
+    """Return the executive summary: the strongest, most self-contained facts across themes."""
+    configured = [t for t in themes if not t.discovered] or themes
+    # The best two of each theme compete; a theme's first pick wins ties with another's second.
+    pool = [(s.score * (1.0 if i == 0 else 0.8), t_index, s)
+            for t_index, t in enumerate(configured) for i, s in enumerate(t.sentences[:2])]
+    pool.sort(key=lambda item: (-item[0], item[1]))
+    chosen: list[tuple[int, Sentence]] = []
+    used_themes: set[int] = set()
+    for _, t_index, sentence in pool:
+        if len(chosen) >= size:
+            break
+        if not self_contained(sentence):
+            continue
+        if t_index in used_themes and len(used_themes) < min(size, len(configured)):
+            continue  # one per theme until every theme has had its turn
+        chosen.append((t_index, sentence))
+        used_themes.add(t_index)
+    if len(chosen) < size:
+        for _, t_index, sentence in pool:
+            if len(chosen) >= size:
+                break
+            if all(s is not sentence for _, s in chosen) and self_contained(sentence):
+                chosen.append((t_index, sentence))
+    chosen.sort(key=lambda item: item[0])
+    return [s for _, s in chosen]

@@ -1,4 +1,10 @@
-"""Group sentences into themes: the audience's configured themes first, then discovered ones."""
+"""Group sentences into themes: the audience's configured themes first, then discovered ones.
+
+A configured theme is a name, a description and terms (words or phrases, matched on stems).
+Each sentence joins the theme whose terms it matches best; phrases count more than single
+words because they are more specific. Sentences no theme takes are clustered (TF-IDF, k-means)
+into discovered themes labelled by their most distinctive words.
+"""
 
 from __future__ import annotations
 
@@ -8,73 +14,117 @@ from . import language
 from .audience import ThemeSpec
 from .model import Sentence, Theme
 
-# A theme needs this many sentences from at least two articles (or this many in one) to be shown.
+# Fewer sentences than this and a theme is too thin to show.
 MIN_THEME_SENTENCES = 2
+# A discovered cluster must be at least this big and this tight (mean cosine to its centre).
+MIN_CLUSTER = 3
+MIN_COHESION = 0.12
+# Clustering looks at no more leftovers than this (a sample beyond), keeping k-means linear.
+MAX_CLUSTER_INPUT = 3000
 
 
 def _term_stems(term: str) -> tuple[str, ...]:
     return tuple(language.stem(w) for w in language.words(term.lower()))
 
 
-def _matches(stems: list[str], phrase: tuple[str, ...]) -> bool:
-    if len(phrase) == 1:
-        return phrase[0] in stems
-    n = len(phrase)
-    return any(tuple(stems[i:i + n]) == phrase for i in range(len(stems) - n + 1))
-
-
-def _all_stems(sentence: Sentence) -> list[str]:
+def _sentence_stems(sentence: Sentence) -> list[str]:
+    """Return every word's stem, stop words included, so phrases like "chief executive" match."""
     return [language.stem(w) for w in language.words(sentence.text.lower())]
 
 
-def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int = 2) -> list[Theme]:
-    """Return non-empty themes; each sentence joins the configured theme whose terms it matches most."""
-    phrases = [[_term_stems(t) for t in spec.terms] for spec in specs]
+def _phrase_hits(stems: list[str], unigrams: set[str], phrases: dict[tuple[str, ...], float]) -> float:
+    score = float(len(unigrams.intersection(stems)))
+    if phrases:
+        grams = {tuple(stems[i:i + n]) for n in {len(p) for p in phrases} for i in range(len(stems) - n + 1)}
+        score += sum(weight for phrase, weight in phrases.items() if phrase in grams)
+    return score
+
+
+class Matcher:
+    """Scores sentences against configured themes by stemmed term and phrase matches."""
+
+    def __init__(self, specs: list[ThemeSpec], ignore: set[str] = frozenset()):
+        self.unigrams: list[set[str]] = []
+        self.phrases: list[dict[tuple[str, ...], float]] = []
+        for spec in specs:
+            stems = [_term_stems(t) for t in spec.terms]
+            self.unigrams.append({s[0] for s in stems if len(s) == 1 and s[0] not in ignore})
+            # A phrase is worth one point per word: "operating income" beats "income".
+            self.phrases.append({s: float(len(s)) for s in stems if len(s) > 1})
+
+    def best(self, sentence: Sentence) -> tuple[int | None, float]:
+        """Return the index of the theme the sentence fits best (None if none) and the match score."""
+        stems = _sentence_stems(sentence)
+        scores = [_phrase_hits(stems, u, p) for u, p in zip(self.unigrams, self.phrases)]
+        if not scores:
+            return None, 0.0
+        top = max(scores)
+        return (scores.index(top) if top > 0 else None), top
+
+
+def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int = 2,
+           ignore: list[str] | None = None) -> list[Theme]:
+    """Return non-empty themes, configured first, each with its candidate sentences and counts.
+
+    `ignore` lists words never used for matching (the subject's own names match every theme).
+    """
+    ignored = {language.stem(w) for name in (ignore or []) for w in language.words(name.lower())}
+    matcher = Matcher(specs, ignored)
     themes = [Theme(name=s.name, description=s.description) for s in specs]
     leftovers: list[Sentence] = []
     for sentence in sentences:
-        stems = _all_stems(sentence)
-        hits = [sum(_matches(stems, p) for p in theme_phrases if p) for theme_phrases in phrases]
-        best = max(range(len(hits)), key=lambda i: (hits[i], -i)) if hits else -1
-        if best >= 0 and hits[best] > 0:
-            themes[best].candidates.append(sentence)
-        else:
+        index, sentence.fit = matcher.best(sentence)
+        if index is None:
             leftovers.append(sentence)
-    themes.extend(discover_themes(leftovers, discover))
+        else:
+            themes[index].candidates.append(sentence)
+    themes.extend(discover_themes(leftovers, discover, ignored))
     for theme in themes:
         theme.sentence_count = len(theme.candidates)
-        theme.article_count = len({s.source for s in theme.candidates})
+        theme.article_count = len({src for s in theme.candidates for src in s.sources})
     return [t for t in themes if t.sentence_count >= MIN_THEME_SENTENCES]
 
 
-def discover_themes(sentences: list[Sentence], limit: int) -> list[Theme]:
-    """Return up to `limit` themes found by clustering the sentences no configured theme took."""
-    if limit <= 0 or len(sentences) < 4:
+def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = frozenset()) -> list[Theme]:
+    """Return up to `limit` coherent themes found by clustering sentences no configured theme took."""
+    if limit <= 0 or len(sentences) < 2 * MIN_CLUSTER:
         return []
+    import numpy as np
     from sklearn.cluster import KMeans
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(analyzer=lambda s: s, min_df=2)
+    pool = sentences
+    if len(pool) > MAX_CLUSTER_INPUT:  # evenly spaced sample: deterministic and corpus-wide
+        step = len(pool) / MAX_CLUSTER_INPUT
+        pool = [pool[int(i * step)] for i in range(MAX_CLUSTER_INPUT)]
+    docs = [[s for s in sent.stems if s not in ignored and s.isalpha() and len(s) > 2] for sent in pool]
+    vectorizer = TfidfVectorizer(analyzer=lambda d: d, min_df=2)
     try:
-        matrix = vectorizer.fit_transform([s.stems for s in sentences])
+        matrix = vectorizer.fit_transform(docs)
     except ValueError:
         return []
-    k = min(limit, max(1, len(sentences) // 4))
-    labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(matrix)
+    k = min(limit + 1, max(1, len(pool) // (2 * MIN_CLUSTER)))
+    model = KMeans(n_clusters=k, n_init=4, random_state=0).fit(matrix)
     vocabulary = vectorizer.get_feature_names_out()
     themes = []
     for cluster in range(k):
-        members = [s for s, label in zip(sentences, labels) if label == cluster]
-        if len(members) < 3:
+        rows = np.flatnonzero(model.labels_ == cluster)
+        if len(rows) < MIN_CLUSTER:
             continue
-        counts = Counter(stem for s in members for stem in set(s.stems) if stem in set(vocabulary))
-        top = [term for term, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
-        if not top:
+        centre = model.cluster_centers_[cluster]
+        norm = np.linalg.norm(centre)
+        if norm == 0:
             continue
-        surface = _surface_words(members, top)
-        themes.append(Theme(name="Also in the news: " + ", ".join(surface), description="Discovered theme",
-                            candidates=members, discovered=True))
-    return themes
+        cohesion = float(np.mean(matrix[rows] @ (centre / norm)))
+        if cohesion < MIN_COHESION:
+            continue
+        top = [vocabulary[i] for i in np.argsort(-centre)[:3] if centre[i] > 0]
+        members = [pool[i] for i in rows]
+        themes.append((cohesion, Theme(name="Also: " + ", ".join(_surface_words(members, top)),
+                                       description="Discovered theme: sentences no configured theme took, grouped by shared words",
+                                       candidates=members, discovered=True)))
+    themes.sort(key=lambda pair: (-len(pair[1].candidates), -pair[0]))
+    return [t for _, t in themes[:limit]]
 
 
 def _surface_words(sentences: list[Sentence], stems: list[str]) -> list[str]:
@@ -84,5 +134,5 @@ def _surface_words(sentences: list[Sentence], stems: list[str]) -> list[str]:
         for word in language.words(sentence.text):
             key = language.stem(word)
             if key in forms:
-                forms[key][word.lower()] += 1
+                forms[key][word if word.isupper() else word.lower()] += 1
     return [forms[s].most_common(1)[0][0] if forms[s] else s for s in stems]
