@@ -8,6 +8,7 @@ once while crediting every source that said it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -44,9 +45,19 @@ def similarity(a: Sentence, b: Sentence) -> float:
     return max(jaccard, containment * REDUNDANT / CONTAINED)
 
 
+_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those)\s+(?!(?:is|was|are|were|has|had|have|will|would|could|can|"
+                            r"may|might|means|meant|comes|came|led|leads|shows|suggests|reflects|allows|follows)\b)"
+                            r"[a-z]", re.I)
+
+
 def self_contained(sentence: Sentence) -> bool:
     """Return False for sentences that lean on what came before (a pronoun or connective first)."""
     return not _UNRESOLVED.match(sentence.text.lstrip("\"“‘'( "))
+
+
+def _names_its_referent(sentence: Sentence) -> bool:
+    """Return True for "This strategic shift …": a demonstrative with its noun reads on its own."""
+    return bool(_DEMONSTRATIVE.match(sentence.text.lstrip("\"“‘'( ")))
 
 
 def quality(sentence: Sentence) -> float:
@@ -54,10 +65,10 @@ def quality(sentence: Sentence) -> float:
     words = len(sentence.text.split())
     factor = 1.0
     if not self_contained(sentence):
-        factor *= 0.3
+        factor *= 0.7 if _names_its_referent(sentence) else 0.3
     if words > LONG_WORDS:
         factor *= 0.5
-    elif words < 9:
+    elif words < 7:
         factor *= 0.7
     quotes = len(_QUOTE_CHARS.findall(sentence.text))
     if quotes >= 2 and sentence.text.lstrip()[:1] in "\"“":
@@ -148,20 +159,34 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
     """Return (executive summary, themes with their selected sentences), without repeated facts."""
     taken: list[Sentence] = []
     budget = max_words // max(1, len(themes)) if max_words else None
+    quotas = quota(themes, per_theme)
     for theme in themes:
         candidates = _prefilter(theme.candidates, MAX_CANDIDATES)
         score(candidates, method, about)
         # One spare pick per theme: a sentence promoted to the summary leaves its theme.
-        theme.sentences = pick(candidates, per_theme + 1, taken, budget)
+        theme.sentences = pick(candidates, quotas[id(theme)] + 1, taken, budget)
         taken.extend(theme.sentences)
     shown = [t for t in themes if t.sentences]
     summary = summarize(shown, summary_size)
     in_summary = {id(s) for s in summary}
     for theme in shown:
         rest = [s for s in theme.sentences if id(s) not in in_summary]
-        theme.sentences = rest[:per_theme]
+        theme.sentences = rest[:quotas[id(theme)]]
     shown = [t for t in shown if t.sentences]
     return summary, shown
+
+
+def quota(themes: list[Theme], per_theme: int) -> dict[int, int]:
+    """Return how many sentences each theme gets: the audience's number, more where more was said.
+
+    A theme with k times the average support gets sqrt(k) times the base, within one fewer and
+    two more than the base, so the busiest story of the week is not cut to the same length as
+    a footnote.
+    """
+    sizes = [len(t.candidates) for t in themes]
+    mean = sum(sizes) / len(sizes) if sizes else 1.0
+    return {id(t): max(max(1, per_theme - 1), min(per_theme + 2, round(per_theme * math.sqrt(n / mean))))
+            for t, n in zip(themes, sizes)}
 
 
 def summarize(themes: list[Theme], size: int) -> list[Sentence]:

@@ -103,7 +103,7 @@ def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = f
         matrix = vectorizer.fit_transform(docs)
     except ValueError:
         return []
-    k = min(limit + 1, max(1, len(pool) // (2 * MIN_CLUSTER)))
+    k = min(limit + 1, max(1, len(pool) // MIN_CLUSTER))
     model = KMeans(n_clusters=k, n_init=4, random_state=0).fit(matrix)
     vocabulary = vectorizer.get_feature_names_out()
     themes = []

@@ -1,0 +1,78 @@
+"""Selection: each theme's best sentences by the chosen method, no fact twice, readable on their own."""
+
+import pytest
+
+from briefs import language, select
+from briefs.model import Sentence, Theme
+
+
+def s(text: str, source: int = 1, position: int = 5) -> Sentence:
+    return Sentence(text=text, source=source, position=position, paragraph=0, sources=[source],
+                    stems=language.content_stems(text), fit=1.0)
+
+
+def test_the_same_fact_from_two_sources_appears_once_citing_both():
+    a = s("Acme raised its revenue forecast to $6.3 billion after strong Baltic volumes.", 1)
+    b = s("Acme raised its revenue forecast to $6.3 billion after strong volumes in the Baltic.", 2)
+    c = s("Acme will spend $420 million on automated cranes at its Gdansk terminal.", 1)
+    theme = Theme(name="Results", candidates=[a, b, c])
+    summary, shown = select.select([theme], per_theme=3, summary_size=0)
+    texts = [x.text for x in shown[0].sentences]
+    assert len(texts) == 2
+    kept = next(x for x in shown[0].sentences if "forecast" in x.text)
+    assert sorted(kept.sources) == [1, 2]
+
+
+def test_redundancy_is_checked_across_themes():
+    fact = "Acme hired Jane Roe as chief financial officer from rival Globex on Monday."
+    one = Theme(name="People", candidates=[s(fact, 1), s("Acme named three new board members this week.", 1)])
+    two = Theme(name="Competition", candidates=[s(fact.replace("Monday", "Monday, sources said"), 2),
+                                                 s("Globex said it would fight Acme for the key contract.", 2)])
+    summary, shown = select.select([one, two], per_theme=2, summary_size=0)
+    all_texts = [x.text for t in shown for x in t.sentences]
+    assert sum("Jane Roe" in t for t in all_texts) == 1
+
+
+@pytest.mark.parametrize("opening", ["That's where", "This", "He said", "They", "It"])
+def test_dangling_openers_lose_to_self_contained_alternatives(opening):
+    dangling = s(f"{opening} the plan to expand production in Ohio comes into play for investors.", 1, 0)
+    standalone = s("Acme plans to expand production in Ohio, adding 2,000 jobs by next year.", 1, 9)
+    theme = Theme(name="Plans", candidates=[dangling, standalone])
+    _, shown = select.select([theme], per_theme=1, summary_size=0, method="lexrank")
+    assert shown[0].sentences[0] is standalone
+
+
+def test_audience_word_budget_is_honoured():
+    candidates = [s(f"Acme opened plant number {i} in a new state this quarter with hundreds of new workers on site.", 1, i)
+                  for i in range(10)]
+    _, shown = select.select([Theme(name="Plants", candidates=candidates)], per_theme=8, summary_size=0, max_words=40)
+    assert sum(len(x.text.split()) for x in shown[0].sentences) <= 40
+
+
+def test_summary_draws_from_several_themes_and_is_not_repeated_in_them():
+    facts = [("Acme's cloud revenue jumped 30% to $2.5 billion on demand from banks.",
+              "Acme's cloud team will open a data hall in Dublin next spring."),
+             ("Acme hired Jane Roe, formerly of Globex, as chief financial officer.",
+              "Acme's board added two independent directors with audit experience."),
+             ("Regulators fined Acme $40 million over late disclosures in Europe.",
+              "Acme said it would appeal the decision in a Brussels court."),
+             ("Acme agreed to buy chip designer Initech for $1.2 billion in cash.",
+              "Initech's founders will stay on to run the combined design unit.")]
+    themes = [Theme(name=f"T{i}", candidates=[s(a, i, 0), s(b, i, 3)]) for i, (a, b) in enumerate(facts, 1)]
+    summary, shown = select.select(themes, per_theme=2, summary_size=3)
+    assert len(summary) == 3
+    assert len({x.source for x in summary}) == 3
+    in_themes = {x.text for t in shown for x in t.sentences}
+    assert not in_themes & {x.text for x in summary}
+
+
+@pytest.mark.parametrize("method", ["default", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson"])
+def test_every_method_selects_verbatim_candidates(method):
+    candidates = [s(t, 1, i) for i, t in enumerate([
+        "Acme said revenue rose 21% to $4.2 billion in the quarter.",
+        "Acme raised its full-year forecast on strong cloud demand.",
+        "The company also announced a $1 billion share buyback program.",
+        "Analysts said the results beat expectations by a wide margin.",
+    ])]
+    _, shown = select.select([Theme(name="Results", candidates=candidates)], method=method, per_theme=2, summary_size=0)
+    assert {x.text for x in shown[0].sentences} <= {c.text for c in candidates}

@@ -1,0 +1,75 @@
+"""Theme assignment: configured themes by stemmed terms and phrases; discovered themes by clustering."""
+
+from briefs import language, themes
+from briefs.audience import ThemeSpec, load_audience
+from briefs.model import Sentence
+
+
+def s(text: str, source: int = 1, position: int = 0) -> Sentence:
+    return Sentence(text=text, source=source, position=position, paragraph=0, sources=[source],
+                    stems=language.content_stems(text))
+
+
+SPECS = [
+    ThemeSpec("Results", "Results and guidance", ["revenue", "earnings per share", "quarter"]),
+    ThemeSpec("People", "Hires and departures", ["hired", "chief executive", "stepped down"]),
+]
+
+
+def test_sentences_join_the_theme_whose_stemmed_terms_they_match():
+    sentences = [s("Quarterly revenues climbed 12% as earnings per share beat estimates."),
+                 s("Acme hired a new chief executive from a rival."),
+                 s("The chief executive stepped down after ten years.", 2),
+                 s("Revenue guidance for the next quarter was raised.", 2)]
+    result = {t.name: [x.text for x in t.candidates] for t in themes.assign(sentences, SPECS, discover=0)}
+    assert result["Results"] == [sentences[0].text, sentences[3].text]
+    assert result["People"] == [sentences[1].text, sentences[2].text]
+
+
+def test_phrases_outweigh_single_words():
+    sentence = s("The earnings per share figure came in below the chief's hopes this quarter.")
+    index, score = themes.Matcher(SPECS).best(sentence)
+    assert index == 0 and score >= 4  # "earnings per share" (3) + "quarter" (1)
+
+
+def test_subject_names_never_decide_a_theme():
+    specs = [ThemeSpec("Acme news", "", ["acme"]), ThemeSpec("Results", "", ["revenue"])]
+    themes_found = themes.assign([s("Acme said revenue rose."), s("Acme revenue beat forecasts.")], specs,
+                                 discover=0, ignore=["Acme"])
+    assert [t.name for t in themes_found] == ["Results"]
+
+
+def test_empty_and_thin_themes_are_omitted():
+    found = themes.assign([s("Revenue rose 5% in the quarter.")], SPECS, discover=0)
+    assert found == []  # one sentence is too thin for a theme
+
+
+def test_theme_counts_sentences_and_articles():
+    sentences = [s("Revenue rose 5% in the quarter.", 1), s("Revenue fell in the prior quarter.", 2),
+                 s("Quarter results beat estimates on revenue.", 2)]
+    [theme] = themes.assign(sentences, SPECS, discover=0)
+    assert (theme.sentence_count, theme.article_count) == (3, 2)
+
+
+def test_leftovers_are_clustered_into_labelled_discovered_themes():
+    weather = [s(f"Heavy rain flooded the {place} warehouse and delayed shipments by {n} days.", i, i)
+               for i, (place, n) in enumerate([("Ohio", 3), ("Texas", 4), ("Utah", 2), ("Iowa", 5)], 1)]
+    court = [s(f"A {place} court ruled the patent lawsuit against the company could proceed to trial.", i, i)
+             for i, place in enumerate(["Delaware", "Texas", "California", "Virginia"], 5)]
+    found = themes.assign(weather + court, SPECS, discover=2)
+    assert len(found) == 2 and all(t.discovered for t in found)
+    for theme in found:
+        members = {x.text for x in theme.candidates}
+        assert members in ({x.text for x in weather}, {x.text for x in court})
+        words = theme.name.removeprefix("Also: ").split(", ")
+        member_text = " ".join(members).lower()
+        assert len(words) == 3 and all(w in member_text for w in words), theme.name
+
+
+def test_default_investor_themes_are_company_neutral():
+    audience = load_audience("investor")
+    names = [t.name for t in audience.themes]
+    assert len(names) >= 7
+    terms = " ".join(term for t in audience.themes for term in t.terms).lower()
+    for company_specific in ["meta", "llama", "zuckerberg", "anduril"]:
+        assert company_specific not in terms.split()
