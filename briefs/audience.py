@@ -5,11 +5,12 @@ A child sets only the keys it changes; tables merge key by key, lists are replac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import ConfigError, data_dir, read_toml
+from .config import ConfigError, config_dir, data_dir, read_toml
 
 AUDIENCE_FILE = "audience.toml"
 DEFAULT_AUDIENCE = "investor"
@@ -34,8 +35,13 @@ class Audience:
     settings: dict[str, Any]
 
     @property
+    def description(self) -> str:
+        return str(self.settings.get("description", ""))
+
+    @property
     def themes(self) -> list[ThemeSpec]:
-        specs = [ThemeSpec(**t) for t in self.settings.get("themes", [])]
+        specs = [ThemeSpec(name=t["name"], description=t.get("description", ""), terms=list(t.get("terms", [])))
+                 for t in self.settings.get("themes", [])]
         order = self.settings.get("theme_order")
         if order:
             by_name = {t.name: t for t in specs}
@@ -59,39 +65,55 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def user_templates_dir() -> Path:
+    """Return the user's own audiences folder: $BRIEFS_CONFIG_DIR/templates or the platform config dir."""
+    return config_dir() / "templates"
+
+
 def template_roots(user_dir: Path | None = None) -> list[Path]:
-    """Return the folders searched for audiences, first match wins."""
+    """Return the folders searched for audiences, first match wins: --templates, the user's, the shipped."""
     roots = []
     if user_dir is not None:
-        roots.append(user_dir)
+        roots.append(Path(user_dir))
+    roots.append(user_templates_dir())
     roots.append(data_dir("templates"))
     return roots
 
 
-def find_audience_folder(name: str, roots: list[Path]) -> Path | None:
+def find_audience_folder(name: str, roots: list[Path], skip: frozenset[Path] = frozenset()) -> Path | None:
+    """Return the first folder named `name` holding an audience in the roots, other than `skip`."""
+    if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", name):
+        return None
     for root in roots:
         candidate = root / name
+        if candidate.resolve() in skip:
+            continue
         if (candidate / AUDIENCE_FILE).is_file() or (name == "base" and candidate.is_dir()):
             return candidate
     return None
 
 
 def load_audience(name: str, roots: list[Path] | None = None) -> Audience:
-    """Return the audience `name` with its `extends` chain resolved, or raise ConfigError."""
+    """Return the audience `name` with its `extends` chain resolved, or raise ConfigError.
+
+    A user's folder may extend the shipped audience of the same name (`extends = "investor"` in
+    a user's investor/): the search for a parent skips folders already in the chain.
+    """
     roots = roots or template_roots()
     chain: list[tuple[str, Path, dict[str, Any]]] = []
     current = name
     while True:
-        if any(current == seen for seen, _, _ in chain):
-            raise ConfigError(f"audience {name!r}: 'extends' loops back to {current!r}")
-        folder = find_audience_folder(current, roots)
+        seen = frozenset(f.resolve() for _, f, _ in chain)
+        folder = find_audience_folder(current, roots, seen)
         if folder is None:
+            if any(current == n for n, _, _ in chain):
+                raise ConfigError(f"audience {name!r}: 'extends' loops back to {current!r}")
             known = ", ".join(list_audiences(roots)) or "none"
             raise ConfigError(f"unknown audience {current!r}; known audiences: {known}")
         path = folder / AUDIENCE_FILE
         data = read_toml(path) if path.is_file() else {}
         chain.append((current, folder, data))
-        parent = data.get("extends")
+        parent = data.get("extends", "base" if current != "base" else None)
         if current == "base" or not parent:
             break
         if not isinstance(parent, str):
@@ -100,12 +122,32 @@ def load_audience(name: str, roots: list[Path] | None = None) -> Audience:
     settings: dict[str, Any] = {}
     for _, _, data in reversed(chain):
         settings = _merge(settings, {k: v for k, v in data.items() if k != "extends"})
+    _check(settings, chain[0][1] / AUDIENCE_FILE)
     return Audience(
         name=name,
         parents=[n for n, _, _ in chain[1:]],
         folders=[f for _, f, _ in chain],
         settings=settings,
     )
+
+
+_NUMBERS = ("summary_sentences", "sentences_per_theme", "discovered_themes", "figures", "max_themes", "max_words")
+
+
+def _check(settings: dict[str, Any], path: Path) -> None:
+    """Raise ConfigError naming the file for a setting of the wrong kind."""
+    for key in _NUMBERS:
+        value = settings.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise ConfigError(f"{path}: '{key}' must be a whole number ≥ 0, not {value!r}")
+    for key in ("sections", "labels"):
+        if not isinstance(settings.get(key, {}), dict):
+            raise ConfigError(f"{path}: [{key}] must be a table")
+    for theme in settings.get("themes", []):
+        if not isinstance(theme, dict) or not isinstance(theme.get("name"), str) or not isinstance(theme.get("terms", []), list):
+            raise ConfigError(f"{path}: each [[themes]] needs a name and a list of terms")
+    if not isinstance(settings.get("title", ""), str):
+        raise ConfigError(f"{path}: 'title' must be a string")
 
 
 def list_audiences(roots: list[Path] | None = None) -> list[str]:

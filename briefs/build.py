@@ -61,6 +61,15 @@ def _renumber(sentences: list[Sentence], ids: dict[int, int]) -> None:
         sentence.source = ids.get(sentence.source, sentence.source)
 
 
+def fill_title(pattern: str, values: dict[str, str]) -> str:
+    """Return the title pattern with {subject}, {date}, {audience}, {start}, {end} filled in.
+
+    Plain substitution, not str.format: a title pattern from a user's audience.toml must not
+    reach attributes ("{subject.__class__}") the way a format string could.
+    """
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), pattern)
+
+
 def slug(text: str) -> str:
     """Return a file-name-safe lower-case slug."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "brief"
@@ -97,6 +106,11 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
                                    summary_size=int(audience.get("summary_sentences", 4)),
                                    max_words=int(max_words) if max_words else None,
                                    about=(lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None)
+    max_themes = audience.get("max_themes")
+    if max_themes:
+        configured = [t for t in shown if not t.discovered]
+        keep = {id(t) for t in sorted(configured, key=lambda t: -t.sentence_count)[:int(max_themes)]}
+        shown = [t for t in shown if id(t) in keep or t.discovered]
     note("enrich")
     cited = sorted({s for t in shown for x in t.sentences for s in x.sources} | {s for x in summary for s in x.sources})
     ids = {old: new for new, old in enumerate(cited, 1)}
@@ -111,8 +125,9 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     start = min(dates) if dates and not options.date else end
     name = subject.name or "News"
     period = Period(start=start.isoformat() if start else None, end=end.isoformat() if end else None)
-    title = str(audience.get("title", "{subject} brief")).format(subject=name, date=period.end or "undated",
-                                                                 audience=audience.name)
+    title = fill_title(str(audience.get("title", "{subject} brief")),
+                       {"subject": name, "date": period.end or "undated", "audience": audience.name,
+                        "start": period.start or "", "end": period.end or ""})
     brief = Brief(
         title=title,
         subject=name,

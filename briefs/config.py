@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,16 @@ CORPUS_FILE = "briefs.toml"
 
 class ConfigError(ValueError):
     """A configuration file that cannot be read or holds a bad value; the message names the file."""
+
+
+def config_dir() -> Path:
+    """Return the user's briefs config folder: $BRIEFS_CONFIG_DIR, else the platform's (platformdirs)."""
+    override = os.environ.get("BRIEFS_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("briefs"))
 
 
 def _package_root() -> Path:

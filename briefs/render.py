@@ -100,16 +100,32 @@ def _asset_fetcher(audience: Audience):
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    allowed = [f.resolve() for f in audience.folders] + [(data_dir("templates") / "base").resolve()]
+    chain = [f.resolve() for f in audience.folders]
+    base = (data_dir("templates") / "base").resolve()
+    if base not in chain:
+        chain.append(base)
+
+    def locate(path: Path) -> Path | None:
+        """Return the asset for a path inside any audience folder, found along the extends chain."""
+        if path.is_file() and any(path.is_relative_to(root) for root in chain):
+            return path
+        for root in chain:
+            if path.is_relative_to(root):
+                relative = path.relative_to(root)
+                for folder in chain:
+                    candidate = (folder / relative).resolve()
+                    if candidate.is_file() and candidate.is_relative_to(folder):
+                        return candidate
+        return None
 
     class AssetFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             parts = urlsplit(url)
             if parts.scheme == "file" and not parts.netloc:
-                path = Path(unquote(parts.path)).resolve()
-                if path.is_file() and any(path.is_relative_to(root) for root in allowed):
-                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                    return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+                found = locate(Path(unquote(parts.path)).resolve())
+                if found is not None:
+                    kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(found.as_uri(), found.read_bytes(), {"Content-Type": kind})
             raise ValueError(f"refused to fetch {url[:80]!r}: briefs renders from packaged assets only")
 
     return AssetFetcher()

@@ -17,8 +17,12 @@ from .model import Sentence, Theme
 # Fewer sentences than this and a theme is too thin to show.
 MIN_THEME_SENTENCES = 2
 # A discovered cluster must be at least this big and this tight (mean cosine to its centre).
-MIN_CLUSTER = 3
-MIN_COHESION = 0.12
+MIN_CLUSTER = 4
+MIN_COHESION = 0.2
+# Words too general to name a theme ("company", "year"): left out of clustering and labels.
+GENERIC = frozenset(language.stem(w) for w in
+                    "company companies business firm group year years time people way thing things part lot "
+                    "new said says also one two make made get got like well much many week".split())
 # Clustering looks at no more leftovers than this (a sample beyond), keeping k-means linear.
 MAX_CLUSTER_INPUT = 3000
 
@@ -97,7 +101,8 @@ def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = f
     if len(pool) > MAX_CLUSTER_INPUT:  # evenly spaced sample: deterministic and corpus-wide
         step = len(pool) / MAX_CLUSTER_INPUT
         pool = [pool[int(i * step)] for i in range(MAX_CLUSTER_INPUT)]
-    docs = [[s for s in sent.stems if s not in ignored and s.isalpha() and len(s) > 2] for sent in pool]
+    docs = [[s for s in sent.stems if s not in ignored and s not in GENERIC and s.isalpha() and len(s) > 2]
+            for sent in pool]
     vectorizer = TfidfVectorizer(analyzer=lambda d: d, min_df=2)
     try:
         matrix = vectorizer.fit_transform(docs)

@@ -25,6 +25,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="Turn a week of news articles into a cited, extractive investor brief.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+from . import templates as _templates  # noqa: E402 (sub-command group)
+
+app.add_typer(_templates.app, name="templates")
+
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print one error line on stderr and return the Exit to raise."""
