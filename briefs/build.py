@@ -11,7 +11,7 @@ from pathlib import Path
 from . import clean as clean_stage
 from . import enrich, load, select, split, themes
 from .audience import Audience, load_audience, template_roots
-from .config import Corpus, Subject, data_dir, load_corpus
+from .config import Subject, data_dir, resolve
 from .model import Brief, Period, Sentence
 
 
@@ -80,11 +80,11 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     """Return the brief for the articles under `paths` (default: the embedded seeds)."""
     options = options or Options()
     paths = [Path(p) for p in paths] if paths else default_paths()
-    corpus: Corpus = load_corpus(corpus_folder(paths))
-    subject = Subject(name=options.subject, aliases=[], tickers=[]) if options.subject else corpus.subject
-    if options.subject and corpus.subject.name == options.subject:
-        subject = corpus.subject
-    audience = load_audience(options.audience or corpus.audience or "investor", template_roots(options.templates))
+    settings = resolve(corpus_folder(paths), {"audience": options.audience})
+    subject = settings.subject
+    if options.subject and options.subject != subject.name:
+        subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
+    audience = load_audience(settings.values["audience"], template_roots(options.templates))
 
     note = progress or (lambda _stage: None)
     note("load")
@@ -106,6 +106,8 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
                                    summary_size=int(audience.get("summary_sentences", 4)),
                                    max_words=int(max_words) if max_words else None,
                                    about=(lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None)
+    if not shown and not summary:
+        raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
     max_themes = audience.get("max_themes")
     if max_themes:
         configured = [t for t in shown if not t.discovered]

@@ -86,29 +86,117 @@ def _str_list(value: Any, key: str, path: Path) -> list[str]:
     return list(value)
 
 
+# Settings a briefs.toml (user or corpus) may hold, with their built-in defaults.
+DEFAULTS: dict[str, Any] = {
+    "subject.name": "",
+    "subject.aliases": [],
+    "subject.tickers": [],
+    "subject.related": [],
+    "audience": "investor",
+    "method": "default",
+    "formats": ["md", "pdf", "json"],
+    "out": "out",
+}
+_LISTS = {"subject.aliases", "subject.tickers", "subject.related", "formats"}
+
+
+def _flatten(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Return the known settings of a briefs.toml table as dotted keys, checked."""
+    flat: dict[str, Any] = {}
+    subject = data.get("subject", {})
+    if isinstance(subject, str):
+        subject = {"name": subject}
+    if not isinstance(subject, dict):
+        raise ConfigError(f"{path}: [subject] must be a table")
+    for key, value in subject.items():
+        flat[f"subject.{key}"] = value
+    output = data.get("output", {})
+    if not isinstance(output, dict):
+        raise ConfigError(f"{path}: [output] must be a table")
+    for key in ("formats", "out"):
+        if key in output:
+            flat[key] = output[key]
+    for key in ("audience", "method"):
+        if key in data:
+            flat[key] = data[key]
+    for key, value in flat.items():
+        if key not in DEFAULTS:
+            raise ConfigError(f"{path}: unknown setting '{key}'; known: {', '.join(DEFAULTS)}")
+        if key in _LISTS:
+            flat[key] = _str_list(value, key, path)
+        elif not isinstance(value, str):
+            raise ConfigError(f"{path}: '{key}' must be a string")
+    return flat
+
+
+def user_config_file() -> Path:
+    """Return the user's briefs.toml (it may not exist)."""
+    return config_dir() / CORPUS_FILE
+
+
+@dataclass
+class Settings:
+    """Resolved settings and, for each, where its value came from."""
+
+    values: dict[str, Any]
+    origin: dict[str, str]
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(name=self.values["subject.name"], aliases=self.values["subject.aliases"],
+                       tickers=self.values["subject.tickers"], related=self.values["subject.related"])
+
+
+def resolve(corpus_folder: Path | None, flags: dict[str, Any] | None = None,
+            audience_settings: dict[str, Any] | None = None) -> Settings:
+    """Return settings resolved as defaults < user briefs.toml < corpus briefs.toml < audience < flags."""
+    values = dict(DEFAULTS)
+    origin = {key: "default" for key in DEFAULTS}
+    layers: list[tuple[str, dict[str, Any]]] = []
+    user = user_config_file()
+    if user.is_file():
+        layers.append((str(user), _flatten(read_toml(user), user)))
+    if corpus_folder is not None and (corpus_folder / CORPUS_FILE).is_file():
+        path = corpus_folder / CORPUS_FILE
+        layers.append((str(path), _flatten(read_toml(path), path)))
+    if audience_settings:
+        layers.append(("audience", {k: audience_settings[k] for k in ("method", "formats") if k in audience_settings}))
+    layers.append(("command line", {k: v for k, v in (flags or {}).items() if v not in (None, "", [])}))
+    for name, layer in layers:
+        for key, value in layer.items():
+            values[key] = value
+            origin[key] = name
+    return Settings(values, origin)
+
+
 def load_corpus(folder: Path | None) -> Corpus:
     """Return the corpus settings in `folder/briefs.toml`, or empty settings if there is none."""
-    if folder is None:
+    if folder is None or not (folder / CORPUS_FILE).is_file():
         return Corpus()
     path = folder / CORPUS_FILE
-    if not path.is_file():
-        return Corpus()
-    data = read_toml(path)
-    table = data.get("subject", {})
-    if isinstance(table, str):
-        table = {"name": table}
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [subject] must be a table")
-    name = table.get("name", "")
-    if not isinstance(name, str):
-        raise ConfigError(f"{path}: 'subject.name' must be a string")
-    subject = Subject(
-        name=name,
-        aliases=_str_list(table.get("aliases", []), "subject.aliases", path),
-        tickers=_str_list(table.get("tickers", []), "subject.tickers", path),
-        related=_str_list(table.get("related", []), "subject.related", path),
-    )
-    audience = data.get("audience", "")
-    if not isinstance(audience, str):
-        raise ConfigError(f"{path}: 'audience' must be a string")
-    return Corpus(subject=subject, audience=audience, path=path)
+    flat = _flatten(read_toml(path), path)
+    subject = Subject(name=flat.get("subject.name", ""), aliases=flat.get("subject.aliases", []),
+                      tickers=flat.get("subject.tickers", []), related=flat.get("subject.related", []))
+    return Corpus(subject=subject, audience=flat.get("audience", ""), path=path)
+
+
+INIT_TEMPLATE = """# briefs.toml: settings for the articles in this folder.
+# Resolution: built-in defaults < your user briefs.toml < this file < the audience < command-line flags.
+# `briefs config` shows each resolved value and where it came from.
+
+[subject]
+name = "{name}"                 # the company the brief is about
+aliases = []                    # other names of the company itself, e.g. ["Acme", "Acme Corp."]
+tickers = []                    # e.g. ["ACME"]; matched case-sensitively
+related = []                    # people, products and units whose mention means a passage is about it
+
+# audience = "investor"         # default audience (templates/<name>): investor, executive, newsletter
+# method = "default"            # ranking: default, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson
+
+[output]
+# formats = ["md", "pdf", "json"]   # any of md, html, pdf, json
+# out = "out"                       # folder for the written briefs
+
+# Themes are set per audience: copy an audience with `briefs templates new` and edit its
+# [[themes]] tables (name, description, terms).
+"""

@@ -14,8 +14,8 @@ from . import language
 from .audience import ThemeSpec
 from .model import Sentence, Theme
 
-# Fewer sentences than this and a theme is too thin to show.
-MIN_THEME_SENTENCES = 2
+# Fewer sentences than this and a configured theme is too thin to show (discovered ones need MIN_CLUSTER).
+MIN_THEME_SENTENCES = 1
 # A discovered cluster must be at least this big and this tight (mean cosine to its centre).
 MIN_CLUSTER = 4
 MIN_COHESION = 0.2
