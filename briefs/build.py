@@ -1,18 +1,29 @@
-"""Compose the stages into a Brief: load → clean → split → themes → select → enrich."""
+"""Compose the stages into a Brief: load → clean → split → themes → select → enrich.
+
+`build_brief` is the one library call the CLI (and a Dask or Ray task, see docs/scale.md) makes.
+Per-file work (load and per-article cleaning) is independent: it is cached by content hash and
+can run in a process pool; everything after it works on the whole corpus.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clean as clean_stage
-from . import enrich, load, select, split, themes
+from . import enrich, history, load, period, select, split, themes
 from .audience import Audience, load_audience, template_roots
+from .cache import Cache, file_key, location
 from .config import Subject, data_dir, resolve
 from .model import Brief, Period, Sentence
+
+# Below this many files a process pool costs more to start than it saves.
+MIN_FILES_FOR_WORKERS = 64
 
 
 class BuildError(RuntimeError):
@@ -28,6 +39,14 @@ class Options:
     subject: str = ""
     date: dt.date | None = None
     templates: Path | None = None
+    week: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    undated: str = "include"          # or "exclude"
+    previous: Path | None = None      # the previous brief's JSON; found in `out` when None
+    out: Path | None = None           # where previous briefs and the cache live
+    cache: bool = True
+    workers: int | None = None        # processes for per-file work; None: the machine's cores
 
 
 @dataclass
@@ -38,6 +57,8 @@ class Result:
     audience: Audience
     problems: list[load.Problem] = field(default_factory=list)
     dropped: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    window: period.Window = field(default_factory=period.Window)
 
 
 def default_paths() -> list[Path]:
@@ -55,6 +76,78 @@ def corpus_folder(paths: Sequence[Path]) -> Path | None:
     return None
 
 
+def process_file(path: Path, subject: Subject) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
+    """Return one file's articles, each cleaned on its own, and the problems met (no exception)."""
+    articles, problems = load.load_file(path)
+    return [clean_stage.clean_article(a, subject) for a in articles], problems
+
+
+def _relocate(items: list[clean_stage.ArticleClean], old: str, new: str) -> None:
+    """Point cached results at the path the file has now (the same bytes may sit in many files)."""
+    for item in items:
+        item.article.path = new + item.article.path[len(old):] if item.article.path.startswith(old) else new
+        for drop in item.dropped:
+            drop.path = new + drop.path[len(old):] if drop.path.startswith(old) else new
+
+
+def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: int,
+             note: Callable[..., None]) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
+    """Return every file's cleaned articles in file order: from the cache, else processed (in parallel)."""
+    results: list[tuple[list, list] | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    todo: list[int] = []
+    for index, path in enumerate(files):
+        if cache is not None:
+            try:
+                keys[index] = file_key(path.read_bytes(), subject) if path.stat().st_size <= load.MAX_BYTES else None
+            except OSError:
+                keys[index] = None
+            hit = cache.get(keys[index]) if keys[index] else None
+            if hit is not None:
+                items, problems, stored = hit
+                _relocate(items, stored, str(path))
+                results[index] = (items, [load.Problem(str(path) + p.path[len(stored):], p.reason) for p in problems])
+                continue
+        todo.append(index)
+    note("clean", len(files) - len(todo), len(files))
+    if workers > 1 and len(todo) >= MIN_FILES_FOR_WORKERS:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(todo) // (workers * 8))
+            done = pool.map(process_file, [files[i] for i in todo], [subject] * len(todo), chunksize=chunk)
+            for index, outcome in zip(todo, done):
+                results[index] = outcome
+    else:
+        for index in todo:
+            results[index] = process_file(files[index], subject)
+    if cache is not None:
+        for index in todo:
+            if keys[index] is not None:
+                cache.put(keys[index], *results[index], str(files[index]))
+    items: list[clean_stage.ArticleClean] = []
+    problems: list[load.Problem] = []
+    for outcome in results:
+        items.extend(outcome[0])
+        problems.extend(outcome[1])
+    return items, problems
+
+
+def in_window(items: Iterable[clean_stage.ArticleClean], window: period.Window, undated: str,
+              ) -> tuple[list[clean_stage.ArticleClean], int, int]:
+    """Return the articles inside the window, and how many were outside it or undated-and-excluded."""
+    kept, outside, undated_out = [], 0, 0
+    for item in items:
+        day = item.article.date
+        if day is None:
+            if undated == "exclude":
+                undated_out += 1
+                continue
+        elif window.bounded and not window.contains(day):
+            outside += 1
+            continue
+        kept.append(item)
+    return kept, outside, undated_out
+
+
 def _renumber(sentences: list[Sentence], ids: dict[int, int]) -> None:
     for sentence in sentences:
         sentence.sources = sorted({ids[s] for s in sentence.sources if s in ids})
@@ -62,7 +155,7 @@ def _renumber(sentences: list[Sentence], ids: dict[int, int]) -> None:
 
 
 def fill_title(pattern: str, values: dict[str, str]) -> str:
-    """Return the title pattern with {subject}, {date}, {audience}, {start}, {end} filled in.
+    """Return the title pattern with {subject}, {date}, {week}, {audience}, {start}, {end} filled in.
 
     Plain substitution, not str.format: a title pattern from a user's audience.toml must not
     reach attributes ("{subject.__class__}") the way a format string could.
@@ -76,27 +169,78 @@ def slug(text: str) -> str:
 
 
 def build_brief(paths: Sequence[Path | str] | None = None, options: Options | None = None,
-                progress: Callable[[str], None] | None = None) -> Result:
+                progress: Callable[..., None] | None = None) -> Result:
     """Return the brief for the articles under `paths` (default: the embedded seeds)."""
     options = options or Options()
+    if options.undated not in ("include", "exclude"):
+        raise BuildError(f"--undated must be include or exclude, not {options.undated!r}")
     paths = [Path(p) for p in paths] if paths else default_paths()
     settings = resolve(corpus_folder(paths), {"audience": options.audience})
     subject = settings.subject
     if options.subject and options.subject != subject.name:
         subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
     audience = load_audience(settings.values["audience"], template_roots(options.templates))
+    try:
+        window = period.window(options.week, options.since, options.until, today=options.date)
+    except period.PeriodError as error:
+        raise BuildError(str(error)) from None
+    note = progress or (lambda *_args: None)
+    notes: list[str] = []
 
-    note = progress or (lambda _stage: None)
     note("load")
-    loaded = load.load(paths)
-    if not loaded.articles:
+    problems: list[load.Problem] = []
+    files = list(load.iter_files(paths, problems))
+    cache = None
+    if options.cache and options.out is not None:
+        cache = Cache(location(options.out), warn=notes.append)
+    workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
+    try:
+        items, file_problems = per_file(files, subject, cache, workers, note)
+    finally:
+        if cache is not None:
+            cache.close()
+    problems.extend(file_problems)
+    if not items:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths))
+    items, outside, undated_out = in_window(items, window, options.undated)
+    if outside:
+        notes.append(f"{outside} article(s) outside {window.week or 'the period'} left out")
+    undated = sum(1 for i in items if i.article.date is None)
+    # Undated articles matter when dates do: a window was asked for, or other articles are dated.
+    if undated_out or (undated and (window.bounded or undated < len(items))):
+        notes.append(f"{undated_out or undated} undated article(s) {'left out' if undated_out else 'kept (marked undated)'}")
+    if not items:
+        raise BuildError(f"no article dated within {window.week or 'the period'}")
+
     note("clean")
-    cleaned = clean_stage.clean(loaded.articles, subject)
+    cleaned = clean_stage.combine(items, subject)
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else ""))
     note("split")
     sentences = split.split(cleaned)
+
+    end = window.end or options.date
+    dates = [a.article.date for a in cleaned.articles if a.article.date]
+    if end is None and dates:
+        end = max(dates)
+    start = window.start or (min(dates) if dates and not options.date else end)
+    the_period = Period(start=start.isoformat() if start else None, end=end.isoformat() if end else None)
+    name = subject.name or "News"
+    previous_path = options.previous
+    if previous_path is None and options.out is not None:
+        previous_path = history.find_previous(options.out, name, audience.name, the_period.start or the_period.end)
+    previous = None
+    if previous_path is not None:
+        try:
+            previous = history.read_brief(previous_path)
+        except history.HistoryError as error:
+            if options.previous is not None:
+                raise BuildError(str(error)) from None
+            notes.append(str(error))
+    if previous is not None:
+        repeated = history.mark(sentences, previous)
+        notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
+
     note("themes")
     grouped = themes.assign(sentences, audience.themes, discover=int(audience.get("discovered_themes", 2)),
                             ignore=subject.names + subject.tickers)
@@ -113,6 +257,7 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
         configured = [t for t in shown if not t.discovered]
         keep = {id(t) for t in sorted(configured, key=lambda t: -t.sentence_count)[:int(max_themes)]}
         shown = [t for t in shown if id(t) in keep or t.discovered]
+
     note("enrich")
     cited = sorted({s for t in shown for x in t.sentences for s in x.sources} | {s for x in summary for s in x.sources})
     ids = {old: new for new, old in enumerate(cited, 1)}
@@ -122,33 +267,36 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     for source in source_list:
         source.id = ids[source.id]
     enrich.theme_sentiment(shown)
-    dates = [a.article.date for a in cleaned.articles if a.article.date]
-    end = options.date or (max(dates) if dates else None)
-    start = min(dates) if dates and not options.date else end
-    name = subject.name or "News"
-    period = Period(start=start.isoformat() if start else None, end=end.isoformat() if end else None)
+    figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)))
+    if previous is not None:
+        history.mark_figures(figures, previous)
+        figures.sort(key=lambda f: not f.new)  # what is new leads
     title = fill_title(str(audience.get("title", "{subject} brief")),
-                       {"subject": name, "date": period.end or "undated", "audience": audience.name,
-                        "start": period.start or "", "end": period.end or ""})
+                       {"subject": name, "date": the_period.end or "undated", "audience": audience.name,
+                        "start": the_period.start or "", "end": the_period.end or "", "week": window.week})
     brief = Brief(
         title=title,
         subject=name,
         audience=audience.name,
-        date=period.end,
-        period=period,
+        date=the_period.end,
+        period=the_period,
         summary=summary,
         themes=shown,
         sources=source_list,
-        figures=enrich.figures(summary + selected, limit=int(audience.get("figures", 12))),
+        figures=figures,
         sentiment=enrich.sentiment(sentences),
         entities=enrich.entities(sentences, exclude=subject.names + subject.tickers),
         method=options.method,
-        stats={"articles": len(loaded.articles), "articles_used": len(cleaned.articles),
-               "sentences": len(sentences), "dropped": len(cleaned.dropped), "problems": len(loaded.problems)},
+        week=window.week or None,
+        previous=previous_path.name if previous is not None else None,
+        stats={"articles": len(items) + outside + undated_out, "articles_used": len(cleaned.articles),
+               "articles_outside_period": outside, "sentences": len(sentences), "dropped": len(cleaned.dropped),
+               "problems": len(problems)},
     )
-    return Result(brief=brief, audience=audience, problems=loaded.problems, dropped=cleaned.dropped)
+    return Result(brief=brief, audience=audience, problems=problems, dropped=cleaned.dropped, notes=notes,
+                  window=window)
 
 
 def output_stem(brief: Brief) -> str:
-    """Return the file name stem for a brief: subject, date and audience."""
-    return f"{slug(brief.subject)}-{brief.date or 'undated'}-{slug(brief.audience)}"
+    """Return the file name stem: subject, ISO week (or date) and audience."""
+    return f"{slug(brief.subject)}-{brief.week or brief.date or 'undated'}-{slug(brief.audience)}"

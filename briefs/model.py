@@ -133,6 +133,8 @@ class Brief:
     sentiment: Sentiment | None = None
     entities: list[Entity] = field(default_factory=list)
     method: str = "default"
+    week: str | None = None          # ISO week label when the brief covers one
+    previous: str | None = None      # file name of the previous brief used for "new" flags
     stats: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -143,6 +145,8 @@ class Brief:
             "audience": self.audience,
             "date": self.date,
             "period": asdict(self.period),
+            "week": self.week,
+            "previous": self.previous,
             "method": self.method,
             "summary": [_sentence_dict(s) for s in self.summary],
             "themes": [

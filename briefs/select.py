@@ -106,6 +106,8 @@ def _prefilter(candidates: list[Sentence], limit: int) -> list[Sentence]:
 # articles: figures, the subject named, and an article's lead (news puts the news first).
 WEIGHTS = {"rank": 0.4, "figure": 0.2, "subject": 0.15, "lead": 0.1, "fit": 0.15}
 LEAD_SENTENCES = 3
+# Weight of a sentence the previous brief already carried ("continuing story").
+OLD_NEWS = 0.5
 # Two figures make a sentence a results line ("$47.5 billion, up 21%"); more adds nothing.
 FIGURES_FOR_FULL_CREDIT = 2
 
@@ -123,7 +125,8 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
                      + WEIGHTS["subject"] * bool(about and about(sentence.text))
                      + WEIGHTS["lead"] * (sentence.position < LEAD_SENTENCES)
                      + WEIGHTS["fit"] * sentence.fit / best_fit)
-        sentence.score = float(value) * quality(sentence)
+        # What the previous brief already reported still counts, but what is new leads.
+        sentence.score = float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
 
 
 def merge_sources(into: Sentence, other: Sentence) -> None:
@@ -171,7 +174,7 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
     in_summary = {id(s) for s in summary}
     for theme in shown:
         rest = [s for s in theme.sentences if id(s) not in in_summary]
-        theme.sentences = rest[:quotas[id(theme)]]
+        theme.sentences = sorted(rest[:quotas[id(theme)]], key=lambda s: not s.new)  # new first
     shown = [t for t in shown if t.sentences]
     return summary, shown
 

@@ -10,6 +10,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Keep tests away from the real user config and cache folders."""
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("BRIEFS_CONFIG_DIR", str(tmp_path_factory.getbasetemp() / "config"))
+
+
 @pytest.fixture(scope="session")
 def seed_result():
     """The investor brief of the embedded seeds (built once; tests must not mutate it)."""

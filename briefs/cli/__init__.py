@@ -117,7 +117,16 @@ def _build(paths: Optional[List[Path]], options: Options, quiet: bool) -> Result
         raise fail(str(error), EXIT_NO_INPUT) from None
     for problem in result.problems:
         warn(str(problem))
+    if not quiet:
+        for line in result.notes:
+            err.print(f"briefs: note: {line}", markup=False)
     return result
+
+
+def _undated(value: str) -> str:
+    if value not in ("include", "exclude"):
+        raise fail(f"--undated {value!r}: use include or exclude", EXIT_USAGE)
+    return value
 
 
 @app.command()
@@ -130,12 +139,19 @@ def build(
     subject: str = typer.Option("", "--subject", "-s", help="Subject of the brief (default: from briefs.toml)."),
     date: Optional[str] = typer.Option(None, "--date", help="Brief date YYYY-MM-DD (default: newest article date)."),
     templates: Optional[Path] = typer.Option(None, "--templates", help="Folder of your own audiences, searched first."),
+    week: Optional[str] = typer.Option(None, "--week", help="ISO week like 2026-W47, or 'last' (the last complete week)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only articles dated on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only articles dated on or before YYYY-MM-DD."),
+    undated: str = typer.Option("include", "--undated", help="Undated articles: include (marked) or exclude."),
+    previous: Optional[Path] = typer.Option(None, "--previous", help="Previous JSON brief (default: found in --out)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the incremental cache."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes for per-file work (default: cores)."),
     explain: bool = typer.Option(False, "--explain", help="List on stderr what cleaning dropped, by reason."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or notes."),
 ) -> None:
     """Build a brief and print the path of each written file, one per line.
 
-    Example: briefs build articles/ --audience executive --format md,pdf
+    Example: briefs build articles/ --week last --audience executive --format md,pdf
     """
     folder = corpus_folder(paths or default_paths())
     try:
@@ -149,14 +165,15 @@ def build(
         raise fail(f"unknown format {(bad or [''])[0]!r}; valid formats: {', '.join(render.FORMATS)}", EXIT_USAGE)
     chosen_method = settings.values["method"]
     _check_method(chosen_method)
+    out_dir = Path(settings.values["out"])
     options = Options(audience=audience, method=chosen_method, subject=subject, date=_date(date, "--date"),
-                      templates=templates)
+                      templates=templates, week=week, since=_date(since, "--since"), until=_date(until, "--until"),
+                      undated=_undated(undated), previous=previous, out=out_dir, cache=not no_cache, workers=workers)
     result = _build(paths, options, quiet)
     if explain:
         _explain(result.dropped)
     try:
-        written = render.render(result.brief, result.audience, Path(settings.values["out"]),
-                                output_stem(result.brief), formats)
+        written = render.render(result.brief, result.audience, out_dir, output_stem(result.brief), formats)
     except render.RenderError as error:
         raise fail(str(error), EXIT_OUTPUT) from None
     for path in written:
@@ -181,6 +198,10 @@ def summary(
     subject: str = typer.Option("", "--subject", "-s", help="Subject of the brief (default: from briefs.toml)."),
     date: Optional[str] = typer.Option(None, "--date", help="Brief date YYYY-MM-DD."),
     templates: Optional[Path] = typer.Option(None, "--templates", help="Folder of your own audiences, searched first."),
+    week: Optional[str] = typer.Option(None, "--week", help="ISO week like 2026-W47, or 'last'."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only articles dated on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only articles dated on or before YYYY-MM-DD."),
+    undated: str = typer.Option("include", "--undated", help="Undated articles: include (marked) or exclude."),
     plain: bool = typer.Option(False, "--plain", help="Plain text, no colours or escape codes."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON brief."),
     width: Optional[int] = typer.Option(None, "--width", min=20, help="Wrap at this many columns."),
@@ -197,7 +218,8 @@ def summary(
         raise fail(str(error), EXIT_USAGE) from None
     _check_method(settings.values["method"])
     options = Options(audience=audience, method=settings.values["method"], subject=subject,
-                      date=_date(date, "--date"), templates=templates)
+                      date=_date(date, "--date"), templates=templates, week=week, since=_date(since, "--since"),
+                      until=_date(until, "--until"), undated=_undated(undated), cache=False)
     result = _build(paths, options, quiet)
     if as_json:
         typer.echo(json.dumps(result.brief.to_dict(), indent=2, ensure_ascii=False))

@@ -1,0 +1,83 @@
+"""What the previous brief already said: find it, and mark sentences and figures as not new."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import language
+from .clean import normalize
+from .model import Figure, Sentence
+
+# A sentence counts as already reported when it shares this much of its content stems (Jaccard)
+# with a sentence of the previous brief: a follow-up story re-quoting last week's fact.
+ALREADY_REPORTED = 0.6
+
+
+class HistoryError(ValueError):
+    """A previous brief that cannot be read; the message names the file."""
+
+
+def read_brief(path: Path) -> dict:
+    """Return a JSON brief written by briefs, or raise HistoryError naming the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise HistoryError(f"{path}: not a readable JSON brief ({error})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
+        raise HistoryError(f"{path}: not a JSON brief written by briefs")
+    return data
+
+
+def find_previous(out_dir: Path, subject: str, audience: str, before: str | None) -> Path | None:
+    """Return the newest JSON brief in `out_dir` for this subject and audience ending before `before`."""
+    if before is None or not out_dir.is_dir():
+        return None
+    best: tuple[str, Path] | None = None
+    for path in sorted(out_dir.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            continue  # not every JSON file in out/ is a brief
+        if not isinstance(data, dict) or data.get("subject") != subject or data.get("audience") != audience:
+            continue
+        end = (data.get("period") or {}).get("end") if isinstance(data.get("period"), dict) else None
+        if isinstance(end, str) and end < before and (best is None or end > best[0]):
+            best = (end, path)
+    return best[1] if best else None
+
+
+def _previous_sentences(brief: dict) -> list[dict]:
+    sentences = list(brief.get("summary") or [])
+    for theme in brief.get("themes") or []:
+        if isinstance(theme, dict):
+            sentences.extend(theme.get("sentences") or [])
+    return [s for s in sentences if isinstance(s, dict) and isinstance(s.get("text"), str)]
+
+
+def mark(sentences: list[Sentence], previous: dict) -> int:
+    """Set `new = False` on sentences the previous brief reported (or near-duplicates); return how many."""
+    reported = _previous_sentences(previous)
+    exact = {normalize(s["text"]) for s in reported}
+    stem_sets = [frozenset(language.content_stems(s["text"])) for s in reported]
+    marked = 0
+    for sentence in sentences:
+        stems = frozenset(sentence.stems)
+        same = normalize(sentence.text) in exact or any(
+            stems and other and len(stems & other) / len(stems | other) >= ALREADY_REPORTED for other in stem_sets
+        )
+        if same:
+            sentence.new = False
+            marked += 1
+    return marked
+
+
+def mark_figures(figures: list[Figure], previous: dict) -> None:
+    """Set `new = False` on figures whose value and label the previous brief already listed."""
+    seen = {(normalize(str(f.get("value", ""))), normalize(str(f.get("label", ""))))
+            for f in previous.get("figures") or [] if isinstance(f, dict)}
+    values = {value for value, _ in seen}
+    for figure in figures:
+        key = (normalize(figure.value), normalize(figure.label))
+        if key in seen or (normalize(figure.value) in values and not figure.new):
+            figure.new = False

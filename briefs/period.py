@@ -1,0 +1,67 @@
+"""Date windows for weekly briefs: ISO weeks (`2026-W47`, `last`) and `--since/--until` ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+class PeriodError(ValueError):
+    """A window that cannot be understood; the message says what was expected."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """An inclusive date range; either end may be open. `week` names an ISO week when it is one."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    week: str = ""
+
+    def contains(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    @property
+    def bounded(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+def iso_week(label: str) -> Window:
+    """Return the Monday–Sunday window of an ISO week label like 2026-W47."""
+    match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", label.strip(), re.I)
+    if not match:
+        raise PeriodError(f"--week {label!r} is not an ISO week like 2026-W47 or 'last'")
+    year, week = int(match.group(1)), int(match.group(2))
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise PeriodError(f"--week {label!r}: {year} has no week {week}") from None
+    return Window(monday, monday + dt.timedelta(days=6), f"{year}-W{week:02d}")
+
+
+def last_week(today: dt.date) -> Window:
+    """Return the last complete ISO week before `today`."""
+    previous = today - dt.timedelta(days=today.isoweekday())  # the Sunday that ended it
+    year, week, _ = previous.isocalendar()
+    return iso_week(f"{year}-W{week:02d}")
+
+
+def window(week: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+           today: dt.date | None = None) -> Window:
+    """Return the window the options ask for (unbounded when they ask for none)."""
+    if week and (since or until):
+        raise PeriodError("--week cannot be combined with --since/--until")
+    if week:
+        if week.strip().lower() == "last":
+            return last_week(today or dt.date.today())
+        return iso_week(week)
+    if since and until and since > until:
+        raise PeriodError(f"--since {since} is after --until {until}")
+    return Window(since, until)
+
+
+def week_label(day: dt.date) -> str:
+    """Return the ISO week label (2026-W47) of a date."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
