@@ -129,6 +129,34 @@ def parse_date(value: object) -> dt.date | None:
         return None
 
 
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_TEXT_DATES = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+]
+# A publication date stands in the first lines (dateline, byline); later dates are the story's.
+_DATE_LINES = 5
+
+
+def date_in_text(text: str) -> dt.date | None:
+    """Return a full date (day, month, year) written in the first lines of an article, or None."""
+    head = "\n".join([line for line in text.split("\n") if line.strip()][:_DATE_LINES])
+    for pattern in _TEXT_DATES:
+        match = pattern.search(head)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = int(parts["mnum"]) if parts.get("mnum") else next(
+            i for i, m in enumerate(_MONTHS, 1) if m.startswith(parts["month"].lower()[:3]))
+        try:
+            return dt.date(int(parts["year"]), month, int(parts["day"]))
+        except ValueError:
+            continue
+    return None
+
+
 def _article(path: Path, text: str, meta: dict, *, key: str = "") -> Article:
     publisher = meta.get("publisher") or meta.get("source") or meta.get("site_name") or ""
     extra = {k: v for k, v in meta.items() if k not in {"title", "publisher", "source", "date", "url", "text"}}
@@ -137,7 +165,7 @@ def _article(path: Path, text: str, meta: dict, *, key: str = "") -> Article:
         text=text,
         title=str(meta.get("title") or "").strip(),
         publisher=str(publisher).strip(),
-        date=parse_date(meta.get("date")),
+        date=parse_date(meta.get("date")) or parse_date(meta.get("published")) or date_in_text(text),
         url=str(meta.get("url") or meta.get("link") or "").strip(),
         meta={k: v if isinstance(v, (str, int, float, bool)) or v is None else str(v) for k, v in extra.items()},
     )

