@@ -8,19 +8,22 @@ can run in a process pool; everything after it works on the whole corpus.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import clean as clean_stage
 from . import enrich, history, load, period, select, split, themes
 from .audience import Audience, load_audience, template_roots
+from .cache import VERSION as CACHE_VERSION
 from .cache import Cache, file_key, location
 from .config import Subject, data_dir, resolve
-from .model import Brief, Period, Sentence
+from .model import Brief, Drop, Period, Sentence, brief_from_dict
 
 # Below this many files a process pool costs more to start than it saves.
 MIN_FILES_FOR_WORKERS = 64
@@ -196,10 +199,61 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
     try:
         items, file_problems = per_file(files, subject, cache, workers, note)
+        problems.extend(file_problems)
+        memo = _memo_key(items, options, audience, subject, window) if cache is not None else None
+        cached = cache.get_brief(memo) if memo else None
+        if cached is not None:
+            return Result(brief=brief_from_dict(cached["brief"]), audience=audience, problems=problems,
+                          dropped=[Drop(**d) for d in cached["dropped"]], notes=notes + cached["notes"],
+                          window=window)
+        result = _build(items, problems, notes, paths, options, subject, audience, window, note)
+        if memo:
+            cache.put_brief(memo, {"brief": result.brief.to_dict(), "notes": result.notes[len(notes):],
+                                   "dropped": [asdict(d) for d in result.dropped]})
+        return result
     finally:
         if cache is not None:
             cache.close()
-    problems.extend(file_problems)
+
+
+def covered_period(items: list[clean_stage.ArticleClean], window: period.Window, options: Options,
+                   subject: Subject) -> Period:
+    """Return the period a brief covers: the window, else --date, else its articles' dates."""
+    in_period, _, _ = in_window(items, window, options.undated)
+    dates = [i.article.date for i in in_period if i.article.date and (i.mentions or not subject.names)]
+    end = window.end or options.date or (max(dates) if dates else None)
+    start = window.start or (min(dates) if dates and not options.date else end)
+    return Period(start=start.isoformat() if start else None, end=end.isoformat() if end else None)
+
+
+def previous_brief(the_period: Period, options: Options, audience: Audience, subject: Subject) -> Path | None:
+    """Return the previous period's JSON brief: --previous, else the newest fitting one in --out."""
+    if options.previous is not None or options.out is None:
+        return options.previous
+    return history.find_previous(options.out, subject.name or "News", audience.name, the_period.start or the_period.end)
+
+
+def _memo_key(items: list[clean_stage.ArticleClean], options: Options, audience: Audience, subject: Subject,
+              window: period.Window) -> str:
+    """Return a key for everything a whole build depends on: files, options, audience, previous brief."""
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(json.dumps([item.article.path, item.article.title, item.article.publisher, str(item.article.date),
+                                  item.article.url, item.paragraphs, item.mentions]).encode())
+    options_view = {k: str(v) for k, v in asdict(options).items() if k not in ("workers", "cache", "out", "templates")}
+    previous = previous_brief(covered_period(items, window, options, subject), options, audience, subject)
+    try:
+        previous_digest = hashlib.sha256(previous.read_bytes()).hexdigest() if previous else None
+    except OSError:
+        previous_digest = "unreadable"
+    digest.update(json.dumps([CACHE_VERSION, options_view, audience.settings, [str(f) for f in audience.folders],
+                              asdict(subject), str(previous), previous_digest], sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
+           window: period.Window, note) -> Result:
+    """Return the brief from per-file results: window, corpus-level cleaning, then the later stages."""
     if not items:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths))
     items, outside, undated_out = in_window(items, window, options.undated)
@@ -219,16 +273,9 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     note("split")
     sentences = split.split(cleaned)
 
-    end = window.end or options.date
-    dates = [a.article.date for a in cleaned.articles if a.article.date]
-    if end is None and dates:
-        end = max(dates)
-    start = window.start or (min(dates) if dates and not options.date else end)
-    the_period = Period(start=start.isoformat() if start else None, end=end.isoformat() if end else None)
+    the_period = covered_period(items, window, options, subject)
     name = subject.name or "News"
-    previous_path = options.previous
-    if previous_path is None and options.out is not None:
-        previous_path = history.find_previous(options.out, name, audience.name, the_period.start or the_period.end)
+    previous_path = previous_brief(the_period, options, audience, subject)
     previous = None
     if previous_path is not None:
         try:

@@ -91,6 +91,7 @@ class Cache:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             self.db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS briefs (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
             row = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row is None:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),))
@@ -131,6 +132,26 @@ class Cache:
         except sqlite3.Error as error:
             self.warn(f"{self.path}: cache write failed ({error}); continuing without it")
             self.close()
+
+    def get_brief(self, key: str) -> dict | None:
+        """Return the stored result of a whole build with exactly these inputs, or None."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT data FROM briefs WHERE key = ?", (key,)).fetchone()
+            return json.loads(row[0]) if row else None
+        except (sqlite3.Error, ValueError) as error:
+            self.warn(f"{self.path}: unreadable cached brief ignored ({error})")
+            return None
+
+    def put_brief(self, key: str, data: dict) -> None:
+        if self.db is None:
+            return
+        try:
+            # One brief per out folder and window is enough: older ones are never asked for again.
+            self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?)", (key, json.dumps(data)))
+        except sqlite3.Error as error:
+            self.warn(f"{self.path}: cache write failed ({error}); continuing without it")
 
     def close(self) -> None:
         if self.db is not None:

@@ -127,10 +127,17 @@ def label_for(score: float) -> str:
     return "neutral"
 
 
+# Sentiment of a large theme is estimated from an evenly spaced sample of its sentences.
+SENTIMENT_SAMPLE = 400
+
+
 def sentiment(sentences: list[Sentence]) -> Sentiment | None:
     """Return the mean VADER compound score of the sentences, with a label."""
     if not sentences:
         return None
+    if len(sentences) > SENTIMENT_SAMPLE:
+        step = len(sentences) / SENTIMENT_SAMPLE
+        sentences = [sentences[int(i * step)] for i in range(SENTIMENT_SAMPLE)]
     analyzer = _analyzer()
     score = sum(analyzer.polarity_scores(s.text)["compound"] for s in sentences) / len(sentences)
     return Sentiment(score=round(score, 3), label=label_for(score))

@@ -12,6 +12,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Citation markers shown after a sentence in rendered briefs; the JSON keeps every source.
+MAX_CITES = 3
+
 
 @dataclass
 class Article:
@@ -137,6 +140,20 @@ class Brief:
     previous: str | None = None      # file name of the previous brief used for "new" flags
     stats: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def shown_sources(self) -> list[Source]:
+        """Return the sources a rendered brief lists: those in the first MAX_CITES markers of a sentence.
+
+        A fact syndicated by fifty outlets cites all fifty in the JSON; on paper it shows three
+        markers and "+47", and the list holds the sources a reader can actually look up.
+        """
+        ids: set[int] = set()
+        for sentence in self.summary + [s for t in self.themes for s in t.sentences]:
+            ids.update(sentence.sources[:MAX_CITES])
+        for figure in self.figures:
+            ids.update(figure.sources[:MAX_CITES])
+        return [s for s in self.sources if s.id in ids]
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON brief (stable field names; later versions only add fields)."""
         return {
@@ -167,3 +184,27 @@ class Brief:
             "sources": [asdict(s) for s in self.sources],
             "stats": dict(self.stats),
         }
+
+
+def brief_from_dict(data: dict[str, Any]) -> Brief:
+    """Return the Brief a `Brief.to_dict()` came from (for cached briefs; scores are not kept)."""
+    def sentence(d: dict) -> Sentence:
+        sources = list(d.get("sources", []))
+        return Sentence(text=d["text"], source=sources[0] if sources else 0, position=0, paragraph=0,
+                        sources=sources, new=d.get("new", True))
+
+    def mood(d: dict | None) -> Sentiment | None:
+        return Sentiment(**d) if d else None
+
+    themes = [Theme(name=t["name"], description=t.get("description", ""), discovered=t.get("discovered", False),
+                    sentence_count=t.get("sentence_count", 0), article_count=t.get("article_count", 0),
+                    sentiment=mood(t.get("sentiment")), sentences=[sentence(s) for s in t["sentences"]])
+              for t in data["themes"]]
+    return Brief(
+        title=data["title"], subject=data["subject"], audience=data["audience"], date=data["date"],
+        period=Period(**data["period"]), summary=[sentence(s) for s in data["summary"]], themes=themes,
+        sources=[Source(**s) for s in data["sources"]], figures=[Figure(**f) for f in data.get("figures", [])],
+        sentiment=mood(data.get("sentiment")), entities=[Entity(**e) for e in data.get("entities", [])],
+        method=data.get("method", "default"), week=data.get("week"), previous=data.get("previous"),
+        stats=dict(data.get("stats", {})),
+    )

@@ -18,7 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .audience import Audience
 from .config import data_dir
-from .model import Brief
+from .model import MAX_CITES, Brief
 
 FORMATS = ("md", "html", "pdf", "json")
 # Fixed PDF metadata dates keep two builds of one brief byte-identical.
@@ -37,6 +37,13 @@ def escape_markdown(text: object) -> str:
     value = re.sub(r"\s+", " ", str(text)).strip()
     value = _MD_SPECIAL.sub(r"\\\1", value)
     return re.sub(r"^(\d+)\.", r"\1\\.", value)
+
+
+def cites(ids: list[int]) -> str:
+    """Return citation markers "[1][4][7]", at most MAX_CITES of them and "+N" for the rest."""
+    shown = "".join(f"[{i}]" for i in list(ids)[:MAX_CITES])
+    extra = len(ids) - MAX_CITES
+    return shown + (f"[+{extra}]" if extra > 0 else "")
 
 
 def environment(audience: Audience) -> ImmutableSandboxedEnvironment:
@@ -58,7 +65,9 @@ def environment(audience: Audience) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = escape_markdown
-    env.filters["cites"] = lambda ids: "".join(f"[{i}]" for i in ids)
+    env.filters["cites"] = cites
+    env.filters["shown"] = lambda ids: list(ids)[:MAX_CITES]
+    env.filters["more"] = lambda ids: max(0, len(ids) - MAX_CITES)
     env.filters["basename"] = lambda path: Path(str(path)).name
     return env
 

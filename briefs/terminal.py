@@ -6,8 +6,13 @@ characters first: `[bold]` or an ANSI escape inside an article prints as the cha
 
 from __future__ import annotations
 
+import io
+import os
 import re
+from collections.abc import Mapping
+from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console, Group
 from rich.rule import Rule
 from rich.table import Table
@@ -15,71 +20,142 @@ from rich.text import Text
 
 from .model import Brief, Sentence
 
-# C0/C1 control characters (ESC among them) except tab and newline: never sent to a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 control characters (ESC and CSI among them) except tab and newline, and the bidi
+# overrides that can make a line display as something it is not: never sent to a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Width of plain output when nothing says otherwise (a pipe has no width): the classic terminal.
+PLAIN_WIDTH = 80
 
 
 def literal(text: object) -> str:
-    """Return scraped text safe to print: control characters (ANSI escapes' ESC) made visible."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    """Return scraped text safe to print: control characters (ANSI escapes' ESC) made visible as \\xNN."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+                        str(text))
+
+
+def wants_plain(stream: TextIO, plain: bool = False) -> bool:
+    """Return True when output must carry no escape codes: asked for, NO_COLOR set, a dumb terminal, or a pipe."""
+    if plain or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return not (callable(isatty) and isatty())
 
 
 def _cites(ids: list[int]) -> str:
-    return "".join(f"[{i}]" for i in ids)
+    from .render import cites
+
+    return cites(ids)
 
 
-def _sentence(s: Sentence) -> Text:
-    line = Text(" • ")
-    line.append(literal(s.text), style="" if s.new else "dim")
-    line.append(" " + _cites(s.sources), style="cyan")
-    return line
+def _sentences(sentences: list[Sentence], reported: str) -> Table:
+    """Return the sentences as bullets whose wrapped lines stay indented under the text."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for sentence in sentences:
+        line = Text(literal(sentence.text), style="" if sentence.new else "dim")
+        line.append(" " + _cites(sentence.sources), style="cyan")
+        if not sentence.new:
+            line.append(f" ({reported})", style="dim italic")
+        grid.add_row(Text(" •"), line)
+    return grid
 
 
-def renderables(brief: Brief, labels: dict[str, str]) -> list:
-    """Return the rich renderables of the brief: header, summary, themes, figures, sources."""
-    period = brief.period
-    when = f"{period.start} to {period.end}" if period.start and period.start != period.end else (period.end or "undated")
+def _when(brief: Brief) -> str:
+    start, end = brief.period.start, brief.period.end
+    dates = f"{start} to {end}" if start and end and start != end else (end or start or "undated")
+    return f"{brief.week} ({dates})" if brief.week else dates
+
+
+def _header(brief: Brief) -> Text:
+    stats = brief.stats
     header = Text(literal(brief.title), style="bold")
-    header.append(f"\n{literal(brief.subject)} · {when} · {brief.stats.get('articles_used', len(brief.sources))} "
-                  f"articles used of {brief.stats.get('articles', 0)} · {len(brief.sources)} sources cited",
-                  style="dim")
-    parts: list = [header, Rule(style="dim")]
-    if brief.summary:
-        parts.append(Text(labels.get("summary", "Executive summary"), style="bold blue"))
-        parts.extend(_sentence(s) for s in brief.summary)
-        parts.append(Text(""))
-    for theme in brief.themes:
-        title = Text(literal(theme.name), style="bold blue")
-        if theme.sentiment:
-            colour = {"positive": "green", "negative": "red"}.get(theme.sentiment.label, "yellow")
-            title.append(f"  {theme.sentiment.label} {theme.sentiment.score:+.2f}", style=colour)
-        title.append(f"  {theme.sentence_count} sentences, {theme.article_count} sources", style="dim")
-        parts.append(title)
-        parts.extend(_sentence(s) for s in theme.sentences)
-        parts.append(Text(""))
-    if brief.figures:
-        table = Table(title=labels.get("figures", "Key figures"), title_justify="left", title_style="bold blue",
-                      show_edge=False, header_style="bold")
-        table.add_column(labels.get("figure", "Figure"), no_wrap=True)
-        table.add_column(labels.get("measures", "What it measures"))
-        table.add_column(labels.get("source", "Source"), style="cyan")
-        for figure in brief.figures:
-            table.add_row(literal(figure.value), literal(figure.label), _cites(figure.sources))
-        parts.extend([table, Text("")])
-    if brief.sentiment:
-        parts.append(Text(f"{labels.get('sentiment', 'Sentiment')}: {brief.sentiment.label} "
-                          f"({brief.sentiment.score:+.2f}) — {labels.get('method_note', '')}", style="dim"))
-        parts.append(Text(""))
-    parts.append(Text(labels.get("sources", "Sources"), style="bold blue"))
-    for source in brief.sources:
-        line = Text(f"[{source.id}] ", style="cyan")
-        line.append(literal(source.title or source.path.rsplit("/", 1)[-1]))
+    details = [literal(brief.subject), _when(brief)]
+    if "articles" in stats:
+        details.append(f"{stats.get('articles_used', stats['articles'])} of {stats['articles']} articles used")
+    details.append(f"{len(brief.sources)} source{'s' if len(brief.sources) != 1 else ''} cited")
+    if brief.previous:
+        details.append(f"compared with {literal(brief.previous)}")
+    header.append("\n" + " · ".join(details), style="dim")
+    return header
+
+
+def _heading(text: str) -> Text:
+    return Text(literal(text), style="bold blue")
+
+
+def _figures(brief: Brief, labels: Mapping[str, str]) -> Table:
+    table = Table(title=_heading(labels.get("figures", "Key figures")), title_justify="left", box=box.SIMPLE_HEAD,
+                  show_edge=False, header_style="bold", pad_edge=False)
+    table.add_column(Text(literal(labels.get("figure", "Figure"))), no_wrap=True)
+    table.add_column(Text(literal(labels.get("measures", "What it measures"))))
+    table.add_column(Text(literal(labels.get("source", "Source"))), style="cyan", no_wrap=True)
+    for figure in brief.figures:
+        # Cells are Text, never str: a str cell would be parsed as rich markup.
+        table.add_row(Text(literal(figure.value)), Text(literal(figure.label)), Text(_cites(figure.sources)))
+    return table
+
+
+def _sources(brief: Brief) -> Table:
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True, style="cyan")
+    grid.add_column()
+    for source in brief.shown_sources:
+        line = Text(literal(source.title or source.path.replace("\\", "/").rsplit("/", 1)[-1]))
         details = ", ".join(literal(x) for x in (source.publisher, source.date or "undated", source.url) if x)
         line.append(f" — {details}", style="dim")
-        parts.append(line)
+        grid.add_row(Text(f"[{source.id}]"), line)
+    return grid
+
+
+def renderables(brief: Brief, settings: Mapping[str, Any] | None = None) -> list:
+    """Return the brief as rich renderables: header, summary, themes, figures, sentiment, entities, sources.
+
+    `settings` are the audience's (its `labels` and `sections`), so the terminal shows what the
+    audience's written brief shows.
+    """
+    settings = settings or {}
+    labels: Mapping[str, str] = settings.get("labels", {})
+    sections: Mapping[str, bool] = settings.get("sections", {})
+    shown = lambda name: bool(sections.get(name, True))  # noqa: E731 (a section is on unless turned off)
+    reported = labels.get("reported", "reported before")
+    parts: list = [_header(brief), Rule(style="dim")]
+    if brief.summary and shown("summary"):
+        parts += [_heading(labels.get("summary", "Executive summary")), _sentences(brief.summary, reported), Text()]
+    for theme in brief.themes:
+        title = _heading(theme.name)
+        if theme.sentiment and shown("sentiment"):
+            colour = {"positive": "green", "negative": "red"}.get(theme.sentiment.label, "yellow")
+            title.append(f" · {theme.sentiment.label} {theme.sentiment.score:+.2f}", style=colour)
+        if shown("counts"):
+            title.append(f" · {theme.sentence_count} sentences from {theme.article_count} "
+                         f"article{'s' if theme.article_count != 1 else ''}", style="dim")
+        parts += [title, _sentences(theme.sentences, reported), Text()]
+    if brief.figures and shown("figures"):
+        parts += [_figures(brief, labels), Text()]
+    if brief.sentiment and shown("sentiment"):
+        line = Text(f"{literal(labels.get('sentiment', 'Sentiment'))}: ", style="bold")
+        line.append(f"{brief.sentiment.label} ({brief.sentiment.score:+.2f}). ")
+        line.append(literal(labels.get("method_note", "")), style="dim")
+        parts += [line, Text()]
+    if brief.entities and shown("entities"):
+        line = Text(f"{literal(labels.get('entities', 'Who and what is mentioned'))}: ", style="bold")
+        line.append(" · ".join(f"{literal(e.name)} ({e.count})" for e in brief.entities))
+        parts += [line, Text()]
+    if shown("sources"):
+        parts += [_heading(labels.get("sources", "Sources")), _sources(brief)]
     return parts
 
 
-def show(brief: Brief, labels: dict[str, str], console: Console) -> None:
-    """Print the brief on the console (plain when the console has no colour)."""
-    console.print(Group(*renderables(brief, labels)))
+def show(brief: Brief, console: Console, settings: Mapping[str, Any] | None = None) -> None:
+    """Print the brief on a console (colours and styles as the console allows)."""
+    console.print(Group(*renderables(brief, settings)))
+
+
+def plain(brief: Brief, settings: Mapping[str, Any] | None = None, width: int = PLAIN_WIDTH) -> str:
+    """Return the brief as plain text wrapped at `width`: no escape codes, no trailing spaces."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, no_color=True,
+                      highlight=False, emoji=False, markup=False, legacy_windows=False, soft_wrap=False)
+    show(brief, console, settings)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
