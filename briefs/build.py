@@ -22,7 +22,7 @@ from . import enrich, history, load, period, select, split, themes
 from .audience import Audience, load_audience, template_roots
 from .cache import VERSION as CACHE_VERSION
 from .cache import Cache, file_key, location
-from .config import Subject, data_dir, resolve
+from .config import Subject, data_dir, override_themes, resolve
 from .model import Brief, Drop, Period, Sentence, brief_from_dict
 
 # Below this many files a process pool costs more to start than it saves.
@@ -112,16 +112,19 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
                 results[index] = (items, [load.Problem(str(path) + p.path[len(stored):], p.reason) for p in problems])
                 continue
         todo.append(index)
-    note("clean", len(files) - len(todo), len(files))
+    cached = len(files) - len(todo)
+    note("read", cached, len(files))  # progress: (stage, files done, files in all)
     if workers > 1 and len(todo) >= MIN_FILES_FOR_WORKERS:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(todo) // (workers * 8))
             done = pool.map(process_file, [files[i] for i in todo], [subject] * len(todo), chunksize=chunk)
-            for index, outcome in zip(todo, done):
+            for count, (index, outcome) in enumerate(zip(todo, done), cached + 1):
                 results[index] = outcome
+                note("read", count, len(files))
     else:
-        for index in todo:
+        for count, index in enumerate(todo, cached + 1):
             results[index] = process_file(files[index], subject)
+            note("read", count, len(files))
     if cache is not None:
         for index in todo:
             if keys[index] is not None:
@@ -183,6 +186,7 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     if options.subject and options.subject != subject.name:
         subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
     audience = load_audience(settings.values["audience"], template_roots(options.templates))
+    audience.settings = override_themes(audience.settings, settings.values["themes"])  # briefs.toml [[themes]]
     try:
         window = period.window(options.week, options.since, options.until, today=options.date)
     except period.PeriodError as error:
@@ -255,7 +259,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
            window: period.Window, note) -> Result:
     """Return the brief from per-file results: window, corpus-level cleaning, then the later stages."""
     if not items:
-        raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths))
+        raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
+                         + "; give .txt, .md, .html, .json/.jsonl or RSS/Atom files")
     items, outside, undated_out = in_window(items, window, options.undated)
     if outside:
         notes.append(f"{outside} article(s) outside {window.week or 'the period'} left out")
@@ -264,12 +269,14 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     if undated_out or (undated and (window.bounded or undated < len(items))):
         notes.append(f"{undated_out or undated} undated article(s) {'left out' if undated_out else 'kept (marked undated)'}")
     if not items:
-        raise BuildError(f"no article dated within {window.week or 'the period'}")
+        raise BuildError(f"no article dated within {window.week or 'the period'}; "
+                         "choose another --week or --since/--until, or keep undated articles")
 
     note("clean")
     cleaned = clean_stage.combine(items, subject)
     if not cleaned.articles:
-        raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else ""))
+        raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
+                         + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")
     note("split")
     sentences = split.split(cleaned)
 

@@ -113,9 +113,14 @@ class Cleaned:
     echoes: dict[str, list[int]] = field(default_factory=dict)
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 def _is_shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 20 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+    """Return True for text mostly in capitals (legal boilerplate), counted in C by two regexes."""
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return upper + lower > 20 and upper / (upper + lower) > 0.7
 
 
 @lru_cache(maxsize=1)

@@ -218,7 +218,8 @@ def load_markdown(path: Path) -> list[Article]:
             else:
                 import yaml
 
-                meta = yaml.safe_load(block) or {}
+                # The C loader when PyYAML has it: same safe subset, several times faster.
+                meta = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         except Exception as error:  # YAML and TOML raise many types; all mean "bad front matter"
             raise LoadError(f"malformed front matter: {str(error).splitlines()[0]}") from None
         if not isinstance(meta, dict):

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .model import Brief, Sentence
+from .render import cites
 
 # C0/C1 control characters (ESC and CSI among them) except tab and newline, and the bidi
 # overrides that can make a line display as something it is not: never sent to a terminal.
@@ -41,12 +42,6 @@ def wants_plain(stream: TextIO, plain: bool = False) -> bool:
     return not (callable(isatty) and isatty())
 
 
-def _cites(ids: list[int]) -> str:
-    from .render import cites
-
-    return cites(ids)
-
-
 def _sentences(sentences: list[Sentence], reported: str) -> Table:
     """Return the sentences as bullets whose wrapped lines stay indented under the text."""
     grid = Table.grid(padding=(0, 1, 0, 0))
@@ -54,7 +49,7 @@ def _sentences(sentences: list[Sentence], reported: str) -> Table:
     grid.add_column()
     for sentence in sentences:
         line = Text(literal(sentence.text), style="" if sentence.new else "dim")
-        line.append(" " + _cites(sentence.sources), style="cyan")
+        line.append(" " + cites(sentence.sources), style="cyan")
         if not sentence.new:
             line.append(f" ({reported})", style="dim italic")
         grid.add_row(Text(" •"), line)
@@ -92,11 +87,11 @@ def _figures(brief: Brief, labels: Mapping[str, str]) -> Table:
     table.add_column(Text(literal(labels.get("source", "Source"))), style="cyan", no_wrap=True)
     for figure in brief.figures:
         # Cells are Text, never str: a str cell would be parsed as rich markup.
-        table.add_row(Text(literal(figure.value)), Text(literal(figure.label)), Text(_cites(figure.sources)))
+        table.add_row(Text(literal(figure.value)), Text(literal(figure.label)), Text(cites(figure.sources)))
     return table
 
 
-def _sources(brief: Brief) -> Table:
+def _sources(brief: Brief) -> Group:
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(justify="right", no_wrap=True, style="cyan")
     grid.add_column()
@@ -105,7 +100,11 @@ def _sources(brief: Brief) -> Table:
         details = ", ".join(literal(x) for x in (source.publisher, source.date or "undated", source.url) if x)
         line.append(f" — {details}", style="dim")
         grid.add_row(Text(f"[{source.id}]"), line)
-    return grid
+    hidden = len(brief.sources) - len(brief.shown_sources)
+    if not hidden:
+        return Group(grid)
+    return Group(grid, Text(f"{hidden} more sources reported the same facts; the JSON brief lists every one.",
+                            style="dim italic"))
 
 
 def renderables(brief: Brief, settings: Mapping[str, Any] | None = None) -> list:
@@ -117,7 +116,10 @@ def renderables(brief: Brief, settings: Mapping[str, Any] | None = None) -> list
     settings = settings or {}
     labels: Mapping[str, str] = settings.get("labels", {})
     sections: Mapping[str, bool] = settings.get("sections", {})
-    shown = lambda name: bool(sections.get(name, True))  # noqa: E731 (a section is on unless turned off)
+
+    def shown(name: str) -> bool:
+        return bool(sections.get(name, True))  # a section is on unless the audience turns it off
+
     reported = labels.get("reported", "reported before")
     parts: list = [_header(brief), Rule(style="dim")]
     if brief.summary and shown("summary"):

@@ -32,11 +32,12 @@ class StageProgress:
     files or the build has taken SHOW_AFTER_SECONDS, and is erased when the build ends.
     """
 
-    def __init__(self, console: Console, from_files: int = SHOW_FROM_FILES, after: float = SHOW_AFTER_SECONDS):
-        self.from_files = from_files
-        self.after = after
+    def __init__(self, console: Console, from_files: int | None = None, after: float | None = None):
+        self.from_files = SHOW_FROM_FILES if from_files is None else from_files
+        self.after = SHOW_AFTER_SECONDS if after is None else after
         self._bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),
-                             TimeElapsedColumn(), console=console, transient=True)
+                             TimeElapsedColumn(), console=console, transient=True,
+                             redirect_stdout=False)  # results stay on stdout, even mid-build
         self._task = self._bar.add_task(STAGES["load"], total=None, count="")
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
