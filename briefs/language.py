@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-from sumy.utils import get_stop_words
+# NLTK and sumy are imported where first used: importing NLTK takes most of a second, and
+# `briefs --version` or `--help` should not wait for it.
 
 LANGUAGE = "english"
 
@@ -41,7 +40,9 @@ _BULLET = re.compile(r"^(?:[-–•*▪]|\d{1,2}[.)])\s+")
 
 
 @lru_cache(maxsize=1)
-def _punkt() -> PunktSentenceTokenizer:
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types.update(ABBREVIATIONS | INITIALS)
     return PunktSentenceTokenizer(params)
@@ -119,18 +120,24 @@ def has_final_punctuation(sentence: str) -> bool:
     return bool(_TERMINAL.search(sentence.strip()))
 
 
-_stemmer = SnowballStemmer(LANGUAGE)
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(LANGUAGE)
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Return the Snowball stem of a lower-cased word (curly apostrophes read as straight ones)."""
-    return _stemmer.stem(word.lower().replace("’", "'"))
+    return _stemmer().stem(word.lower().replace("’", "'"))
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Return sumy's English stop-word list."""
+    from sumy.utils import get_stop_words
+
     return frozenset(get_stop_words(LANGUAGE))
 
 
