@@ -14,6 +14,8 @@ from .config import ConfigError, config_dir, data_dir, read_toml
 
 AUDIENCE_FILE = "audience.toml"
 DEFAULT_AUDIENCE = "investor"
+# Settings base/audience.toml leaves unset: a value there would override every briefs.toml.
+OPTIONAL_SETTINGS = ("extends", "method", "formats")
 
 
 @dataclass
@@ -53,6 +55,18 @@ class Audience:
 
     def section(self, name: str) -> bool:
         return bool(self.settings.get("sections", {}).get(name, True))
+
+    def template_prefixes(self) -> dict[str, list[Path]]:
+        """Return `!name` template prefixes: each audience in the chain with the folders it searches.
+
+        `{% extends "!executive/brief.html.j2" %}` reaches executive's copy (or what executive
+        inherits), never the file doing the extending. When a user's folder shadows a shipped
+        audience of the same name, the name means the shipped (parent) one.
+        """
+        prefixes: dict[str, list[Path]] = {}
+        for index, name in enumerate([self.name] + self.parents):
+            prefixes[name] = self.folders[index:]
+        return prefixes
 
 
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -131,7 +145,8 @@ def load_audience(name: str, roots: list[Path] | None = None) -> Audience:
     )
 
 
-_NUMBERS = ("summary_sentences", "sentences_per_theme", "discovered_themes", "figures", "max_themes", "max_words")
+_NUMBERS = ("summary_sentences", "sentences_per_theme", "discovered_themes", "figures", "max_themes", "max_words",
+            "pages")
 
 
 def _check(settings: dict[str, Any], path: Path) -> None:
@@ -148,6 +163,35 @@ def _check(settings: dict[str, Any], path: Path) -> None:
             raise ConfigError(f"{path}: each [[themes]] needs a name and a list of terms")
     if not isinstance(settings.get("title", ""), str):
         raise ConfigError(f"{path}: 'title' must be a string")
+    order = settings.get("theme_order", [])
+    if not isinstance(order, list) or not all(isinstance(n, str) for n in order):
+        raise ConfigError(f"{path}: 'theme_order' must be a list of theme names")
+    for key, value in settings.get("labels", {}).items():
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: label '{key}' must be a string, not {value!r}")
+
+
+def unknown_keys(audience: Audience) -> list[str]:
+    """Return one message per key in the audience's files that the base audience does not define.
+
+    base/audience.toml lists every setting, so a key it lacks is a typo or belongs elsewhere;
+    [labels] may hold new keys for an audience's own templates.
+    """
+    base_file = data_dir("templates") / "base" / AUDIENCE_FILE
+    known = read_toml(base_file)
+    messages = []
+    for folder in audience.folders:
+        path = folder / AUDIENCE_FILE
+        if not path.is_file() or path.resolve() == base_file.resolve():
+            continue
+        data = read_toml(path)
+        for key in data:
+            if key not in known and key not in OPTIONAL_SETTINGS:
+                messages.append(f"{path}: unknown setting '{key}' (base/audience.toml lists every setting)")
+        for key in data.get("sections", {}) if isinstance(data.get("sections"), dict) else ():
+            if key not in known.get("sections", {}):
+                messages.append(f"{path}: unknown section '{key}'; sections: {', '.join(known['sections'])}")
+    return messages
 
 
 def list_audiences(roots: list[Path] | None = None) -> list[str]:

@@ -79,6 +79,7 @@ _LEAD_LABEL = re.compile(
 # Pointers to other pages glued to the front of a sentence: the rest is that page's headline.
 _LEAD_POINTER = re.compile(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
 _CREDIT = re.compile(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit)?\s*:\s", re.I)
+_PROMO_LABEL = re.compile(r"^[\w'’ ]{2,24}:\s")
 _LABEL_REASONS = {
     "ad": "advertisement label",
     "boundary": "navigation (related content)",
@@ -290,7 +291,9 @@ def _promo_block(reasons: list[str | None], texts: list[str], subject: Subject) 
             continue
         before = i > 0 and reasons[i - 1] in promo
         after = any(r in promo for r in reasons[i + 1:i + 3])
-        if before and after:
+        # "Don't Miss: <ad>. <ad> — ..." : a labelled promotion lists its items right after the label.
+        listed = before and reasons[i - 1] == "call to action or promotion" and _PROMO_LABEL.match(texts[i - 1])
+        if (before and after) or listed:
             reasons[i] = "promotion block"
 
 

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from briefs.audience import load_audience, template_roots
+from briefs.audience import load_audience, template_roots, unknown_keys
 from briefs.config import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_child_overrides_only_what_it_sets():
@@ -61,3 +63,45 @@ def test_extends_loop_is_an_error(tmp_path):
         (tmp_path / a / "audience.toml").write_text(f'extends = "{b}"\n')
     with pytest.raises(ConfigError, match="loops"):
         load_audience("a", template_roots(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('extends = "investor"\npages = -1\n', "pages"),
+        ('extends = "investor"\ntheme_order = "Results"\n', "theme_order"),
+        ('extends = "investor"\n[labels]\nsummary = 3\n', "label 'summary'"),
+    ],
+)
+def test_bad_values_of_newer_settings_are_named(tmp_path, content, message):
+    (tmp_path / "odd").mkdir()
+    (tmp_path / "odd" / "audience.toml").write_text(content)
+    with pytest.raises(ConfigError, match=message):
+        load_audience("odd", template_roots(tmp_path))
+
+
+def test_shipped_audiences_use_only_known_settings():
+    for name in ("investor", "executive", "newsletter"):
+        assert unknown_keys(load_audience(name)) == [], name
+
+
+def test_typos_are_reported_with_their_file(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "audience.toml").write_text(
+        'extends = "executive"\nsumary_sentences = 2\nmethod = "lsa"\n[sections]\nchrt = false\n[labels]\nmy_own = "x"\n')
+    messages = unknown_keys(load_audience("mine", template_roots(tmp_path)))
+    assert len(messages) == 2, messages  # method is known; a label of one's own is allowed
+    assert "sumary_sentences" in messages[0] and "mine/audience.toml" in messages[0]
+    assert "chrt" in messages[1]
+
+
+def test_template_prefixes_name_each_audience_in_the_chain(tmp_path):
+    (tmp_path / "investor").mkdir()
+    (tmp_path / "investor" / "audience.toml").write_text('extends = "investor"\n')
+    (tmp_path / "board").mkdir()
+    (tmp_path / "board" / "audience.toml").write_text('extends = "investor"\n')
+    prefixes = load_audience("board", template_roots(tmp_path)).template_prefixes()
+    assert list(prefixes) == ["board", "investor", "base"]
+    # the user's investor shadows the shipped one: the name means the shipped (parent) copy
+    assert prefixes["investor"][0] == ROOT / "templates" / "investor"
+    assert prefixes["base"] == [ROOT / "templates" / "base"]

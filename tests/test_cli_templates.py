@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from briefs.cli import app
@@ -18,8 +19,19 @@ def test_list_shows_name_parent_description():
     assert result.exit_code == 0
     rows = {line.split("\t")[0]: line.split("\t") for line in result.stdout.splitlines()}
     assert {"investor", "executive", "newsletter"} <= set(rows)
-    assert rows["executive"][1] == "investor"
-    assert rows["executive"][2]
+    assert rows["executive"][1] == "investor" and rows["investor"][1] == "base"
+    assert all(len(row) == 3 and row[2] for row in rows.values())
+
+
+def test_list_includes_user_audiences_and_marks_broken_ones(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "audience.toml").write_text('extends = "newsletter"\ndescription = "Mine"\n')
+    (tmp_path / "odd").mkdir()
+    (tmp_path / "odd" / "audience.toml").write_text("extends = [\n")
+    result = invoke("templates", "list", "--templates", tmp_path)
+    assert result.exit_code == 0
+    assert "mine\tnewsletter\tMine" in result.stdout
+    assert "odd\t?\tbroken:" in result.stdout and "invalid TOML" in result.stdout
 
 
 def test_new_audience_edited_in_toml_and_one_block_builds(tmp_path):
@@ -27,30 +39,48 @@ def test_new_audience_edited_in_toml_and_one_block_builds(tmp_path):
     created = invoke("templates", "new", "board", "--from", "executive", "--dir", mine)
     assert created.exit_code == 0, created.output
     folder = Path(created.stdout.strip())
-    assert (folder / "audience.toml").is_file()
+    assert folder == mine / "board"
+    # The user edits the TOML (uncommenting and changing keys) and one block of the stub template.
     toml = (folder / "audience.toml").read_text()
+    assert 'extends = "executive"' in toml and '# summary = "What happened"' in toml
     toml = toml.replace('title = "{subject}: board brief"', 'title = "{subject} for the board"')
-    toml = toml.replace("[labels]\n", '[labels]\nsummary = "Board summary"\n')
+    toml = toml.replace('# summary = "What happened"', 'summary = "Board summary"')
+    toml = toml.replace("# entities = false", "entities = true")
     (folder / "audience.toml").write_text(toml)
-    (folder / "brief.html.j2").write_text(
-        '{% extends "!base/brief.html.j2" %}\n'
-        '{% block title %}<header class="title-block"><h1>{{ brief.title }}</h1>'
-        '<p class="meta">Prepared for the board · {{ brief.sources | length }} sources</p></header>{% endblock %}\n'
-    )
+    stub = (folder / "brief.html.j2").read_text()
+    assert '{% extends "!executive/brief.html.j2" %}' in stub
+    (folder / "brief.html.j2").write_text(stub.replace(
+        "{{ super() }}", '{{ super() }}\n<p class="meta">Prepared for the board · {{ brief.sources | length }} sources</p>'))
     out = tmp_path / "out"
     built = invoke("build", ROOT / "seeds", "--audience", "board", "--templates", mine, "--out", out,
                    "--format", "md,html,pdf")
     assert built.exit_code == 0, built.output
     html = next(out.glob("*-board.html")).read_text()
-    assert "Prepared for the board" in html
-    assert "Meta Platforms for the board" in html
-    assert "Board summary" in html and "Board summary" in next(out.glob("*-board.md")).read_text()
-    assert next(out.glob("*-board.pdf")).stat().st_size > 1000
+    md = next(out.glob("*-board.md")).read_text()
+    assert "Prepared for the board" in html and "Meta Platforms for the board" in html
+    assert "Board summary" in html and "Board summary" in md
+    assert "Who and what is mentioned" in md  # the section turned back on
+    assert "Key figures" in md  # the rest inherited from executive
+    assert len(PdfReader(str(next(out.glob("*-board.pdf")))).pages) == 1  # executive's page limit, inherited
     checked = invoke("templates", "check", "board", "--templates", mine)
-    assert checked.exit_code == 0 and "ok" in checked.stdout
+    assert checked.exit_code == 0, checked.output
+    assert "board: ok" in checked.stdout and "1 page" in checked.stdout and "executive" in checked.stdout
 
 
-def test_new_refuses_unknown_parent_and_existing_folder(tmp_path):
+def test_new_defaults_to_the_user_folder_that_build_searches(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFS_CONFIG_DIR", str(tmp_path / "config"))
+    created = invoke("templates", "new", "weekly", "--from", "newsletter")
+    assert created.exit_code == 0, created.output
+    assert Path(created.stdout.strip()) == tmp_path / "config" / "templates" / "weekly"
+    assert "weekly\tnewsletter" in invoke("templates", "list").stdout
+    monkeypatch.chdir(tmp_path)  # nothing lands in the work tree
+    built = invoke("build", ROOT / "seeds", "--audience", "weekly", "--format", "md", "--out", tmp_path / "out")
+    assert built.exit_code == 0, built.output
+    assert "The short version" in next((tmp_path / "out").glob("*-weekly.md")).read_text()
+
+
+def test_new_refuses_bad_name_unknown_parent_and_existing_folder(tmp_path):
+    assert invoke("templates", "new", "Bad Name", "--dir", tmp_path).exit_code == 2
     assert invoke("templates", "new", "x", "--from", "nope", "--dir", tmp_path).exit_code == 2
     assert invoke("templates", "new", "x", "--from", "investor", "--dir", tmp_path).exit_code == 0
     again = invoke("templates", "new", "x", "--from", "investor", "--dir", tmp_path)
@@ -64,10 +94,23 @@ def test_check_reports_a_broken_template_in_one_line(tmp_path):
     (folder / "brief.md.j2").write_text("{{ brief.nope.deeper }}\n")
     result = invoke("templates", "check", "bad", "--templates", tmp_path)
     assert result.exit_code == 4
-    assert len(result.stderr.strip().splitlines()) == 1 and "brief.md.j2" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "brief.md.j2:1" in result.stderr
+
+
+def test_check_warns_about_typos_and_unused_files(tmp_path):
+    folder = tmp_path / "typo"
+    folder.mkdir()
+    (folder / "audience.toml").write_text('extends = "newsletter"\nsumary_sentences = 2\n')
+    (folder / "brief.html.jinja.j2").write_text("{{ brief.title }}")
+    result = invoke("templates", "check", "typo", "--templates", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "typo: ok" in result.stdout
+    assert "sumary_sentences" in result.stderr and "brief.html.jinja.j2" in result.stderr
 
 
 def test_unknown_audience_is_a_usage_error_listing_known_ones(tmp_path):
-    result = invoke("build", ROOT / "seeds", "--audience", "martians", "--out", tmp_path)
-    assert result.exit_code == 2
-    assert "martians" in result.stderr and "investor" in result.stderr
+    for args in (("build", ROOT / "seeds", "--audience", "martians", "--out", tmp_path),
+                 ("templates", "check", "martians")):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert "martians" in result.stderr and "investor" in result.stderr

@@ -456,12 +456,12 @@ def test_interrupted_build_keeps_previous_brief_and_leaves_no_partial_file(tmp_p
     script = (
         "import sys, time, weasyprint\n"
         "from briefs.cli import main\n"
-        "original = weasyprint.HTML.write_pdf\n"
+        "original = weasyprint.HTML.render\n"
         "def slow(self, *a, **k):\n"
         "    print('rendering', file=sys.stderr, flush=True)\n"
         "    time.sleep(30)\n"
         "    return original(self, *a, **k)\n"
-        "weasyprint.HTML.write_pdf = slow\n"
+        "weasyprint.HTML.render = slow\n"
         "sys.argv = ['briefs'] + sys.argv[1:]\n"
         "main()\n"
     )

@@ -1,33 +1,92 @@
-"""Rendering: three audiences in every format, one-page executive PDF, shipped fonts, safe templates."""
+"""Rendering: three audiences in every format, a one-page executive PDF, shipped fonts, safe templates."""
 
 from __future__ import annotations
 
+import dataclasses
+import http.server
 import json
+import re
+import threading
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from briefs import render
-from briefs.audience import load_audience
+from briefs import model, render
+from briefs.audience import load_audience, template_roots
 from briefs.cli import app
+from briefs.model import Brief, Entity, Figure, Period, Sentence, Sentiment, Source, Theme
 
 ROOT = Path(__file__).resolve().parent.parent
+AUDIENCES = ("investor", "executive", "newsletter")
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
+    """Every shipped audience's seed brief in every format: {audience: {".md": path, …}}."""
     from briefs.build import Options, build_brief
 
     out = tmp_path_factory.mktemp("audiences")
     files = {}
-    for name in ("investor", "executive", "newsletter"):
-        result = build_brief([ROOT / "seeds"], Options(audience=name))
-        written = render.render(result.brief, result.audience, out, f"seed-{name}", ["md", "html", "pdf", "json"])
+    for name in AUDIENCES:
+        result = build_brief([ROOT / "seeds"], Options(audience=name, cache=False))
+        written = render.render(result.brief, result.audience, out, f"seed-{name}", render.FORMATS)
         files[name] = {p.suffix: p for p in written}
     return files
 
+
+def said(text: str, *sources: int, new: bool = True) -> Sentence:
+    return Sentence(text=text, source=sources[0], position=0, paragraph=0, sources=list(sources), new=new)
+
+
+def crafted(sentences_per_theme: int = 3, themes: int = 3, words: int = 12) -> Brief:
+    """A brief with every field set, hostile scraped text included, independent of the seeds."""
+    filler = " ".join(["steady"] * words)
+    source_list = [Source(id=i, title=f"Report {i}", publisher="Wire", date="2026-11-18",
+                          url=f"https://news.example/{i}", path=f"/c/{i}.txt") for i in range(1, 8)]
+    source_list[1].url = "javascript:alert(1)"
+    source_list[2].title = "# Not a heading [x](javascript:alert(1))"
+    theme_list = [
+        Theme(name=f"Theme {t}", description="d", discovered=t == themes - 1, sentence_count=10 - t,
+              article_count=3, sentiment=Sentiment(score=[0.5, -0.4, 0.0][t % 3], label=["positive", "negative", "neutral"][t % 3]),
+              sentences=[said(f"Theme {t} line {n} rose 5% {filler}.", 1 + n % 3, new=n != 1)
+                         for n in range(sentences_per_theme)])
+        for t in range(themes)
+    ]
+    theme_list[0].sentences[0] = said("Acme said <img src=\"http://127.0.0.1:9/x.png\"> # heading [x](javascript:alert(1)) "
+                                      "and <b>bold</b> & url(file:///etc/passwd).", 1, 2, 3, 4, 5, 6)
+    return Brief(
+        title="Acme Corp: test brief", subject="Acme Corp", audience="investor", date="2026-11-22",
+        period=Period(start="2026-11-16", end="2026-11-22"),
+        summary=[said(f"Summary line {n} about Acme {filler}.", n + 1) for n in range(3)],
+        themes=theme_list, sources=source_list,
+        figures=[Figure(value="$4.2 billion", label="quarterly loss", text="…", sources=[1]),
+                 Figure(value="21%", label="revenue growth", text="…", sources=[2, 3], new=False)],
+        sentiment=Sentiment(score=-0.31, label="negative"),
+        entities=[Entity(name="Globex", kind="company", count=4), Entity(name="Jane Roe", kind="person", count=2)],
+        week="2026-W47", stats={"articles": 7, "articles_used": 7, "sentences": 321, "dropped": 4, "problems": 0},
+    )
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    """Return the names of the fonts a PDF embeds, subset prefixes removed."""
+    fonts = set()
+    for page in PdfReader(str(path)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert {"/FontFile2", "/FontFile3"} & set(descriptor.get_object()), f"{font['/BaseFont']} is not embedded"
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    return fonts
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+# --- the shipped audiences ----------------------------------------------------------------------
 
 def test_three_audiences_render_every_format(rendered):
     for name, files in rendered.items():
@@ -43,68 +102,219 @@ def test_executive_pdf_is_one_page(rendered):
 
 def test_audiences_differ_as_configured(rendered):
     investor = rendered["investor"][".html"].read_text()
-    newsletter = rendered["newsletter"][".html"].read_text()
+    newsletter = rendered["newsletter"][".html"].read_text().split("</head>")[1]
     assert "<svg" in investor and "Sentiment" in investor
-    assert "<svg" not in newsletter and "sentiment" not in newsletter.lower().split("</head>")[1]
+    assert "<svg" not in newsletter and "sentiment" not in newsletter.lower()
+    assert "sentiment" not in rendered["newsletter"][".md"].read_text().lower()
 
 
-def test_pdf_embeds_the_shipped_fonts(rendered):
-    reader = PdfReader(str(rendered["investor"][".pdf"]))
-    fonts = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-            assert "/FontFile2" in descriptor.get_object() or "/FontFile3" in descriptor.get_object()
-            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+@pytest.mark.parametrize("name", AUDIENCES)
+def test_pdf_embeds_only_the_shipped_fonts(rendered, name):
+    fonts = pdf_fonts(rendered[name][".pdf"])
     assert fonts and all(f.startswith("Briefs-Sans") for f in fonts), fonts  # our @font-face family, no system font
-    assert (ROOT / "templates" / "base" / "fonts" / "DejaVuSans.ttf").is_file()
 
 
-def test_pdf_has_page_numbers_and_title_block(rendered):
-    reader = PdfReader(str(rendered["investor"][".pdf"]))
-    first = reader.pages[0].extract_text()
-    assert "Meta Platforms" in first and "Investor" in first.upper().title() or "INVESTOR" in first
-    assert f"Page 1 of {len(reader.pages)}" in first
+def test_pdf_has_title_block_running_header_and_page_numbers(rendered):
+    pages = pdf_text(rendered["investor"][".pdf"])
+    assert len(pages) > 1
+    assert "Meta Platforms: investor brief" in pages[0] and "INVESTOR BRIEF" in pages[0]
+    assert f"Page 1 of {len(pages)}" in pages[0]
+    assert "Meta Platforms: investor brief" in pages[1]  # running header
+    assert f"Page 2 of {len(pages)}" in pages[1]
 
 
-def test_markdown_escapes_structure_from_scraped_text():
+# --- a crafted brief: every field, hostile text -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def crafted_files(tmp_path_factory):
+    out = tmp_path_factory.mktemp("crafted")
+    written = render.render(crafted(), load_audience("investor"), out, "crafted", render.FORMATS)
+    return {p.suffix: p for p in written}
+
+
+def test_every_part_of_the_brief_reaches_the_page(crafted_files):
+    html = crafted_files[".html"].read_text()
+    text = "\n".join(pdf_text(crafted_files[".pdf"]))
+    for shown in ("2026-W47", "2026-11-16", "2026-11-22", "Theme 2", "$4.2 billion", "Globex", "Report 2", "Not a heading",
+                  "321 sentences read", "reported before", "negative (-0.31)", "4 more sources"):
+        assert shown in text, shown
+    assert "Report 4" not in text  # cited only beyond the first three markers: counted, not listed
+    assert 'href="#source-1"' in html and 'id="source-1"' in html  # numbered citations link to the list
+    assert ",+3</sup>" in html  # six sources: three markers and "+3"
+    assert 'href="https://news.example/1"' in html and "javascript:" not in html.split("<ol>")[1].split("href=")[0]
+    assert 'href="javascript' not in html
+
+
+def test_chart_is_inline_svg_coloured_by_sentiment(crafted_files):
+    svg = crafted_files[".html"].read_text().split("<svg")[1].split("</svg>")[0]
+    assert svg.count("<rect") == 3 + 3  # a bar per theme and the three legend keys
+    assert {"#16a34a", "#dc2626", "#9ca3af"} <= set(re.findall(r'fill="(#[0-9a-f]{6})"', svg))
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_scraped_text_is_escaped_in_html(crafted_files):
+    html = crafted_files[".html"].read_text()
+    assert "&lt;img src=&#34;http://127.0.0.1:9/x.png&#34;&gt;" in html and "<img" not in html
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; url(file:///etc/passwd)" in html
+
+
+def test_scraped_text_never_becomes_markdown_structure(crafted_files):
+    md = crafted_files[".md"].read_text()
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert not any("heading" in h or "Not a heading" in h for h in headings), headings
+    links = [t.attrGet("href") for tok in tokens for t in (tok.children or []) if t.type == "link_open"]
+    assert links and all(href.startswith("https://news.example/") for href in links), links
+    assert "<img" not in MarkdownIt("commonmark").render(md)
+
+
+def test_escape_markdown():
     assert render.escape_markdown("# Heading [x](javascript:alert(1))") == "\\# Heading \\[x\\]\\(javascript:alert\\(1\\)\\)"
     assert render.escape_markdown("1. not a list") == "1\\. not a list"
+    assert render.escape_markdown("- not a bullet") == "\\- not a bullet"
+    assert render.escape_markdown("11.5% growth") == "11.5% growth"
+    assert render.escape_markdown("AT&T\n rose") == "AT\\&T rose"
 
 
-def test_renders_are_byte_identical(seed_result, tmp_path):
+def test_only_web_addresses_become_links():
+    assert render.weblink("https://example.com/a_b?c=1") == "https://example.com/a_b?c=1"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://x.com/a b", "", None):
+        assert render.weblink(bad) == ""
+
+
+def test_renders_are_byte_identical(tmp_path):
     audience = load_audience("investor")
-    one = render.render(seed_result.brief, audience, tmp_path / "a", "x", ["md", "html", "pdf", "json"])
-    two = render.render(seed_result.brief, audience, tmp_path / "b", "x", ["md", "html", "pdf", "json"])
+    one = render.render(crafted(), audience, tmp_path / "a", "x", render.FORMATS)
+    two = render.render(crafted(), audience, tmp_path / "b", "x", render.FORMATS)
     for a, b in zip(one, two):
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
-def test_json_output_equals_to_dict(seed_result, tmp_path):
-    [path] = render.render(seed_result.brief, load_audience("investor"), tmp_path, "x", ["json"])
-    assert json.loads(path.read_text()) == json.loads(json.dumps(seed_result.brief.to_dict()))
+def test_json_output_equals_to_dict(tmp_path):
+    brief = crafted()
+    [path] = render.render(brief, load_audience("investor"), tmp_path, "x", ["json"])
+    assert json.loads(path.read_text()) == json.loads(json.dumps(brief.to_dict()))
 
 
-def _user_audience(tmp_path: Path, template: str) -> Path:
-    folder = tmp_path / "user" / "broken"
+# --- the page limit -------------------------------------------------------------------------------
+
+def test_page_limit_cuts_lowest_ranked_lines_in_every_format(tmp_path):
+    long = crafted(sentences_per_theme=6, themes=5, words=40)
+    notes: list[str] = []
+    written = render.render(long, load_audience("executive"), tmp_path, "x", ["md", "html", "pdf", "json"], notes=notes)
+    files = {p.suffix: p for p in written}
+    assert len(PdfReader(str(files[".pdf"])).pages) == 1
+    assert notes and "cut" in notes[0] and "1 page" in notes[0]
+    shown = json.loads(files[".json"].read_text())
+    kept = [s["text"] for t in shown["themes"] for s in t["sentences"]]
+    assert 0 < len(kept) < sum(len(t.sentences) for t in long.themes)
+    assert all(t["sentences"] for t in shown["themes"])  # every kept theme keeps its best line
+    assert all(" line 0 " in s["text"] or "Acme said" in s["text"] for s in (t["sentences"][0] for t in shown["themes"]))
+    md = files[".md"].read_text()
+    for theme in long.themes:  # Markdown shows exactly what the PDF shows
+        for sentence in theme.sentences:
+            assert (render.escape_markdown(sentence.text) in md) == (sentence.text in kept)
+
+
+def test_no_page_limit_keeps_everything(tmp_path):
+    long = crafted(sentences_per_theme=6, themes=5, words=40)
+    notes: list[str] = []
+    [pdf] = render.render(long, load_audience("investor"), tmp_path, "x", ["pdf"], notes=notes)
+    assert len(PdfReader(str(pdf)).pages) > 1 and notes == []
+
+
+# --- what WeasyPrint may fetch ----------------------------------------------------------------------
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        _Recorder.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"body { color: red }")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def loopback():
+    """An HTTP server on 127.0.0.1 that records every request."""
+    _Recorder.hits = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.hits
+    server.shutdown()
+    server.server_close()
+
+
+def test_content_and_templates_cannot_make_the_pdf_fetch_anything(tmp_path, loopback):
+    url, hits = loopback
+    folder = tmp_path / "user" / "leaky"
     folder.mkdir(parents=True)
     (folder / "audience.toml").write_text('extends = "investor"\n')
-    (folder / "brief.md.j2").write_text(template)
+    (folder / "brief.html.j2").write_text(
+        '{% extends "!base/brief.html.j2" %}\n{% block head %}{{ super() }}'
+        f'<link rel="stylesheet" href="{url}/link.css"><link rel="stylesheet" href="file:///etc/passwd">'
+        f'<link rel="stylesheet" href="../../../../../../etc/passwd">{{% endblock %}}\n'
+        f'{{% block footer %}}<img src="{url}/img.png"><img src="file:///etc/passwd"><object data="{url}/obj"></object>'
+        f'<svg><image href="{url}/svg.png" width="5" height="5"/></svg>{{% endblock %}}\n')
+    (folder / "style.css").write_text(
+        f'@import url("!base/style.css");\n@import url("{url}/import.css");\n'
+        f'@font-face {{ font-family: "Leak"; src: url("{url}/font.ttf"); }}\n'
+        f'body {{ background: url("{url}/bg.png"); font-family: "Leak", "Briefs Sans"; }}\n'
+        'h1 { background: url("file:///etc/passwd"); }\n')
+    (folder / "passwd.css").symlink_to("/etc/passwd")
+    brief = crafted()
+    brief.summary[0].text = f'Hostile <img src="{url}/text.png"> <link rel="stylesheet" href="{url}/t.css"> url({url}/u.png)'
+    audience = load_audience("leaky", template_roots(tmp_path / "user"))
+    written = render.render(brief, audience, tmp_path / "out", "x", ["html", "pdf"])
+    assert hits == []
+    html = written[0].read_text()
+    assert f"&lt;img src=&#34;{url}/text.png&#34;&gt;" in html
+    fonts = pdf_fonts(written[1])
+    assert fonts and all(f.startswith("Briefs-Sans") for f in fonts)  # packaged assets still served, via !base/
+
+
+def test_asset_fetcher_serves_the_chain_and_refuses_the_rest(tmp_path):
+    user = tmp_path / "user" / "mine"
+    user.mkdir(parents=True)
+    (user / "audience.toml").write_text('extends = "executive"\n')
+    (user / "secret.css").symlink_to("/etc/passwd")
+    fetcher = render._asset_fetcher(load_audience("mine", template_roots(tmp_path / "user")))
+    base = (ROOT / "templates" / "base").resolve()
+    assert fetcher.fetch((user / "style.css").as_uri()).url.endswith("templates/executive/style.css")  # inherited
+    assert fetcher.fetch((user / "!base" / "style.css").as_uri()).url == (base / "style.css").as_uri()
+    assert fetcher.fetch((base / "fonts" / "DejaVuSans.ttf").as_uri()).read(4) == b"\x00\x01\x00\x00"
+    for refused in ("file:///etc/passwd", (user / "secret.css").as_uri(), (base / ".." / ".." / "pyproject.toml").as_uri(),
+                    (user / "!nope" / "style.css").as_uri(), "http://127.0.0.1:9/x.css", "data:text/css,body{}"):
+        with pytest.raises(ValueError, match="refused"):
+            fetcher.fetch(refused)
+
+
+# --- templates that go wrong ------------------------------------------------------------------------
+
+def _user_audience(tmp_path: Path, files: dict[str, str], extends: str = "investor") -> Path:
+    folder = tmp_path / "user" / "broken"
+    folder.mkdir(parents=True)
+    (folder / "audience.toml").write_text(f'extends = "{extends}"\n')
+    for name, text in files.items():
+        (folder / name).write_text(text)
     return tmp_path / "user"
 
 
 @pytest.mark.parametrize(
     "template, words",
     [
-        ("{{ brief.title }}\n{{ nonexistent_variable }}\n", ["brief.md.j2", "undefined"]),
+        ("{{ brief.title }}\n{{ nonexistent_variable }}\n", ["brief.md.j2:2", "undefined", "nonexistent_variable"]),
         ("{% for x in brief.themes %}\n{{ x.name }\n", ["brief.md.j2:2", "syntax"]),
-        ("{{ ''.__class__.__mro__ }}", ["unsafe"]),
+        ("{{ ''.__class__.__mro__ }}", ["brief.md.j2:1", "unsafe"]),
     ],
     ids=["undefined", "syntax", "sandbox"],
 )
 def test_template_errors_are_one_line_with_file_and_nonzero_exit(tmp_path, template, words):
-    user = _user_audience(tmp_path, template)
+    user = _user_audience(tmp_path, {"brief.md.j2": template})
     result = CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "--audience", "broken", "--templates", str(user),
                                       "--format", "md", "--out", str(tmp_path / "out")])
     assert result.exit_code == 4, result.output
@@ -113,3 +323,67 @@ def test_template_errors_are_one_line_with_file_and_nonzero_exit(tmp_path, templ
     for word in words:
         assert word in lines[0], lines[0]
     assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize(
+    "files, words",
+    [
+        ({"brief.md.j2": "line one\n{{ 1 / 0 }}\n"}, ["brief.md.j2:2", "division by zero"]),
+        ({"brief.md.j2": '{% extends "brief.md.j2" %}'}, ["brief.md.j2:1", "!base/"]),
+        ({"brief.md.j2": '{% extends "!nowhere/brief.md.j2" %}'}, ["brief.md.j2:1", "not found", "!nowhere"]),
+        ({"brief.md.j2": '{% import "_bad.j2" as b %}{{ b.go() }}', "_bad.j2": "{% macro go() %}\n{{ nope }}{% endmacro %}"},
+         ["_bad.j2:2", "undefined"]),
+        ({"brief.md.j2": "{{ brief.title | round }}"}, ["brief.md.j2:1"]),
+    ],
+    ids=["runtime", "self-extends", "unknown-prefix", "in-a-partial", "bad-filter-argument"],
+)
+def test_every_template_failure_is_a_render_error_naming_file_and_line(tmp_path, files, words):
+    audience = load_audience("broken", template_roots(_user_audience(tmp_path, files)))
+    with pytest.raises(render.RenderError) as error:
+        render.render_text(crafted(), audience, "brief.md.j2")
+    message = str(error.value)
+    assert "\n" not in message
+    for word in words:
+        assert word in message, message
+
+
+def test_a_template_extends_its_parent_audience_copy(tmp_path):
+    """`!executive/` reaches executive's template (or what executive inherits), with this audience's settings."""
+    user = _user_audience(tmp_path, {"brief.md.j2": '{% extends "!executive/brief.md.j2" %}\n'
+                                                    "{% block theme %}### {{ theme.name | md }} (custom)\n{% endblock %}"},
+                          extends="executive")
+    md = render.render_text(crafted(), load_audience("broken", template_roots(user)), "brief.md.j2")
+    assert "### Theme 0 (custom)" in md and "## What happened" in md  # executive's label, inherited
+    assert "Theme 0 line 0" not in md
+
+
+def test_docs_list_every_brief_field_and_block():
+    docs = (ROOT / "docs" / "templates.md").read_text()
+    for cls in (Brief, Theme, Sentence, Figure, Sentiment, Entity, Source, Period):
+        for f in dataclasses.fields(cls):
+            assert f"`{f.name}`" in docs, f"{cls.__name__}.{f.name} is not in docs/templates.md"
+    assert "`shown_sources`" in docs and str(model.MAX_CITES) in docs
+    for template in ("brief.md.j2", "brief.html.j2"):
+        for block in re.findall(r"{%-? block (\w+)", (ROOT / "templates" / "base" / template).read_text()):
+            assert f"`{block}`" in docs, f"block {block} of {template} is not in docs/templates.md"
+    for key in load_audience("base").settings["labels"]:
+        assert f"`{key}`" in docs, f"label {key} is not in docs/templates.md"
+
+
+def test_html_brief_carries_its_stylesheet_with_imports_inlined(rendered, tmp_path):
+    html = rendered["executive"][".html"].read_text()
+    assert "<link" not in html
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert style.index("size: A4") < style.index("html { font-size: 8.6pt")  # base first, then executive overrides
+    assert "@import" not in style
+    folder = tmp_path / "user" / "peek"
+    folder.mkdir(parents=True)
+    (folder / "audience.toml").write_text('extends = "investor"\n')
+    (folder / "style.css").write_text('@import url("../../../../../../../etc/passwd");\n@import "file:///etc/passwd";\n'
+                                      "h1 { color: teal }\n")
+    peek = load_audience("peek", template_roots(tmp_path / "user"))
+    page = render.render_text(crafted(), peek, "brief.html.j2")
+    assert "h1 { color: teal }" in page and "root:" not in page and "size: A4" not in page  # replaced, not imported
+    [pdf] = render.render(crafted(), peek, tmp_path, "peek", ["pdf"])
+    assert pdf_fonts(pdf) and all(f.startswith("Briefs-Sans") for f in pdf_fonts(pdf))  # fonts.css still loads first
