@@ -55,13 +55,35 @@ class Matcher:
             self.unigrams.append({s[0] for s in stems if len(s) == 1 and s[0] not in ignore})
             # A phrase is worth one point per word: "operating income" beats "income".
             self.phrases.append({s: float(len(s)) for s in stems if len(s) > 1})
+        # Indexes for one pass over a sentence: stem -> themes it signals; first stem -> phrases.
+        self.by_stem: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], int, float]]] = {}
+        for index, (unigrams, phrases) in enumerate(zip(self.unigrams, self.phrases)):
+            for stem in unigrams:
+                self.by_stem.setdefault(stem, []).append(index)
+            for phrase, weight in phrases.items():
+                self.by_first.setdefault(phrase[0], []).append((phrase, index, weight))
 
     def best(self, sentence: Sentence) -> tuple[int | None, float]:
-        """Return the index of the theme the sentence fits best (None if none) and the match score."""
-        stems = _sentence_stems(sentence)
-        scores = [_phrase_hits(stems, u, p) for u, p in zip(self.unigrams, self.phrases)]
-        if not scores:
+        """Return the index of the theme the sentence fits best (None if none) and the match score.
+
+        A theme scores one point per distinct term stem in the sentence, plus each distinct
+        phrase's weight (as `_phrase_hits` computes it, in one pass over the sentence).
+        """
+        if not self.unigrams:
             return None, 0.0
+        stems = _sentence_stems(sentence)
+        scores = [0.0] * len(self.unigrams)
+        for stem in set(stems):
+            for index in self.by_stem.get(stem, ()):
+                scores[index] += 1.0
+        if self.by_first:
+            found: set[tuple[tuple[str, ...], int]] = set()
+            for i, stem in enumerate(stems):
+                for phrase, index, weight in self.by_first.get(stem, ()):
+                    if (phrase, index) not in found and tuple(stems[i:i + len(phrase)]) == phrase:
+                        found.add((phrase, index))
+                        scores[index] += weight
         top = max(scores)
         return (scores.index(top) if top > 0 else None), top
 

@@ -1,7 +1,8 @@
 """Sentence ranking methods behind one call: `scores(sentences, method)`.
 
 Names: `default` (ours), the sumy method names (`lexrank`, `textrank`, `lsa`, `luhn`, `kl`,
-`sumbasic`, `edmundson`) and `sumy:<name>` for sumy's own implementation of that method.
+`sumbasic`, `edmundson`), computed by the vectorized versions in `fast` that give sumy's
+ratings, and `sumy:<name>` for sumy's own implementation, the reference and the fallback.
 """
 
 from __future__ import annotations
@@ -35,5 +36,8 @@ def scores(sentences: Sequence[str], method: str = "default") -> list[float]:
         from . import default
 
         return default.scores(sentences)
-    name = method.removeprefix("sumy:")
-    return stock.scores(sentences, name)
+    if method.startswith("sumy:"):
+        return stock.scores(sentences, method.removeprefix("sumy:"))
+    from . import fast
+
+    return fast.scores(sentences, method)

@@ -62,21 +62,22 @@ def prose_scores(sentences: Sequence[str]) -> np.ndarray:
     n = len(sentences)
     if not vocabulary:
         return np.zeros(n)
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, diags
 
     rows, cols = [], []
     for i, words in enumerate(tokens):
         rows.extend([i] * len(words))
         cols.extend(vocabulary[w] for w in words)
     counts = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocabulary)))
-    similarity = (counts @ counts.T).toarray()
-    np.fill_diagonal(similarity, 0.0)
-    row_sums = similarity.sum(axis=1, keepdims=True)
+    similarity = (counts @ counts.T).tocsr()  # sparse: a week of sentences never makes an n×n array
+    similarity = similarity - diags(similarity.diagonal())
+    similarity.eliminate_zeros()
+    row_sums = np.asarray(similarity.sum(axis=1)).ravel()
     row_sums[row_sums == 0] = 1.0
-    transition = (1 - DAMPING) / n + DAMPING * similarity / row_sums
+    walk = (diags(1 / row_sums) @ similarity).T.tocsr()
     rank = np.full(n, 1.0 / n)
     for _ in range(ITERATIONS):
-        rank = rank @ transition
+        rank = (1 - DAMPING) / n * rank.sum() + DAMPING * (walk @ rank)
     frequency = Counter(w for t in tokens for w in t)
     density = np.array([sum(frequency[w] for w in t) / len(t) if t else 0.0 for t in tokens])
     top_rank, top_density = rank.max(), density.max()
