@@ -8,7 +8,7 @@ Reads ../shared/eval (or --eval DIR); see its README for fields and metrics. Eve
 the same sentences (briefs.language.sentences) and k = number of reference sentences, capped at
 12. Metrics: ROUGE-1/2/L F1 (rouge-score, Porter stemmer on, references joined by newlines),
 sentence F1 (BBC), figure recall (share of the reference's numbers found in the selection).
---every samples every n-th document (default: all BBC, every 2nd ECTSum call).
+--every samples every n-th document (default: every document).
 """
 
 from __future__ import annotations
@@ -121,11 +121,11 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--set", choices=["bbc", "ectsum", "both"], default="both")
     parser.add_argument("--methods", default=",".join(METHODS))
-    parser.add_argument("--every", type=int, default=0, help="take every n-th document (default: bbc 1, ectsum 2)")
+    parser.add_argument("--every", type=int, default=0, help="take every n-th document (default: all)")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
-    for kind, name, every in (("bbc", "bbc_dev.jsonl", 1), ("ectsum", "ectsum_val.jsonl", 2)):
+    for kind, name, every in (("bbc", "bbc_dev.jsonl", 1), ("ectsum", "ectsum_val.jsonl", 1)):
         if args.set not in (kind, "both"):
             continue
         path = args.eval / name

@@ -31,20 +31,20 @@ MAX_TAIL = 3
 # word changed, a dateline added or punctuation altered.
 NEAR_DUPLICATE = 0.8
 
+# The two long vocabularies are matched against lower-cased text (`_says`): a case-sensitive
+# alternation runs several times faster than a case-insensitive one.
 _CALL_TO_ACTION = re.compile(
     r"\b(click|tap here|sign[ -]?up|sign in|subscribe|subscription|log[ -]?in|register now|"
     r"download (?:the|our)|read (?:more|next|the original|the full)|don'?t miss|free (?:trial|report|analysis|newsletter)|"
     r"get (?:the latest|your free|access)|follow us|share (?:this|on)|see here|learn more|find out (?:more|what|how)|"
     r"unlock|newsletter|trending:|limited time|act now|join (?:now|today|us)|try (?:it|our) |watch (?:now|the video)|"
     r"sponsored|advertisement|promo code|special offer|buy now|order now|start your|upgrade to)\b",
-    re.I,
 )
 _LEGAL = re.compile(
     r"\b(all rights reserved|investment advice|financial advice|terms (?:and|&|of) (?:conditions|use|service)|"
     r"privacy (?:policy|notice)|cookies?|consent|disclaimer|past performance|for information(?:al)? purposes|"
     r"not indicative of future|fiduciary|originally (?:appeared|published)|copyright|reproduction|"
     r"no (?:specific )?outcome|is not responsible|without notice|forward-looking statements)\b|©",
-    re.I,
 )
 _DISCLOSURE = re.compile(
     r"\b(?:is|are|am|was) (?:long|short)(?: shares of)? [A-Z]{1,5}\b|\b(?:owns|holds) (?:shares|a position|positions) in\b|"
@@ -148,6 +148,11 @@ def is_foreign(sentence: str) -> bool:
     return lang != "en"
 
 
+def _says(pattern: re.Pattern, text: str) -> bool:
+    """Return True if a lower-case vocabulary pattern occurs in the text, whatever its case."""
+    return pattern.search(text.lower()) is not None
+
+
 def _unquoted(sentence: str) -> str:
     return _QUOTED.sub(" ", sentence)
 
@@ -166,11 +171,11 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
         return "fragment or heading"
     if n_words > MAX_WORDS:
         return "run-on text (a list or page dump)"
-    if _is_shouting(sentence) or _LEGAL.search(sentence):
+    if _is_shouting(sentence) or _says(_LEGAL, sentence):
         return "disclaimer or legal notice"
     if _DISCLOSURE.search(sentence):
         return "position disclosure"
-    if _CALL_TO_ACTION.search(_unquoted(sentence)) or _LEAD_POINTER.match(sentence):
+    if _says(_CALL_TO_ACTION, _unquoted(sentence)) or _LEAD_POINTER.match(sentence):
         return "call to action or promotion"
     if _CREDIT.search(sentence):
         return "photo credit or caption"
@@ -301,7 +306,7 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
     """Return one article's kept prose (paragraphs of sentences) and what was dropped, and why."""
     dropped: list[Drop] = []
     paragraphs: dict[int, list[str]] = {}
-    if article.title and (_CALL_TO_ACTION.search(article.title) or _LEGAL.search(article.title)):
+    if article.title and (_says(_CALL_TO_ACTION, article.title) or _says(_LEGAL, article.title)):
         dropped.append(Drop("promotional title", article.title, article.path))
         article = replace(article, title="")
     total_mentions = mentions(article.title, subject)

@@ -1,7 +1,7 @@
 """Quality gate (as trafilatura runs its evaluation in CI): the default method on a fixed subset of
 the dev data must not fall below the floors pinned in quality_floors.json.
 
-The subset is every 20th BBC dev article and every 25th ECTSum call; its SHA-256 is pinned with
+The subset is every 20th BBC dev article and every 5th ECTSum call; its SHA-256 is pinned with
 the floors, so changed data is noticed rather than silently compared. Reads ../shared/eval next
 to the repository (or $BRIEFS_EVAL_DIR) and skips, saying why, where the data is absent.
 """

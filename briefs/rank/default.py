@@ -9,8 +9,10 @@ gave 78.5 (benchmarks/quality.py, docs/quality.md).
 Earnings calls (ECTSum dev): the reference bullets are the sentences that report results and
 guidance, so centrality alone misses them (TextRank R1 ~16). A transcript is recognised by its
 voice and length (a company speaking as "we" in most of 40+ sentences); its sentences are scored
-by what an investor reads for: per-share figures, dollar amounts, guidance ranges, results terms,
-with long sentences and questions discounted.
+by what an investor reads for: per-share figures, dollar amounts, percentages, guidance ranges,
+results terms, with long sentences and questions discounted. Percentages (1 point each, up to 3)
+were added on the even half of ECTSum val and checked on the odd half: figure recall 46.6 -> 48.8
+and 54.0 -> 56.3, ROUGE-1 unchanged (27.5 -> 27.6, 30.8 -> 30.5).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ _GUIDANCE = re.compile(r"\b(?:guidance|outlook|expects?|expected|expecting|antic
                        r"fiscal (?:year )?20\d\d|for the (?:full )?year)\b", re.I)
 _RESULTS = re.compile(r"\b(?:revenues?|sales|net income|earnings|ebitda|operating income|free cash flow)\b", re.I)
 _DOLLARS = re.compile(r"\$\s?\d+(?:\.\d+)?")
+_PERCENT = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 _PERIOD = re.compile(r"\b(?:quarter|q[1-4]|fiscal|year-over-year|compared (?:to|with))\b", re.I)
 
 
@@ -91,6 +94,7 @@ def transcript_score(sentence: str) -> float:
              + 1.5 * bool(_GUIDANCE.search(sentence))
              + 1.0 * bool(_RESULTS.search(sentence))
              + min(len(_DOLLARS.findall(sentence)), 3)
+             + min(len(_PERCENT.findall(sentence)), 3)
              + 1.0 * bool(_PERIOD.search(sentence)))
     if sentence.rstrip().endswith("?"):
         score *= 0.2
