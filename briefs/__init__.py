@@ -10,11 +10,20 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 
-def build_brief(*args, **kwargs):
-    """Return the Brief for a corpus (see `briefs.build.build_brief`)."""
+def build_brief(paths=None, options=None, **settings):
+    """Return the Brief for the articles under `paths` (default: the embedded seeds).
+
+    `brief.to_dict()` is the JSON brief `briefs build` writes. Options come as a
+    `briefs.build.Options` or as its fields by keyword (`audience=`, `method=`, `week=`, `date=`…).
+    `briefs.build.build_brief` returns the fuller `Result` (brief, audience, problems, drops).
+    """
+    from dataclasses import replace
+
+    from .build import Options
     from .build import build_brief as _build_brief
 
-    return _build_brief(*args, **kwargs)
+    options = replace(options or Options(), **settings)
+    return _build_brief(paths, options).brief
 
 
 __all__ = ["build_brief", "summarize", "__version__"]

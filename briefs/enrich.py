@@ -61,7 +61,8 @@ def figure_label(sentence: str, start: int, end: int) -> str:
         if names:
             return names[-1]
         return " ".join(_content_words(_WORDS.findall(before))[-3:])
-    after = _WORDS.findall(sentence[end:end + 80])
+    # The phrase after a figure ends with its clause: "$100 billion invested in AI, another ..."
+    after = _WORDS.findall(re.split(r"[,;:()—–]", sentence[end:end + 80])[0])
     first = after[0].lower() if after else ""
     if first in {"into", "in", "on", "for"} and len(after) > 1 and after[1][:1].isupper():
         target = [after[0]]

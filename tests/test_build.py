@@ -90,3 +90,17 @@ def test_cli_summarize_each_method(method):
 def test_console_script_runs_as_installed():
     result = subprocess.run([sys.executable, "-m", "briefs", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("briefs ")
+
+
+def test_python_build_brief_returns_the_brief_whose_dict_is_the_json_file(tmp_path):
+    import datetime as dt
+
+    import briefs
+
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--format", "json",
+                                      "--date", "2025-07-31", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    written = json.loads(open(result.stdout.strip(), encoding="utf-8").read())
+    brief = briefs.build_brief([SEEDS], date=dt.date(2025, 7, 31), cache=False)
+    assert json.loads(json.dumps(brief.to_dict())) == written
+    assert brief.to_dict()["themes"] and brief.to_dict()["date"] == "2025-07-31"
