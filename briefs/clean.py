@@ -114,13 +114,14 @@ class Cleaned:
     echoes: dict[str, list[int]] = field(default_factory=dict)
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_DROP_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _is_shouting(text: str) -> bool:
-    """Return True for text mostly in capitals (legal boilerplate), counted in C by two regexes."""
-    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    """Return True for text mostly in capitals (legal boilerplate), letters counted in C."""
+    upper = len(text) - len(text.translate(_DROP_UPPER))
+    lower = len(text) - len(text.translate(_DROP_LOWER))
     return upper + lower > 20 and upper / (upper + lower) > 0.7
 
 
@@ -195,10 +196,27 @@ def _subject_pattern(names: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pat
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
+@lru_cache(maxsize=64)
+def _subject_needles(names: tuple[str, ...], tickers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Lower-cased names and tickers to pre-test with `in`; None where case folding is not plain ASCII."""
+    if not all(n.isascii() for n in names):
+        return None
+    return tuple(n.lower() for n in names if n), tuple(t for t in tickers if t)
+
+
 def mentions(text: str, subject: Subject) -> int:
     """Return how many times the text names the subject (a name, an alias, or a ticker)."""
-    pattern = _subject_pattern(tuple(subject.terms), tuple(subject.tickers))
-    return len(pattern.findall(text)) if pattern else 0
+    names, tickers = tuple(subject.terms), tuple(subject.tickers)
+    pattern = _subject_pattern(names, tickers)
+    if pattern is None:
+        return 0
+    # Most sentences name nothing: a substring test in C rules them out before the regex.
+    needles = _subject_needles(names, tickers)
+    if needles is not None:
+        lower = text.lower()
+        if not any(n in lower for n in needles[0]) and not any(t in text for t in needles[1]):
+            return 0
+    return len(pattern.findall(text))
 
 
 @dataclass
