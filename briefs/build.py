@@ -250,7 +250,9 @@ def _memo_key(items: list[clean_stage.ArticleClean], options: Options, audience:
         previous_digest = hashlib.sha256(previous.read_bytes()).hexdigest() if previous else None
     except OSError:
         previous_digest = "unreadable"
-    digest.update(json.dumps([CACHE_VERSION, options_view, audience.settings, [str(f) for f in audience.folders],
+    from . import __version__
+
+    digest.update(json.dumps([CACHE_VERSION, __version__, options_view, audience.settings, [str(f) for f in audience.folders],
                               asdict(subject), str(previous), previous_digest], sort_keys=True, default=str).encode())
     return digest.hexdigest()
 

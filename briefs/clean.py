@@ -27,6 +27,11 @@ MAX_WORDS = 90
 # Trailing sentences after the article's last mention of the subject are sign-offs and promos
 # when there are only a few of them; a longer tail is real prose that uses pronouns.
 MAX_TAIL = 3
+# An article is about the subject when its headline or its first LEAD kept sentences (the lede)
+# name it, or when at least CENTRAL_SHARE of its sentences do; otherwise the subject is a
+# passing mention in a story about something else.
+LEAD = 1
+CENTRAL_SHARE = 0.15
 # Near-duplicates: share this much of their content stems (Jaccard) — syndicated copies with a
 # word changed, a dateline added or punctuation altered.
 NEAR_DUPLICATE = 0.8
@@ -365,6 +370,16 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
     return ArticleClean(article, [paragraphs[k] for k in sorted(paragraphs)], dropped, total_mentions)
 
 
+def is_central(item: ArticleClean, subject: Subject) -> bool:
+    """Return True if the article is about the subject rather than naming it in passing."""
+    if not subject.names or mentions(item.article.title, subject):
+        return True
+    sentences = [s for p in item.paragraphs for s in p]
+    if any(mentions(s, subject) for s in sentences[:LEAD]):
+        return True
+    return item.mentions >= max(2, CENTRAL_SHARE * len(sentences))
+
+
 class _Deduper:
     """Finds exact and near-duplicate sentences in one pass: hashing, no pairwise comparison."""
 
@@ -431,5 +446,6 @@ def combine(cleaned_articles: list[ArticleClean], subject: Subject) -> Cleaned:
         for key, source in echoes_here:
             if owner.get(key) != source and source not in result.echoes.setdefault(key, []):
                 result.echoes[key].append(source)
-        result.articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs))
+        result.articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs,
+                                            central=is_central(item, subject)))
     return result

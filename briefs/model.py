@@ -36,6 +36,9 @@ class CleanArticle:
     id: int
     article: Article
     paragraphs: list[list[str]]
+    # The subject is what the article is about (named in its title or lead, or often), not a
+    # passing mention in a story about something else.
+    central: bool = True
 
     @property
     def sentences(self) -> list[str]:
@@ -62,6 +65,7 @@ class Sentence:
     sources: list[int]
     stems: list[str] = field(default_factory=list, repr=False)
     fit: float = 0.0  # how strongly the sentence matched its theme's terms
+    central: bool = True  # from an article about the subject (see CleanArticle.central)
     score: float = 0.0
     new: bool = True
 

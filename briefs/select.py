@@ -108,6 +108,12 @@ WEIGHTS = {"rank": 0.4, "figure": 0.2, "subject": 0.15, "lead": 0.1, "fit": 0.15
 LEAD_SENTENCES = 3
 # Weight of a sentence the previous brief already carried ("continuing story").
 OLD_NEWS = 0.5
+# Weight of a sentence from an article that names the subject only in passing, unless the
+# sentence itself names it: a rival's results are not the subject's news.
+PASSING = 0.3
+# Weight, in the executive summary only, of a sentence that does not name the subject.
+UNNAMED_IN_SUMMARY = 0.7
+MIN_SUMMARY = 3
 # Two figures make a sentence a results line ("$47.5 billion, up 21%"); more adds nothing.
 FIGURES_FOR_FULL_CREDIT = 2
 
@@ -126,7 +132,9 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
                      + WEIGHTS["lead"] * (sentence.position < LEAD_SENTENCES)
                      + WEIGHTS["fit"] * sentence.fit / best_fit)
         # What the previous brief already reported still counts, but what is new leads.
-        sentence.score = float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
+        relevant = sentence.central or bool(about and about(sentence.text))
+        sentence.score = (float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
+                          * (1.0 if relevant else PASSING))
 
 
 def merge_sources(into: Sentence, other: Sentence) -> None:
@@ -170,7 +178,7 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
         theme.sentences = pick(candidates, quotas[id(theme)] + 1, taken, budget)
         taken.extend(theme.sentences)
     shown = [t for t in themes if t.sentences]
-    summary = summarize(shown, summary_size)
+    summary = summarize(shown, summary_size, about)
     in_summary = {id(s) for s in summary}
     for theme in shown:
         rest = [s for s in theme.sentences if id(s) not in in_summary]
@@ -192,29 +200,42 @@ def quota(themes: list[Theme], per_theme: int) -> dict[int, int]:
             for t, n in zip(themes, sizes)}
 
 
-def summarize(themes: list[Theme], size: int) -> list[Sentence]:
-    """Return the executive summary: the strongest, most self-contained facts across themes."""
+def summarize(themes: list[Theme], size: int, about: Callable[[str], bool] | None = None) -> list[Sentence]:
+    """Return the executive summary: the strongest, most self-contained facts across themes.
+
+    The summary is about the subject: a sentence that names it (or its people and products)
+    outranks one that does not by a factor of 1 / UNNAMED_IN_SUMMARY, and a sentence from an
+    article that names the subject only in passing is taken only to reach MIN_SUMMARY sentences.
+    """
     configured = [t for t in themes if not t.discovered] or themes
     # The best two of each theme compete; a theme's first pick wins ties with another's second.
-    pool = [(s.score * (1.0 if i == 0 else 0.8), t_index, s)
+    pool = [(s.score * (1.0 if i == 0 else 0.8) * (1.0 if about is None or about(s.text) else UNNAMED_IN_SUMMARY),
+             t_index, s)
             for t_index, t in enumerate(configured) for i, s in enumerate(t.sentences[:2])]
     pool.sort(key=lambda item: (-item[0], item[1]))
+    pool = [(t_index, s) for _, t_index, s in pool if self_contained(s)]
+
+    def relevant(sentence: Sentence) -> bool:
+        return sentence.central or about is None or about(sentence.text)
+
     chosen: list[tuple[int, Sentence]] = []
     used_themes: set[int] = set()
-    for _, t_index, sentence in pool:
+    turns = len({t for t, s in pool if relevant(s)})
+    for t_index, sentence in pool:
         if len(chosen) >= size:
             break
-        if not self_contained(sentence):
+        if not relevant(sentence):
             continue
-        if t_index in used_themes and len(used_themes) < min(size, len(configured)):
+        if t_index in used_themes and len(used_themes) < min(size, turns):
             continue  # one per theme until every theme has had its turn
         chosen.append((t_index, sentence))
         used_themes.add(t_index)
-    if len(chosen) < size:
-        for _, t_index, sentence in pool:
-            if len(chosen) >= size:
+    # Then the rest of the relevant ones; passing mentions only to reach the minimum.
+    for wanted, admit in ((size, relevant), (min(size, MIN_SUMMARY), lambda _s: True)):
+        for t_index, sentence in pool:
+            if len(chosen) >= wanted:
                 break
-            if all(s is not sentence for _, s in chosen) and self_contained(sentence):
+            if admit(sentence) and all(s is not sentence for _, s in chosen):
                 chosen.append((t_index, sentence))
     chosen.sort(key=lambda item: item[0])
     return [s for _, s in chosen]

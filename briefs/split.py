@@ -23,6 +23,7 @@ def split(cleaned: Cleaned) -> list[Sentence]:
                         paragraph=paragraph_index,
                         sources=[article.id, *[e for e in echoes if e != article.id]],
                         stems=language.content_stems(text),
+                        central=article.central,
                     )
                 )
                 position += 1

@@ -162,3 +162,31 @@ def test_article_never_mentioning_subject_is_dropped_and_reported():
     result = clean.clean([article], Subject(name="Acme Corp"))
     assert result.articles == []
     assert result.dropped[-1].reason == "article not about the subject"
+
+
+def test_a_passing_mention_does_not_make_an_article_about_the_subject(tmp_path):
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Corp"\naliases = ["Acme"]\n')
+    (tmp_path / "about.md").write_text(
+        "---\ntitle: Acme raises its forecast\n---\n"
+        "Acme Corp raised its full-year revenue forecast on Tuesday after a strong quarter.\n\n"
+        "The company now expects sales of $4.1 billion, up from $3.8 billion.\n", encoding="utf-8")
+    (tmp_path / "passing.md").write_text(
+        "---\ntitle: Globex profit jumps on cloud demand\n---\n"
+        "Globex reported a 40% jump in quarterly profit to $2.2 billion on Wednesday.\n\n"
+        "The results beat analysts' forecasts as cloud revenue grew faster than expected.\n\n"
+        "Globex said it would buy back $5 billion of its shares over the next two years.\n\n"
+        "The firm also competes with Acme in the market for factory software.\n\n"
+        "Its chief executive said demand from European customers remained strong.\n", encoding="utf-8")
+    result = _cleaned(tmp_path)
+    central = {a.article.title: a.central for a in result.articles}
+    assert central == {"Acme raises its forecast": True, "Globex profit jumps on cloud demand": False}
+
+
+def test_sentences_from_a_passing_mention_rank_below_the_subjects_news(tmp_path):
+    from briefs.build import Options, build_brief
+
+    test_a_passing_mention_does_not_make_an_article_about_the_subject(tmp_path)
+    brief = build_brief([tmp_path], Options(cache=False)).brief.to_dict()
+    summary = " ".join(s["text"] for s in brief["summary"])
+    assert "Acme Corp raised its full-year revenue forecast" in summary
+    assert "Globex reported a 40% jump" not in summary
