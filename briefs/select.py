@@ -104,7 +104,7 @@ def _prefilter(candidates: list[Sentence], limit: int) -> list[Sentence]:
 
 # How the default method blends its graph rank with what makes a fact brief-worthy across
 # articles: figures, the subject named, and an article's lead (news puts the news first).
-WEIGHTS = {"rank": 0.4, "figure": 0.2, "subject": 0.15, "lead": 0.1, "fit": 0.15}
+WEIGHTS = {"rank": 0.3, "figure": 0.3, "subject": 0.15, "lead": 0.1, "fit": 0.15}
 LEAD_SENTENCES = 3
 # Weight of a sentence the previous brief already carried ("continuing story").
 OLD_NEWS = 0.5
@@ -113,7 +113,6 @@ OLD_NEWS = 0.5
 PASSING = 0.3
 # Weight, in the executive summary only, of a sentence that does not name the subject.
 UNNAMED_IN_SUMMARY = 0.7
-MIN_SUMMARY = 3
 # Two figures make a sentence a results line ("$47.5 billion, up 21%"); more adds nothing.
 FIGURES_FOR_FULL_CREDIT = 2
 
@@ -205,7 +204,8 @@ def summarize(themes: list[Theme], size: int, about: Callable[[str], bool] | Non
 
     The summary is about the subject: a sentence that names it (or its people and products)
     outranks one that does not by a factor of 1 / UNNAMED_IN_SUMMARY, and a sentence from an
-    article that names the subject only in passing is taken only to reach MIN_SUMMARY sentences.
+    article that names the subject only in passing is taken only when no other sentence is
+    about the subject: a short summary is better than a rival's news.
     """
     configured = [t for t in themes if not t.discovered] or themes
     # The best two of each theme compete; a theme's first pick wins ties with another's second.
@@ -230,8 +230,8 @@ def summarize(themes: list[Theme], size: int, about: Callable[[str], bool] | Non
             continue  # one per theme until every theme has had its turn
         chosen.append((t_index, sentence))
         used_themes.add(t_index)
-    # Then the rest of the relevant ones; passing mentions only to reach the minimum.
-    for wanted, admit in ((size, relevant), (min(size, MIN_SUMMARY), lambda _s: True)):
+    # Then the rest of the relevant ones; passing mentions only when nothing else is about the subject.
+    for wanted, admit in ((size, relevant), (size if not chosen else 0, lambda _s: True)):
         for t_index, sentence in pool:
             if len(chosen) >= wanted:
                 break
