@@ -293,8 +293,11 @@ def _stories(units: list[_Unit]) -> list[_Story]:
             pending.append(unit)
             continue
         kinds = {u.kind for u in pending}
+        # A byline and a timestamp between two stories start the next one; above the first
+        # paragraph they are the article's own header.
+        has_prose = any(not u.label for u in stories[-1].units)
         boundary = bool(kinds & {"boundary", "ad"}) or (
-            bool(kinds & {"timestamp", "byline"}) and (len(pending) >= 2 or appended)
+            bool(kinds & {"timestamp", "byline"}) and has_prose and (len(pending) >= 2 or appended)
         )
         new_story = boundary or (appended and (pending or unit.paragraph != last_paragraph))
         if new_story and stories[-1].units:
@@ -311,14 +314,15 @@ def _stories(units: list[_Unit]) -> list[_Story]:
     return stories
 
 
-def _promo_block(reasons: list[str | None], texts: list[str], subject: Subject) -> None:
-    """Drop unnamed sentences sandwiched between promotions or notices: a promo block's middle."""
+def _promo_block(reasons: list[str | None], texts: list[str], subject: Subject, paragraphs: list[int]) -> None:
+    """Drop unnamed sentences sandwiched between promotions or notices in the same paragraph: a promo block's middle."""
     promo = {"call to action or promotion", "disclaimer or legal notice", "position disclosure", "promotion block"}
     for i, text in enumerate(texts):
         if reasons[i] is not None or mentions(text, subject):
             continue
-        before = i > 0 and reasons[i - 1] in promo
-        after = any(r in promo for r in reasons[i + 1:i + 3])
+        here = paragraphs[i]
+        before = i > 0 and reasons[i - 1] in promo and paragraphs[i - 1] == here
+        after = any(r in promo and p == here for r, p in zip(reasons[i + 1:i + 3], paragraphs[i + 1:i + 3]))
         # "Don't Miss: <ad>. <ad> — ..." : a labelled promotion lists its items right after the label.
         listed = before and reasons[i - 1] == "call to action or promotion" and _PROMO_LABEL.match(texts[i - 1])
         if (before and after) or listed:
@@ -355,7 +359,7 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
         for i, text in enumerate(texts):
             if reasons[i] is None and _SECOND_PERSON.search(_unquoted(text)) and not mentions(text, subject):
                 reasons[i] = "call to action or promotion"
-        _promo_block(reasons, texts, subject)
+        _promo_block(reasons, texts, subject, [p for p, _, _ in sentences])
         if subject.names and story_index == 0:
             named = [i for i, t in enumerate(texts) if mentions(t, subject)]
             if named and 0 < len(texts) - 1 - named[-1] <= MAX_TAIL:

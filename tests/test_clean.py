@@ -190,3 +190,19 @@ def test_sentences_from_a_passing_mention_rank_below_the_subjects_news(tmp_path)
     summary = " ".join(s["text"] for s in brief["summary"])
     assert "Acme Corp raised its full-year revenue forecast" in summary
     assert "Globex reported a 40% jump" not in summary
+
+
+def test_a_byline_and_timestamp_above_the_first_paragraph_are_a_header_not_a_story_boundary(tmp_path):
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Nvidia"\ntickers = ["NVDA"]\n')
+    (tmp_path / "wire.txt").write_text(
+        "Nvidia beats estimates as data center sales surge\n\nBy Jane Doe, Reuters\nUpdated 3 hours ago\n\n"
+        "Nvidia reported third-quarter revenue of $35.1 billion on Wednesday, up 94% from a year earlier.\n\n"
+        "Share this story with your friends and colleagues today!\n\n"
+        "Data center revenue rose to $30.8 billion, as cloud providers kept buying its Hopper chips.\n\n"
+        "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.\n\n"
+        "The company forecast fourth-quarter revenue of $37.5 billion, above Wall Street expectations.\n",
+        encoding="utf-8")
+    kept = [text for _, text in _kept(_cleaned(tmp_path))]
+    assert any(t.startswith("Data center revenue rose") for t in kept)  # prose between promotions, own paragraph
+    assert any(t.startswith("The company forecast") for t in kept)
+    assert not any("cookies" in t or "Share this story" in t or "Jane Doe" in t for t in kept)
