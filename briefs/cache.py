@@ -21,7 +21,7 @@ from .load import Problem
 from .model import Article, Drop
 
 # Bump when what is stored (or how cleaning works) changes: old entries then never match.
-VERSION = 4
+VERSION = 5
 
 
 def location(out_dir: Path) -> Path:
@@ -56,7 +56,7 @@ def _encode(items: list[ArticleClean], problems: list[Problem], path: str) -> st
 
     return json.dumps({
         "articles": [{"article": article(i.article), "paragraphs": i.paragraphs, "mentions": i.mentions,
-                      "dropped": [asdict(d) for d in i.dropped]} for i in items],
+                      "dropped": [asdict(d) for d in i.dropped], "keys": i.keys, "stems": i.stems} for i in items],
         "problems": [asdict(p) for p in problems],
         "path": path,
     })
@@ -69,7 +69,8 @@ def _decode(text: str) -> tuple[list[ArticleClean], list[Problem], str]:
         fields = dict(entry["article"])
         fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
         items.append(ArticleClean(Article(**fields), entry["paragraphs"], [Drop(**d) for d in entry["dropped"]],
-                                  entry["mentions"]))
+                                  entry["mentions"], entry["keys"],
+                                  [[tuple(s) for s in p] for p in entry["stems"]]))
     return items, [Problem(**p) for p in data["problems"]], data["path"]
 
 

@@ -109,6 +109,17 @@ class ArticleClean:
     paragraphs: list[list[str]]
     dropped: list[Drop]
     mentions: int
+    # Per kept sentence, computed where the article is cleaned (in a worker process, or cached):
+    # its comparison key (`normalize`) and content stems, so the corpus-wide steps reuse them.
+    keys: list[list[str]] = field(default_factory=list)
+    stems: list[list[tuple[str, ...]]] = field(default_factory=list)
+
+    def features(self) -> list[list[tuple[str, tuple[str, ...]]]]:
+        """Return (key, stems) per kept sentence, computing what was not stored."""
+        if len(self.keys) != len(self.paragraphs) or len(self.stems) != len(self.paragraphs):
+            self.keys = [[normalize(s) for s in p] for p in self.paragraphs]
+            self.stems = [[tuple(language.content_stems(s)) for s in p] for p in self.paragraphs]
+        return [list(zip(k, st)) for k, st in zip(self.keys, self.stems)]
 
 
 @dataclass
@@ -371,7 +382,9 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
                 dropped.append(Drop(reason, text, article.path))
             else:
                 paragraphs.setdefault(story_index * 10_000 + paragraph, []).append(text)
-    return ArticleClean(article, [paragraphs[k] for k in sorted(paragraphs)], dropped, total_mentions)
+    item = ArticleClean(article, [paragraphs[k] for k in sorted(paragraphs)], dropped, total_mentions)
+    item.features()
+    return item
 
 
 def is_central(item: ArticleClean, subject: Subject) -> bool:
@@ -391,12 +404,12 @@ class _Deduper:
         self.exact: dict[str, str] = {}
         self.buckets: dict[tuple, list[tuple[str, frozenset]]] = {}
 
-    def seen(self, sentence: str) -> str | None:
+    def seen(self, sentence: str, key: str | None = None, stems: tuple[str, ...] | None = None) -> str | None:
         """Return the normalized key of an earlier sentence saying the same, else record this one."""
-        key = normalize(sentence)
+        key = normalize(sentence) if key is None else key
         if key in self.exact:
             return self.exact[key]
-        stems = language.content_stems(sentence)
+        stems = language.content_stems(sentence) if stems is None else list(stems)
         stem_set = frozenset(stems)
         # Syndicated copies keep either their opening or their closing words.
         anchors = [("head", tuple(stems[:5])), ("tail", tuple(stems[-5:]))] if len(stems) >= 5 else []
@@ -429,20 +442,24 @@ def combine(cleaned_articles: list[ArticleClean], subject: Subject) -> Cleaned:
             result.dropped.append(Drop("article not about the subject", article.title or article.path, article.path))
             continue
         source_id = len(result.articles) + 1
-        paragraphs = []
+        paragraphs, keys, stems = [], [], []
         echoes_here: list[tuple[str, int]] = []
-        for paragraph in item.paragraphs:
-            kept = []
-            for sentence in paragraph:
-                earlier = deduper.seen(sentence)
+        for paragraph, features in zip(item.paragraphs, item.features()):
+            kept, kept_keys, kept_stems = [], [], []
+            for sentence, (key, sentence_stems) in zip(paragraph, features):
+                earlier = deduper.seen(sentence, key, sentence_stems)
                 if earlier is None:
                     kept.append(sentence)
-                    owner[normalize(sentence)] = source_id
+                    kept_keys.append(key)
+                    kept_stems.append(sentence_stems)
+                    owner[key] = source_id
                 else:
                     result.dropped.append(Drop("duplicate sentence", sentence, article.path))
                     echoes_here.append((earlier, source_id))
             if kept:
                 paragraphs.append(kept)
+                keys.append(kept_keys)
+                stems.append(kept_stems)
         if not paragraphs and not echoes_here:
             result.dropped.append(Drop("no article prose left", article.title or article.path, article.path))
             continue
@@ -451,5 +468,5 @@ def combine(cleaned_articles: list[ArticleClean], subject: Subject) -> Cleaned:
             if owner.get(key) != source and source not in result.echoes.setdefault(key, []):
                 result.echoes[key].append(source)
         result.articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs,
-                                            central=is_central(item, subject)))
+                                            central=is_central(item, subject), keys=keys, stems=stems))
     return result

@@ -39,6 +39,9 @@ class CleanArticle:
     # The subject is what the article is about (named in its title or lead, or often), not a
     # passing mention in a story about something else.
     central: bool = True
+    # Per kept sentence, parallel to `paragraphs`: its comparison key and content stems (from cleaning).
+    keys: list[list[str]] = field(default_factory=list, repr=False)
+    stems: list[list[tuple[str, ...]]] = field(default_factory=list, repr=False)
 
     @property
     def sentences(self) -> list[str]:

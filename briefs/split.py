@@ -12,9 +12,12 @@ def split(cleaned: Cleaned) -> list[Sentence]:
     result: list[Sentence] = []
     for article in cleaned.articles:
         position = 0
+        known = len(article.keys) == len(article.paragraphs) == len(article.stems)
         for paragraph_index, paragraph in enumerate(article.paragraphs):
-            for text in paragraph:
-                echoes = cleaned.echoes.get(normalize(text), [])
+            for index, text in enumerate(paragraph):
+                key = article.keys[paragraph_index][index] if known else normalize(text)
+                stems = list(article.stems[paragraph_index][index]) if known else language.content_stems(text)
+                echoes = cleaned.echoes.get(key, [])
                 result.append(
                     Sentence(
                         text=text,
@@ -22,7 +25,7 @@ def split(cleaned: Cleaned) -> list[Sentence]:
                         position=position,
                         paragraph=paragraph_index,
                         sources=[article.id, *[e for e in echoes if e != article.id]],
-                        stems=language.content_stems(text),
+                        stems=stems,
                         central=article.central,
                     )
                 )
