@@ -31,9 +31,16 @@ def _term_stems(term: str) -> tuple[str, ...]:
     return tuple(language.stem(w) for w in language.words(term.lower()))
 
 
-def _sentence_stems(sentence: Sentence) -> list[str]:
-    """Return every word's stem, stop words included, so phrases like "chief executive" match."""
-    return [language.stem(w) for w in language.words(sentence.text.lower())]
+def _sentence_stems(sentence: Sentence, prefixes: set[str] | None = None) -> list[str]:
+    """Return every word's stem, stop words included, so phrases like "chief executive" match.
+
+    With `prefixes`, a longer word whose first two letters begin no term's stem gets "" instead:
+    Snowball keeps the first two letters of words over five letters without an apostrophe (short
+    ones can change: "dying" -> "die"), so it could match nothing — and stemming every word of a
+    large corpus is most of the theme stage's time.
+    """
+    return [language.stem(w) if prefixes is None or w[:2] in prefixes or len(w) <= 5 or "'" in w or "’" in w
+            else "" for w in language.words(sentence.text.lower())]
 
 
 def _phrase_hits(stems: list[str], unigrams: set[str], phrases: dict[tuple[str, ...], float]) -> float:
@@ -55,6 +62,8 @@ class Matcher:
             self.unigrams.append({s[0] for s in stems if len(s) == 1 and s[0] not in ignore})
             # A phrase is worth one point per word: "operating income" beats "income".
             self.phrases.append({s: float(len(s)) for s in stems if len(s) > 1})
+        self.prefixes = {stem[:2] for unigrams in self.unigrams for stem in unigrams} | {
+            stem[:2] for phrases in self.phrases for phrase in phrases for stem in phrase}
         # Indexes for one pass over a sentence: stem -> themes it signals; first stem -> phrases.
         self.by_stem: dict[str, list[int]] = {}
         self.by_first: dict[str, list[tuple[tuple[str, ...], int, float]]] = {}
@@ -72,7 +81,7 @@ class Matcher:
         """
         if not self.unigrams:
             return None, 0.0
-        stems = _sentence_stems(sentence)
+        stems = _sentence_stems(sentence, self.prefixes)
         scores = [0.0] * len(self.unigrams)
         for stem in set(stems):
             for index in self.by_stem.get(stem, ()):

@@ -73,3 +73,24 @@ def test_default_investor_themes_are_company_neutral():
     terms = " ".join(term for t in audience.themes for term in t.terms).lower()
     for company_specific in ["meta", "llama", "zuckerberg", "anduril"]:
         assert company_specific not in terms.split()
+
+
+def test_skipping_words_that_cannot_match_a_term_changes_no_assignment():
+    """The matcher stems only words whose first letters begin some term's stem; the result is the same."""
+    from pathlib import Path
+
+    specs = load_audience("investor").themes
+    matcher = themes.Matcher(specs)
+    texts = [s for p in sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt"))
+             for s in language.sentences(p.read_text(encoding="utf-8"))]
+    texts += ["Dying demand and tying arrangements: the skies darkened for lying executives.",
+              "The CEO's capex guidance rose 5%."]
+    for text in texts:
+        sentence = Sentence(text=text, source=1, position=0, paragraph=0, sources=[1])
+        full = [language.stem(w) for w in language.words(text.lower())]
+        filtered = themes._sentence_stems(sentence, matcher.prefixes)
+        assert [f for f in filtered if f] == [f for f in full if f in set(filtered)]
+        for stem in full:  # every stem that could matter is kept
+            if stem[:2] in matcher.prefixes:
+                assert stem in filtered
+    assert matcher.prefixes
