@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from . import rank
 from .model import Sentence, Theme
@@ -34,8 +35,28 @@ _FIGURE = re.compile(r"[$€£¥]\s?\d|\d(?:[.,]\d+)?\s?(?:%|percent|per cent|bi
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 
 
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+
+
+@lru_cache(maxsize=50_000)
+def _telling_numbers(text: str) -> frozenset[str]:
+    """Return the numbers that identify a fact: decimals, and whole numbers from 10 up that are not years."""
+    found = set()
+    for match in _NUMBER.findall(text):
+        value = match.replace(",", "")
+        if "." in value or (int(value) >= 10 and not (1900 <= int(value) <= 2100)):
+            found.add(value)
+    return frozenset(found)
+
+
 def similarity(a: Sentence, b: Sentence) -> float:
-    """Return how much two sentences say the same: the larger of Jaccard and scaled containment."""
+    """Return how much two sentences say the same: the larger of Jaccard and scaled containment.
+
+    Two sentences that share two telling numbers ("$35.1 billion, up 94%") report the same fact
+    however they are worded, and count as the same.
+    """
+    if len(_telling_numbers(a.text) & _telling_numbers(b.text)) >= 2:
+        return 1.0
     sa, sb = set(a.stems), set(b.stems)
     if not sa or not sb:
         return 0.0

@@ -23,6 +23,18 @@ def test_the_same_fact_from_two_sources_appears_once_citing_both():
     assert sorted(kept.sources) == [1, 2]
 
 
+def test_the_same_figures_worded_differently_are_one_fact():
+    a = s("Nvidia's third-quarter revenue jumped 94% to $35.1 billion, beating estimates.", 1)
+    b = s("Sales at the chipmaker reached $35.1 billion in the quarter, a 94% increase from a year ago.", 2)
+    c = s("Nvidia expects fourth-quarter revenue of $37.5 billion, plus or minus 2%.", 1)
+    d = s("Revenue in 2024 reached 35.1 billion dollars as the firm sold 3 million units.", 2)  # one shared number
+    assert select.similarity(a, b) >= select.REDUNDANT
+    assert select.similarity(a, c) < select.REDUNDANT and select.similarity(a, d) < select.REDUNDANT
+    summary, shown = select.select([Theme(name="Results", candidates=[a, b, c])], per_theme=3, summary_size=0)
+    kept = [x for x in shown[0].sentences if "35.1" in x.text]
+    assert len(kept) == 1 and sorted(kept[0].sources) == [1, 2]
+
+
 def test_redundancy_is_checked_across_themes():
     fact = "Acme hired Jane Roe as chief financial officer from rival Globex on Monday."
     one = Theme(name="People", candidates=[s(fact, 1), s("Acme named three new board members this week.", 1)])
