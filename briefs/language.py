@@ -146,10 +146,29 @@ def content_stems(sentence: str) -> list[str]:
     return list(_content_stems(sentence))
 
 
+# token as written -> its stem, or "" for a stop word: one dict lookup per token on the hot path.
+_CONTENT_STEM: dict[str, str] = {}
+
+
+def _content_stem(token: str) -> str:
+    lower = token.lower()
+    value = "" if lower in stop_words() else stem(lower)
+    if len(_CONTENT_STEM) < 500_000:
+        _CONTENT_STEM[token] = value
+    return value
+
+
 @lru_cache(maxsize=100_000)
 def _content_stems(sentence: str) -> tuple[str, ...]:
-    stops = stop_words()
-    return tuple(stem(w) for w in (t.lower() for t in _words(sentence)) if w not in stops)
+    known = _CONTENT_STEM.get
+    result = []
+    for token in _words(sentence):
+        value = known(token)
+        if value is None:
+            value = _content_stem(token)
+        if value:
+            result.append(value)
+    return tuple(result)
 
 
 class SumyTokenizer:
