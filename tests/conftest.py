@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -29,3 +31,27 @@ def seed_result():
 def seed_texts() -> dict[str, str]:
     """Each seed file's text by path."""
     return {str(p): p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        _Recorder.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"body { color: red }")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def loopback():
+    """An HTTP server on 127.0.0.1 that records every request it receives: (base URL, hits)."""
+    _Recorder.hits = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.hits
+    server.shutdown()
+    server.server_close()

@@ -6,13 +6,11 @@ inputs still in the brief, and no Python traceback on stderr.
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -291,30 +289,6 @@ def test_corpus_of_only_non_english_text_is_exit_3(tmp_path):
 
 
 # --- hostile content --------------------------------------------------------------------------
-
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        _Recorder.hits.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b"x")
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def loopback():
-    """A server on 127.0.0.1 that records every request it receives."""
-    _Recorder.hits = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.hits
-    server.shutdown()
-
 
 def hostile_article(url: str) -> str:
     return f"""---

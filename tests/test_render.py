@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -223,30 +221,7 @@ def test_no_page_limit_keeps_everything(tmp_path):
     assert len(PdfReader(str(pdf)).pages) > 1 and notes == []
 
 
-# --- what WeasyPrint may fetch ----------------------------------------------------------------------
-
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        _Recorder.hits.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b"body { color: red }")
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def loopback():
-    """An HTTP server on 127.0.0.1 that records every request."""
-    _Recorder.hits = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.hits
-    server.shutdown()
-    server.server_close()
+# --- what WeasyPrint may fetch (the `loopback` server is in conftest.py) ------------------------
 
 
 def test_content_and_templates_cannot_make_the_pdf_fetch_anything(tmp_path, loopback):
