@@ -1,7 +1,7 @@
 """Offline language layer: sentences, words, stems and stop words with no data download.
 
 NLTK's Punkt runs on parameters we build here (abbreviations of financial news) instead of
-the pickled model `nltk.download('punkt')` would fetch; stems come from NLTK's Snowball
+NLTK's pickled Punkt model, which is a separate data download; stems come from NLTK's Snowball
 stemmer and stop words from the list sumy ships, so every resource is in a PyPI package.
 """
 

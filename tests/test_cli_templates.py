@@ -87,21 +87,24 @@ def test_new_refuses_bad_name_unknown_parent_and_existing_folder(tmp_path):
     assert again.exit_code == 2 and "exists" in again.stderr
 
 
-def test_check_reports_a_broken_template_in_one_line(tmp_path):
-    folder = tmp_path / "bad"
+def _audience(root, name: str, toml: str, **files: str) -> None:
+    """Write a user audience folder: its audience.toml and any template files (name_ext=text)."""
+    folder = root / name
     folder.mkdir()
-    (folder / "audience.toml").write_text('extends = "investor"\n')
-    (folder / "brief.md.j2").write_text("{{ brief.nope.deeper }}\n")
+    (folder / "audience.toml").write_text(toml)
+    for filename, text in files.items():
+        (folder / filename.replace("_", ".")).write_text(text)
+
+
+def test_check_reports_a_broken_template_in_one_line(tmp_path):
+    _audience(tmp_path, "bad", 'extends = "investor"\n', brief_md_j2="{{ brief.nope.deeper }}\n")
     result = invoke("templates", "check", "bad", "--templates", tmp_path)
     assert result.exit_code == 4
     assert len(result.stderr.strip().splitlines()) == 1 and "brief.md.j2:1" in result.stderr
 
 
 def test_check_warns_about_typos_and_unused_files(tmp_path):
-    folder = tmp_path / "typo"
-    folder.mkdir()
-    (folder / "audience.toml").write_text('extends = "newsletter"\nsumary_sentences = 2\n')
-    (folder / "brief.html.jinja.j2").write_text("{{ brief.title }}")
+    _audience(tmp_path, "typo", 'extends = "newsletter"\nsumary_sentences = 2\n', brief_html_jinja_j2="{{ brief.title }}")
     result = invoke("templates", "check", "typo", "--templates", tmp_path)
     assert result.exit_code == 0, result.output
     assert "typo: ok" in result.stdout

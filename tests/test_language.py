@@ -55,3 +55,34 @@ def test_sumy_summarizers_run_on_our_tokenizer():
     summary = LexRankSummarizer(Stemmer("english"))(parser.document, 2)
     assert len(summary) == 2
     assert all(str(s) in text for s in summary)
+
+
+def test_build_runs_with_no_nltk_data_and_no_network(tmp_path):
+    """A clean machine behind a firewall: no nltk_data anywhere, sockets refused, downloads fatal."""
+    import os
+    import subprocess
+    import sys
+
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(
+        "import socket\n"
+        "def _refuse(*a, **k):\n"
+        "    raise OSError('network used')\n"
+        "socket.socket.connect = _refuse\n"
+        "socket.create_connection = _refuse\n"
+        "import nltk\n"
+        "def _no_download(*a, **k):\n"
+        "    raise SystemExit('nltk.download called')\n"
+        "nltk.download = _no_download\n"
+        "nltk.data.path[:] = []\n")
+    env = {**os.environ, "PYTHONPATH": str(guard), "NLTK_DATA": str(tmp_path / "none"), "HOME": str(tmp_path),
+           "BRIEFS_CACHE_DIR": str(tmp_path / "cache")}
+    script = ("import sys\nfrom briefs.cli import main\n"
+              f"sys.argv = ['briefs', 'build', '--out', {str(tmp_path / 'out')!r}, '--format', 'md,json,pdf']\nmain()\n")
+    guarded = subprocess.run([sys.executable, "-c", "import nltk; nltk.download('punkt')"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert "nltk.download called" in guarded.stderr  # the guard is in force
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".json", ".md", ".pdf"]
