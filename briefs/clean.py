@@ -19,6 +19,7 @@ from functools import lru_cache
 from . import language
 from .config import Subject
 from .model import Article, CleanArticle, Drop
+from .vocabulary import Vocabulary
 
 # Fewer words than this and a "sentence" is a label, a button or a fragment.
 MIN_WORDS = 6
@@ -36,26 +37,28 @@ CENTRAL_SHARE = 0.15
 # word changed, a dateline added or punctuation altered.
 NEAR_DUPLICATE = 0.8
 
-# The two long vocabularies are matched against lower-cased text (`_says`): a case-sensitive
-# alternation runs several times faster than a case-insensitive one.
-_CALL_TO_ACTION = re.compile(
+# Phrase vocabularies: each runs its regex only on sentences holding one of the words its
+# phrases start with (`Vocabulary`), which most article prose does not.
+_CALL_TO_ACTION = Vocabulary(
     r"\b(click|tap here|sign[ -]?up|sign in|subscribe|subscription|log[ -]?in|register now|"
     r"download (?:the|our)|read (?:more|next|the original|the full)|don'?t miss|free (?:trial|report|analysis|newsletter)|"
     r"get (?:the latest|your free|access)|follow us|share (?:this|on)|see here|learn more|find out (?:more|what|how)|"
     r"unlock|newsletter|trending:|limited time|act now|join (?:now|today|us)|try (?:it|our) |watch (?:now|the video)|"
     r"sponsored|advertisement|promo code|special offer|buy now|order now|start your|upgrade to)\b",
+    lower=True,
 )
-_LEGAL = re.compile(
+_LEGAL = Vocabulary(
     r"\b(all rights reserved|investment advice|financial advice|terms (?:and|&|of) (?:conditions|use|service)|"
     r"privacy (?:policy|notice)|cookies?|consent|disclaimer|past performance|for information(?:al)? purposes|"
     r"not indicative of future|fiduciary|originally (?:appeared|published)|copyright|reproduction|"
-    r"no (?:specific )?outcome|is not responsible|without notice|forward-looking statements)\b|©",
+    r"no (?:specific )?outcome|is not responsible|without notice|forward-looking statements)\b",
+    lower=True,
 )
-_DISCLOSURE = re.compile(
+_DISCLOSURE = Vocabulary(
     r"\b(?:is|are|am|was) (?:long|short)(?: shares of)? [A-Z]{1,5}\b|\b(?:owns|holds) (?:shares|a position|positions) in\b|"
     r"\bhas no position in\b|\bposition(?:s)? in the (?:stocks?|securities) mentioned\b",
 )
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
+_SECOND_PERSON = Vocabulary(r"\b(?:you|your|yours)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _BOUNDARY = re.compile(
     r"^(?:related|recommended|more (?:from|on|stories|news|to read|like this)|read (?:more|next|also)|also read|"
@@ -82,8 +85,8 @@ _LEAD_LABEL = re.compile(
     re.I,
 )
 # Pointers to other pages glued to the front of a sentence: the rest is that page's headline.
-_LEAD_POINTER = re.compile(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
-_CREDIT = re.compile(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit)?\s*:\s", re.I)
+_LEAD_POINTER = Vocabulary(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
+_CREDIT = Vocabulary(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit)?\s*:\s", re.I)
 _PROMO_LABEL = re.compile(r"^[\w'’ ]{2,24}:\s")
 _LABEL_REASONS = {
     "ad": "advertisement label",
@@ -95,10 +98,20 @@ _LABEL_REASONS = {
 }
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=20_000)
+def _runs(text: str) -> tuple[str, ...]:
+    """Return the lower-case word runs (\\w+) of a text as written: vocabularies look them up."""
+    return tuple(_WORD_RUN.findall(text.lower()))
+
+
 def normalize(text: str) -> str:
     """Return text folded for comparison: NFKC, lower case, words only."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return " ".join(re.findall(r"\w+", text))
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return " ".join(_runs(text))
+    return " ".join(_WORD_RUN.findall(unicodedata.normalize("NFKC", text).lower()))
 
 
 @dataclass
@@ -154,20 +167,18 @@ def is_foreign(sentence: str) -> bool:
     py3langid alone misreads name-heavy English sentences, so a sentence also needs few English
     function words to count as foreign.
     """
-    tokens = [w.lower() for w in language.words(sentence)]
-    if not tokens:
-        return False
-    stops = language.stop_words()
-    english_share = sum(t in stops for t in tokens) / len(tokens)
-    if english_share >= 0.3:
+    if not language.words(sentence) or language.stop_word_share(sentence) >= 0.3:
         return False
     lang, _ = _langid().classify(sentence)
     return lang != "en"
 
 
-def _says(pattern: re.Pattern, text: str) -> bool:
-    """Return True if a lower-case vocabulary pattern occurs in the text, whatever its case."""
-    return pattern.search(text.lower()) is not None
+def _is_legal(text: str, runs: tuple[str, ...]) -> bool:
+    return "©" in text or _LEGAL.search(text, runs) is not None
+
+
+def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
+    return _CALL_TO_ACTION.search(_unquoted(text), runs) is not None
 
 
 def _unquoted(sentence: str) -> str:
@@ -188,13 +199,14 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
         return "fragment or heading"
     if n_words > MAX_WORDS:
         return "run-on text (a list or page dump)"
-    if _is_shouting(sentence) or _says(_LEGAL, sentence):
+    runs = _runs(sentence)
+    if _is_shouting(sentence) or _is_legal(sentence, runs):
         return "disclaimer or legal notice"
-    if _DISCLOSURE.search(sentence):
+    if _DISCLOSURE.search(sentence, runs):
         return "position disclosure"
-    if _says(_CALL_TO_ACTION, _unquoted(sentence)) or _LEAD_POINTER.match(sentence):
+    if _is_promotion(sentence, runs) or _LEAD_POINTER.match(sentence, runs):
         return "call to action or promotion"
-    if _CREDIT.search(sentence):
+    if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
     if is_foreign(sentence):
         return "other language"
@@ -262,13 +274,14 @@ def _units(text: str) -> list[_Unit]:
     units = []
     for index, paragraph in enumerate(language.paragraphs(text)):
         for line in language.lines(paragraph):
+            enough_words = language.has_words(line, MIN_WORDS)
             bullet = _BULLET.match(line)
-            if bullet and len(language.words(line)) >= MIN_WORDS:
+            if bullet and enough_words:
                 units.append(_Unit(line[bullet.end():], index, False, "list item"))
                 continue
             # A long scraped line may hold several sentences and end in a trailing label; it is
             # prose, and its last fragment is dropped at sentence level.
-            label = len(language.words(line)) < MIN_WORDS or (
+            label = not enough_words or (
                 not language.has_final_punctuation(line) and len(language.sentences(line)) == 1
             )
             units.append(_Unit(line, index, label, _label_kind(line) if label else ""))
@@ -325,11 +338,11 @@ def _stories(units: list[_Unit]) -> list[_Story]:
     return stories
 
 
-def _promo_block(reasons: list[str | None], texts: list[str], subject: Subject, paragraphs: list[int]) -> None:
+def _promo_block(reasons: list[str | None], texts: list[str], named: list[int], paragraphs: list[int]) -> None:
     """Drop unnamed sentences sandwiched between promotions or notices in the same paragraph: a promo block's middle."""
     promo = {"call to action or promotion", "disclaimer or legal notice", "position disclosure", "promotion block"}
     for i, text in enumerate(texts):
-        if reasons[i] is not None or mentions(text, subject):
+        if reasons[i] is not None or named[i]:
             continue
         here = paragraphs[i]
         before = i > 0 and reasons[i - 1] in promo and paragraphs[i - 1] == here
@@ -344,7 +357,8 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
     """Return one article's kept prose (paragraphs of sentences) and what was dropped, and why."""
     dropped: list[Drop] = []
     paragraphs: dict[int, list[str]] = {}
-    if article.title and (_says(_CALL_TO_ACTION, article.title) or _says(_LEGAL, article.title)):
+    title_runs = _runs(article.title)
+    if article.title and (_CALL_TO_ACTION.search(article.title, title_runs) or _is_legal(article.title, title_runs)):
         dropped.append(Drop("promotional title", article.title, article.path))
         article = replace(article, title="")
     total_mentions = mentions(article.title, subject)
@@ -367,14 +381,15 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
         sentences = [(u.paragraph, s, u.kind == "list item") for u in prose for s in _sentences(u)]
         texts = [s for _, s, _ in sentences]
         reasons = [sentence_noise(s, listed=listed) for _, s, listed in sentences]
+        named = [mentions(t, subject) for t in texts]
         for i, text in enumerate(texts):
-            if reasons[i] is None and _SECOND_PERSON.search(_unquoted(text)) and not mentions(text, subject):
+            if reasons[i] is None and not named[i] and _SECOND_PERSON.search(_unquoted(text), _runs(text)):
                 reasons[i] = "call to action or promotion"
-        _promo_block(reasons, texts, subject, [p for p, _, _ in sentences])
+        _promo_block(reasons, texts, named, [p for p, _, _ in sentences])
         if subject.names and story_index == 0:
-            named = [i for i, t in enumerate(texts) if mentions(t, subject)]
-            if named and 0 < len(texts) - 1 - named[-1] <= MAX_TAIL:
-                for i in range(named[-1] + 1, len(texts)):
+            last = max((i for i, n in enumerate(named) if n), default=None)
+            if last is not None and 0 < len(texts) - 1 - last <= MAX_TAIL:
+                for i in range(last + 1, len(texts)):
                     if not sentences[i][2]:  # list items carry the article's figures, not sign-offs
                         reasons[i] = reasons[i] or "sign-off after the article"
         for (paragraph, text, _), reason in zip(sentences, reasons):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 # NLTK and sumy are imported where first used: importing NLTK takes most of a second, and
 # `briefs --version` or `--help` should not wait for it.
@@ -115,6 +116,11 @@ def _words(sentence: str) -> tuple[str, ...]:
     return tuple(_WORD_PATTERN.findall(sentence))
 
 
+def has_words(text: str, count: int) -> bool:
+    """Return True if the text holds at least `count` word tokens (it stops counting there)."""
+    return len(list(islice(_WORD_PATTERN.finditer(text), count))) >= count
+
+
 def has_final_punctuation(sentence: str) -> bool:
     """Return True when the sentence ends like a sentence (., !, ?, … with closing quotes)."""
     return bool(_TERMINAL.search(sentence.strip()))
@@ -143,32 +149,40 @@ def stop_words() -> frozenset[str]:
 
 def content_stems(sentence: str) -> list[str]:
     """Return stems of the non-stop-words of a sentence, lower-cased."""
-    return list(_content_stems(sentence))
+    return list(_stemmed(sentence)[0])
+
+
+def stop_word_share(sentence: str) -> float:
+    """Return the share of a sentence's words that are stop words (0.0 for no words)."""
+    tokens = _words(sentence)
+    return _stemmed(sentence)[1] / len(tokens) if tokens else 0.0
 
 
 # token as written -> its stem, or "" for a stop word: one dict lookup per token on the hot path.
 _CONTENT_STEM: dict[str, str] = {}
 
 
+# A number ("2.5", "1,000") is its own stem: Snowball only rewrites letters.
+_NUMBER = re.compile(r"[\d.,]+")
+
+
 def _content_stem(token: str) -> str:
     lower = token.lower()
-    value = "" if lower in stop_words() else stem(lower)
+    value = "" if lower in stop_words() else lower if _NUMBER.fullmatch(lower) else stem(lower)
     if len(_CONTENT_STEM) < 500_000:
         _CONTENT_STEM[token] = value
     return value
 
 
 @lru_cache(maxsize=100_000)
-def _content_stems(sentence: str) -> tuple[str, ...]:
-    known = _CONTENT_STEM.get
-    result = []
-    for token in _words(sentence):
-        value = known(token)
-        if value is None:
-            value = _content_stem(token)
-        if value:
-            result.append(value)
-    return tuple(result)
+def _stemmed(sentence: str) -> tuple[tuple[str, ...], int]:
+    """Return (content stems, number of stop words) of a sentence, tokens looked up in C."""
+    tokens = _words(sentence)
+    values = list(map(_CONTENT_STEM.get, tokens))
+    if None in values:
+        values = [_content_stem(t) if v is None else v for t, v in zip(tokens, values)]
+    stems = tuple(filter(None, values))
+    return stems, len(values) - len(stems)
 
 
 class SumyTokenizer:

@@ -45,6 +45,20 @@ def test_stems_and_stop_words_come_offline():
     assert language.content_stems("The investments were growing") == ["invest", "grow"]
 
 
+def test_numbers_are_their_own_stems_and_stop_words_are_counted():
+    sentence = "The investments rose 2.5% to 1,000 units in 2026."
+    assert language.content_stems(sentence) == ["invest", "rose", "2.5", "1,000", "unit", "2026"]
+    assert [language.stem(n) for n in ("2.5", "1,000", "2026")] == ["2.5", "1,000", "2026"]  # what Snowball gives
+    assert language.stop_word_share(sentence) == pytest.approx(3 / 9)  # the, to, in
+    assert language.stop_word_share("") == 0.0
+
+
+def test_has_words_counts_word_tokens_only_up_to_the_limit():
+    assert language.has_words("Revenue rose 21% to $47.5 billion.", 6)
+    assert not language.has_words("Read more -- here !!", 6)
+    assert language.has_words("a b", 2) and not language.has_words("a b", 3)
+
+
 def test_sumy_summarizers_run_on_our_tokenizer():
     from sumy.nlp.stemmers import Stemmer
     from sumy.parsers.plaintext import PlaintextParser

@@ -1,0 +1,136 @@
+"""Phrase vocabularies (regexes of phrases) with a word index, so most text skips the regex.
+
+A vocabulary such as "click | sign[ -]?up | read (?:more|next)" can only match where one of a few
+words starts: click, sign, signup, read. `Vocabulary` works those words out from the pattern
+itself (`first_words`) and runs the regex only on text holding one of them. A set lookup per
+sentence replaces a regex scan of every character, and the verdict is the regex's own: the words
+are derived, not listed by hand, and a pattern whose first words cannot be derived is always run.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # the regex parser behind `re`: re._parser from Python 3.11, sre_parse before
+    from re import _parser as _sre
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+_WORD_CHAR = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
+_NON_WORD_CATEGORIES = {"CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_LINEBREAK"}
+
+
+class _Unknown(Exception):
+    """The pattern's first words cannot be told (an open character class, an unanchored start)."""
+
+
+def _is_word(char: str) -> bool:
+    return _WORD_CHAR.match(char) is not None
+
+
+def _expand(items: list, prefix: str, anchored: bool, depth: int = 0) -> set[str]:
+    """Return the first words that matches of `items` (after `prefix`) can start with."""
+    if depth > 50:
+        raise _Unknown
+    for index, (op, arg) in enumerate(items):
+        rest = items[index + 1:]
+        kind = str(op)
+        if kind == "AT":
+            where = str(arg)
+            if where == "AT_BOUNDARY" and prefix:
+                return {prefix}  # \b right after word characters: the word ends here
+            if where in ("AT_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_STRING") and not prefix:
+                anchored = True  # the match starts where a word starts
+                continue
+            raise _Unknown
+        if kind == "LITERAL":
+            char = chr(arg)
+            if not _is_word(char):
+                if not prefix:
+                    raise _Unknown  # the match can start without a word ("©")
+                return {prefix}
+            if not anchored:
+                raise _Unknown  # "click" with no \b before it also matches inside "doubleclick"
+            prefix += char.lower()
+            continue
+        if kind == "SUBPATTERN":
+            return _expand(list(arg[-1]) + rest, prefix, anchored, depth + 1)
+        if kind == "BRANCH":
+            return set().union(*(_expand(list(branch) + rest, prefix, anchored, depth + 1) for branch in arg[1]))
+        if kind in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, high, body = arg
+            body = list(body)
+            if high <= 2:
+                return set().union(*(_expand(body * n + rest, prefix, anchored, depth + 1) for n in range(low, high + 1)))
+            if any(_can_be_word(item) for item in body):
+                raise _Unknown
+            if not prefix:
+                raise _Unknown
+            return {prefix} if low else {prefix} | _expand(rest, prefix, anchored, depth + 1)
+        if kind == "IN":
+            if any(str(o) != "LITERAL" for o, _ in arg):
+                if _can_be_word((op, arg)) or not prefix:
+                    raise _Unknown
+                return {prefix}
+            return set().union(*(_expand([(_sre.LITERAL, code)] + rest, prefix, anchored, depth + 1) for _, code in arg))
+        raise _Unknown
+    raise _Unknown  # the pattern ends mid-word (the text's word may go on), or matches no word at all
+
+
+def _can_be_word(item: tuple) -> bool:
+    """Return True if a parsed item could match a word character (conservatively)."""
+    op, arg = item
+    kind = str(op)
+    if kind == "LITERAL":
+        return _is_word(chr(arg))
+    if kind == "CATEGORY":
+        return str(arg) not in _NON_WORD_CATEGORIES
+    if kind == "IN":
+        return any(_can_be_word(member) for member in arg)
+    return True
+
+
+def first_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Return the lower-case words every match of `pattern` starts with, or None if that cannot be told.
+
+    A match starts at a word boundary and its first word ends at a boundary, so the text's word at
+    that place is one of these words: text whose words include none of them cannot match.
+    """
+    try:
+        return frozenset(_expand(list(_sre.parse(pattern.pattern, pattern.flags)), "", False))
+    except Exception:  # _Unknown, or a parser that changed between Python versions: always run the regex
+        return None
+
+
+def words_in(text: str) -> frozenset[str]:
+    """Return the set of lower-case word runs (\\w+) of a text: what `Vocabulary.search` looks up."""
+    return frozenset(_WORD_RUN.findall(text.lower()))
+
+
+class Vocabulary:
+    """A compiled phrase pattern with its first words; `search` skips text that holds none of them."""
+
+    def __init__(self, pattern: str, flags: int = 0, *, lower: bool = False) -> None:
+        self.pattern = re.compile(pattern, flags)
+        # lower: the pattern is written in lower case and matched against lower-cased text; a
+        # case-sensitive alternation runs several times faster than a case-insensitive one.
+        self.lower = lower
+        self.words = first_words(self.pattern)
+
+    def may_match(self, words: frozenset[str] | set[str]) -> bool:
+        """Return False when no match can occur in text with these word runs (`words_in`)."""
+        return self.words is None or not self.words.isdisjoint(words)
+
+    def search(self, text: str, words: frozenset[str] | set[str] | None = None) -> re.Match | None:
+        """Return the pattern's first match in `text` (lower-cased first if `lower`), or None."""
+        if words is not None and not self.may_match(words):
+            return None
+        return self.pattern.search(text.lower() if self.lower else text)
+
+    def match(self, text: str, words: frozenset[str] | set[str] | None = None) -> re.Match | None:
+        """Return a match at the start of `text`, or None."""
+        if words is not None and not self.may_match(words):
+            return None
+        return self.pattern.match(text.lower() if self.lower else text)

@@ -1,0 +1,68 @@
+"""The word index of a phrase vocabulary: derived from the regex, never changing its verdict."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from briefs import clean, language
+from briefs.vocabulary import Vocabulary, first_words, words_in
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\b(click|sign[ -]?up|read (?:more|next))\b", {"click", "sign", "signup", "read"}),
+    (r"\b(?:photo(?:graph)?|image)s?(?: credit)?\s*:\s", {"photo", "photos", "photograph", "photographs", "image", "images"}),
+    (r"^(?:related|see also)\s*[:|-]\s+", {"related", "see"}),
+    (r"\bdon'?t miss\b", {"don", "dont"}),
+    (r"\b(?:Is|Are) long [A-Z]{1,5}\b", {"is", "are"}),
+])
+def test_first_words_are_derived_from_the_pattern(pattern, words):
+    assert first_words(re.compile(pattern)) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"click",              # no \b before it: also matches inside "doubleclick"
+    r"\bcookies?",         # no \b after it: also matches the start of "cookiesless"
+    r"\b(?:legal)\b|©",    # a match may start with no word at all
+    r"\b[a-z]+ing\b",      # an open class: any word
+    r"\b\w+ advice\b",
+])
+def test_patterns_whose_first_words_cannot_be_told_are_always_run(pattern):
+    assert first_words(re.compile(pattern)) is None
+    assert Vocabulary(pattern).may_match(frozenset()) is True
+
+
+def _texts() -> list[str]:
+    texts = [s for path in sorted(SEEDS.iterdir()) for s in language.sentences(path.read_text(encoding="utf-8"))]
+    return texts + [
+        "Click here to sign-up for our FREE newsletter!", "Don't miss: the Fed decision.", "dont miss this",
+        "Photographs: Reuters.", "IMAGE CREDIT: AP", "Related: Meta shares fall.", "See also - Apple results.",
+        "The author is long META and holds shares in AAPL.", "© 2026 Example Media. All Rights Reserved.",
+        "You can unlock your free trial now.", "He read more of the report.", "Signup is free.",
+    ]
+
+
+@pytest.mark.parametrize("name", ["_CALL_TO_ACTION", "_LEGAL", "_DISCLOSURE", "_LEAD_POINTER", "_CREDIT", "_SECOND_PERSON"])
+def test_the_index_never_changes_a_verdict(name):
+    vocabulary = getattr(clean, name)
+    assert vocabulary.words, f"{name}: its first words should be derivable, or every sentence pays for the regex"
+    texts = _texts()
+    hits = 0
+    for text in texts:
+        plain = vocabulary.pattern.search(text.lower() if vocabulary.lower else text)
+        hits += plain is not None
+        assert (vocabulary.search(text, words_in(text)) is None) == (plain is None), text
+    assert hits, f"{name}: the texts should exercise the pattern"
+
+
+def test_text_without_any_first_word_skips_the_regex(monkeypatch):
+    vocabulary = Vocabulary(r"\b(?:subscribe|sign up)\b", lower=True)
+
+    class Exploding:
+        def search(self, _text):
+            raise AssertionError("the regex ran")
+
+    monkeypatch.setattr(vocabulary, "pattern", Exploding())
+    assert vocabulary.search("Revenue rose 21% to $47.5 billion.", words_in("Revenue rose 21% to $47.5 billion.")) is None
