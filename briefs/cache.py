@@ -21,7 +21,7 @@ from .load import Problem
 from .model import Article, Drop
 
 # Bump when what is stored (or how cleaning works) changes: old entries then never match.
-VERSION = 5
+VERSION = 6
 
 
 def location(out_dir: Path) -> Path:
@@ -48,16 +48,17 @@ def file_key(raw: bytes, subject: Subject) -> str:
     return digest.hexdigest()
 
 
-def _encode(items: list[ArticleClean], problems: list[Problem], path: str) -> str:
+def encode(items: list[ArticleClean], problems: list[Problem], path: str) -> str:
+    """Return a file's results as the JSON the cache stores (a worker process can do this)."""
     def article(a: Article) -> dict:
-        data = asdict(a)
-        data["date"] = a.date.isoformat() if a.date else None
-        return data
+        return {"path": a.path, "text": a.text, "title": a.title, "publisher": a.publisher,
+                "date": a.date.isoformat() if a.date else None, "url": a.url, "meta": a.meta}
 
     return json.dumps({
         "articles": [{"article": article(i.article), "paragraphs": i.paragraphs, "mentions": i.mentions,
-                      "dropped": [asdict(d) for d in i.dropped], "keys": i.keys, "stems": i.stems} for i in items],
-        "problems": [asdict(p) for p in problems],
+                      "dropped": [[d.reason, d.text, d.path] for d in i.dropped], "keys": i.keys, "stems": i.stems}
+                     for i in items],
+        "problems": [[p.path, p.reason] for p in problems],
         "path": path,
     })
 
@@ -68,10 +69,10 @@ def _decode(text: str) -> tuple[list[ArticleClean], list[Problem], str]:
     for entry in data["articles"]:
         fields = dict(entry["article"])
         fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
-        items.append(ArticleClean(Article(**fields), entry["paragraphs"], [Drop(**d) for d in entry["dropped"]],
+        items.append(ArticleClean(Article(**fields), entry["paragraphs"], [Drop(*d) for d in entry["dropped"]],
                                   entry["mentions"], entry["keys"],
                                   [[tuple(s) for s in p] for p in entry["stems"]]))
-    return items, [Problem(**p) for p in data["problems"]], data["path"]
+    return items, [Problem(*p) for p in data["problems"]], data["path"]
 
 
 class Cache:
@@ -126,10 +127,16 @@ class Cache:
 
     def put(self, key: str, items: list[ArticleClean], problems: list[Problem], path: str) -> None:
         """Store a file's results (never raises: a failing cache turns itself off)."""
-        if self.db is None:
+        self.put_many([(key, encode(items, problems, path))])
+
+    def put_many(self, entries: list[tuple[str, str]]) -> None:
+        """Store encoded results (`encode`) by key, in one transaction: one disk sync, not one per file."""
+        if self.db is None or not entries:
             return
         try:
-            self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (key, _encode(items, problems, path)))
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", entries)
         except sqlite3.Error as error:
             self.warn(f"{self.path}: cache write failed ({error}); continuing without it")
             self.close()

@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import language
 from .config import Subject
 from .model import Article, CleanArticle, Drop
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, first_words
 
 # Fewer words than this and a "sentence" is a label, a button or a fragment.
 MIN_WORDS = 6
@@ -149,8 +149,10 @@ _DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 
 def _is_shouting(text: str) -> bool:
     """Return True for text mostly in capitals (legal boilerplate), letters counted in C."""
-    upper = len(text) - len(text.translate(_DROP_UPPER))
     lower = len(text) - len(text.translate(_DROP_LOWER))
+    if lower >= 0.3 * len(text):
+        return False  # capitals can be at most 70% of the letters: most prose stops here
+    upper = len(text) - len(text.translate(_DROP_UPPER))
     return upper + lower > 20 and upper / (upper + lower) > 0.7
 
 
@@ -232,12 +234,26 @@ def _subject_needles(names: tuple[str, ...], tickers: tuple[str, ...]) -> tuple[
     return tuple(n.lower() for n in names if n), tuple(t for t in tickers if t)
 
 
-def mentions(text: str, subject: Subject) -> int:
-    """Return how many times the text names the subject (a name, an alias, or a ticker)."""
+@lru_cache(maxsize=64)
+def _subject_words(names: tuple[str, ...], tickers: tuple[str, ...]) -> frozenset[str] | None:
+    pattern = _subject_pattern(names, tickers)
+    return first_words(pattern) if pattern is not None else None
+
+
+def mentions(text: str, subject: Subject, runs: tuple[str, ...] | None = None) -> int:
+    """Return how many times the text names the subject (a name, an alias, or a ticker).
+
+    `runs`, the text's lower-case word runs (`_runs`), lets a text holding none of the words the
+    names start with skip the search.
+    """
     names, tickers = tuple(subject.terms), tuple(subject.tickers)
     pattern = _subject_pattern(names, tickers)
     if pattern is None:
         return 0
+    if runs is not None:
+        words = _subject_words(names, tickers)
+        if words is not None and words.isdisjoint(runs):
+            return 0
     # Most sentences name nothing: a substring test in C rules them out before the regex.
     needles = _subject_needles(names, tickers)
     if needles is not None:
@@ -381,7 +397,7 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
         sentences = [(u.paragraph, s, u.kind == "list item") for u in prose for s in _sentences(u)]
         texts = [s for _, s, _ in sentences]
         reasons = [sentence_noise(s, listed=listed) for _, s, listed in sentences]
-        named = [mentions(t, subject) for t in texts]
+        named = [mentions(t, subject, _runs(t)) for t in texts]
         for i, text in enumerate(texts):
             if reasons[i] is None and not named[i] and _SECOND_PERSON.search(_unquoted(text), _runs(text)):
                 reasons[i] = "call to action or promotion"
@@ -417,26 +433,37 @@ class _Deduper:
 
     def __init__(self) -> None:
         self.exact: dict[str, str] = {}
-        self.buckets: dict[tuple, list[tuple[str, frozenset]]] = {}
+        # Syndicated copies keep either their opening or their closing words: the first and the
+        # last five stems of a sentence index it, and only sentences sharing one are compared.
+        self.heads: dict[tuple[str, ...], list[tuple[str, frozenset, int]]] = {}
+        self.tails: dict[tuple[str, ...], list[tuple[str, frozenset, int]]] = {}
 
     def seen(self, sentence: str, key: str | None = None, stems: tuple[str, ...] | None = None) -> str | None:
         """Return the normalized key of an earlier sentence saying the same, else record this one."""
         key = normalize(sentence) if key is None else key
-        if key in self.exact:
-            return self.exact[key]
-        stems = language.content_stems(sentence) if stems is None else list(stems)
+        earlier = self.exact.get(key)
+        if earlier is not None:
+            return earlier
+        stems = tuple(language.content_stems(sentence)) if stems is None else tuple(stems)
+        if len(stems) < 5:
+            self.exact[key] = key
+            return None
         stem_set = frozenset(stems)
-        # Syndicated copies keep either their opening or their closing words.
-        anchors = [("head", tuple(stems[:5])), ("tail", tuple(stems[-5:]))] if len(stems) >= 5 else []
-        for anchor in anchors:
-            for other_key, other_set in self.buckets.get(anchor, []):
-                union = len(stem_set | other_set)
-                if union and len(stem_set & other_set) / union >= NEAR_DUPLICATE:
+        size = len(stem_set)
+        head, tail = stems[:5], stems[-5:]
+        for bucket in (self.heads.get(head), self.tails.get(tail)):
+            for other_key, other_set, other_size in bucket or ():
+                # Jaccard is at most the smaller set's size over the larger's: most pairs stop here.
+                if other_size < NEAR_DUPLICATE * size or size < NEAR_DUPLICATE * other_size:
+                    continue
+                shared = len(stem_set & other_set)
+                if shared / (size + other_size - shared) >= NEAR_DUPLICATE:
                     self.exact[key] = other_key
                     return other_key
         self.exact[key] = key
-        for anchor in anchors:
-            self.buckets.setdefault(anchor, []).append((key, stem_set))
+        entry = (key, stem_set, size)
+        self.heads.setdefault(head, []).append(entry)
+        self.tails.setdefault(tail, []).append(entry)
         return None
 
 

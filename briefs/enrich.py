@@ -165,12 +165,18 @@ def _entity_kind(name: str, context: str) -> str:
     return "organization"
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_JOINERS = frozenset({"of", "de", "&"})
+
+
 def _spans(text: str):
+    stops = language.stop_words()
     for match in _SPAN.finditer(text):
-        words = re.sub(r"['’]s\b", "", match.group(0)).split()
-        while words and (words[0].lower() in language.stop_words() or words[0].lower() in _CALENDAR):
+        words = _POSSESSIVE.sub("", match.group(0)).split()
+        while words and (words[0].lower() in stops or words[0].lower() in _CALENDAR):
             words.pop(0)
-        while words and words[-1].lower() in {"of", "de", "&"}:
+        while words and words[-1].lower() in _JOINERS:
             words.pop()
         if not words:
             continue
@@ -185,7 +191,7 @@ def _spans(text: str):
             continue  # AI, CEO, VR, US: acronyms of the trade, not names
         if "." in name and name.replace(".", "").isupper() and len(name) <= 5:
             continue
-        if len(name) < 2 or name.lower() in _CALENDAR or re.fullmatch(r"[A-Z]\.?", name):
+        if len(name) < 2 or name.lower() in _CALENDAR or _INITIAL.fullmatch(name):
             continue
         window = text[max(0, match.start() - 40):match.end() + 40]
         yield name, ("CEO " if role else "") + window
@@ -199,20 +205,29 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     """
     skip = {e.lower() for e in (exclude or [])}
     counts: Counter[str] = Counter()
-    kinds: dict[str, Counter] = {}
+    # Each mention's context (None for a ticker): kinds are judged only for the names listed.
+    mentions: dict[str, list[str | None]] = {}
     for sentence in sentences:
-        for ticker in _TICKER.findall(sentence.text):
-            if ticker.lower() not in skip:
-                counts[ticker] += 1
-                kinds.setdefault(ticker, Counter())["ticker"] += 1
-        text = _TICKER.sub(" ", sentence.text)
+        text = sentence.text
+        if "(" in text:
+            for ticker in _TICKER.findall(text):
+                if ticker.lower() not in skip:
+                    counts[ticker] += 1
+                    mentions.setdefault(ticker, []).append(None)
+            text = _TICKER.sub(" ", text)
         for name, window in _spans(text):
             if name.lower() in skip or name.isdigit():
                 continue
             counts[name] += 1
-            kinds.setdefault(name, Counter())[_entity_kind(name, window)] += 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [Entity(name=n, kind=kinds[n].most_common(1)[0][0], count=c) for n, c in ranked[:limit]]
+            mentions.setdefault(name, []).append(window)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [Entity(name=n, kind=_kind(n, mentions[n]), count=c) for n, c in ranked]
+
+
+def _kind(name: str, contexts: list[str | None]) -> str:
+    """Return the kind most of a name's mentions suggest (the first suggested, on a tie)."""
+    votes = Counter("ticker" if context is None else _entity_kind(name, context) for context in contexts)
+    return votes.most_common(1)[0][0]
 
 
 def sources(cleaned: Cleaned, cited: set[int]) -> list[Source]:

@@ -225,6 +225,18 @@ def _asset_fetcher(audience: Audience):
     return AssetFetcher()
 
 
+def prepare() -> None:
+    """Import the PDF engine and its font subsetter ahead of time (a build does this while workers read files).
+
+    Never raises: a missing library is reported by the render that needs it.
+    """
+    try:
+        import fontTools.subset  # noqa: F401
+        import weasyprint  # noqa: F401
+    except Exception:  # noqa: BLE001
+        pass
+
+
 def _layout(html: str, audience: Audience):
     """Return the laid-out WeasyPrint document for rendered HTML."""
     import logging

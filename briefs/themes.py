@@ -72,6 +72,13 @@ class Matcher:
                 self.by_stem.setdefault(stem, []).append(index)
             for phrase, weight in phrases.items():
                 self.by_first.setdefault(phrase[0], []).append((phrase, index, weight))
+        # A sentence's content stems (computed when it was cleaned) hold every stem a term can
+        # match, except stems of stop words ("reasonably" stems to "reason"): only a sentence
+        # holding a phrase's first stem, or one of those stop words, needs every word stemmed.
+        self.phrase_firsts = frozenset(self.by_first)
+        self.term_stems = frozenset(self.by_stem)
+        starts = set(self.by_stem) | self.phrase_firsts
+        self.stop_words = tuple(sorted(w for w in language.stop_words() if language.stem(w) in starts))
 
     def best(self, sentence: Sentence) -> tuple[int | None, float]:
         """Return the index of the theme the sentence fits best (None if none) and the match score.
@@ -81,12 +88,15 @@ class Matcher:
         """
         if not self.unigrams:
             return None, 0.0
-        stems = _sentence_stems(sentence, self.prefixes)
+        content = sentence.stems
+        full = not content or not self.phrase_firsts.isdisjoint(content) or (
+            bool(self.stop_words) and any(w in sentence.text.lower() for w in self.stop_words))
+        stems = _sentence_stems(sentence, self.prefixes) if full else content
         scores = [0.0] * len(self.unigrams)
-        for stem in set(stems):
-            for index in self.by_stem.get(stem, ()):
+        for stem in self.term_stems.intersection(stems):
+            for index in self.by_stem[stem]:
                 scores[index] += 1.0
-        if self.by_first:
+        if full and self.by_first:
             found: set[tuple[tuple[str, ...], int]] = set()
             for i, stem in enumerate(stems):
                 for phrase, index, weight in self.by_first.get(stem, ()):
@@ -118,6 +128,15 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
         theme.sentence_count = len(theme.candidates)
         theme.article_count = len({src for s in theme.candidates for src in s.sources})
     return [t for t in themes if t.sentence_count >= MIN_THEME_SENTENCES]
+
+
+def prepare() -> None:
+    """Import the clustering library ahead of time (a build does this while workers read files)."""
+    try:
+        import sklearn.cluster  # noqa: F401
+        import sklearn.feature_extraction.text  # noqa: F401
+    except Exception:  # noqa: BLE001 - discover_themes reports a missing library when it needs it
+        pass
 
 
 def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = frozenset()) -> list[Theme]:

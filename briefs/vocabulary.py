@@ -45,6 +45,13 @@ def _expand(items: list, prefix: str, anchored: bool, depth: int = 0) -> set[str
                 anchored = True  # the match starts where a word starts
                 continue
             raise _Unknown
+        if kind == "ASSERT_NOT" and _excludes_word_chars(arg[1]):
+            if arg[0] < 0 and not prefix:
+                anchored = True  # (?<![\w-]): not preceded by a word character, so a word starts here
+                continue
+            if arg[0] > 0 and prefix:
+                return {prefix}  # (?![\w-]): no word character follows, so the word ends here
+            raise _Unknown
         if kind == "LITERAL":
             char = chr(arg)
             if not _is_word(char):
@@ -77,6 +84,13 @@ def _expand(items: list, prefix: str, anchored: bool, depth: int = 0) -> set[str
             return set().union(*(_expand([(_sre.LITERAL, code)] + rest, prefix, anchored, depth + 1) for _, code in arg))
         raise _Unknown
     raise _Unknown  # the pattern ends mid-word (the text's word may go on), or matches no word at all
+
+
+def _excludes_word_chars(items: list) -> bool:
+    """Return True if a lookaround's body is one character class holding every word character."""
+    items = list(items)
+    return len(items) == 1 and str(items[0][0]) == "IN" and any(
+        str(o) == "CATEGORY" and str(a) == "CATEGORY_WORD" for o, a in items[0][1])
 
 
 def _can_be_word(item: tuple) -> bool:

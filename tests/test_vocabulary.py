@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefs import clean, language
+from briefs.config import Subject
 from briefs.vocabulary import Vocabulary, first_words, words_in
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -66,3 +67,24 @@ def test_text_without_any_first_word_skips_the_regex(monkeypatch):
 
     monkeypatch.setattr(vocabulary, "pattern", Exploding())
     assert vocabulary.search("Revenue rose 21% to $47.5 billion.", words_in("Revenue rose 21% to $47.5 billion.")) is None
+
+
+def test_lookarounds_that_exclude_word_characters_anchor_a_word():
+    pattern = re.compile(r"(?<![\w-])(?:(?i:acme corp)|(?i:acme)|ACME)(?![\w-])")
+    assert first_words(pattern) == {"acme"}
+    assert first_words(re.compile(r"(?<!x)acme\b")) is None  # only "not after x": a word may not start there
+
+
+@pytest.mark.parametrize("subject", [
+    Subject(name="Acme Corp", aliases=["Acme"], tickers=["ACME"]),
+    Subject(name="AT&T", tickers=["T"]),
+    Subject(name="3M", aliases=["3M Co"]),
+    Subject(name="Zürich Insurance", aliases=["Zurich"]),
+])
+def test_mentions_with_word_runs_agree_with_mentions_without(subject):
+    texts = _texts() + [
+        "Acme Corp's results beat estimates.", "ACME fell 3%.", "acme-style products", "AT&T and T-Mobile rose.",
+        "The 3M Co. board met.", "Zürich Insurance and ZURICH RE reported.", "Nothing to see here.",
+    ]
+    for text in texts:
+        assert clean.mentions(text, subject, clean._runs(text)) == clean.mentions(text, subject), text
