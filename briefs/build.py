@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -115,10 +115,13 @@ def process_file(path: Path, subject: Subject) -> tuple[list[clean_stage.Article
     return items, problems
 
 
-def _work(path: Path, subject: Subject, store: bool) -> tuple[list, list, str | None]:
-    """Process one file; with `store`, also encode it for the cache here, in the worker."""
-    items, problems = process_file(path, subject)
-    return items, problems, (encode(items, problems, str(path)) if store else None)
+def _work(paths: list[Path], subject: Subject, store: bool) -> list[tuple[list, list, str | None]]:
+    """Process a batch of files in a worker; with `store`, also encode each for the cache there."""
+    outcomes = []
+    for path in paths:
+        items, problems = process_file(path, subject)
+        outcomes.append((items, problems, encode(items, problems, str(path)) if store else None))
+    return outcomes
 
 
 def _relocate(items: list[clean_stage.ArticleClean], old: str, new: str) -> None:
@@ -130,47 +133,79 @@ def _relocate(items: list[clean_stage.ArticleClean], old: str, new: str) -> None
 
 
 def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: int,
-             note: Callable[..., None]) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
-    """Return every file's cleaned articles in file order: from the cache, else processed (in parallel)."""
+             note: Callable[..., None], each: Callable[[clean_stage.ArticleClean], None] | None = None,
+             ) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
+    """Return every file's cleaned articles in file order: from the cache, else processed (in parallel).
+
+    Files the cache lacks go to worker processes in batches as soon as the cache says so, while
+    the rest are still being looked up. With `each`, every article is also handed over in file
+    order as soon as it and all before it are ready, so corpus-wide work can start while workers
+    run; that happens only when some file is processed (a fully cached run hands nothing over).
+    """
     results: list[tuple[list, list] | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
-    todo: list[int] = []
-    for index, path in enumerate(files):
-        if cache is not None:
-            try:
-                keys[index] = file_key(path.read_bytes(), subject) if path.stat().st_size <= load.MAX_BYTES else None
-            except OSError:
-                keys[index] = None
-            hit = cache.get(keys[index]) if keys[index] else None
-            if hit is not None:
-                items, problems, stored = hit
-                _relocate(items, stored, str(path))
-                results[index] = (items, [load.Problem(str(path) + p.path[len(stored):], p.reason) for p in problems])
-                continue
-        todo.append(index)
-    cached = len(files) - len(todo)
-    note("read", cached, len(files))  # progress: (stage, files done, files in all)
     store = cache is not None
+    parallel = workers > 1 and len(files) >= MIN_FILES_FOR_WORKERS
+    batch_size = max(1, len(files) // (workers * 32))  # small batches: the last one decides when all cores are done
+    pool: ProcessPoolExecutor | None = None
+    batches: list[tuple[list[int], Future]] = []
+    todo: list[int] = []
     entries: list[tuple[str, str]] = []  # (cache key, encoded results), written in one transaction
-    if workers > 1 and len(todo) >= MIN_FILES_FOR_WORKERS:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
-        # Small chunks: the last one decides when both cores are done.
-        chunk = max(1, len(todo) // (workers * 32))
-        outcomes = pool.map(_work, [files[i] for i in todo], [subject] * len(todo), [store] * len(todo),
-                            chunksize=chunk)
-        # Every task is submitted and every worker started: while they read files, this process
-        # would only wait, so it imports what the corpus-wide stages need now instead of after.
-        themes.prepare()
-        render.prepare()
-    else:
-        pool = None
-        outcomes = (_work(files[i], subject, store) for i in todo)
+    released = 0
+
+    def submit(indices: list[int]) -> None:
+        nonlocal pool
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+        batches.append((indices, pool.submit(_work, [files[i] for i in indices], subject, store)))
+
+    def take(index: int, items: list, problems: list, encoded: str | None) -> None:
+        nonlocal released
+        results[index] = (items, problems)
+        if encoded is not None and keys[index] is not None:
+            entries.append((keys[index], encoded))
+        while each is not None and released < len(files) and results[released] is not None:
+            for item in results[released][0]:
+                each(item)
+            released += 1
+
     try:
-        for count, (index, (items, problems, encoded)) in enumerate(zip(todo, outcomes), cached + 1):
-            results[index] = (items, problems)
-            if encoded is not None and keys[index] is not None:
-                entries.append((keys[index], encoded))
-            note("read", count, len(files))
+        for index, path in enumerate(files):
+            if cache is not None:
+                try:
+                    keys[index] = file_key(path.read_bytes(), subject) if path.stat().st_size <= load.MAX_BYTES else None
+                except OSError:
+                    keys[index] = None
+                hit = cache.get(keys[index]) if keys[index] else None
+                if hit is not None:
+                    items, problems, stored = hit
+                    _relocate(items, stored, str(path))
+                    results[index] = (items, [load.Problem(str(path) + p.path[len(stored):], p.reason) for p in problems])
+                    continue
+            todo.append(index)
+            if parallel and len(todo) % batch_size == 0:
+                submit(todo[-batch_size:])
+        if parallel and len(todo) % batch_size:
+            submit(todo[-(len(todo) % batch_size):])
+        if not todo:
+            each = None
+        done = len(files) - len(todo)
+        note("read", done, len(files))  # progress: (stage, files done, files in all)
+        if pool is not None:
+            # Every batch is submitted: while the workers read files, this process would only
+            # wait, so it imports what the corpus-wide stages need now instead of after.
+            themes.prepare()
+            render.prepare()
+            for indices, future in batches:
+                for index, outcome in zip(indices, future.result()):
+                    take(index, *outcome)
+                    done += 1
+                    note("read", done, len(files))
+        else:
+            for index in todo:
+                take(index, *_work([files[index]], subject, store)[0])
+                done += 1
+                note("read", done, len(files))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -250,7 +285,16 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
     try:
         with _few_collections():
-            items, file_problems = per_file(files, subject, cache, workers, note)
+            # Articles are combined (deduplicated across the corpus) as workers finish them.
+            combiner = clean_stage.Combiner(subject)
+            streamed = []
+
+            def combine_one(item: clean_stage.ArticleClean) -> None:
+                streamed.append(True)
+                if in_window([item], window, options.undated)[0]:
+                    combiner.add(item)
+
+            items, file_problems = per_file(files, subject, cache, workers, note, each=combine_one)
             problems.extend(file_problems)
             memo = _memo_key(items, options, audience, subject, window) if cache is not None else None
             cached = cache.get_brief(memo) if memo else None
@@ -258,7 +302,8 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
                 return Result(brief=brief_from_dict(cached["brief"]), audience=audience, problems=problems,
                               dropped=[Drop(**d) for d in cached["dropped"]], notes=notes + cached["notes"],
                               window=window)
-            result = _build(items, problems, notes, paths, options, subject, audience, window, note)
+            result = _build(items, problems, notes, paths, options, subject, audience, window, note,
+                            combiner if streamed else None)
             if memo:
                 cache.put_brief(memo, {"brief": result.brief.to_dict(), "notes": result.notes[len(notes):],
                                        "dropped": [asdict(d) for d in result.dropped]})
@@ -306,7 +351,7 @@ def _memo_key(items: list[clean_stage.ArticleClean], options: Options, audience:
 
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
-           window: period.Window, note) -> Result:
+           window: period.Window, note, combined: clean_stage.Combiner | None = None) -> Result:
     """Return the brief from per-file results: window, corpus-level cleaning, then the later stages."""
     if not items:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
@@ -323,7 +368,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                          "choose another --week or --since/--until, or keep undated articles")
 
     note("clean")
-    cleaned = clean_stage.combine(items, subject)
+    cleaned = combined.result if combined is not None else clean_stage.combine(items, subject)
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -472,24 +473,42 @@ def clean(articles: list[Article], subject: Subject) -> Cleaned:
     return combine([clean_article(a, subject) for a in articles], subject)
 
 
-def combine(cleaned_articles: list[ArticleClean], subject: Subject) -> Cleaned:
+def combine(cleaned_articles: Iterable[ArticleClean], subject: Subject) -> Cleaned:
     """Return the corpus-level result: off-subject articles out, duplicates merged, ids numbered."""
-    result = Cleaned()
-    deduper = _Deduper()
-    owner: dict[str, int] = {}
+    combiner = Combiner(subject)
     for item in cleaned_articles:
+        combiner.add(item)
+    return combiner.result
+
+
+class Combiner:
+    """`combine`, one article at a time: a build feeds it each file's articles as workers finish them.
+
+    Articles must arrive in corpus order: the first to say a sentence keeps it, later ones echo it.
+    """
+
+    def __init__(self, subject: Subject) -> None:
+        self.subject = subject
+        self.result = Cleaned()
+        self._deduper = _Deduper()
+        self._owner: dict[str, int] = {}
+
+    def add(self, item: ArticleClean) -> None:
+        """Take in one cleaned article: drop it if off-subject, else keep its new sentences as a source."""
+        result, subject = self.result, self.subject
         article = item.article
         result.dropped.extend(item.dropped)
         if subject.names and item.mentions == 0:
             result.dropped.append(Drop("article not about the subject", article.title or article.path, article.path))
-            continue
+            return
         source_id = len(result.articles) + 1
+        seen, owner = self._deduper.seen, self._owner
         paragraphs, keys, stems = [], [], []
         echoes_here: list[tuple[str, int]] = []
         for paragraph, features in zip(item.paragraphs, item.features()):
             kept, kept_keys, kept_stems = [], [], []
             for sentence, (key, sentence_stems) in zip(paragraph, features):
-                earlier = deduper.seen(sentence, key, sentence_stems)
+                earlier = seen(sentence, key, sentence_stems)
                 if earlier is None:
                     kept.append(sentence)
                     kept_keys.append(key)
@@ -504,11 +523,10 @@ def combine(cleaned_articles: list[ArticleClean], subject: Subject) -> Cleaned:
                 stems.append(kept_stems)
         if not paragraphs and not echoes_here:
             result.dropped.append(Drop("no article prose left", article.title or article.path, article.path))
-            continue
+            return
         # An article that only repeats others stays a source: its facts are cited to it too.
         for key, source in echoes_here:
             if owner.get(key) != source and source not in result.echoes.setdefault(key, []):
                 result.echoes[key].append(source)
         result.articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs,
                                             central=is_central(item, subject), keys=keys, stems=stems))
-    return result
