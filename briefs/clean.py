@@ -299,7 +299,7 @@ def _units(text: str) -> list[_Unit]:
             # A long scraped line may hold several sentences and end in a trailing label; it is
             # prose, and its last fragment is dropped at sentence level.
             label = not enough_words or (
-                not language.has_final_punctuation(line) and len(language.sentences(line)) == 1
+                not language.has_final_punctuation(line) and len(language.unit_sentences(line)) == 1
             )
             units.append(_Unit(line, index, label, _label_kind(line) if label else ""))
     return units
@@ -310,7 +310,7 @@ def _sentences(unit: _Unit) -> list[str]:
     if unit.kind == "list item" and not language.has_final_punctuation(unit.text):
         return [unit.text]
     result = []
-    for sentence in language.sentences(unit.text):
+    for sentence in language.unit_sentences(unit.text.strip()):
         label = _LEAD_LABEL.match(sentence)
         result.append(sentence[label.end():] if label else sentence)
     return result

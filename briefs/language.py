@@ -101,8 +101,15 @@ def sentences(text: str) -> list[str]:
     result: list[str] = []
     for paragraph in paragraphs(text):
         for unit in _lines_to_units(paragraph):
-            for sentence in _punkt().tokenize(unit):
-                result.extend(s.strip() for s in _ELLIPSIS_BREAK.split(sentence) if s.strip())
+            result.extend(unit_sentences(unit))
+    return result
+
+
+def unit_sentences(unit: str) -> list[str]:
+    """Return the sentences of one text unit (a line as `lines` gives it): what `sentences` does per unit."""
+    result: list[str] = []
+    for sentence in _punkt().tokenize(unit):
+        result.extend(s.strip() for s in _ELLIPSIS_BREAK.split(sentence) if s.strip())
     return result
 
 
