@@ -252,11 +252,11 @@ def _layout(html: str, audience: Audience):
         raise RenderError(f"PDF layout failed for audience {audience.name!r}: {error}") from None
 
 
-def _pdf(document, html: str) -> bytes:
+def _pdf(document, html: str, identifier: bytes | None = None) -> bytes:
     """Return the PDF bytes of a laid-out document, identical for identical HTML."""
     # Font subsetting stamps each embedded font with "now" unless SOURCE_DATE_EPOCH is set.
     os.environ.setdefault("SOURCE_DATE_EPOCH", _SOURCE_DATE_EPOCH)
-    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+    identifier = identifier or hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     data = document.write_pdf(pdf_identifier=identifier, custom_metadata=False) or b""
     return re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)", rb"/\1 (" + _PDF_DATE + rb")", data)
 
@@ -315,7 +315,14 @@ def fit_pages(brief: Brief, audience: Audience, env: ImmutableSandboxedEnvironme
 
     The fewest cuts that fit are found by bisection, so a long brief costs a handful of layouts.
     """
-    env = env or environment(audience)
+    short, html, document, cuts, overflow = _fit(brief, audience, env or environment(audience))
+    _note_cuts(brief, audience, cuts, overflow, notes)
+    return short, html, document
+
+
+def _fit(brief: Brief, audience: Audience, env: ImmutableSandboxedEnvironment) -> tuple[Brief, str, object, int, int]:
+    """`fit_pages`, also returning how many cuts of `_cut_plan` it made and, if even all of them
+    leave the PDF too long, how many pages it still needs (else 0)."""
     limit = int(audience.get("pages") or 0)
 
     def attempt(plan: list[tuple[str, int]]):
@@ -325,14 +332,11 @@ def fit_pages(brief: Brief, audience: Audience, env: ImmutableSandboxedEnvironme
 
     best = attempt([])
     if not limit or len(best[2].pages) <= limit:
-        return best
+        return (*best, 0, 0)
     plan = _cut_plan(brief)
     shortest = attempt(plan)
     if len(shortest[2].pages) > limit:
-        if notes is not None:
-            notes.append(f"the {audience.name} PDF needs {len(shortest[2].pages)} pages even with "
-                         f"{_describe(plan)} cut; its audience asks for {limit}")
-        return shortest
+        return (*shortest, len(plan), len(shortest[2].pages))
     low, high, best = 0, len(plan), shortest  # attempt(plan[:low]) overflows; attempt(plan[:high]) fits
     while high - low > 1:
         middle = (low + high) // 2
@@ -341,10 +345,52 @@ def fit_pages(brief: Brief, audience: Audience, env: ImmutableSandboxedEnvironme
             high, best = middle, tried
         else:
             low = middle
-    if notes is not None:
-        notes.append(f"cut {_describe(plan[:high])} so the {audience.name} PDF fits "
+    return (*best, high, 0)
+
+
+def _note_cuts(brief: Brief, audience: Audience, cuts: int, overflow: int, notes: list[str] | None) -> None:
+    limit = int(audience.get("pages") or 0)
+    if notes is None or not cuts:
+        return
+    plan = _cut_plan(brief)[:cuts]
+    if overflow:
+        notes.append(f"the {audience.name} PDF needs {overflow} pages even with "
+                     f"{_describe(plan)} cut; its audience asks for {limit}")
+    else:
+        notes.append(f"cut {_describe(plan)} so the {audience.name} PDF fits "
                      f"{limit} page{'s' if limit != 1 else ''}")
-    return best
+
+
+def _fingerprint(audience: Audience) -> str:
+    """Return what a PDF depends on besides its HTML: versions, the page limit, the audience's files."""
+    from importlib.metadata import version
+
+    from . import __version__
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps([__version__, version("weasyprint"), version("fonttools"),
+                              audience.get("pages") or 0]).encode())
+    for folder in _chain(audience):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _previous_pdf(path: Path | None, key: str) -> tuple[bytes, int, int] | None:
+    """Return (bytes, cuts, overflow) of the PDF at `path` if it was laid out from the same input.
+
+    A PDF's identifier (in its trailer, uncompressed) records the key of the uncut brief's HTML
+    and everything else its bytes depend on, plus the cuts made: same key, same bytes, so a
+    weekly re-run over unchanged articles needs no layout at all.
+    """
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    found = re.search(rb"\(briefs:" + key.encode() + rb":(\d+):(\d+)\)", data[-4096:])
+    return (data, int(found.group(1)), int(found.group(2))) if found else None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -361,6 +407,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _laid_out(brief: Brief, audience: Audience, env: ImmutableSandboxedEnvironment, notes: list[str] | None,
+              target: Path | None) -> tuple[Brief, str, bytes | None]:
+    """Return the brief cut to its page limit, its HTML and its PDF: the PDF already at `target`
+    when that was made from the same input (`_previous_pdf`), else a new layout."""
+    key = hashlib.sha256((render_text(brief, audience, "brief.html.j2", env) + _fingerprint(audience)).encode()
+                         ).hexdigest()[:32]
+    previous = _previous_pdf(target, key)
+    if previous is not None:
+        data, cuts, overflow = previous
+        short = _cut(brief, _cut_plan(brief)[:cuts])
+        _note_cuts(brief, audience, cuts, overflow, notes)
+        return short, render_text(short, audience, "brief.html.j2", env), data
+    short, html, document, cuts, overflow = _fit(brief, audience, env)
+    _note_cuts(brief, audience, cuts, overflow, notes)
+    identifier = f"briefs:{key}:{cuts}:{overflow}".encode()
+    return short, html, _pdf(document, html, identifier) if target is not None else None
+
+
 def render(brief: Brief, audience: Audience, out_dir: Path, stem: str,
            formats: Iterable[str] = FORMATS, notes: list[str] | None = None) -> list[Path]:
     """Render every requested format in memory, then write them all; return the paths written.
@@ -373,10 +437,10 @@ def render(brief: Brief, audience: Audience, out_dir: Path, stem: str,
         raise RenderError(f"unknown format {unknown[0]!r}; valid formats: {', '.join(FORMATS)}")
     env = environment(audience)
     outputs: dict[str, bytes] = {}
-    html = document = None
+    html = pdf = None
     if "pdf" in formats or audience.get("pages"):
         # Laid out first: a page limit may cut the brief, and every format shows the cut brief.
-        brief, html, document = fit_pages(brief, audience, env, notes)
+        brief, html, pdf = _laid_out(brief, audience, env, notes, out_dir / f"{stem}.pdf" if "pdf" in formats else None)
     if "json" in formats:
         outputs["json"] = (json.dumps(brief.to_dict(), indent=2, ensure_ascii=False) + "\n").encode()
     if "md" in formats:
@@ -384,7 +448,7 @@ def render(brief: Brief, audience: Audience, out_dir: Path, stem: str,
     if "html" in formats:
         outputs["html"] = (html or render_text(brief, audience, "brief.html.j2", env)).encode()
     if "pdf" in formats:
-        outputs["pdf"] = _pdf(document, html or "")
+        outputs["pdf"] = pdf
     written = []
     for fmt in formats:
         path = out_dir / f"{stem}.{fmt}"

@@ -214,6 +214,33 @@ def test_page_limit_cuts_lowest_ranked_lines_in_every_format(tmp_path):
             assert (render.escape_markdown(sentence.text) in md) == (sentence.text in kept)
 
 
+def test_an_unchanged_brief_reuses_its_pdf_without_a_layout(tmp_path, monkeypatch):
+    long = crafted(sentences_per_theme=6, themes=5, words=40)
+    audience = load_audience("executive")
+    first_notes: list[str] = []
+    first = {p.suffix: p.read_bytes() for p in render.render(long, audience, tmp_path, "x", render.FORMATS, notes=first_notes)}
+
+    def no_layout(*_args, **_kwargs):
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr(render, "_layout", no_layout)
+    again_notes: list[str] = []
+    again = {p.suffix: p.read_bytes() for p in render.render(long, audience, tmp_path, "x", render.FORMATS, notes=again_notes)}
+    assert again == first and again_notes == first_notes and first_notes  # same cut, same words about it
+    changed = dataclasses.replace(long, title=long.title + " (revised)")
+    with pytest.raises(AssertionError, match="laid out again"):  # another brief is laid out anew
+        render.render(changed, audience, tmp_path, "x", ["pdf"])
+
+
+def test_a_pdf_from_other_input_is_replaced(tmp_path):
+    audience = load_audience("investor")
+    [stale] = render.render(crafted(themes=1), audience, tmp_path, "x", ["pdf"])
+    stale_bytes = stale.read_bytes()
+    [fresh] = render.render(crafted(), audience, tmp_path, "x", ["pdf"])
+    [elsewhere] = render.render(crafted(), audience, tmp_path / "other", "x", ["pdf"])
+    assert fresh.read_bytes() != stale_bytes and fresh.read_bytes() == elsewhere.read_bytes()
+
+
 def test_no_page_limit_keeps_everything(tmp_path):
     long = crafted(sentences_per_theme=6, themes=5, words=40)
     notes: list[str] = []
