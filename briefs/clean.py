@@ -193,8 +193,12 @@ def _starts_like_a_fragment(sentence: str) -> bool:
     return not first or not (first[0].isalnum() or first[0] in "$€£¥#") or (first[0].islower() and first[1:2].islower())
 
 
+@lru_cache(maxsize=50_000)
 def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
-    """Return why a sentence is noise, or None if it reads as article prose."""
+    """Return why a sentence is noise, or None if it reads as article prose.
+
+    Cached: a syndicated story brings the same sentences in many files, judged once per process.
+    """
     n_words = len(language.words(sentence))
     if (not listed and not language.has_final_punctuation(sentence)) or n_words < MIN_WORDS:
         return "fragment or heading"
