@@ -287,10 +287,11 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
         with _few_collections():
             # Articles are combined (deduplicated across the corpus) as workers finish them.
             combiner = clean_stage.Combiner(subject)
-            streamed = []
+            streamed = False
 
             def combine_one(item: clean_stage.ArticleClean) -> None:
-                streamed.append(True)
+                nonlocal streamed
+                streamed = True
                 if in_window([item], window, options.undated)[0]:
                     combiner.add(item)
 

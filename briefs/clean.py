@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import language
 from .config import Subject
 from .model import Article, CleanArticle, Drop
-from .vocabulary import Vocabulary, first_words
+from .vocabulary import Vocabulary, first_words, word_runs
 
 # Fewer words than this and a "sentence" is a label, a button or a fragment.
 MIN_WORDS = 6
@@ -99,20 +99,11 @@ _LABEL_REASONS = {
 }
 
 
-_WORD_RUN = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=20_000)
-def _runs(text: str) -> tuple[str, ...]:
-    """Return the lower-case word runs (\\w+) of a text as written: vocabularies look them up."""
-    return tuple(_WORD_RUN.findall(text.lower()))
-
-
 def normalize(text: str) -> str:
     """Return text folded for comparison: NFKC, lower case, words only."""
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return " ".join(_runs(text))
-    return " ".join(_WORD_RUN.findall(unicodedata.normalize("NFKC", text).lower()))
+        return " ".join(word_runs(text))
+    return " ".join(word_runs(unicodedata.normalize("NFKC", text)))
 
 
 @dataclass
@@ -206,7 +197,7 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
         return "fragment or heading"
     if n_words > MAX_WORDS:
         return "run-on text (a list or page dump)"
-    runs = _runs(sentence)
+    runs = word_runs(sentence)
     if _is_shouting(sentence) or _is_legal(sentence, runs):
         return "disclaimer or legal notice"
     if _DISCLOSURE.search(sentence, runs):
@@ -248,7 +239,7 @@ def _subject_words(names: tuple[str, ...], tickers: tuple[str, ...]) -> frozense
 def mentions(text: str, subject: Subject, runs: tuple[str, ...] | None = None) -> int:
     """Return how many times the text names the subject (a name, an alias, or a ticker).
 
-    `runs`, the text's lower-case word runs (`_runs`), lets a text holding none of the words the
+    `runs`, the text's lower-case word runs (`word_runs`), lets a text holding none of the words the
     names start with skip the search.
     """
     names, tickers = tuple(subject.terms), tuple(subject.tickers)
@@ -378,7 +369,7 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
     """Return one article's kept prose (paragraphs of sentences) and what was dropped, and why."""
     dropped: list[Drop] = []
     paragraphs: dict[int, list[str]] = {}
-    title_runs = _runs(article.title)
+    title_runs = word_runs(article.title)
     if article.title and (_CALL_TO_ACTION.search(article.title, title_runs) or _is_legal(article.title, title_runs)):
         dropped.append(Drop("promotional title", article.title, article.path))
         article = replace(article, title="")
@@ -402,9 +393,9 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
         sentences = [(u.paragraph, s, u.kind == "list item") for u in prose for s in _sentences(u)]
         texts = [s for _, s, _ in sentences]
         reasons = [sentence_noise(s, listed=listed) for _, s, listed in sentences]
-        named = [mentions(t, subject, _runs(t)) for t in texts]
+        named = [mentions(t, subject, word_runs(t)) for t in texts]
         for i, text in enumerate(texts):
-            if reasons[i] is None and not named[i] and _SECOND_PERSON.search(_unquoted(text), _runs(text)):
+            if reasons[i] is None and not named[i] and _SECOND_PERSON.search(_unquoted(text), word_runs(text)):
                 reasons[i] = "call to action or promotion"
         _promo_block(reasons, texts, named, [p for p, _, _ in sentences])
         if subject.names and story_index == 0:

@@ -10,6 +10,7 @@ are derived, not listed by hand, and a pattern whose first words cannot be deriv
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 try:  # the regex parser behind `re`: re._parser from Python 3.11, sre_parse before
@@ -118,9 +119,13 @@ def first_words(pattern: re.Pattern) -> frozenset[str] | None:
         return None
 
 
-def words_in(text: str) -> frozenset[str]:
-    """Return the set of lower-case word runs (\\w+) of a text: what `Vocabulary.search` looks up."""
-    return frozenset(_WORD_RUN.findall(text.lower()))
+@lru_cache(maxsize=20_000)
+def word_runs(text: str) -> tuple[str, ...]:
+    """Return the lower-case word runs (\\w+) of a text as written: what `Vocabulary.search` looks up.
+
+    Cached: the cleaning stage asks for a sentence's runs for several vocabularies and its key.
+    """
+    return tuple(_WORD_RUN.findall(text.lower()))
 
 
 class Vocabulary:
@@ -133,17 +138,17 @@ class Vocabulary:
         self.lower = lower
         self.words = first_words(self.pattern)
 
-    def may_match(self, words: frozenset[str] | set[str]) -> bool:
-        """Return False when no match can occur in text with these word runs (`words_in`)."""
+    def may_match(self, words: Iterable[str]) -> bool:
+        """Return False when no match can occur in text with these word runs (`word_runs`)."""
         return self.words is None or not self.words.isdisjoint(words)
 
-    def search(self, text: str, words: frozenset[str] | set[str] | None = None) -> re.Match | None:
+    def search(self, text: str, words: Iterable[str] | None = None) -> re.Match | None:
         """Return the pattern's first match in `text` (lower-cased first if `lower`), or None."""
         if words is not None and not self.may_match(words):
             return None
         return self.pattern.search(text.lower() if self.lower else text)
 
-    def match(self, text: str, words: frozenset[str] | set[str] | None = None) -> re.Match | None:
+    def match(self, text: str, words: Iterable[str] | None = None) -> re.Match | None:
         """Return a match at the start of `text`, or None."""
         if words is not None and not self.may_match(words):
             return None

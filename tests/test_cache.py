@@ -93,3 +93,26 @@ def test_parallel_workers_give_the_same_brief(tmp_path, monkeypatch):
     one = build_brief([folder], Options(workers=1, cache=False))
     two = build_brief([folder], Options(workers=2, cache=False))
     assert one.brief.to_dict() == two.brief.to_dict()
+
+
+def test_cached_and_streamed_builds_combine_alike(tmp_path):
+    """A fresh build combines articles as they are processed; a fully cached one combines them after."""
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    build_brief([folder], Options(out=out, workers=1))  # fills the cache (investor audience)
+    from_cache = build_brief([folder], Options(out=out, workers=1, audience="newsletter"))  # every file cached
+    fresh = build_brief([folder], Options(out=tmp_path / "other", workers=1, audience="newsletter", cache=False))
+    assert from_cache.brief.to_dict() == fresh.brief.to_dict()
+    assert [d.reason for d in from_cache.dropped] == [d.reason for d in fresh.dropped]
+
+
+def test_a_build_restores_the_callers_garbage_collector_setting(tmp_path):
+    import gc
+
+    folder = _corpus(tmp_path)
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        build_brief([folder], Options(out=tmp_path / "out", workers=1))
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)

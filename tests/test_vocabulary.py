@@ -7,7 +7,7 @@ import pytest
 
 from briefs import clean, language
 from briefs.config import Subject
-from briefs.vocabulary import Vocabulary, first_words, words_in
+from briefs.vocabulary import Vocabulary, first_words, word_runs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -54,7 +54,7 @@ def test_the_index_never_changes_a_verdict(name):
     for text in texts:
         plain = vocabulary.pattern.search(text.lower() if vocabulary.lower else text)
         hits += plain is not None
-        assert (vocabulary.search(text, words_in(text)) is None) == (plain is None), text
+        assert (vocabulary.search(text, word_runs(text)) is None) == (plain is None), text
     assert hits, f"{name}: the texts should exercise the pattern"
 
 
@@ -66,7 +66,7 @@ def test_text_without_any_first_word_skips_the_regex(monkeypatch):
             raise AssertionError("the regex ran")
 
     monkeypatch.setattr(vocabulary, "pattern", Exploding())
-    assert vocabulary.search("Revenue rose 21% to $47.5 billion.", words_in("Revenue rose 21% to $47.5 billion.")) is None
+    assert vocabulary.search("Revenue rose 21% to $47.5 billion.", word_runs("Revenue rose 21% to $47.5 billion.")) is None
 
 
 def test_lookarounds_that_exclude_word_characters_anchor_a_word():
@@ -87,4 +87,4 @@ def test_mentions_with_word_runs_agree_with_mentions_without(subject):
         "The 3M Co. board met.", "Zürich Insurance and ZURICH RE reported.", "Nothing to see here.",
     ]
     for text in texts:
-        assert clean.mentions(text, subject, clean._runs(text)) == clean.mentions(text, subject), text
+        assert clean.mentions(text, subject, word_runs(text)) == clean.mentions(text, subject), text
