@@ -1,55 +1,29 @@
-"""Compose the stages into a Brief: load → clean → split → themes → select → enrich.
+"""Compose the stages into a Brief: settings → load → clean → split → themes → select → enrich → fit.
 
-`build_brief` is the one library call the CLI (and a Dask or Ray task, see docs/scale.md) makes.
-Per-file work (load and per-article cleaning) is independent: it is cached by content hash and
-can run in a process pool; everything after it works on the whole corpus.
+`build_brief` is the one library call the CLI, `briefs.build_brief` (and a Dask or Ray task, see
+docs/scale.md) make; every setting is resolved here, once (`resolve_options`), so they all build
+the same brief. Per-file work (load and per-article cleaning) is independent: `_pool` caches it by
+content hash and can run it in a process pool; everything after it works on the whole corpus.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import hashlib
-import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from . import _memo, _pool, enrich, history, load, period, select, split, themes
 from . import clean as clean_stage
-from . import enrich, history, load, period, render, select, split, themes
 from .audience import Audience, load_audience, template_roots
-from .cache import VERSION as CACHE_VERSION
-from .cache import Cache, encode, file_key, location
-from .config import Subject, data_dir, override_themes, resolve
-from .model import Brief, Drop, Period, Sentence, brief_from_dict
+from .config import ConfigError, Settings, Subject, data_dir, override_themes, resolve
+from .model import Brief, Period, Sentence
 
-# Below this many files a process pool costs more to start than it saves.
-MIN_FILES_FOR_WORKERS = 64
-# A build allocates millions of small objects that live until it ends (sentences, keys, stems).
-# With Python's default thresholds the cyclic collector rescans all of them again and again as
-# more pile up: a third of the corpus-wide time at 10,000 articles. During a build (and in its
-# worker processes) it collects young objects less often and the whole heap almost never; the
-# objects a build makes hold no reference cycles to reclaim.
-BUILD_GC_THRESHOLD = (50_000, 20, 10_000)
-
-
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    """Use BUILD_GC_THRESHOLD for the duration of a build, then restore the caller's setting."""
-    previous = gc.get_threshold()
-    gc.set_threshold(*BUILD_GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
-
-
-def _start_worker() -> None:
-    gc.set_threshold(*BUILD_GC_THRESHOLD)
+# Kept importable from here (tests and benchmarks name them): the per-file work lives in _pool.
+per_file = _pool.per_file
+process_file = _pool.process_file
 
 
 class BuildError(RuntimeError):
@@ -58,10 +32,10 @@ class BuildError(RuntimeError):
 
 @dataclass
 class Options:
-    """What the user asked for; every field has the default `briefs build` uses."""
+    """What the user asked for; None or "" means "from briefs.toml, the audience, else the default"."""
 
     audience: str = ""
-    method: str = "default"
+    method: str | None = None
     subject: str = ""
     date: dt.date | None = None
     templates: Path | None = None
@@ -70,9 +44,10 @@ class Options:
     until: dt.date | None = None
     undated: str = "include"          # or "exclude"
     previous: Path | None = None      # the previous brief's JSON; found in `out` when None
-    out: Path | None = None           # where previous briefs and the cache live
+    out: Path | None = None           # where briefs are written, previous briefs found and the cache kept
     cache: bool = True
     workers: int | None = None        # processes for per-file work; None: the machine's cores
+    formats: Sequence[str] | None = None  # what `briefs build` writes (md, html, pdf, json)
 
 
 @dataclass
@@ -85,6 +60,18 @@ class Result:
     dropped: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     window: period.Window = field(default_factory=period.Window)
+    options: Options | None = None    # the options every setting was resolved into
+    fitted: object | None = None      # render.Fitted: the page fitting's layout, reused for the PDF
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Every setting of a build, resolved once: options with no blanks left, the audience, the subject."""
+
+    options: Options
+    audience: Audience
+    subject: Subject
+    settings: Settings
 
 
 def default_paths() -> list[Path]:
@@ -102,121 +89,103 @@ def corpus_folder(paths: Sequence[Path]) -> Path | None:
     return None
 
 
-def process_file(path: Path, subject: Subject) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
-    """Return one file's articles, each cleaned on its own, and the problems met (no exception).
+def resolve_options(paths: Sequence[Path], options: Options) -> Resolved:
+    """Return the options with every blank filled from defaults < briefs.toml files < audience < options.
 
-    The articles come back without their full text: later stages read only the kept sentences,
-    and the text would only be copied back from a worker and stored in the cache.
+    Raises ConfigError (naming the file a bad value came from) for an unknown audience, method or format.
     """
-    articles, problems = load.load_file(path)
-    items = [clean_stage.clean_article(article, subject) for article in articles]
-    for item in items:
-        item.article = replace(item.article, text="")
-    return items, problems
+    from . import rank
+    from .render import FORMATS
 
-
-def _work(paths: list[Path], subject: Subject, store: bool) -> list[tuple[list, list, str | None]]:
-    """Process a batch of files in a worker; with `store`, also encode each for the cache there."""
-    outcomes = []
-    for path in paths:
-        items, problems = process_file(path, subject)
-        outcomes.append((items, problems, encode(items, problems, str(path)) if store else None))
-    return outcomes
-
-
-def _relocate(items: list[clean_stage.ArticleClean], old: str, new: str) -> None:
-    """Point cached results at the path the file has now (the same bytes may sit in many files)."""
-    for item in items:
-        item.article.path = new + item.article.path[len(old):] if item.article.path.startswith(old) else new
-        for drop in item.dropped:
-            drop.path = new + drop.path[len(old):] if drop.path.startswith(old) else new
-
-
-def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: int,
-             note: Callable[..., None], each: Callable[[clean_stage.ArticleClean], None] | None = None,
-             ) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
-    """Return every file's cleaned articles in file order: from the cache, else processed (in parallel).
-
-    Files the cache lacks go to worker processes in batches as soon as the cache says so, while
-    the rest are still being looked up. With `each`, every article is also handed over in file
-    order as soon as it and all before it are ready, so corpus-wide work can start while workers
-    run; that happens only when some file is processed (a fully cached run hands nothing over).
-    """
-    results: list[tuple[list, list] | None] = [None] * len(files)
-    keys: list[str | None] = [None] * len(files)
-    store = cache is not None
-    parallel = workers > 1 and len(files) >= MIN_FILES_FOR_WORKERS
-    batch_size = max(1, len(files) // (workers * 32))  # small batches: the last one decides when all cores are done
-    pool: ProcessPoolExecutor | None = None
-    batches: list[tuple[list[int], Future]] = []
-    todo: list[int] = []
-    entries: list[tuple[str, str]] = []  # (cache key, encoded results), written in one transaction
-    released = 0
-
-    def submit(indices: list[int]) -> None:
-        nonlocal pool
-        if pool is None:
-            pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
-        batches.append((indices, pool.submit(_work, [files[i] for i in indices], subject, store)))
-
-    def take(index: int, items: list, problems: list, encoded: str | None) -> None:
-        nonlocal released
-        results[index] = (items, problems)
-        if encoded is not None and keys[index] is not None:
-            entries.append((keys[index], encoded))
-        while each is not None and released < len(files) and results[released] is not None:
-            for item in results[released][0]:
-                each(item)
-            released += 1
-
+    folder = corpus_folder(paths)
+    flags = {"audience": options.audience, "method": options.method,
+             "out": str(options.out) if options.out is not None else None,
+             "formats": list(options.formats) if options.formats else None}
+    settings = resolve(folder, flags)
+    name = settings.values["audience"]
     try:
-        for index, path in enumerate(files):
-            if cache is not None:
-                try:
-                    keys[index] = file_key(path.read_bytes(), subject) if path.stat().st_size <= load.MAX_BYTES else None
-                except OSError:
-                    keys[index] = None
-                hit = cache.get(keys[index]) if keys[index] else None
-                if hit is not None:
-                    items, problems, stored = hit
-                    _relocate(items, stored, str(path))
-                    results[index] = (items, [load.Problem(str(path) + p.path[len(stored):], p.reason) for p in problems])
-                    continue
-            todo.append(index)
-            if parallel and len(todo) % batch_size == 0:
-                submit(todo[-batch_size:])
-        if parallel and len(todo) % batch_size:
-            submit(todo[-(len(todo) % batch_size):])
-        if not todo:
-            each = None
-        done = len(files) - len(todo)
-        note("read", done, len(files))  # progress: (stage, files done, files in all)
-        if pool is not None:
-            # Every batch is submitted: while the workers read files, this process would only
-            # wait, so it imports what the corpus-wide stages need now instead of after.
-            themes.prepare()
-            render.prepare()
-            for indices, future in batches:
-                for index, outcome in zip(indices, future.result()):
-                    take(index, *outcome)
-                    done += 1
-                    note("read", done, len(files))
-        else:
-            for index in todo:
-                take(index, *_work([files[index]], subject, store)[0])
-                done += 1
-                note("read", done, len(files))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-    if cache is not None:
-        cache.put_many(entries)
-    items: list[clean_stage.ArticleClean] = []
+        audience = load_audience(name, template_roots(options.templates))
+    except ConfigError as error:
+        raise ConfigError(f"{error}{settings.source('audience')}") from None
+    settings = resolve(folder, flags, audience.settings, name)
+    audience.settings = override_themes(audience.settings, settings.values["themes"])  # briefs.toml [[themes]]
+    method = settings.values["method"]
+    try:
+        rank.check(method)
+    except rank.UnknownMethod as error:
+        raise ConfigError(f"{error}{settings.source('method')}") from None
+    formats = [f.strip().lower() for f in settings.values["formats"] if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise ConfigError(f"unknown format {(bad or [''])[0]!r}{settings.source('formats')}; "
+                          f"use any of {', '.join(FORMATS)}, comma-separated")
+    subject = settings.subject
+    if options.subject and options.subject != subject.name:
+        subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
+    resolved = replace(options, audience=name, method=method, out=Path(settings.values["out"]),
+                       formats=tuple(dict.fromkeys(formats)))
+    return Resolved(resolved, audience, subject, settings)
+
+
+def build_brief(paths: Sequence[Path | str] | None = None, options: Options | None = None,
+                progress: Callable[..., None] | None = None) -> Result:
+    """Return the brief for the articles under `paths` (default: the embedded seeds), cut to its page limit."""
+    paths = [Path(p) for p in paths] if paths else default_paths()
+    resolved = resolve_options(paths, options or Options())
+    options, audience, subject = resolved.options, resolved.audience, resolved.subject
+    if options.undated not in ("include", "exclude"):
+        raise BuildError(f"--undated must be include or exclude, not {options.undated!r}")
+    try:
+        window = period.window(options.week, options.since, options.until, today=options.date)
+    except period.PeriodError as error:
+        raise BuildError(str(error)) from None
+    note = progress or (lambda *_args: None)
+    notes: list[str] = []
+
+    note("load")
     problems: list[load.Problem] = []
-    for outcome in results:
-        items.extend(outcome[0])
-        problems.extend(outcome[1])
-    return items, problems
+    files = list(load.iter_files(paths, problems))
+    workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
+    with _pool.build_session(options.out, options.cache, notes.append) as cache:
+        streamed = _StreamedCombiner(subject, window, options.undated)  # dedup starts as workers finish files
+        items, file_problems = _pool.per_file(files, subject, cache, workers, note, each=streamed.add)
+        problems.extend(file_problems)
+        memo = None
+        if cache is not None:
+            previous = previous_brief(covered_period(items, window, options, subject), options, audience, subject)
+            memo = _memo.key(items, options, audience, subject, previous)
+        result = _memo.get(cache, memo, audience, problems, notes, window)
+        if result is None:
+            before = len(notes)
+            result = _build(items, problems, notes, paths, options, subject, audience, window, note,
+                            streamed.combiner if streamed.used else None)
+            _memo.put(cache, memo, result, before)
+    return _fit(replace(result, options=options))
+
+
+class _StreamedCombiner:
+    """Articles handed over by `_pool.per_file` as workers finish them, combined (deduplicated) at once."""
+
+    def __init__(self, subject: Subject, window: period.Window, undated: str):
+        self.combiner = clean_stage.Combiner(subject)
+        self.window, self.undated, self.used = window, undated, False
+
+    def add(self, item: clean_stage.ArticleClean) -> None:
+        self.used = True
+        if in_window([item], self.window, self.undated)[0]:
+            self.combiner.add(item)
+
+
+def _fit(result: Result) -> Result:
+    """Return the result with its brief cut to the audience's page limit (a PDF from the same input is reused)."""
+    if not result.audience.get("pages"):
+        return result
+    from .render import fit
+
+    reuse = result.options.out / f"{output_stem(result.brief)}.pdf" if result.options.out else None
+    fitted = fit(result.brief, result.audience, reuse=reuse)
+    notes = result.notes + ([fitted.note] if fitted.note else [])
+    return replace(result, brief=fitted.brief, notes=notes, fitted=fitted)
 
 
 def in_window(items: Iterable[clean_stage.ArticleClean], window: period.Window, undated: str,
@@ -256,64 +225,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "brief"
 
 
-def build_brief(paths: Sequence[Path | str] | None = None, options: Options | None = None,
-                progress: Callable[..., None] | None = None) -> Result:
-    """Return the brief for the articles under `paths` (default: the embedded seeds)."""
-    options = options or Options()
-    if options.undated not in ("include", "exclude"):
-        raise BuildError(f"--undated must be include or exclude, not {options.undated!r}")
-    paths = [Path(p) for p in paths] if paths else default_paths()
-    settings = resolve(corpus_folder(paths), {"audience": options.audience})
-    subject = settings.subject
-    if options.subject and options.subject != subject.name:
-        subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
-    audience = load_audience(settings.values["audience"], template_roots(options.templates))
-    audience.settings = override_themes(audience.settings, settings.values["themes"])  # briefs.toml [[themes]]
-    try:
-        window = period.window(options.week, options.since, options.until, today=options.date)
-    except period.PeriodError as error:
-        raise BuildError(str(error)) from None
-    note = progress or (lambda *_args: None)
-    notes: list[str] = []
-
-    note("load")
-    problems: list[load.Problem] = []
-    files = list(load.iter_files(paths, problems))
-    cache = None
-    if options.cache and options.out is not None:
-        cache = Cache(location(options.out), warn=notes.append)
-    workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
-    try:
-        with _few_collections():
-            # Articles are combined (deduplicated across the corpus) as workers finish them.
-            combiner = clean_stage.Combiner(subject)
-            streamed = False
-
-            def combine_one(item: clean_stage.ArticleClean) -> None:
-                nonlocal streamed
-                streamed = True
-                if in_window([item], window, options.undated)[0]:
-                    combiner.add(item)
-
-            items, file_problems = per_file(files, subject, cache, workers, note, each=combine_one)
-            problems.extend(file_problems)
-            memo = _memo_key(items, options, audience, subject, window) if cache is not None else None
-            cached = cache.get_brief(memo) if memo else None
-            if cached is not None:
-                return Result(brief=brief_from_dict(cached["brief"]), audience=audience, problems=problems,
-                              dropped=[Drop(**d) for d in cached["dropped"]], notes=notes + cached["notes"],
-                              window=window)
-            result = _build(items, problems, notes, paths, options, subject, audience, window, note,
-                            combiner if streamed else None)
-            if memo:
-                cache.put_brief(memo, {"brief": result.brief.to_dict(), "notes": result.notes[len(notes):],
-                                       "dropped": [asdict(d) for d in result.dropped]})
-            return result
-    finally:
-        if cache is not None:
-            cache.close()
-
-
 def covered_period(items: list[clean_stage.ArticleClean], window: period.Window, options: Options,
                    subject: Subject) -> Period:
     """Return the period a brief covers: the window, else --date, else its articles' dates."""
@@ -329,26 +240,6 @@ def previous_brief(the_period: Period, options: Options, audience: Audience, sub
     if options.previous is not None or options.out is None:
         return options.previous
     return history.find_previous(options.out, subject.name or "News", audience.name, the_period.start or the_period.end)
-
-
-def _memo_key(items: list[clean_stage.ArticleClean], options: Options, audience: Audience, subject: Subject,
-              window: period.Window) -> str:
-    """Return a key for everything a whole build depends on: files, options, audience, previous brief."""
-    digest = hashlib.sha256()
-    for item in items:
-        digest.update(json.dumps([item.article.path, item.article.title, item.article.publisher, str(item.article.date),
-                                  item.article.url, item.paragraphs, item.mentions]).encode())
-    options_view = {k: str(v) for k, v in asdict(options).items() if k not in ("workers", "cache", "out", "templates")}
-    previous = previous_brief(covered_period(items, window, options, subject), options, audience, subject)
-    try:
-        previous_digest = hashlib.sha256(previous.read_bytes()).hexdigest() if previous else None
-    except OSError:
-        previous_digest = "unreadable"
-    from . import __version__
-
-    digest.update(json.dumps([CACHE_VERSION, __version__, options_view, audience.settings, [str(f) for f in audience.folders],
-                              asdict(subject), str(previous), previous_digest], sort_keys=True, default=str).encode())
-    return digest.hexdigest()
 
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,

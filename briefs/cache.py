@@ -13,6 +13,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 
 from .clean import ArticleClean
@@ -41,10 +42,24 @@ def location(out_dir: Path) -> Path:
     return Path(root) / f"cache-{tag}.sqlite"
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Return a hash of the package's own source files, computed once per process.
+
+    Both caches key on it rather than on the package version: a maintainer's edit to any stage
+    changes what a build gives, and must look like one without --no-cache.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def file_key(raw: bytes, subject: Subject) -> str:
-    """Return the cache key of a file's bytes cleaned for a subject."""
+    """Return the cache key of a file's bytes cleaned for a subject by this code."""
     digest = hashlib.sha256(raw)
-    digest.update(json.dumps([VERSION, asdict(subject)], sort_keys=True).encode())
+    digest.update(json.dumps([VERSION, code_digest(), asdict(subject)], sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -124,10 +139,6 @@ class Cache:
             self.warn(f"{self.path}: unreadable cache entry ignored ({error})")
             self.misses += 1
             return None
-
-    def put(self, key: str, items: list[ArticleClean], problems: list[Problem], path: str) -> None:
-        """Store a file's results (never raises: a failing cache turns itself off)."""
-        self.put_many([(key, encode(items, problems, path))])
 
     def put_many(self, entries: list[tuple[str, str]]) -> None:
         """Store encoded results (`encode`) by key, in one transaction: one disk sync, not one per file."""

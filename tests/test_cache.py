@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from briefs import build
+from briefs import _pool
 from briefs.build import Options, build_brief
 from briefs.cache import Cache, location
 
@@ -20,13 +20,13 @@ def _corpus(tmp_path: Path) -> Path:
 
 def _count_processing(monkeypatch) -> list[Path]:
     seen: list[Path] = []
-    real = build.process_file
+    real = _pool.process_file
 
     def counting(path, subject):
         seen.append(path)
         return real(path, subject)
 
-    monkeypatch.setattr(build, "process_file", counting)
+    monkeypatch.setattr(_pool, "process_file", counting)
     return seen
 
 
@@ -89,7 +89,7 @@ def test_cache_version_mismatch_starts_fresh(tmp_path):
 
 def test_parallel_workers_give_the_same_brief(tmp_path, monkeypatch):
     folder = _corpus(tmp_path)
-    monkeypatch.setattr(build, "MIN_FILES_FOR_WORKERS", 2)
+    monkeypatch.setattr(_pool, "MIN_FILES_FOR_WORKERS", 2)
     one = build_brief([folder], Options(workers=1, cache=False))
     two = build_brief([folder], Options(workers=2, cache=False))
     assert one.brief.to_dict() == two.brief.to_dict()

@@ -223,7 +223,7 @@ def test_an_unchanged_brief_reuses_its_pdf_without_a_layout(tmp_path, monkeypatc
     def no_layout(*_args, **_kwargs):
         raise AssertionError("laid out again")
 
-    monkeypatch.setattr(render, "_layout", no_layout)
+    monkeypatch.setattr(render.pdf, "layout", no_layout)
     again_notes: list[str] = []
     again = {p.suffix: p.read_bytes() for p in render.render(long, audience, tmp_path, "x", render.FORMATS, notes=again_notes)}
     assert again == first and again_notes == first_notes and first_notes  # same cut, same words about it
@@ -284,7 +284,7 @@ def test_asset_fetcher_serves_the_chain_and_refuses_the_rest(tmp_path):
     user.mkdir(parents=True)
     (user / "audience.toml").write_text('extends = "executive"\n')
     (user / "secret.css").symlink_to("/etc/passwd")
-    fetcher = render._asset_fetcher(load_audience("mine", template_roots(tmp_path / "user")))
+    fetcher = render.assets.asset_fetcher(load_audience("mine", template_roots(tmp_path / "user")))
     base = (ROOT / "templates" / "base").resolve()
     assert fetcher.fetch((user / "style.css").as_uri()).url.endswith("templates/executive/style.css")  # inherited
     assert fetcher.fetch((user / "!base" / "style.css").as_uri()).url == (base / "style.css").as_uri()

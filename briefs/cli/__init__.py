@@ -1,6 +1,7 @@
 """The `briefs` command: a thin shell over the library. Results on stdout, diagnostics on stderr.
 
-Exit codes (docs/cli.md): 0 ok, 1 internal error, 2 usage or configuration, 3 no input, 4 output.
+Exit codes: `briefs.exitcodes` (docs/cli.md shows the same table). Every setting is resolved by
+the library (`build.resolve_options`), so `briefs build` and `briefs.build_brief` build one brief.
 The stages are imported inside the commands, so `--help` and `--version` stay quick.
 """
 
@@ -12,24 +13,17 @@ import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Annotated, List, Optional
 
 import typer
 from rich.console import Console
 
 from .. import __version__
-from ..config import CORPUS_FILE, ConfigError, Settings, init_text, resolve
+from .. import exitcodes as codes
+from ..config import CORPUS_FILE, ConfigError, init_text
 
 if TYPE_CHECKING:
-    from ..audience import Audience
-    from ..build import Options, Result
-
-EXIT_OK = 0
-EXIT_ERROR = 1        # unexpected internal error (rerun with --debug)
-EXIT_USAGE = 2        # bad option value, unknown audience/method/format, bad config
-EXIT_NO_INPUT = 3     # no readable article, or none about the subject
-EXIT_OUTPUT = 4       # template error or cannot write the output
-EXIT_INTERRUPTED = 130
+    from ..build import Options, Resolved, Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)  # help: main_options
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -38,6 +32,29 @@ _state = {"debug": False}
 from . import templates as _templates  # noqa: E402 (sub-command group)
 
 app.add_typer(_templates.app, name="templates")
+
+# The options `build`, `summary` and `config` share, declared once.
+Paths = Annotated[Optional[List[Path]], typer.Argument(
+    help="Article files or folders (default: the embedded sample corpus).", show_default=False)]
+AudienceOpt = Annotated[str, typer.Option(
+    "--audience", "-a", help="Audience (templates/<name>); default from briefs.toml, else investor.")]
+MethodOpt = Annotated[Optional[str], typer.Option(
+    "--method", "-m", help="Ranking method: default, a sumy name, or sumy:<name>.")]
+OutOpt = Annotated[Optional[Path], typer.Option(
+    "--out", "-o", help="Folder for the written briefs, where the previous brief is found (default: out).")]
+FormatOpt = Annotated[Optional[str], typer.Option(
+    "--format", "-f", help="Comma-separated: md,pdf,json,html (default: md,pdf,json).")]
+SubjectOpt = Annotated[str, typer.Option("--subject", "-s", help="Subject of the brief (default: from briefs.toml).")]
+DateOpt = Annotated[Optional[str], typer.Option("--date", help="Brief date YYYY-MM-DD (default: newest article date).")]
+TemplatesOpt = Annotated[Optional[Path], typer.Option("--templates", help="Folder of your own audiences, searched first.")]
+WeekOpt = Annotated[Optional[str], typer.Option(
+    "--week", help="ISO week like 2026-W47, or 'last' (the last complete week).")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only articles dated on or before YYYY-MM-DD.")]
+UndatedOpt = Annotated[str, typer.Option("--undated", help="Undated articles: include (marked) or exclude.")]
+PreviousOpt = Annotated[Optional[Path], typer.Option("--previous", help="Previous JSON brief (default: found in --out).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the incremental cache.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display or notes.")]
 
 
 def say(kind: str, message: str) -> None:
@@ -81,7 +98,7 @@ def _date(value: Optional[str], flag: str) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise fail(f"{flag} {value!r} is not a date; write it like 2026-11-16", EXIT_USAGE) from None
+        raise fail(f"{flag} {value!r} is not a date; write it like 2026-11-16", codes.USAGE) from None
 
 
 def _existing(paths: Optional[List[Path]]) -> List[Path]:
@@ -91,64 +108,41 @@ def _existing(paths: Optional[List[Path]]) -> List[Path]:
     for path in paths or []:
         if not str(path).startswith(("http:/", "https:/")) and not path.exists():
             raise fail(f"{path}: no such file or folder; give article files or folders that hold them",
-                       EXIT_NO_INPUT)
+                       codes.NO_INPUT)
     return list(paths) if paths else default_paths()
 
 
-def _settings(paths: List[Path], flags: dict, templates: Optional[Path]) -> tuple[Settings, Audience]:
-    """Return the resolved settings (audience layer included) and the audience, each value checked."""
-    from .. import rank
-    from ..audience import load_audience, template_roots
-    from ..build import corpus_folder
+def _resolved(paths: List[Path], options: Options) -> Resolved:  # for `config`: build_brief resolves its own
+    """Return the library's resolution of every setting; a bad value is one error line (exit 2)."""
+    from ..build import resolve_options
 
-    folder = corpus_folder(paths)
     try:
-        settings = resolve(folder, flags)
-        name = settings.values["audience"]
-        try:
-            audience = load_audience(name, template_roots(templates))
-        except ConfigError as error:
-            raise ConfigError(f"{error}{settings.source('audience')}") from None
-        settings = resolve(folder, flags, audience.settings, name)
+        return resolve_options(paths, options)
     except ConfigError as error:
-        raise fail(str(error), EXIT_USAGE) from None
-    try:
-        rank.check(settings.values["method"])
-    except rank.UnknownMethod as error:
-        raise fail(f"{error}{settings.source('method')}", EXIT_USAGE) from None
-    return settings, audience
+        raise fail(str(error), codes.USAGE) from None
 
 
-def _formats(settings: Settings) -> list[str]:
-    from ..render import FORMATS
-
-    formats = [f.strip().lower() for f in settings.values["formats"] if f.strip()]
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        raise fail(f"unknown format {(bad or [''])[0]!r}{settings.source('formats')}; "
-                   f"use any of {', '.join(FORMATS)}, comma-separated", EXIT_USAGE)
-    return formats
-
-
-def _options(settings: Settings, audience: str, subject: str, date: Optional[str], templates: Optional[Path],
-             week: Optional[str], since: Optional[str], until: Optional[str], undated: str,
-             previous: Optional[Path], no_cache: bool, workers: Optional[int] = None) -> Options:
+def _options(audience: str = "", method: Optional[str] = None, out: Optional[Path] = None,
+             formats: Optional[str] = None, subject: str = "", date: Optional[str] = None,
+             templates: Optional[Path] = None, week: Optional[str] = None, since: Optional[str] = None,
+             until: Optional[str] = None, undated: str = "include", previous: Optional[Path] = None,
+             no_cache: bool = False, workers: Optional[int] = None) -> Options:
     """Return build Options from command-line values, each checked (a bad one is one error line)."""
     from ..build import Options
     from ..period import PeriodError, window
 
     if undated not in ("include", "exclude"):
-        raise fail(f"--undated {undated!r}: use include or exclude", EXIT_USAGE)
+        raise fail(f"--undated {undated!r}: use include or exclude", codes.USAGE)
     day, start, end = _date(date, "--date"), _date(since, "--since"), _date(until, "--until")
     try:
         window(week, start, end, today=day)
     except PeriodError as error:
-        raise fail(str(error), EXIT_USAGE) from None
+        raise fail(str(error), codes.USAGE) from None
     if previous is not None and not previous.is_file():
-        raise fail(f"--previous {previous}: no such file; give a JSON brief that build wrote", EXIT_USAGE)
-    return Options(audience=audience, method=settings.values["method"], subject=subject, date=day,
-                   templates=templates, week=week, since=start, until=end, undated=undated, previous=previous,
-                   out=Path(settings.values["out"]), cache=not no_cache, workers=workers)
+        raise fail(f"--previous {previous}: no such file; give a JSON brief that build wrote", codes.USAGE)
+    return Options(audience=audience, method=method, subject=subject, date=day, templates=templates, week=week,
+                   since=start, until=end, undated=undated, previous=previous, out=out, cache=not no_cache,
+                   workers=workers, formats=formats.split(",") if formats else None)
 
 
 @contextmanager
@@ -166,13 +160,16 @@ def _progress(quiet: bool):
 def _build(paths: List[Path], options: Options, quiet: bool, progress=None) -> Result:
     """Run build_brief, turning user mistakes into one error line and an exit code."""
     from ..build import BuildError, build_brief
+    from ..render import RenderError
 
     try:
         result = build_brief(paths, options, progress=progress)
     except ConfigError as error:
-        raise fail(str(error), EXIT_USAGE) from None
+        raise fail(str(error), codes.USAGE) from None
     except BuildError as error:
-        raise fail(str(error), EXIT_NO_INPUT) from None
+        raise fail(str(error), codes.NO_INPUT) from None
+    except RenderError as error:  # fitting to the audience's page limit renders its templates
+        raise fail(str(error), codes.OUTPUT) from None
     for problem in result.problems:
         warn(str(problem))
     if not quiet:
@@ -183,23 +180,24 @@ def _build(paths: List[Path], options: Options, quiet: bool, progress=None) -> R
 
 @app.command()
 def build(
-    paths: List[Path] = typer.Argument(None, help="Article files or folders (default: the embedded sample corpus)."),
-    audience: str = typer.Option("", "--audience", "-a", help="Audience (templates/<name>); default from briefs.toml, else investor."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the written briefs (default: out)."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="Comma-separated: md,pdf,json,html (default: md,pdf,json)."),
-    method: Optional[str] = typer.Option(None, "--method", "-m", help="Ranking method: default, a sumy name, or sumy:<name>."),
-    subject: str = typer.Option("", "--subject", "-s", help="Subject of the brief (default: from briefs.toml)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Brief date YYYY-MM-DD (default: newest article date)."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="Folder of your own audiences, searched first."),
-    week: Optional[str] = typer.Option(None, "--week", help="ISO week like 2026-W47, or 'last' (the last complete week)."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only articles dated on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only articles dated on or before YYYY-MM-DD."),
-    undated: str = typer.Option("include", "--undated", help="Undated articles: include (marked) or exclude."),
-    previous: Optional[Path] = typer.Option(None, "--previous", help="Previous JSON brief (default: found in --out)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the incremental cache."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes for per-file work (default: cores)."),
-    explain: bool = typer.Option(False, "--explain", help="List on stderr what cleaning dropped, by reason."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or notes."),
+    paths: Paths = None,
+    audience: AudienceOpt = "",
+    out: OutOpt = None,
+    format: FormatOpt = None,
+    method: MethodOpt = None,
+    subject: SubjectOpt = "",
+    date: DateOpt = None,
+    templates: TemplatesOpt = None,
+    week: WeekOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    undated: UndatedOpt = "include",
+    previous: PreviousOpt = None,
+    no_cache: NoCacheOpt = False,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="Processes for per-file work (default: cores).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="List on stderr what cleaning dropped, by reason.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Build a brief and print the path of each written file, one per line.
 
@@ -209,11 +207,8 @@ def build(
     from ..build import output_stem
 
     paths = _existing(paths)
-    settings, _ = _settings(paths, {"audience": audience, "method": method, "out": str(out) if out else None,
-                                    "formats": format.split(",") if format else None}, templates)
-    formats = _formats(settings)
-    options = _options(settings, audience, subject, date, templates, week, since, until, undated, previous,
-                       no_cache, workers)
+    options = _options(audience, method, out, format, subject, date, templates, week, since, until, undated,
+                       previous, no_cache, workers)
     with _progress(quiet) as progress:
         result = _build(paths, options, quiet, progress)
         if explain:
@@ -221,9 +216,10 @@ def build(
         if progress:
             progress("render")
         try:
-            written = render.render(result.brief, result.audience, options.out, output_stem(result.brief), formats)
+            written = render.render(result.brief, result.audience, result.options.out, output_stem(result.brief),
+                                    result.options.formats, fitted=result.fitted)
         except render.RenderError as error:
-            raise fail(str(error), EXIT_OUTPUT) from None
+            raise fail(str(error), codes.OUTPUT) from None
     for path in written:
         typer.echo(str(path))
 
@@ -240,23 +236,25 @@ def _explain(dropped: list) -> None:
 
 @app.command()
 def summary(
-    paths: List[Path] = typer.Argument(None, help="Article files or folders (default: the embedded sample corpus)."),
-    audience: str = typer.Option("", "--audience", "-a", help="Audience whose settings shape the brief."),
-    method: Optional[str] = typer.Option(None, "--method", "-m", help="Ranking method."),
-    subject: str = typer.Option("", "--subject", "-s", help="Subject of the brief (default: from briefs.toml)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Brief date YYYY-MM-DD."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="Folder of your own audiences, searched first."),
-    week: Optional[str] = typer.Option(None, "--week", help="ISO week like 2026-W47, or 'last'."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only articles dated on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only articles dated on or before YYYY-MM-DD."),
-    undated: str = typer.Option("include", "--undated", help="Undated articles: include (marked) or exclude."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where build writes (for the previous brief and the cache)."),
-    previous: Optional[Path] = typer.Option(None, "--previous", help="Previous JSON brief (default: found in --out)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the incremental cache."),
-    plain: bool = typer.Option(False, "--plain", help="Plain text, no colours or escape codes (also for pipes and NO_COLOR)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the JSON brief instead."),
-    width: Optional[int] = typer.Option(None, "--width", min=20, help="Wrap at this many columns (default: the terminal's, 80 in a pipe)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or notes."),
+    paths: Paths = None,
+    audience: AudienceOpt = "",
+    method: MethodOpt = None,
+    subject: SubjectOpt = "",
+    date: DateOpt = None,
+    templates: TemplatesOpt = None,
+    week: WeekOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    undated: UndatedOpt = "include",
+    out: OutOpt = None,
+    previous: PreviousOpt = None,
+    no_cache: NoCacheOpt = False,
+    plain: Annotated[bool, typer.Option(
+        "--plain", help="Plain text, no colours or escape codes (also for pipes and NO_COLOR).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON brief instead.")] = False,
+    width: Annotated[Optional[int], typer.Option(
+        "--width", min=20, help="Wrap at this many columns (default: the terminal's, 80 in a pipe).")] = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Print the brief in the terminal: the same brief `build` writes, without writing files.
 
@@ -265,9 +263,8 @@ def summary(
     from .. import terminal
 
     paths = _existing(paths)
-    settings, _ = _settings(paths, {"audience": audience, "method": method, "out": str(out) if out else None},
-                            templates)
-    options = _options(settings, audience, subject, date, templates, week, since, until, undated, previous, no_cache)
+    options = _options(audience, method, out, None, subject, date, templates, week, since, until, undated,
+                       previous, no_cache)
     with _progress(quiet) as progress:
         result = _build(paths, options, quiet, progress)
     if as_json:
@@ -297,17 +294,17 @@ def summarize(
     try:
         rank.check(method)
     except rank.UnknownMethod as error:
-        raise fail(str(error), EXIT_USAGE) from None
+        raise fail(str(error), codes.USAGE) from None
     if file == "-":
         text = sys.stdin.read()
     else:
         path = Path(file)
         if not path.is_file():
-            raise fail(f"{file}: no such file", EXIT_NO_INPUT)
+            raise fail(f"{file}: no such file", codes.NO_INPUT)
         try:
             text = read_text(path)
         except (LoadError, OSError) as error:
-            raise fail(f"{file}: {error}", EXIT_NO_INPUT) from None
+            raise fail(f"{file}: {error}", codes.NO_INPUT) from None
     for sentence in summarize_text(text, sentences, method):
         typer.echo(sentence)
 
@@ -326,35 +323,31 @@ def init(
 
     path = folder / CORPUS_FILE
     if folder.exists() and not folder.is_dir():
-        raise fail(f"{folder} is a file; give the folder that holds the articles", EXIT_USAGE)
+        raise fail(f"{folder} is a file; give the folder that holds the articles", codes.USAGE)
     if path.exists() and not force:
-        raise fail(f"{path} already exists; edit it, or use --force to overwrite it", EXIT_USAGE)
+        raise fail(f"{path} already exists; edit it, or use --force to overwrite it", codes.USAGE)
     try:
         write_atomic(path, init_text(subject).encode())
     except OSError as error:
-        raise fail(f"{path}: cannot write ({error.strerror})", EXIT_OUTPUT) from None
+        raise fail(f"{path}: cannot write ({error.strerror})", codes.OUTPUT) from None
     typer.echo(str(path))
 
 
 @app.command()
 def config(
-    paths: List[Path] = typer.Argument(None, help="Corpus files or folders (default: the embedded sample corpus)."),
-    audience: str = typer.Option("", "--audience", "-a", help="As for build."),
-    method: Optional[str] = typer.Option(None, "--method", "-m", help="As for build."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="As for build."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="As for build."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="As for build."),
+    paths: Paths = None,
+    audience: AudienceOpt = "",
+    method: MethodOpt = None,
+    out: OutOpt = None,
+    format: FormatOpt = None,
+    templates: TemplatesOpt = None,
 ) -> None:
     """Show each resolved setting and where it came from: default, a briefs.toml, the audience, or a flag.
 
     Example: briefs config articles/ --audience executive
     """
-    from ..config import override_themes
-
-    settings, chosen = _settings(_existing(paths), {"audience": audience, "method": method,
-                                                    "out": str(out) if out else None,
-                                                    "formats": format.split(",") if format else None}, templates)
-    _formats(settings)
+    resolved = _resolved(_existing(paths), _options(audience, method, out, format, templates=templates))
+    settings, chosen = resolved.settings, resolved.audience
     for label, path in settings.files:
         typer.echo(f"# {label}: {path}{'' if path.is_file() else ' (none)'}")
     typer.echo(f"# audience folders: {', '.join(str(f) for f in chosen.folders)}")
@@ -363,9 +356,14 @@ def config(
             continue
         shown = ", ".join(value) if isinstance(value, list) else value
         typer.echo(f"{key} = {shown}\t({settings.origin[key]})")
-    themes = override_themes(chosen.settings, settings.values["themes"]).get("themes", [])
+    themes = chosen.settings.get("themes", [])  # briefs.toml [[themes]] already applied by the library
     where = f"audience {chosen.name}" + (f" + {settings.origin['themes']}" if settings.values["themes"] else "")
     typer.echo(f"themes = {', '.join(t['name'] for t in themes)}\t({where})")
+
+
+# A bare `briefs` raises this usage error; typer (which vendors click as typer._click) gives it
+# no public name, so it is recognised by class name. Other usage errors are typer.TyperException.
+_NO_ARGS_IS_HELP = "NoArgsIsHelpError"
 
 
 def _terminate(signum, frame):  # noqa: ARG001 (signal handler signature)
@@ -382,25 +380,25 @@ def main() -> None:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
         err.print("briefs: interrupted; no brief was changed", markup=False)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(codes.INTERRUPTED)
     except SystemExit:
         raise
     except typer.Exit as done:
         sys.exit(done.exit_code)
-    except Exception as error:  # noqa: BLE001 (last resort: one line, the traceback only with --debug)
-        if type(error).__name__ == "NoArgsIsHelpError":
+    except typer.Abort:
+        err.print("briefs: interrupted", markup=False)
+        sys.exit(codes.INTERRUPTED)
+    except typer.TyperException as error:
+        if type(error).__name__ == _NO_ARGS_IS_HELP:
             typer.echo(error.ctx.get_help())
-            sys.exit(EXIT_OK)
-        if callable(getattr(error, "format_message", None)) and isinstance(getattr(error, "exit_code", None), int):
-            # click's usage errors (unknown option, missing argument): one line, not a usage block
-            command = getattr(getattr(error, "ctx", None), "command_path", "briefs")
-            say("error", f"{error.format_message()} (see '{command} --help')")
-            sys.exit(EXIT_USAGE)
-        if type(error).__name__ == "Abort":
-            err.print("briefs: interrupted", markup=False)
-            sys.exit(EXIT_INTERRUPTED)
+            sys.exit(codes.OK)
+        # click's usage errors (unknown option, missing argument): one line, not a usage block
+        command = getattr(getattr(error, "ctx", None), "command_path", "briefs")
+        say("error", f"{error.format_message()} (see '{command} --help')")
+        sys.exit(codes.USAGE)
+    except Exception as error:  # noqa: BLE001 (last resort: one line, the traceback only with --debug)
         if _state["debug"]:
             raise
         say("error", f"{type(error).__name__}: {error} (rerun with --debug for the traceback)")
-        sys.exit(EXIT_ERROR)
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+        sys.exit(codes.ERROR)
+    sys.exit(code if isinstance(code, int) else codes.OK)

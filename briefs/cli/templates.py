@@ -10,12 +10,11 @@ from typing import Optional
 import typer
 
 from ..audience import AUDIENCE_FILE, list_audiences, load_audience, template_roots, unknown_keys, user_templates_dir
+from .. import exitcodes as codes
 from ..config import ConfigError
 
 app = typer.Typer(no_args_is_help=True, help="List, create and check audiences (template folders).")
 
-EXIT_USAGE = 2
-EXIT_OUTPUT = 4
 # Templates the renderer reads; any other *.j2 in an audience folder is a partial or a typo.
 RENDERED = ("brief.md.j2", "brief.html.j2")
 
@@ -105,21 +104,21 @@ def new_command(
     overriding one block. Example: briefs templates new board --from executive --dir my-templates
     """
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name) or name == "base":
-        raise _fail(f"audience name {name!r}: use lower-case letters, digits, - and _ (not 'base')", EXIT_USAGE)
+        raise _fail(f"audience name {name!r}: use lower-case letters, digits, - and _ (not 'base')", codes.USAGE)
     root = dir or user_templates_dir()
     try:
         inherited = load_audience(parent, template_roots(dir))
     except ConfigError as error:
-        raise _fail(str(error), EXIT_USAGE) from None
+        raise _fail(str(error), codes.USAGE) from None
     folder = root / name
     if folder.exists():
-        raise _fail(f"{folder} already exists; edit it, or choose another name", EXIT_USAGE)
+        raise _fail(f"{folder} already exists; edit it, or choose another name", codes.USAGE)
     try:
         folder.mkdir(parents=True)
         (folder / AUDIENCE_FILE).write_text(scaffold(name, parent, inherited.settings), encoding="utf-8")
         (folder / "brief.html.j2").write_text(TEMPLATE_STUB.format(name=name, parent=parent), encoding="utf-8")
     except OSError as error:
-        raise _fail(f"{folder}: cannot write ({error.strerror})", EXIT_OUTPUT) from None
+        raise _fail(f"{folder}: cannot write ({error.strerror})", codes.OUTPUT) from None
     typer.echo(str(folder))
 
 
@@ -142,15 +141,17 @@ def check_command(
     try:
         result = build_brief(None, Options(audience=name, templates=templates, cache=False))
     except (ConfigError, BuildError) as error:
-        raise _fail(str(error), EXIT_USAGE) from None
+        raise _fail(str(error), codes.USAGE) from None
+    except render.RenderError as error:  # fitting to a page limit renders the templates already
+        raise _fail(str(error), codes.OUTPUT) from None
     warnings = unknown_keys(result.audience) + _unused_files(result.audience.folders[0])
-    notes: list[str] = []
+    notes: list[str] = [result.fitted.note] if result.fitted is not None and result.fitted.note else []
     with tempfile.TemporaryDirectory() as out:
         try:
             written = render.render(result.brief, result.audience, Path(out), output_stem(result.brief),
-                                    ["md", "html", "pdf"], notes=notes)
+                                    ["md", "html", "pdf"], notes=notes, fitted=result.fitted)
         except render.RenderError as error:
-            raise _fail(str(error), EXIT_OUTPUT) from None
+            raise _fail(str(error), codes.OUTPUT) from None
         pages = _pages(written[-1])
     for line in warnings + notes:
         typer.echo(f"briefs: warning: {line}", err=True)

@@ -1,0 +1,57 @@
+"""The whole-build memo: a build whose every input is unchanged returns the brief it made last time.
+
+Private to `build`. The key covers the cleaned files, the options, the audience, the subject, the
+previous brief and the package's own code (`cache.code_digest`), so any change is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cache import VERSION, Cache, code_digest
+from .model import Drop, brief_from_dict
+
+if TYPE_CHECKING:
+    from .build import Options, Result
+
+
+def key(items: list, options: Options, audience, subject, previous: Path | None) -> str:
+    """Return a key for everything a whole build depends on: files, options, audience, previous brief, code."""
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(json.dumps([item.article.path, item.article.title, item.article.publisher, str(item.article.date),
+                                  item.article.url, item.paragraphs, item.mentions]).encode())
+    # Where the brief is written and how the work is spread do not change it (out only through `previous`).
+    options_view = {k: str(v) for k, v in asdict(options).items()
+                    if k not in ("workers", "cache", "out", "templates", "formats")}
+    try:
+        previous_digest = hashlib.sha256(previous.read_bytes()).hexdigest() if previous else None
+    except OSError:
+        previous_digest = "unreadable"
+    digest.update(json.dumps([VERSION, code_digest(), options_view, audience.settings,
+                              [str(f) for f in audience.folders], asdict(subject), str(previous), previous_digest],
+                             sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def get(cache: Cache | None, memo: str | None, audience, problems: list, notes: list[str], window) -> Result | None:
+    """Return the stored result of a build with this key, or None."""
+    from .build import Result
+
+    cached = cache.get_brief(memo) if cache is not None and memo else None
+    if cached is None:
+        return None
+    return Result(brief=brief_from_dict(cached["brief"]), audience=audience, problems=problems,
+                  dropped=[Drop(**d) for d in cached["dropped"]], notes=notes + cached["notes"], window=window)
+
+
+def put(cache: Cache | None, memo: str | None, result: Result, notes_before: int) -> None:
+    """Store a build's result under its key (the notes it added, not those from before the build)."""
+    if cache is None or not memo:
+        return
+    cache.put_brief(memo, {"brief": result.brief.to_dict(), "notes": result.notes[notes_before:],
+                           "dropped": [asdict(d) for d in result.dropped]})

@@ -1,0 +1,169 @@
+"""Per-file work for a build: each file loaded and cleaned on its own, from the cache or in a process pool.
+
+Private to `build`: the composition there calls `per_file` and `build_session`, and nothing else
+needs to know about worker processes, batches, cache lookups or the collector's thresholds.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from . import clean as clean_stage
+from . import load
+from .cache import Cache, encode, file_key, location
+from .config import Subject
+
+# Below this many files a process pool costs more to start than it saves.
+MIN_FILES_FOR_WORKERS = 64
+# A build allocates millions of small objects that live until it ends (sentences, keys, stems).
+# With Python's default thresholds the cyclic collector rescans all of them again and again as
+# more pile up: a third of the corpus-wide time at 10,000 articles. During a build (and in its
+# worker processes) it collects young objects less often and the whole heap almost never; the
+# objects a build makes hold no reference cycles to reclaim.
+BUILD_GC_THRESHOLD = (50_000, 20, 10_000)
+
+
+@contextmanager
+def build_session(out: Path | None, use_cache: bool, warn: Callable[[str], None]) -> Iterator[Cache | None]:
+    """Yield the build's cache (None without one) with BUILD_GC_THRESHOLD set; restore and close after."""
+    previous = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLD)
+    cache = Cache(location(out), warn=warn) if use_cache and out is not None else None
+    try:
+        yield cache
+    finally:
+        gc.set_threshold(*previous)
+        if cache is not None:
+            cache.close()
+
+
+def _start_worker() -> None:
+    gc.set_threshold(*BUILD_GC_THRESHOLD)
+
+
+def process_file(path: Path, subject: Subject) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
+    """Return one file's articles, each cleaned on its own, and the problems met (no exception).
+
+    The articles come back without their full text: later stages read only the kept sentences,
+    and the text would only be copied back from a worker and stored in the cache.
+    """
+    articles, problems = load.load_file(path)
+    items = [clean_stage.clean_article(article, subject) for article in articles]
+    return [replace(item, article=replace(item.article, text="")) for item in items], problems
+
+
+def _work(paths: list[Path], subject: Subject, store: bool) -> list[tuple[list, list, str | None]]:
+    """Process a batch of files in a worker; with `store`, also encode each for the cache there."""
+    outcomes = []
+    for path in paths:
+        items, problems = process_file(path, subject)
+        outcomes.append((items, problems, encode(items, problems, str(path)) if store else None))
+    return outcomes
+
+
+def _moved(value: str, old: str, new: str) -> str:
+    return new + value[len(old):] if value.startswith(old) else new
+
+
+def _relocate(items: list[clean_stage.ArticleClean], old: str, new: str) -> list[clean_stage.ArticleClean]:
+    """Return cached results pointed at the path the file has now (the same bytes may sit in many files)."""
+    return [replace(item, article=replace(item.article, path=_moved(item.article.path, old, new)),
+                    dropped=[replace(d, path=_moved(d.path, old, new)) for d in item.dropped])
+            for item in items]
+
+
+def _warm_up() -> None:
+    """Import what the corpus-wide stages need, while the workers read files and this process would wait."""
+    from . import render, themes
+
+    themes.prepare()
+    render.prepare()
+
+
+def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: int,
+             note: Callable[..., None], each: Callable[[clean_stage.ArticleClean], None] | None = None,
+             ) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
+    """Return every file's cleaned articles in file order: from the cache, else processed (in parallel).
+
+    Files the cache lacks go to worker processes in batches as soon as the cache says so, while
+    the rest are still being looked up. With `each`, every article is also handed over in file
+    order as soon as it and all before it are ready, so corpus-wide work can start while workers
+    run; that happens only when some file is processed (a fully cached run hands nothing over).
+    """
+    results: list[tuple[list, list] | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    store = cache is not None
+    parallel = workers > 1 and len(files) >= MIN_FILES_FOR_WORKERS
+    batch_size = max(1, len(files) // (workers * 32))  # small batches: the last one decides when all cores are done
+    pool: ProcessPoolExecutor | None = None
+    batches: list[tuple[list[int], Future]] = []
+    todo: list[int] = []
+    entries: list[tuple[str, str]] = []  # (cache key, encoded results), written in one transaction
+    released = 0
+
+    def submit(indices: list[int]) -> None:
+        nonlocal pool
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+        batches.append((indices, pool.submit(_work, [files[i] for i in indices], subject, store)))
+
+    def take(index: int, items: list, problems: list, encoded: str | None) -> None:
+        nonlocal released
+        results[index] = (items, problems)
+        if encoded is not None and keys[index] is not None:
+            entries.append((keys[index], encoded))
+        while each is not None and released < len(files) and results[released] is not None:
+            for item in results[released][0]:
+                each(item)
+            released += 1
+
+    try:
+        for index, path in enumerate(files):
+            if cache is not None:
+                try:
+                    keys[index] = file_key(path.read_bytes(), subject) if path.stat().st_size <= load.MAX_BYTES else None
+                except OSError:
+                    keys[index] = None
+                hit = cache.get(keys[index]) if keys[index] else None
+                if hit is not None:
+                    items, problems, stored = hit
+                    results[index] = (_relocate(items, stored, str(path)),
+                                      [load.Problem(_moved(p.path, stored, str(path)), p.reason) for p in problems])
+                    continue
+            todo.append(index)
+            if parallel and len(todo) % batch_size == 0:
+                submit(todo[-batch_size:])
+        if parallel and len(todo) % batch_size:
+            submit(todo[-(len(todo) % batch_size):])
+        if not todo:
+            each = None
+        done = len(files) - len(todo)
+        note("read", done, len(files))  # progress: (stage, files done, files in all)
+        if pool is not None:
+            _warm_up()
+            for indices, future in batches:
+                for index, outcome in zip(indices, future.result()):
+                    take(index, *outcome)
+                    done += 1
+                    note("read", done, len(files))
+        else:
+            for index in todo:
+                take(index, *_work([files[index]], subject, store)[0])
+                done += 1
+                note("read", done, len(files))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if cache is not None:
+        cache.put_many(entries)
+    items: list[clean_stage.ArticleClean] = []
+    problems: list[load.Problem] = []
+    for outcome in results:
+        items.extend(outcome[0])
+        problems.extend(outcome[1])
+    return items, problems
