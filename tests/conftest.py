@@ -14,17 +14,21 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
-    """Keep tests away from the real user config and cache folders."""
+    """Keep tests away from the real user config and cache folders, and from the checkout's out/.
+
+    The library, like the CLI, finds previous briefs in `out` under the working directory.
+    """
     monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.setenv("BRIEFS_CONFIG_DIR", str(tmp_path_factory.getbasetemp() / "config"))
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 
 
 @pytest.fixture(scope="session")
-def seed_result():
+def seed_result(tmp_path_factory):
     """The investor brief of the embedded seeds (built once; tests must not mutate it)."""
-    from briefs.build import build_brief
+    from briefs.build import Options, build_brief
 
-    return build_brief([SEEDS])
+    return build_brief([SEEDS], Options(out=tmp_path_factory.mktemp("seed_out")))
 
 
 @pytest.fixture(scope="session")

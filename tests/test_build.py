@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -104,3 +105,67 @@ def test_python_build_brief_returns_the_brief_whose_dict_is_the_json_file(tmp_pa
     brief = briefs.build_brief([SEEDS], date=dt.date(2025, 7, 31), cache=False)
     assert json.loads(json.dumps(brief.to_dict())) == written
     assert brief.to_dict()["themes"] and brief.to_dict()["date"] == "2025-07-31"
+
+
+# Every corpus in the repo that carries its own briefs.toml.
+_CORPORA = [SEEDS, SEEDS.parent / "tests" / "fixtures" / "weekly",
+            SEEDS.parent / "tests" / "fixtures" / "clean" / "other_wordings"]
+
+
+@pytest.mark.parametrize("audience", ["investor", "executive", "newsletter"])
+@pytest.mark.parametrize("corpus", _CORPORA, ids=lambda p: p.name)
+def test_cli_json_and_library_brief_are_equal(corpus, audience, tmp_path):
+    """Bug 2: the CLI and the library resolve settings (and cut to the page limit) in one place."""
+    import briefs
+
+    brief = briefs.build_brief([corpus], audience=audience, out=tmp_path / "out").to_dict()
+    result = CliRunner().invoke(app, ["build", str(corpus), "--audience", audience, "--format", "json",
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert json.loads(open(result.stdout.strip(), encoding="utf-8").read()) == json.loads(json.dumps(brief))
+
+
+def test_library_reads_method_formats_and_out_from_the_corpus_briefs_toml(tmp_path, monkeypatch):
+    """A corpus briefs.toml's method applies to build_brief as to `briefs build`; formats and out too."""
+    import shutil
+
+    import briefs
+    from briefs.build import Options, resolve_options
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    toml = (corpus / "briefs.toml").read_text(encoding="utf-8")
+    (corpus / "briefs.toml").write_text('method = "lexrank"\n' + toml + '\n[output]\nformats = ["json"]\nout = "elsewhere"\n',
+                                        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    resolved = resolve_options([corpus], Options())
+    assert (resolved.options.method, resolved.options.formats, resolved.options.out) == ("lexrank", ("json",),
+                                                                                         Path("elsewhere"))
+    assert briefs.build_brief([corpus], cache=False).to_dict()["method"] == "lexrank"
+    result = CliRunner().invoke(app, ["build", str(corpus), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert [Path(p).parent.name + Path(p).suffix for p in result.stdout.split()] == ["elsewhere.json"]
+
+
+def test_summary_and_library_show_the_brief_cut_to_the_page_limit(tmp_path):
+    """An audience whose PDF must fit one page: summary, library and the JSON file hold the same cut brief."""
+    import briefs
+
+    user = tmp_path / "user"
+    (user / "big").mkdir(parents=True)
+    (user / "big" / "audience.toml").write_text('extends = "executive"\npages = 1\n', encoding="utf-8")
+    (user / "big" / "style.css").write_text("body { font-size: 30pt; }\n", encoding="utf-8")  # the seeds overflow
+    (user / "free").mkdir()
+    (user / "free" / "audience.toml").write_text('extends = "big"\npages = 0\n', encoding="utf-8")
+    out = tmp_path / "out"
+    library = json.loads(json.dumps(briefs.build_brief([SEEDS], audience="big", templates=user, out=out).to_dict()))
+    uncut = briefs.build_brief([SEEDS], audience="free", templates=user, out=out).to_dict()
+    shown = CliRunner().invoke(app, ["summary", str(SEEDS), "-a", "big", "--templates", str(user), "--json",
+                                     "--out", str(out)])
+    written = CliRunner().invoke(app, ["build", str(SEEDS), "-a", "big", "--templates", str(user), "-f", "json",
+                                       "--out", str(out)])
+    assert shown.exit_code == 0 and written.exit_code == 0, shown.output + written.output
+    assert json.loads(shown.stdout) == library == json.loads(open(written.stdout.strip(), encoding="utf-8").read())
+    kept = sum(len(t["sentences"]) for t in library["themes"])
+    assert kept < sum(len(t["sentences"]) for t in uncut["themes"])  # something was cut to fit
+    assert "fits 1 page" in shown.stderr or "needs" in shown.stderr
