@@ -12,7 +12,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import VERSION, Cache, code_digest
+from . import cache as file_cache
+from .cache import VERSION, Cache
 from .model import Drop, brief_from_dict
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def key(items: list, options: Options, audience, subject, previous: Path | None)
         previous_digest = hashlib.sha256(previous.read_bytes()).hexdigest() if previous else None
     except OSError:
         previous_digest = "unreadable"
-    digest.update(json.dumps([VERSION, code_digest(), options_view, audience.settings,
+    digest.update(json.dumps([VERSION, file_cache.code_digest(), options_view, audience.settings,
                               [str(f) for f in audience.folders], asdict(subject), str(previous), previous_digest],
                              sort_keys=True, default=str).encode())
     return digest.hexdigest()

@@ -49,7 +49,11 @@ def code_digest() -> str:
     Both caches key on it rather than on the package version: a maintainer's edit to any stage
     changes what a build gives, and must look like one without --no-cache.
     """
-    root = Path(__file__).resolve().parent
+    return source_digest(Path(__file__).resolve().parent)
+
+
+def source_digest(root: Path) -> str:
+    """Return a hash of every .py file under `root`: their paths and bytes."""
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*.py")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
