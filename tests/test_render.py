@@ -389,3 +389,28 @@ def test_html_brief_carries_its_stylesheet_with_imports_inlined(rendered, tmp_pa
     assert "h1 { color: teal }" in page and "root:" not in page and "size: A4" not in page  # replaced, not imported
     [pdf] = render.render(crafted(), peek, tmp_path, "peek", ["pdf"])
     assert pdf_fonts(pdf) and all(f.startswith("Briefs-Sans") for f in pdf_fonts(pdf))  # fonts.css still loads first
+
+
+def _label_width(text: str, size: float = 8.0) -> float:
+    """Return the width of a chart label in SVG units, measured from the packaged font's metrics."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(ROOT / "templates" / "base" / "fonts" / "DejaVuSans.ttf"))
+    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+    return sum(metrics[cmap[ord(c)]][0] for c in text) / font["head"].unitsPerEm * size
+
+
+@pytest.mark.parametrize("count", [7, 96, 1674, 123456])
+def test_chart_labels_fit_the_chart_for_any_count(count):
+    """Bug 7: a four-digit theme count ran its label past the right margin of the coverage chart."""
+    brief = crafted()
+    brief = dataclasses.replace(brief, themes=[dataclasses.replace(brief.themes[0], sentence_count=count),
+                                               *brief.themes[1:]])
+    html = render.render_text(brief, load_audience("investor"), "brief.html.j2")
+    svg = re.search(r"<svg[^>]*viewBox=\"0 0 (\d+) \d+\"[^>]*aria-label[^>]*>(.*?)</svg>", html, re.S)
+    width, labels = float(svg.group(1)), re.findall(r'<text x="([\d.]+)"[^>]*font-size="8"[^>]*>([^<]+)</text>',
+                                                    svg.group(2))
+    counted = [(float(x), text) for x, text in labels if text[0].isdigit()]
+    assert any(text.startswith(str(count)) for _, text in counted)
+    for x, text in counted:
+        assert x + _label_width(text) <= width, (text, x)
