@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ import typer
 from rich.console import Console
 
 from .. import __version__
+from .._entry import EXIT_INTERRUPTED, handle_termination
 from ..config import CORPUS_FILE, ConfigError, Settings, init_text, resolve
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ EXIT_ERROR = 1        # unexpected internal error (rerun with --debug)
 EXIT_USAGE = 2        # bad option value, unknown audience/method/format, bad config
 EXIT_NO_INPUT = 3     # no readable article, or none about the subject
 EXIT_OUTPUT = 4       # template error or cannot write the output
-EXIT_INTERRUPTED = 130
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)  # help: main_options
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -42,9 +41,9 @@ app.add_typer(_templates.app, name="templates")
 
 def say(kind: str, message: str) -> None:
     """Print one diagnostic line on stderr; a file name or scraped text in it cannot send escapes."""
-    from ..terminal import literal
+    from ..printable import printable
 
-    err.print(f"briefs: {kind}: {literal(message)}", markup=False)
+    err.print(f"briefs: {kind}: {printable(message, one_line=True)}", markup=False)
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -172,6 +171,8 @@ def _build(paths: List[Path], options: Options, quiet: bool, progress=None) -> R
     except ConfigError as error:
         raise fail(str(error), EXIT_USAGE) from None
     except BuildError as error:
+        for problem in error.problems:  # when every file failed, these are why
+            warn(str(problem))
         raise fail(str(error), EXIT_NO_INPUT) from None
     for problem in result.problems:
         warn(str(problem))
@@ -271,7 +272,9 @@ def summary(
     with _progress(quiet) as progress:
         result = _build(paths, options, quiet, progress)
     if as_json:
-        typer.echo(json.dumps(result.brief.to_dict(), indent=2, ensure_ascii=False))
+        from ..printable import json_printable
+
+        typer.echo(json_printable(json.dumps(result.brief.to_dict(), indent=2, ensure_ascii=False)))
     elif terminal.wants_plain(sys.stdout, plain):
         typer.echo(terminal.plain(result.brief, result.audience.settings, width or Console(file=sys.stdout).width),
                    nl=False)
@@ -291,25 +294,27 @@ def summarize(
     Example: briefs summarize article.txt --sentences 3 --method textrank
     """
     from .. import rank
-    from ..load import LoadError, read_text
+    from ..load import LoadError, read_stream, read_text
+    from ..printable import printable
     from ..summarize import summarize as summarize_text
 
     try:
         rank.check(method)
     except rank.UnknownMethod as error:
         raise fail(str(error), EXIT_USAGE) from None
-    if file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(file)
-        if not path.is_file():
-            raise fail(f"{file}: no such file", EXIT_NO_INPUT)
-        try:
+    try:
+        if file == "-":
+            text = read_stream(getattr(sys.stdin, "buffer", sys.stdin))
+        else:
+            path = Path(file)
+            if not path.exists():
+                raise fail(f"{file}: no such file", EXIT_NO_INPUT)
             text = read_text(path)
-        except (LoadError, OSError) as error:
-            raise fail(f"{file}: {error}", EXIT_NO_INPUT) from None
+    except (LoadError, OSError) as error:
+        raise fail(f"{'standard input' if file == '-' else file}: {error}", EXIT_NO_INPUT) from None
+
     for sentence in summarize_text(text, sentences, method):
-        typer.echo(sentence)
+        typer.echo(printable(sentence, one_line=True))  # scraped text: no escape sequence reaches the terminal
 
 
 @app.command()
@@ -368,24 +373,22 @@ def config(
     typer.echo(f"themes = {', '.join(t['name'] for t in themes)}\t({where})")
 
 
-def _terminate(signum, frame):  # noqa: ARG001 (signal handler signature)
-    raise KeyboardInterrupt
-
-
 def main() -> None:
     """Console-script entry point: run the app, turning any unexpected error into one line."""
     # Seen before parsing, so a traceback is shown even when parsing the rest fails.
     _state["debug"] = "--debug" in sys.argv[1:]
-    # SIGTERM unwinds like Ctrl-C, so temporary files are removed and no brief is half-written.
-    signal.signal(signal.SIGTERM, _terminate)
+    handle_termination()  # already done by the console script; again for callers of this function
+    interrupted = "briefs: interrupted; no brief was changed"
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
-        err.print("briefs: interrupted; no brief was changed", markup=False)
+        err.print(interrupted, markup=False)
         sys.exit(EXIT_INTERRUPTED)
     except SystemExit:
         raise
     except typer.Exit as done:
+        if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C/SIGTERM into a silent Exit(130)
+            err.print(interrupted, markup=False)
         sys.exit(done.exit_code)
     except Exception as error:  # noqa: BLE001 (last resort: one line, the traceback only with --debug)
         if type(error).__name__ == "NoArgsIsHelpError":
@@ -397,7 +400,7 @@ def main() -> None:
             say("error", f"{error.format_message()} (see '{command} --help')")
             sys.exit(EXIT_USAGE)
         if type(error).__name__ == "Abort":
-            err.print("briefs: interrupted", markup=False)
+            err.print(interrupted, markup=False)
             sys.exit(EXIT_INTERRUPTED)
         if _state["debug"]:
             raise
