@@ -27,7 +27,14 @@ process_file = _pool.process_file
 
 
 class BuildError(RuntimeError):
-    """The corpus gives no brief (no readable article, nothing about the subject)."""
+    """The corpus gives no brief (no readable article, nothing about the subject).
+
+    `problems` are the files that could not be read: when every file failed, they are the reason.
+    """
+
+    def __init__(self, message: str, problems: Sequence[load.Problem] = ()):
+        super().__init__(message)
+        self.problems = list(problems)
 
 
 @dataclass
@@ -144,7 +151,8 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
 
     note("load")
     problems: list[load.Problem] = []
-    files = list(load.iter_files(paths, problems))
+    # The out folder is never input: rebuilding `.` must not cite last week's brief as a source.
+    files = list(load.iter_files(paths, problems, skip=[options.out] if options.out is not None else []))
     workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
     with _pool.build_session(options.out, options.cache, notes.append) as cache:
         streamed = _StreamedCombiner(subject, window, options.undated)  # dedup starts as workers finish files
@@ -247,7 +255,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     """Return the brief from per-file results: window, corpus-level cleaning, then the later stages."""
     if not items:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
-                         + "; give .txt, .md, .html, .json/.jsonl or RSS/Atom files")
+                         + "; give .txt, .md, .html, .json/.jsonl or RSS/Atom files", problems)
     items, outside, undated_out = in_window(items, window, options.undated)
     if outside:
         notes.append(f"{outside} article(s) outside {window.week or 'the period'} left out")
@@ -275,9 +283,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         try:
             previous = history.read_brief(previous_path)
         except history.HistoryError as error:
-            if options.previous is not None:
-                raise BuildError(str(error)) from None
-            notes.append(str(error))
+            # Comparing with last week is an extra: an unusable previous brief is treated as absent.
+            notes.append(f"{error}; building without a previous brief")
     if previous is not None:
         repeated = history.mark(sentences, previous)
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")

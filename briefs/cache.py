@@ -2,8 +2,11 @@
 
 A weekly folder grows every day; re-reading, re-parsing and re-cleaning last week's files is
 wasted work. The key is the file's bytes (SHA-256) plus what cleaning depends on (the subject
-and this cache format's version), so an edited file or a new subject is simply a miss. A cache
-that cannot be opened or read is deleted and rebuilt with one warning, never a crash.
+and this cache format's version), so an edited file or a new subject is simply a miss.
+
+The cache is an optimisation, never a reason to fail: a corrupt cache file is deleted and rebuilt;
+a place where no cache can live (a read-only folder, a file where its folder should be, a folder
+where the file should be) turns the cache off with one warning, and the build goes on without it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 from .clean import ArticleClean
 from .config import Subject
 from .load import Problem
-from .model import Article, Drop
+from .model import Article, Drop, brief_from_dict
 
 # Bump when what is stored (or how cleaning works) changes: old entries then never match.
 VERSION = 7
@@ -95,39 +98,77 @@ def _decode(text: str) -> tuple[list[ArticleClean], list[Problem], str]:
     return items, [Problem(*p) for p in data["problems"]], data["path"]
 
 
+def _brief_entry(data: object) -> dict:
+    """Return a cached whole-build result after checking it decodes; raise ValueError when it does not."""
+    if not isinstance(data, dict) or not isinstance(data.get("brief"), dict):
+        raise ValueError("not a cached brief")
+    if not isinstance(data.get("notes"), list) or not all(isinstance(n, str) for n in data["notes"]):
+        raise ValueError("cached notes are not a list of lines")
+    if not isinstance(data.get("dropped"), list) or not all(isinstance(d, dict) for d in data["dropped"]):
+        raise ValueError("cached drops are not a list of records")
+    brief_from_dict(data["brief"])
+    [Drop(**d) for d in data["dropped"]]
+    return data
+
+
 class Cache:
     """A per-folder SQLite store of cleaned files; every method degrades to "miss" on trouble."""
 
     def __init__(self, path: Path, warn=lambda message: None):
         self.path = path
-        self.warn = warn
+        self._warn = warn
+        self._warned: set[str] = set()
         self.db: sqlite3.Connection | None = None
         self.hits = 0
         self.misses = 0
         self._open(retry=True)
 
+    def warn(self, kind: str, message: str) -> None:
+        """Pass a warning on once per kind: a broken cache says so once, not once per file."""
+        if kind not in self._warned:
+            self._warned.add(kind)
+            self._warn(message)
+
+    def _connect(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists() and not self.path.is_file():
+            raise OSError(f"{self.path} is not a file")
+        self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS briefs (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if row is None:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),))
+        elif row[0] != str(VERSION):
+            raise sqlite3.DatabaseError(f"cache version {row[0]}, expected {VERSION}")
+
     def _open(self, retry: bool) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS briefs (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            if row is None:
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),))
-            elif row[0] != str(VERSION):
-                raise sqlite3.DatabaseError(f"cache version {row[0]}, expected {VERSION}")
+            self._connect()
         except (sqlite3.Error, OSError) as error:
             self.close()
-            if retry:
-                self.warn(f"{self.path}: cache unusable ({error}); rebuilding it")
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            # Only a regular file SQLite could open but not read (corrupt, old version) is ours
+            # to replace; a place the cache cannot live (read-only, a folder) is left as it is.
+            corrupt = (isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError)
+                       and self.path.is_file())
+            if retry and corrupt:
+                self.warn("rebuild", f"{self.path}: cache unusable ({error}); rebuilding it")
+                try:
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                except OSError as removal:
+                    self.warn("off", f"{self.path}: cache disabled ({removal.strerror}); building without it")
+                    return
                 self._open(retry=False)
             else:
-                self.warn(f"{self.path}: cache disabled ({error})")
+                self.warn("off", f"{self.path}: cache disabled ({error}); building without it")
+
+    def _fail(self, error: Exception) -> None:
+        """Turn the cache off after an error the database gives (read-only, locked, gone)."""
+        self.warn("off", f"{self.path}: cache disabled ({error}); building without it")
+        self.close()
 
     def get(self, key: str) -> tuple[list[ArticleClean], list[Problem], str] | None:
         """Return a file's cached (articles, problems, path it was stored from), or None."""
@@ -135,15 +176,20 @@ class Cache:
             return None
         try:
             row = self.db.execute("SELECT data FROM files WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                self.misses += 1
-                return None
-            self.hits += 1
-            return _decode(row[0])
-        except (sqlite3.Error, ValueError, KeyError, TypeError) as error:
-            self.warn(f"{self.path}: unreadable cache entry ignored ({error})")
+        except sqlite3.Error as error:
+            self._fail(error)
+            return None
+        if row is None:
             self.misses += 1
             return None
+        try:
+            decoded = _decode(row[0])
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+            self.warn("entry", f"{self.path}: unreadable cache entry ignored ({type(error).__name__}: {error})")
+            self.misses += 1
+            return None
+        self.hits += 1
+        return decoded
 
     def put_many(self, entries: list[tuple[str, str]]) -> None:
         """Store encoded results (`encode`) by key, in one transaction: one disk sync, not one per file."""
@@ -154,8 +200,7 @@ class Cache:
                 self.db.execute("BEGIN")
                 self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", entries)
         except sqlite3.Error as error:
-            self.warn(f"{self.path}: cache write failed ({error}); continuing without it")
-            self.close()
+            self._fail(error)
 
     def get_brief(self, key: str) -> dict | None:
         """Return the stored result of a whole build with exactly these inputs, or None."""
@@ -163,9 +208,15 @@ class Cache:
             return None
         try:
             row = self.db.execute("SELECT data FROM briefs WHERE key = ?", (key,)).fetchone()
-            return json.loads(row[0]) if row else None
-        except (sqlite3.Error, ValueError) as error:
-            self.warn(f"{self.path}: unreadable cached brief ignored ({error})")
+        except sqlite3.Error as error:
+            self._fail(error)
+            return None
+        if row is None:
+            return None
+        try:
+            return _brief_entry(json.loads(row[0]))
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+            self.warn("brief", f"{self.path}: unreadable cached brief ignored ({type(error).__name__}: {error})")
             return None
 
     def put_brief(self, key: str, data: dict) -> None:
@@ -175,7 +226,7 @@ class Cache:
             # One brief per out folder and window is enough: older ones are never asked for again.
             self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?)", (key, json.dumps(data)))
         except sqlite3.Error as error:
-            self.warn(f"{self.path}: cache write failed ({error}); continuing without it")
+            self._fail(error)
 
     def close(self) -> None:
         if self.db is not None:

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 CORPUS_FILE = "briefs.toml"
+# A settings file is a few kilobytes; a larger one is a mistake (a corpus file renamed).
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 class ConfigError(ValueError):
@@ -40,11 +42,21 @@ def data_dir(name: str) -> Path:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Return a TOML file's table, or raise ConfigError naming the file and the problem."""
+    from .load import LoadError, read_bytes
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        # The loader's reader: a FIFO or device named briefs.toml is refused, not waited on.
+        raw = read_bytes(path, MAX_CONFIG_BYTES)
+        return tomllib.loads(raw.decode("utf-8-sig"))  # a BOM some editors write is not a TOML error
+    except UnicodeDecodeError:
+        encoding = "UTF-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "not UTF-8"
+        raise ConfigError(f"{path}: cannot read: the file is {encoding}; TOML files must be saved as UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    except LoadError as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
 

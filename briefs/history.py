@@ -7,24 +7,41 @@ from pathlib import Path
 
 from . import language
 from .clean import normalize
+from .load import LoadError, json_value, read_bytes
 from .model import Figure, Sentence
 
 # A sentence counts as already reported when it shares this much of its content stems (Jaccard)
 # with a sentence of the previous brief: a follow-up story re-quoting last week's fact.
 ALREADY_REPORTED = 0.6
+# A JSON brief is tens of kilobytes; a larger JSON file in the out folder is not one of ours.
+MAX_BRIEF_BYTES = 16 * 1024 * 1024
 
 
 class HistoryError(ValueError):
     """A previous brief that cannot be read; the message names the file."""
 
 
+def _json_file(path: Path) -> object:
+    """Return a JSON file's value, read with the loader's bounds (size, depth, regular files only)."""
+    try:
+        return json_value(read_bytes(path, MAX_BRIEF_BYTES).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, LoadError) as error:
+        raise HistoryError(f"{path}: not a readable JSON brief ({error})") from None
+
+
+def _brief_shape(data: object) -> bool:
+    """Return True when the value has the fields history reads, each of the type briefs writes."""
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
+        return False
+    lists = [data.get("summary") or [], data.get("figures") or [], data["themes"]]
+    lists += [t.get("sentences") or [] for t in data["themes"] if isinstance(t, dict)]
+    return all(isinstance(items, list) and all(isinstance(x, dict) for x in items) for items in lists)
+
+
 def read_brief(path: Path) -> dict:
     """Return a JSON brief written by briefs, or raise HistoryError naming the file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HistoryError(f"{path}: not a readable JSON brief ({error})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
+    data = _json_file(path)
+    if not _brief_shape(data):
         raise HistoryError(f"{path}: not a JSON brief written by briefs")
     return data
 
@@ -36,8 +53,8 @@ def find_previous(out_dir: Path, subject: str, audience: str, before: str | None
     best: tuple[str, Path] | None = None
     for path in sorted(out_dir.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            data = _json_file(path)
+        except HistoryError:
             continue  # not every JSON file in out/ is a brief
         if not isinstance(data, dict) or data.get("subject") != subject or data.get("audience") != audience:
             continue

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,17 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 CONFIG_FILES = {"briefs.toml"}
 # A scraped article is tens of kilobytes; past this a file is a dump, not an article.
+# $BRIEFS_MAX_FILE_MB overrides it (a corpus of long filings, or a tighter service).
 MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES_VARIABLE = "BRIEFS_MAX_FILE_MB"
+# Article records nest a few levels (record, metadata, a list of tags). Past this a file is an
+# attack or a dump, and Python's parsers would exhaust the stack before saying so.
+MAX_DEPTH = 64
+# No article field needs a longer whole number (a timestamp in nanoseconds has 19 digits); a
+# number of thousands of digits costs quadratic time to convert and is refused by Python anyway.
+MAX_INT_DIGITS = 100
+# Publication dates outside this range are errors in the file (year 0, a typo'd 20255), not news.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 
 @dataclass
@@ -31,7 +42,10 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        from .printable import printable
+
+        # A file name may hold a newline or an escape sequence: one problem stays one plain line.
+        return f"{printable(self.path, one_line=True)}: {self.reason}"
 
 
 @dataclass
@@ -73,17 +87,38 @@ def _decode_legacy(raw: bytes) -> str:
     return guess
 
 
-def _decode(raw: bytes, path: Path) -> str:
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
+
+
+def _bom(raw: bytes) -> tuple[str, int] | None:
+    """Return (encoding, mark length) when the bytes start with a byte-order mark, else None."""
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            return encoding, len(mark)
+    return None
+
+
+def decode(raw: bytes) -> str:
+    """Return a file's bytes as text: BOM, UTF-8, then detected encoding; raise LoadError for binary/empty."""
     if not raw.strip():
         raise LoadError("empty file")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _decode_legacy(raw)
+    marked = _bom(raw)
+    if marked is not None:
+        encoding, length = marked
+        try:
+            text = raw[length:].decode(encoding)
+        except UnicodeDecodeError as error:
+            # Truncated (odd byte count) or a lone surrogate: the file says it is this encoding but is not.
+            raise LoadError(f"not valid {encoding.upper()} text ({error.reason} at byte {error.start + length})") from None
+    elif b"\x00" in raw[:8192]:
+        raise LoadError("binary file")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(raw)
     if "\x00" in text:
         raise LoadError("binary file")
     if not text.strip():
@@ -91,41 +126,145 @@ def _decode(raw: bytes, path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def max_bytes() -> int:
+    """Return the largest file briefs reads, in bytes: $BRIEFS_MAX_FILE_MB when set, else MAX_BYTES."""
+    value = os.environ.get(MAX_BYTES_VARIABLE, "").strip()
+    try:
+        megabytes = float(value) if value else 0
+    except ValueError:
+        megabytes = 0
+    return int(megabytes * 1024 * 1024) if megabytes > 0 else MAX_BYTES
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.3g} MB"
+
+
+def _too_large(size: int, limit: int) -> LoadError:
+    return LoadError(f"file too large ({_megabytes(size)}; the limit is {_megabytes(limit)}, "
+                     f"set {MAX_BYTES_VARIABLE} to change it)")
+
+
+def special_kind(mode: int) -> str | None:
+    """Return what a non-regular file is ("FIFO", "device"...), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """Return a regular file's bytes, at most `limit` (default max_bytes()); raise LoadError otherwise.
+
+    FIFOs, sockets and devices (or symlinks to them) are refused before they are opened: reading
+    one waits forever or never ends (/dev/zero). The check is repeated on the open file, and the
+    read is bounded, so a file swapped or grown in between still cannot take more than the limit.
+    """
+    limit = max_bytes() if limit is None else limit
+    kind = special_kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise LoadError(f"not a regular file ({kind})")
+    # O_NONBLOCK: should a FIFO be swapped in after the check, opening it does not wait for a writer.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        kind = special_kind(info.st_mode)
+        if kind is not None:
+            raise LoadError(f"not a regular file ({kind})")
+        if info.st_size > limit:
+            raise _too_large(info.st_size, limit)
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise _too_large(len(raw), limit)
+    return raw
+
+
+def read_stream(stream, limit: int | None = None) -> str:
+    """Return the text of a byte stream (standard input), at most `limit` bytes (default max_bytes())."""
+    limit = max_bytes() if limit is None else limit
+    raw = stream.read(limit + 1)
+    if isinstance(raw, str):  # a text stream (a test's StringIO): count and decode its UTF-8 bytes
+        raw = raw.encode("utf-8", "surrogatepass")
+    if len(raw) > limit:
+        raise LoadError(f"input too large (more than {_megabytes(limit)}, set {MAX_BYTES_VARIABLE} to change it)")
+    return decode(raw)
+
+
 def read_text(path: Path) -> str:
-    """Return a file's text: UTF-8 first, then detected encoding; raise LoadError for binary/empty."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise LoadError(f"file too large ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)")
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError("binary file")
-    return _decode(raw, path)
+    """Return a file's text: BOM, UTF-8, then detected encoding; raise LoadError for binary/empty/special."""
+    return decode(read_bytes(path))
+
+
+_JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def nesting_depth(text: str) -> int:
+    """Return how deeply brackets nest in JSON (or flow YAML) text, brackets inside strings not counted."""
+    depth = deepest = 0
+    for token in _JSON_TOKENS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif mark in "]}":
+            depth -= 1
+    return deepest
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise LoadError(f"JSON number of {len(digits)} digits (more than {MAX_INT_DIGITS})")
+    return int(digits)
+
+
+def json_value(text: str) -> object:
+    """Return parsed JSON; raise LoadError for bad JSON, nesting past MAX_DEPTH or huge integers."""
+    if nesting_depth(text) > MAX_DEPTH:
+        raise LoadError(f"JSON nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(text, parse_int=_bounded_int)
+    except json.JSONDecodeError as error:
+        raise LoadError(f"malformed JSON ({error.msg} at line {error.lineno})") from None
+    except (RecursionError, ValueError) as error:  # belt and braces past the depth check
+        raise LoadError(f"unreadable JSON ({error})") from None
+
+
+def _plausible(day: dt.date | None) -> dt.date | None:
+    """Return the date when it lies in FIRST_DAY..LAST_DAY, else None (the article counts as undated)."""
+    return day if day is not None and FIRST_DAY <= day <= LAST_DAY else None
 
 
 def parse_date(value: object) -> dt.date | None:
-    """Return a date from a date/datetime/ISO-ish string, or None."""
+    """Return a plausible date from a date/datetime/ISO-ish/RFC 2822 string, or None."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _plausible(value.date())
     if isinstance(value, dt.date):
-        return value
+        return _plausible(value)
     if not isinstance(value, str) or not value.strip():
         return None
-    text = value.strip()
+    text = value.strip()[:100]  # a date is short; a long "date" is not worth parsing
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return _plausible(dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date())
     except ValueError:
         pass
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if match:
         try:
-            return dt.date(*map(int, match.groups()))
+            return _plausible(dt.date(*map(int, match.groups())))
         except ValueError:
             return None
     from email.utils import parsedate_to_datetime
 
     try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+        return _plausible(parsedate_to_datetime(text).date())
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -204,24 +343,41 @@ def load_txt(path: Path) -> list[Article]:
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
 
 
+def _yaml_table(block: str) -> object:
+    """Return YAML front matter parsed safely, aliases refused (a bomb of nested aliases is under 1 KB)."""
+    import yaml
+
+    if "&" not in block:
+        # No anchor, so no alias can expand: the C loader, same safe subset, several times faster.
+        return yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+    class NoAliases(yaml.SafeLoader):
+        def compose_node(self, parent, index):  # noqa: ANN001 (PyYAML's signature)
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("aliases (*name) are not allowed")
+            return super().compose_node(parent, index)
+
+    return yaml.load(block, Loader=NoAliases) or {}
+
+
 def load_markdown(path: Path) -> list[Article]:
     text = read_text(path)
     meta: dict = {}
     match = _FRONT_MATTER.match(text)
     if match:
         block = match.group(1)
+        if nesting_depth(block) > MAX_DEPTH:
+            raise LoadError(f"malformed front matter: nested more than {MAX_DEPTH} levels deep")
         try:
             if text.startswith("+++"):
                 import tomllib
 
                 meta = tomllib.loads(block)
             else:
-                import yaml
-
-                # The C loader when PyYAML has it: same safe subset, several times faster.
-                meta = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+                meta = _yaml_table(block)
         except Exception as error:  # YAML and TOML raise many types; all mean "bad front matter"
-            raise LoadError(f"malformed front matter: {str(error).splitlines()[0]}") from None
+            first = (str(error).splitlines() or [type(error).__name__])[0]
+            raise LoadError(f"malformed front matter: {first}") from None
         if not isinstance(meta, dict):
             raise LoadError("malformed front matter: not a key/value table")
         text = text[match.end():]
@@ -252,25 +408,42 @@ def load_html(path: Path) -> list[Article]:
     return [_article(path, document["text"], meta)]
 
 
+def _brief_written_by_us(record: object) -> bool:
+    """Return True for a JSON brief briefs wrote (an --out folder read back as input)."""
+    return isinstance(record, dict) and "text" not in record and all(
+        isinstance(record.get(key), list) for key in ("themes", "sources", "summary"))
+
+
 def load_json(path: Path) -> tuple[list[Article], list[Problem]]:
     text = read_text(path)
     articles, problems = [], []
-    stripped = text.lstrip()
-    if path.suffix == ".json" and stripped.startswith("["):
+    lines: list[tuple[int, object]] = []
+    whole: object = None
+    if path.suffix.lower() == ".json":
         try:
-            records = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise LoadError(f"malformed JSON: {error}") from None
-        lines = [(i + 1, r) for i, r in enumerate(records)]
-    else:
-        lines = []
+            whole = json_value(text)
+        except LoadError as error:
+            # Not one JSON value. When its first line is one, it is a .json file holding JSON
+            # lines (read line by line below); else it is one malformed document, one problem.
+            first = next(line for line in text.split("\n") if line.strip())
+            try:
+                json_value(first)
+            except LoadError:
+                raise error from None
+        if isinstance(whole, list):
+            lines = [(i + 1, r) for i, r in enumerate(whole)]
+        elif whole is not None:
+            if _brief_written_by_us(whole):
+                raise LoadError("a brief written by briefs, not an article")
+            lines = [(1, whole)]  # one record, pretty-printed over many lines or not
+    if whole is None:
         for number, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
-                lines.append((number, json.loads(line)))
-            except json.JSONDecodeError as error:
-                problems.append(Problem(f"{path}:{number}", f"malformed JSON line skipped ({error.msg})"))
+                lines.append((number, json_value(line)))
+            except LoadError as error:
+                problems.append(Problem(f"{path}:{number}", f"{error}; line skipped"))
     for number, record in lines:
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             problems.append(Problem(f"{path}:{number}", "record has no 'text' field; skipped"))
@@ -279,16 +452,30 @@ def load_json(path: Path) -> tuple[list[Article], list[Problem]]:
     return articles, problems
 
 
+def _feed_date(entry: dict) -> dt.date | None:
+    """Return an entry's publication (else update) date when the feed gives a plausible one."""
+    for key in ("published_parsed", "updated_parsed"):
+        parts = entry.get(key)
+        if parts:
+            try:
+                return _plausible(dt.date(*parts[:3]))
+            except (TypeError, ValueError, OverflowError):
+                continue  # year 0, month 13: the feed's date is wrong, not the article
+    return None
+
+
 def load_feed(path: Path) -> list[Article]:
+    import io
+
     import feedparser
 
-    if path.stat().st_size > MAX_BYTES:
-        raise LoadError("file too large")
-    raw = path.read_bytes()
+    raw = read_bytes(path)
     # Entity declarations are how "billion laughs" expansion bombs work; real feeds never need them.
     if re.search(rb"<!ENTITY", raw[:65536], re.I):
         raise LoadError("feed declares XML entities (possible entity-expansion attack)")
-    feed = feedparser.parse(raw)
+    # A stream, never bytes or str: feedparser opens a str or bytes that names a path or URL
+    # (a file whose whole body is "/etc/passwd" would be read), but only reads a stream.
+    feed = feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False, sanitize_html=True)
     if not feed.entries:
         if path.suffix == ".xml":
             raise LoadError("XML file is not an RSS/Atom feed with entries")
@@ -306,12 +493,8 @@ def load_feed(path: Path) -> list[Article]:
             body = trafilatura.extract(f"<html><body>{body}</body></html>") or ""
         if not body.strip():
             continue
-        date = None
-        for key in ("published_parsed", "updated_parsed"):
-            if entry.get(key):
-                date = dt.date(*entry[key][:3])
-                break
-        meta = {"title": entry.get("title", ""), "publisher": publisher, "date": date, "url": entry.get("link", "")}
+        meta = {"title": entry.get("title", ""), "publisher": publisher, "date": _feed_date(entry),
+                "url": entry.get("link", "")}
         articles.append(_article(path, body, meta, key=f"#{number}"))
     if not articles:
         raise LoadError("feed entries have no text")
@@ -326,30 +509,64 @@ LOADERS: dict[str, Callable[[Path], list[Article]]] = {
 }
 
 
-def iter_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
-    """Yield input files: folders walked recursively in sorted order, symlink loops skipped."""
+def _readable_kind(path: Path, problems: list[Problem]) -> bool:
+    """Return True for a regular file (or a symlink to one); else record why it is skipped."""
+    try:
+        kind = special_kind(path.stat().st_mode)
+    except FileNotFoundError:
+        kind = "broken symlink" if path.is_symlink() else "vanished"
+    except OSError as error:
+        kind = f"cannot inspect: {error.strerror}"
+    if kind is None:
+        return True
+    problems.append(Problem(str(path), f"not a regular file ({kind}); skipped"))
+    return False
+
+
+def _inside(path: Path, folders: list[str]) -> bool:
+    real = os.path.realpath(path)
+    return any(real == folder or real.startswith(folder + os.sep) for folder in folders)
+
+
+def iter_files(paths: Iterable[Path], problems: list[Problem], skip: Iterable[Path] = ()) -> Iterator[Path]:
+    """Yield regular input files: folders walked recursively in sorted order, loops and `skip` folders left out.
+
+    `skip` holds folders never read (the --out folder a build writes: its briefs are not articles).
+    Unreadable sub-folders and special files (FIFOs, sockets, devices, broken symlinks) are
+    reported in `problems`, never opened.
+    """
     seen: set[str] = set()
+    skipped = [os.path.realpath(folder) for folder in skip]
     for path in paths:
         if str(path).startswith(("http:/", "https:/")):
             problems.append(Problem(str(path).replace(":/", "://", 1), "URLs are not fetched (briefs works offline); "
                                     "save the page and pass the file"))
             continue
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.append(Problem(str(path), "no such file or folder"))
             continue
-        if path.is_file():
-            yield path
+        if not path.is_dir():
+            if _inside(path, skipped):
+                problems.append(Problem(str(path), "in the --out folder briefs writes to; skipped"))
+            elif _readable_kind(path, problems):
+                yield path
             continue
         found: list[Path] = []
-        for root, dirs, files in os.walk(path, followlinks=True):
+
+        def unreadable(error: OSError) -> None:
+            problems.append(Problem(error.filename or str(path), f"cannot read folder ({error.strerror}); skipped"))
+
+        for root, dirs, files in os.walk(path, followlinks=True, onerror=unreadable):
             real = os.path.realpath(root)
             if real in seen:
                 problems.append(Problem(root, "symlink loop skipped"))
                 dirs[:] = []
                 continue
             seen.add(real)
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(Path(root) / name for name in files if not name.startswith(".") and name not in CONFIG_FILES)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _inside(Path(root) / d, skipped))
+            found.extend(candidate for name in files
+                         if not name.startswith(".") and name not in CONFIG_FILES
+                         and _readable_kind(candidate := Path(root) / name, problems))
         # Sorted by path, so "a/1.txt" comes before "c.txt" whatever the walk order.
         yield from sorted(found, key=lambda p: p.relative_to(path).parts)
 
@@ -370,6 +587,10 @@ def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
         return [], [Problem(str(path), "permission denied; skipped")]
     except OSError as error:
         return [], [Problem(str(path), f"cannot read ({error.strerror}); skipped")]
+    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError) as error:
+        # A parser's own failure on odd input (lxml, feedparser, trafilatura) costs this file, not the brief.
+        first = (str(error).splitlines() or [""])[0][:200]
+        return [], [Problem(str(path), f"could not be parsed ({type(error).__name__}: {first}); skipped")]
 
 
 def load(paths: Iterable[Path]) -> Loaded:

@@ -35,9 +35,12 @@ def iso_week(label: str) -> Window:
     year, week = int(match.group(1)), int(match.group(2))
     try:
         monday = dt.date.fromisocalendar(year, week, 1)
+        sunday = monday + dt.timedelta(days=6)
     except ValueError:
         raise PeriodError(f"--week {label!r}: {year} has no week {week}") from None
-    return Window(monday, monday + dt.timedelta(days=6), f"{year}-W{week:02d}")
+    except OverflowError:  # 9999-W52 ends in year 10000, past the last date Python has
+        raise PeriodError(f"--week {label!r}: that week ends after {dt.date.max}") from None
+    return Window(monday, sunday, f"{year}-W{week:02d}")
 
 
 def last_week(today: dt.date) -> Window:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import language, rank
-
 
 def summarize(text: str, sentences: int = 5, method: str = "default") -> list[str]:
     """Return up to `sentences` sentences copied verbatim from `text`, in document order."""
+    from . import language, rank  # imported here: `import briefs` stays quick for the console script
+
     rank.check(method)
     units = language.sentences(text)
     if not units or sentences <= 0:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Mapping
 from typing import Any, TextIO
 
@@ -19,19 +18,11 @@ from rich.table import Table
 from rich.text import Text
 
 from .model import Brief, Sentence
+from .printable import printable as literal  # the one home of terminal-safe text
 from .render import cites
 
-# C0/C1 control characters (ESC and CSI among them) except tab and newline, and the bidi
-# overrides that can make a line display as something it is not: never sent to a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Width of plain output when nothing says otherwise (a pipe has no width): the classic terminal.
 PLAIN_WIDTH = 80
-
-
-def literal(text: object) -> str:
-    """Return scraped text safe to print: control characters (ANSI escapes' ESC) made visible as \\xNN."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
-                        str(text))
 
 
 def wants_plain(stream: TextIO, plain: bool = False) -> bool:

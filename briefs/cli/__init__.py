@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +19,7 @@ from rich.console import Console
 
 from .. import __version__
 from .. import exitcodes as codes
+from .._entry import handle_termination
 from ..config import CORPUS_FILE, ConfigError, init_text
 
 if TYPE_CHECKING:
@@ -59,9 +59,9 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress displ
 
 def say(kind: str, message: str) -> None:
     """Print one diagnostic line on stderr; a file name or scraped text in it cannot send escapes."""
-    from ..terminal import literal
+    from ..printable import printable
 
-    err.print(f"briefs: {kind}: {literal(message)}", markup=False)
+    err.print(f"briefs: {kind}: {printable(message, one_line=True)}", markup=False)
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -167,6 +167,8 @@ def _build(paths: List[Path], options: Options, quiet: bool, progress=None) -> R
     except ConfigError as error:
         raise fail(str(error), codes.USAGE) from None
     except BuildError as error:
+        for problem in error.problems:  # when every file failed, these are why
+            warn(str(problem))
         raise fail(str(error), codes.NO_INPUT) from None
     except RenderError as error:  # fitting to the audience's page limit renders its templates
         raise fail(str(error), codes.OUTPUT) from None
@@ -268,7 +270,9 @@ def summary(
     with _progress(quiet) as progress:
         result = _build(paths, options, quiet, progress)
     if as_json:
-        typer.echo(json.dumps(result.brief.to_dict(), indent=2, ensure_ascii=False))
+        from ..printable import json_printable
+
+        typer.echo(json_printable(json.dumps(result.brief.to_dict(), indent=2, ensure_ascii=False)))
     elif terminal.wants_plain(sys.stdout, plain):
         typer.echo(terminal.plain(result.brief, result.audience.settings, width or Console(file=sys.stdout).width),
                    nl=False)
@@ -288,25 +292,27 @@ def summarize(
     Example: briefs summarize article.txt --sentences 3 --method textrank
     """
     from .. import rank
-    from ..load import LoadError, read_text
+    from ..load import LoadError, read_stream, read_text
+    from ..printable import printable
     from ..summarize import summarize as summarize_text
 
     try:
         rank.check(method)
     except rank.UnknownMethod as error:
         raise fail(str(error), codes.USAGE) from None
-    if file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(file)
-        if not path.is_file():
-            raise fail(f"{file}: no such file", codes.NO_INPUT)
-        try:
+    try:
+        if file == "-":
+            text = read_stream(getattr(sys.stdin, "buffer", sys.stdin))
+        else:
+            path = Path(file)
+            if not path.exists():
+                raise fail(f"{file}: no such file", codes.NO_INPUT)
             text = read_text(path)
-        except (LoadError, OSError) as error:
-            raise fail(f"{file}: {error}", codes.NO_INPUT) from None
+    except (LoadError, OSError) as error:
+        raise fail(f"{'standard input' if file == '-' else file}: {error}", codes.NO_INPUT) from None
+
     for sentence in summarize_text(text, sentences, method):
-        typer.echo(sentence)
+        typer.echo(printable(sentence, one_line=True))  # scraped text: no escape sequence reaches the terminal
 
 
 @app.command()
@@ -366,27 +372,25 @@ def config(
 _NO_ARGS_IS_HELP = "NoArgsIsHelpError"
 
 
-def _terminate(signum, frame):  # noqa: ARG001 (signal handler signature)
-    raise KeyboardInterrupt
-
-
 def main() -> None:
     """Console-script entry point: run the app, turning any unexpected error into one line."""
     # Seen before parsing, so a traceback is shown even when parsing the rest fails.
     _state["debug"] = "--debug" in sys.argv[1:]
-    # SIGTERM unwinds like Ctrl-C, so temporary files are removed and no brief is half-written.
-    signal.signal(signal.SIGTERM, _terminate)
+    handle_termination()  # already done by the console script; again for callers of this function
+    interrupted = "briefs: interrupted; no brief was changed"
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
-        err.print("briefs: interrupted; no brief was changed", markup=False)
+        err.print(interrupted, markup=False)
         sys.exit(codes.INTERRUPTED)
     except SystemExit:
         raise
     except typer.Exit as done:
+        if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C/SIGTERM into a silent Exit(130)
+            err.print(interrupted, markup=False)
         sys.exit(done.exit_code)
     except typer.Abort:
-        err.print("briefs: interrupted", markup=False)
+        err.print(interrupted, markup=False)
         sys.exit(codes.INTERRUPTED)
     except typer.TyperException as error:
         if type(error).__name__ == _NO_ARGS_IS_HELP:
