@@ -367,7 +367,9 @@ def _promo_block(reasons: list[str | None], texts: list[str], named: list[int], 
 
 def clean_article(article: Article, subject: Subject) -> ArticleClean:
     """Return one article's kept prose (paragraphs of sentences) and what was dropped, and why."""
-    dropped: list[Drop] = []
+    dropped = [Drop("left out by the HTML extractor", text, article.path, "load") for text in article.left_out]
+    if article.left_out:
+        article = replace(article, left_out=())
     paragraphs: dict[int, list[str]] = {}
     title_runs = word_runs(article.title)
     if article.title and (_CALL_TO_ACTION.search(article.title, title_runs) or _is_legal(article.title, title_runs)):

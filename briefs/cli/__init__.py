@@ -199,6 +199,7 @@ def build(
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the incremental cache."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes for per-file work (default: cores)."),
     explain: bool = typer.Option(False, "--explain", help="List on stderr what cleaning dropped, by reason."),
+    explain_file: Optional[Path] = typer.Option(None, "--explain-file", help="Write every dropped passage to this file as JSON lines (file, reason, text, stage)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or notes."),
 ) -> None:
     """Build a brief and print the path of each written file, one per line.
@@ -218,6 +219,13 @@ def build(
         result = _build(paths, options, quiet, progress)
         if explain:
             _explain(result.dropped)
+        if explain_file is not None:  # issue 17: the audit trail of every loss
+            from ..explain import write_drops
+
+            try:
+                write_drops(result.dropped, explain_file)
+            except OSError as error:
+                raise fail(f"cannot write {explain_file}: {error.strerror or error}", EXIT_OUTPUT) from None
         if progress:
             progress("render")
         try:
