@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from . import clean as clean_stage
-from . import enrich, history, load, period, render, select, split, themes
+from . import boilerplate, enrich, history, load, period, render, select, split, themes
 from .audience import Audience, load_audience, template_roots
 from .cache import VERSION as CACHE_VERSION
 from .cache import Cache, encode, file_key, location
@@ -370,6 +370,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     note("clean")
     cleaned = combined.result if combined is not None else clean_stage.combine(items, subject)
+    cleaned = boilerplate.strip(cleaned, items)  # issue 17: passages a publisher repeats across files
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")
