@@ -135,7 +135,10 @@ def sentence_about(text: str, focus: str, subject_named: bool, others: list[str]
 def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     """Return one subject's cleaning of a prepared article: its kept prose, whom each sentence is about, and the drops."""
     article = prepared.article
-    dropped: list[Drop] = []
+    # What the loader or HTML extractor left out is accounted for with the article's drops.
+    dropped = [Drop("left out by the HTML extractor", text, article.path, "load") for text in article.left_out]
+    if article.left_out:
+        article = replace(article, left_out=())
     if prepared.title_dropped:
         dropped.append(Drop("promotional title", article.title, article.path))
         article = replace(article, title="")

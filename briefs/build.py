@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from . import _memo, _pool, enrich, history, load, period, select, split, themes
+from . import _memo, _pool, boilerplate, enrich, history, load, period, select, split, themes
 from . import clean as clean_stage
 from .audience import Audience, load_audience, template_roots
 from .config import ConfigError, Settings, Subject, data_dir, override_themes, resolve
@@ -269,6 +269,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     note("clean")
     cleaned = combined.result if combined is not None else clean_stage.combine(items, subject)
+    cleaned = boilerplate.strip(cleaned, items)  # issue 17: passages a publisher repeats across files
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")

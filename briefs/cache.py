@@ -78,7 +78,7 @@ def encode(items: list[ArticleClean], problems: list[Problem], path: str) -> str
 
     return json.dumps({
         "articles": [{"article": article(i.article), "paragraphs": i.paragraphs, "mentions": i.mentions,
-                      "dropped": [[d.reason, d.text, d.path] for d in i.dropped], "keys": i.keys, "stems": i.stems,
+                      "dropped": [[d.reason, d.text, d.path, d.stage] for d in i.dropped], "keys": i.keys, "stems": i.stems,
                       "about": i.about}
                      for i in items],
         "problems": [[p.path, p.reason] for p in problems],

@@ -40,27 +40,67 @@ NEAR_DUPLICATE = 0.8
 
 # Phrase vocabularies: each runs its regex only on sentences holding one of the words its
 # phrases start with (`Vocabulary`), which most article prose does not.
+#
+# A promotion is judged by what it does — it tells the reader to act, or offers something — not
+# by a word: "a soft click", "a subscription service", "as users sign up", "apps that unlock
+# productivity" are news. So bare action words count only as an imperative opening the sentence,
+# or after "you can"; the offers below are phrases no news sentence uses for anything else.
+_ACTIONS = (r"click|tap|subscribe|sign (?:up|in)|signup|register|download|read|visit|join|follow|share|"
+            r"learn|find out|check out|get|try|watch|listen|contact|call|enter|receive|discover|claim|see|"
+            r"buy|order|start|upgrade|unlock|explore|grab|access|catch|stream|tune in")
+# An imperative: an action verb opening the sentence (after an optional "Label:"), followed by
+# what a command takes — a determiner, a pronoun, a particle — not by a noun ("Watch sales rose",
+# "Share prices fell", "Call options traded" are news); or an action label ending in a colon
+# ("Get Acme alerts:", "Read more:").
+_IMPERATIVE = Vocabulary(
+    rf"^(?:[\w'’ ]{{2,24}}:\s*)?(?:don'?t miss|act now|(?:{_ACTIONS})\s+(?:here|now|today|up|in|on|out|our|the|your|us|"
+    rf"to|for|this|these|more|a|an|free|it|them|all|what|how|why|which|below|latest|full|exclusive|instant)\b)"
+    rf"|^(?:{_ACTIONS}|don'?t miss|more for you)\b[^.:!?]{{0,40}}:",
+    lower=True,
+)
+# The reader told what they can do: "you can download…", "you are encouraged to visit…".
+_READER_ACTION = Vocabulary(
+    rf"\byou(?: can| could| may| will|'ll| are encouraged to| are invited to)(?: also| now| still)? (?:{_ACTIONS})\b"
+    rf"|\b(?:{_ACTIONS}) (?:our|here)\b",
+    lower=True,
+)
+# Offers: phrases whose only use is to sell the reader something or collect their address.
 _CALL_TO_ACTION = Vocabulary(
-    r"\b(click|tap here|sign[ -]?up|sign in|subscribe|subscription|log[ -]?in|register now|"
-    r"download (?:the|our)|read (?:more|next|the original|the full)|don'?t miss|free (?:trial|report|analysis|newsletter)|"
-    r"get (?:the latest|your free|access)|follow us|share (?:this|on)|see here|learn more|find out (?:more|what|how)|"
-    r"unlock|newsletter|trending:|limited time|act now|join (?:now|today|us)|try (?:it|our) |watch (?:now|the video)|"
-    r"sponsored|advertisement|promo code|special offer|buy now|order now|start your|upgrade to)\b",
+    r"\b(click here|tap here|free (?:trial|report|newsletter|stock analysis|e-?book|guide|video)|promo code|"
+    r"special offer|limited[- ]time offer|use (?:the )?(?:promo |discount )?code|off your (?:first|next|order)|buy now|order now|subscribe (?:now|today)|"
+    r"sign up (?:for (?:our|a free|free)|now|today|here)|enter your e-?mail|(?:in|to) your inbox|"
+    r"our (?:free |daily |weekly |quarterly |premium )?(?:newsletter|stock picks?|research service)|"
+    r"read (?:the original|the full story|the full article)|trending:|sponsored content)\b",
     lower=True,
 )
+# Legal boilerplate, in phrases news never uses for anything else ("a copyright lawsuit", "a
+# consent decree", "Oreo cookies" and "a fiduciary duty" are news; a notice says "© 2024" or
+# "uses cookies"). Shouting capitals are caught by `_is_shouting`.
 _LEGAL = Vocabulary(
-    r"\b(all rights reserved|investment advice|financial advice|terms (?:and|&|of) (?:conditions|use|service)|"
-    r"privacy (?:policy|notice)|cookies?|consent|disclaimer|past performance|for information(?:al)? purposes|"
-    r"not indicative of future|fiduciary|originally (?:appeared|published)|copyright|reproduction|"
-    r"no (?:specific )?outcome|is not responsible|without notice|forward-looking statements)\b",
+    r"\b(all rights reserved|(?:not|nor|no) (?:constitute |intended as |be construed as )?(?:investment|financial) advice|"
+    r"terms (?:and|&) conditions|(?:our|the site's) terms of (?:use|service)|privacy (?:policy|notice)|"
+    r"(?:use of|uses?|accept|store) cookies|you agree to|cookie (?:policy|settings|preferences)|consent (?:preferences|settings)|"
+    r"disclaimer|past performance (?:is|does) not|past performance is no|for information(?:al)? purposes|"
+    r"not indicative of future|originally (?:appeared|published)|copyright \d{4}|reproduction (?:in whole|is prohibited)|"
+    r"no (?:specific )?outcome|is not responsible for|subject to change without notice|forward-looking statements)\b",
     lower=True,
 )
+# Holdings or relationship disclosures of the writer or publisher, by their fixed forms.
 _DISCLOSURE = Vocabulary(
     r"\b(?:is|are|am|was) (?:long|short)(?: shares of)? [A-Z]{1,5}\b|\b(?:owns|holds) (?:shares|a position|positions) in\b|"
-    r"\bhas no position in\b|\bposition(?:s)? in the (?:stocks?|securities) mentioned\b",
+    r"\bha(?:s|ve) (?:no )?positions? in\b|\bhas a disclosure policy\b|\bposition(?:s)? in the (?:stocks?|securities) mentioned\b|"
+    r"\b(?:[Dd]isclosure|[Dd]isclaimer): ",
 )
 _SECOND_PERSON = Vocabulary(r"\b(?:you|your|yours)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+# Past this many words a "we … you" sentence is speech or analysis (an earnings call), not a pitch.
+PITCH_WORDS = 25
+# A reader prompt carries where to go: a web address, an e-mail address or a phone number.
+_CONTACT = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w|\b\w[\w-]*\.(?:com|net|org|co\.uk)\b|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# Quotes are someone else's words, and a parenthesis is an aside or a link label ("(NASDAQ:XYZ –
+# Free Report)"): neither is the publisher talking to the reader.
+_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)")
 _BOUNDARY = re.compile(
     r"^(?:related|recommended|more (?:from|on|stories|news|to read|like this)|read (?:more|next|also)|also read|"
     r"see also|trending|popular|most (?:read|popular|viewed)|you (?:may|might) (?:also )?like|top stories|"
@@ -174,7 +214,25 @@ def _is_legal(text: str, runs: tuple[str, ...]) -> bool:
 
 
 def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
-    return _CALL_TO_ACTION.search(_unquoted(text), runs) is not None
+    """Return True when the sentence tells the reader to act, or offers them something."""
+    own = _own_words(text)
+    if _IMPERATIVE.match(own.lstrip(" \"'“‘([-–—•*"), runs) or _CALL_TO_ACTION.search(own, runs):
+        return True
+    if not addresses_reader(own, runs):
+        return False
+    # The publisher speaking to the reader ("we … you") in a short line is a service pitch.
+    pitch = _FIRST_PLURAL.search(own) is not None and len(runs) <= PITCH_WORDS
+    return pitch or bool(_READER_ACTION.search(own, runs) or _CONTACT.search(own))
+
+
+def addresses_reader(text: str, runs: tuple[str, ...]) -> bool:
+    """Return True when the text speaks to the reader ("you", "your") outside quotes and asides."""
+    return _SECOND_PERSON.search(_own_words(text), runs) is not None
+
+
+def _own_words(sentence: str) -> str:
+    """Return the sentence without quotes and parenthetical asides: the writer's own words."""
+    return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "(" in sentence) else sentence
 
 
 def _unquoted(sentence: str) -> str:
@@ -408,7 +466,7 @@ def prepare(article: Article) -> Prepared:
     """Return the subject-independent part of cleaning: labels, stories, and each sentence's noise verdict."""
     title_runs = word_runs(article.title)
     title_dropped = bool(article.title) and bool(
-        _CALL_TO_ACTION.search(article.title, title_runs) or _is_legal(article.title, title_runs))
+        _is_promotion(article.title, title_runs) or _is_legal(article.title, title_runs))
     stories = []
     for story_index, story in enumerate(_stories(_units(article.text))):
         prose = [u for u in story.units if not u.label]
@@ -433,14 +491,11 @@ def prepare(article: Article) -> Prepared:
 def story_noise(story: PreparedStory, named: list[int], main: bool) -> list[str | None]:
     """Return each sentence's noise verdict once it is known which sentences name the subject.
 
-    Unnamed second-person lines are promotions, unnamed lines inside a promotion block belong to
-    it, and in the main story a short tail after the last mention is a sign-off.
+    Unnamed lines inside a promotion block belong to it, and in the main story a short tail
+    after the last mention is a sign-off.
     """
     texts = [s.text for s in story.sentences]
     reasons = [s.noise for s in story.sentences]
-    for i, text in enumerate(texts):
-        if reasons[i] is None and not named[i] and _SECOND_PERSON.search(_unquoted(text), word_runs(text)):
-            reasons[i] = "call to action or promotion"
     _promo_block(reasons, texts, named, [s.paragraph for s in story.sentences])
     if main:
         last = max((i for i, n in enumerate(named) if n), default=None)

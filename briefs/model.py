@@ -27,6 +27,9 @@ class Article:
     date: dt.date | None = None
     url: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
+    # Passages of the file the loader left out (an HTML page's text outside the extracted
+    # article), where that can be known: reported by `briefs build --explain-file`.
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Drop:
     reason: str
     text: str
     path: str
+    stage: str = "clean"  # "load": the loader or HTML extractor left it out; "clean": a cleaning rule
 
 
 @dataclass

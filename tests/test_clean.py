@@ -206,3 +206,102 @@ def test_a_byline_and_timestamp_above_the_first_paragraph_are_a_header_not_a_sto
     assert any(t.startswith("Data center revenue rose") for t in kept)  # prose between promotions, own paragraph
     assert any(t.startswith("The company forecast") for t in kept)
     assert not any("cookies" in t or "Share this story" in t or "Jane Doe" in t for t in kept)
+
+
+# Each rule in both directions: the noise it exists for is caught, and an ordinary news sentence
+# holding the same word is kept. The sentences are written for these tests.
+@pytest.mark.parametrize(
+    "noise, news",
+    [
+        # An action word opens the sentence as a command / sits in a running sentence.
+        ("Click here to read the full interview with the chief executive.",
+         "The keyboard's travel is short, and every press ends in a soft click that testers liked."),
+        ("Subscribe now and get three months of market analysis for a single dollar.",
+         "Globex launched a subscription service for cloud gaming that costs $9.99 a month in Europe."),
+        ("Sign up for our free newsletter to get the week's biggest deals every Friday.",
+         "The rollout opens the door to services revenue growth as users sign up over the coming year."),
+        ("Unlock the full report and see which three stocks our analysts like best.",
+         "The company said its new assistant apps would unlock productivity for office workers in 2027."),
+        ("Watch the video to see how the new factory floor works in practice.",
+         "Watch sales rose 9% in the quarter, helped by a new model launched in September."),
+        ("Get Acme alerts: Acme shares opened at $41.20 on Monday morning in New York.",
+         "Get-together venues in the city reported a record holiday season, the trade group said."),
+        # The reader told what they can do / the reader merely mentioned.
+        ("You can listen to the full episode on any podcast app or on our website.",
+         "If you look at the order book, demand for the new chips still exceeds supply by a wide margin."),
+        ("If you bought shares in the offering, you are encouraged to visit www.example-law.com today.",
+         "You can't build a factory in a year, the chief executive told analysts on the call."),
+        # An offer.
+        ("Use promo code SAVE10 at checkout for a discount on your first order of the year.",
+         "The retailer said a code of conduct for suppliers would take effect in the first half."),
+        ("Today you can download our free report on the five best dividend stocks for 2027.",
+         "Acme said its new report on supply chains showed delivery times falling for a third month."),
+        # The publisher pitching itself to the reader.
+        ("We read every filing and send you the best ideas in one short email each morning.",
+         "We expect margins to improve next year as the new plant ramps up, the finance chief said on the call to analysts and investors."),
+    ],
+)
+def test_promotions_are_judged_by_what_they_do_not_by_a_word(noise, news):
+    assert clean.sentence_noise(noise) == "call to action or promotion", noise
+    assert clean.sentence_noise(news) is None, news
+
+
+@pytest.mark.parametrize(
+    "noise, news",
+    [
+        ("This site uses cookies to remember your settings and measure traffic.",
+         "Sales of its chocolate cookies rose 7% in the quarter, the snack maker said on Tuesday."),
+        ("Copyright 2026 Example Media Group, reproduction in whole or in part is prohibited.",
+         "The authors filed a copyright lawsuit against the AI start-up in a federal court on Monday."),
+        ("This material is for informational purposes and is not investment advice.",
+         "The bank agreed to a consent decree with regulators over its mortgage lending practices."),
+        ("Past performance is not indicative of future results for any of these funds.",
+         "The board said it owed a fiduciary duty to all shareholders when it weighed the offer."),
+    ],
+)
+def test_legal_notices_are_caught_but_news_about_law_is_kept(noise, news):
+    assert clean.sentence_noise(noise) == "disclaimer or legal notice", noise
+    assert clean.sentence_noise(news) is None, news
+
+
+@pytest.mark.parametrize(
+    "noise, news",
+    [
+        ("Jane Roe has positions in Acme and Globex and no plans to trade in the next week.",
+         "Pension funds raised their positions to a record last quarter, a survey of managers showed."),
+        ("The Daily Ledger has a disclosure policy that covers every writer on the site.",
+         "The regulator proposed a new disclosure policy for climate risks at listed companies."),
+    ],
+)
+def test_holdings_disclosures_are_caught_but_news_about_holdings_is_kept(noise, news):
+    assert clean.sentence_noise(noise) == "position disclosure", noise
+    assert clean.sentence_noise(news) is None, news
+
+
+def test_a_link_label_in_parentheses_does_not_make_a_sentence_a_promotion():
+    sentence = ("Acme Corp (NASDAQ:ACME – Free Report) had its price target cut by analysts at Big Bank from "
+                "$220.00 to $200.00 in a note on Thursday.")
+    assert clean.sentence_noise(sentence) is None
+
+
+def test_a_promotional_first_line_is_not_kept_as_the_title():
+    from briefs.model import Article
+
+    article = Article(path="x.txt", title="Get your free weekly stock picks",
+                      text="Acme Corp raised its revenue forecast on Tuesday after a strong quarter in Asia.")
+    result = clean.clean_article(article, Subject(name="Acme Corp"))
+    assert result.article.title == ""
+    assert result.dropped[0].reason == "promotional title"
+
+
+def test_what_the_html_extractor_left_out_is_reported_as_a_load_drop():
+    from briefs.model import Article
+
+    article = Article(path="page.html", text="Acme Corp opened a new plant in Ohio on Monday, the company said.",
+                      left_out=("More from the Daily Ledger newsroom this week",))
+    result = clean.clean_article(article, Subject(name="Acme Corp"))
+    [drop] = [d for d in result.dropped if d.stage == "load"]
+    assert drop.text == "More from the Daily Ledger newsroom this week"
+    assert drop.path == "page.html"
+    assert result.article.left_out == ()
+    assert all(d.stage == "clean" for d in result.dropped if d is not drop)

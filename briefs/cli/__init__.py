@@ -199,6 +199,8 @@ def build(
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, help="Processes for per-file work (default: cores).")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="List on stderr what cleaning dropped, by reason.")] = False,
+    explain_file: Annotated[Optional[Path], typer.Option(
+        "--explain-file", help="Write every dropped passage to this file as JSON lines (file, reason, text, stage).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Build a brief and print the path of each written file, one per line.
@@ -215,6 +217,13 @@ def build(
         result = _build(paths, options, quiet, progress)
         if explain:
             _explain(result.dropped)
+        if explain_file is not None:  # issue 17: the audit trail of every loss
+            from ..explain import write_drops
+
+            try:
+                write_drops(result.dropped, explain_file)
+            except OSError as error:
+                raise fail(f"cannot write {explain_file}: {error.strerror or error}", codes.OUTPUT) from None
         if progress:
             progress("render")
         try:

@@ -1,0 +1,90 @@
+"""Boilerplate by repetition: a passage that recurs across many files of one publisher is the site's, not the story's.
+
+Footers, "about us" paragraphs, holdings disclosures and the fixed sentences of templated notes
+("The firm has a 50-day moving average of $… ") come back in file after file of the same
+publisher, under different headlines and on different days. A story's own news does not: when a
+publisher runs the same story twice, the copies share their headline or lead, and a sentence
+repeated by a follow-up story stays within a day or two. One pass over the kept sentences' keys
+(hashing, no pairwise comparison) finds the passages that recur in at least MIN_FILES files with
+MIN_FILES different leads on MIN_FILES different days; `strip` removes them with a Drop each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .clean import ArticleClean, Cleaned, normalize
+from .model import Drop
+
+# Three files, three stories, three days: twice could be a follow-up quoting its own earlier
+# paragraph; a week's boilerplate comes back daily. Lower values dropped news paragraphs that
+# wire services reuse in consecutive market previews.
+MIN_FILES = 3
+REASON = "boilerplate repeated across files of the publisher"
+_DIGITS = str.maketrans("0123456789", "##########")
+
+
+def template_key(key: str) -> str:
+    """Return a sentence key with its digits masked: one template filled with other figures gives one key."""
+    return key.translate(_DIGITS)
+
+
+@dataclass
+class _Seen:
+    leads: set[str] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
+    lead_somewhere: bool = False
+
+
+def _lead(item: ArticleClean) -> str:
+    """Return what identifies an article's story: its headline, else its first kept sentence."""
+    if item.article.title:
+        return normalize(item.article.title)
+    return next((k for keys in item.keys for k in keys), item.article.path)
+
+
+def find(items: Iterable[ArticleClean]) -> frozenset[str]:
+    """Return the template keys (`template_key`) of passages that are boilerplate of their publisher."""
+    seen: dict[tuple[str, str], _Seen] = {}
+    for item in items:
+        article = item.article
+        lead = _lead(item)
+        day = article.date.isoformat() if article.date else article.path
+        first = True
+        for keys in item.keys:
+            for key in keys:
+                entry = seen.setdefault((article.publisher, template_key(key)), _Seen())
+                entry.leads.add(lead)
+                entry.days.add(day)
+                entry.files.add(article.path)
+                entry.lead_somewhere |= first  # a story's lead is its own news, however often told
+                first = False
+    return frozenset(key for (_, key), entry in seen.items()
+                     if not entry.lead_somewhere and min(len(entry.leads), len(entry.days), len(entry.files)) >= MIN_FILES)
+
+
+def strip(cleaned: Cleaned, items: Iterable[ArticleClean]) -> Cleaned:
+    """Return the corpus result without the boilerplate passages found in `items`, each reported as a Drop."""
+    boilerplate = find(items)
+    if not boilerplate:
+        return cleaned
+    articles, dropped = [], list(cleaned.dropped)
+    for article in cleaned.articles:
+        if len(article.keys) != len(article.paragraphs) or len(article.stems) != len(article.paragraphs):
+            articles.append(article)  # built without per-sentence keys: nothing to match
+            continue
+        paragraphs, keys, stems = [], [], []
+        for index, paragraph in enumerate(article.paragraphs):
+            kept = [i for i, key in enumerate(article.keys[index]) if template_key(key) not in boilerplate]
+            if len(kept) < len(paragraph):
+                dropped.extend(Drop(REASON, paragraph[i], article.article.path)
+                               for i in sorted(set(range(len(paragraph))) - set(kept)))
+            if kept:
+                paragraphs.append([paragraph[i] for i in kept])
+                keys.append([article.keys[index][i] for i in kept])
+                stems.append([article.stems[index][i] for i in kept])
+        articles.append(replace(article, paragraphs=paragraphs, keys=keys, stems=stems))
+    echoes = {key: sources for key, sources in cleaned.echoes.items() if template_key(key) not in boilerplate}
+    return Cleaned(articles=articles, dropped=dropped, echoes=echoes)

@@ -1,0 +1,102 @@
+"""A passage one publisher repeats across its files is boilerplate; a story's own news is not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs import boilerplate, clean
+from briefs.config import Subject
+from briefs.model import Article
+
+SUBJECT = Subject(name="Acme Corp", aliases=["Acme"])
+FOOTER = "The opinions in this column are the writer's own and not those of the Harbor Ledger."
+TEMPLATE = "Acme has a 50-day moving average of ${} and a 200-day moving average of ${}."
+
+
+def _article(day: int, title: str, body: str, publisher: str = "Harbor Ledger") -> Article:
+    return Article(path=f"{publisher}-{day}-{title[:8]}.txt", title=title, publisher=publisher,
+                   date=dt.date(2026, 11, day), text=body)
+
+
+def _kept(result: clean.Cleaned) -> list[str]:
+    return [s for a in result.articles for p in a.paragraphs for s in p]
+
+
+def _clean(articles: list[Article]) -> clean.Cleaned:
+    items = [clean.clean_article(a, SUBJECT) for a in articles]
+    return boilerplate.strip(clean.combine(items, SUBJECT), items)
+
+
+def _week(footer: str = FOOTER, publisher: str = "Harbor Ledger") -> list[Article]:
+    stories = [
+        ("Acme opens Ohio plant", "Acme Corp opened a battery plant in Ohio that will employ 2,000 people."),
+        ("Acme wins rail order", "Acme Corp won a $300 million order for signalling systems from a rail operator."),
+        ("Acme names new CFO", "Acme Corp named Jane Roe as chief financial officer, effective in January."),
+        ("Acme raises dividend", "Acme Corp raised its quarterly dividend by 8% to 54 cents a share."),
+    ]
+    # The footer sits mid-page (a block between the story and its last paragraph), so only its
+    # repetition can tell it from the story.
+    return [_article(16 + i, title, f"{lead}\n\n{footer}\n\nAcme shares moved {i + 1}% after the news on day {16 + i}.",
+                     publisher) for i, (title, lead) in enumerate(stories)]
+
+
+def test_a_footer_repeated_under_different_stories_on_different_days_is_dropped():
+    result = _clean(_week())
+    kept = _kept(result)
+    assert FOOTER not in kept
+    assert "Acme Corp won a $300 million order for signalling systems from a rail operator." in kept
+    assert any(d.reason == boilerplate.REASON and d.text == FOOTER for d in result.dropped)
+
+
+def test_a_template_filled_with_other_figures_is_one_passage():
+    articles = [_article(16 + i, f"Acme note {i}", f"Acme Corp shares traded higher on day {i} of the week.\n\n"
+                                                  + TEMPLATE.format(40 + i, 30 + i)
+                                                  + f"\n\nAcme Corp said its order book grew for week {i}.")
+                for i in range(4)]
+    kept = _kept(_clean(articles))
+    assert not any("moving average" in s for s in kept)
+
+
+def test_the_same_story_syndicated_three_times_keeps_its_news():
+    lead = "Acme Corp opened a battery plant in Ohio that will employ 2,000 people."
+    news = "The Acme plant will make cells for electric delivery vans sold across North America."
+    copies = [_article(16 + i, "Acme opens Ohio plant", f"{lead}\n\n{news}") for i in range(3)]
+    kept = _kept(_clean(copies))
+    assert lead in kept and news in kept
+
+
+def test_a_passage_repeated_on_only_two_days_is_kept():
+    articles = _week()[:2]
+    assert FOOTER in _kept(_clean(articles))
+
+
+def test_repetition_counts_within_one_publisher_only():
+    articles = [_week(publisher=f"Outlet {i}")[i] for i in range(4)]
+    assert FOOTER in _kept(_clean(articles))
+
+
+def test_an_article_lead_is_never_boilerplate():
+    leads = ["Acme Corp opened a battery plant in Ohio that will employ 2,000 people."] * 3
+    articles = [_article(16 + i, f"Story {i}", f"{leads[i]}\n\nOther detail number {i} came from the filing today.")
+                for i in range(3)]
+    assert leads[0] in _kept(_clean(articles))
+
+
+def test_nothing_repeated_returns_the_result_unchanged():
+    articles = [_article(16, "Acme opens Ohio plant", "Acme Corp opened a battery plant in Ohio that will employ 2,000 people.")]
+    items = [clean.clean_article(a, SUBJECT) for a in articles]
+    combined = clean.combine(items, SUBJECT)
+    assert boilerplate.strip(combined, items) is combined
+
+
+def test_the_build_drops_a_publishers_footer(tmp_path):
+    from briefs.build import Options, build_brief
+
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Corp"\naliases = ["Acme"]\n')
+    for article in _week():
+        (tmp_path / f"{article.date}.md").write_text(
+            f"---\ntitle: {article.title}\nsource: {article.publisher}\ndate: {article.date}\n---\n{article.text}\n",
+            encoding="utf-8")
+    result = build_brief([tmp_path], Options(cache=False))
+    assert FOOTER not in str(result.brief.to_dict())
+    assert any(d.reason == boilerplate.REASON for d in result.dropped)
