@@ -256,6 +256,38 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "brief"
 
 
+def setup(paths: Sequence[Path], options: Options, subject: Subject | None = None,
+          ) -> tuple[Subject, Audience, period.Window]:
+    """Return the subject, audience and period window a build of `paths` uses.
+
+    `subject` (a portfolio's entry) replaces the one the briefs.toml files configure.
+    """
+    settings = resolve(corpus_folder(paths), {"audience": options.audience})
+    if subject is None:
+        subject = settings.subject
+        if options.subject and options.subject != subject.name:
+            subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
+    audience = load_audience(settings.values["audience"], template_roots(options.templates))
+    audience.settings = override_themes(audience.settings, settings.values["themes"])  # briefs.toml [[themes]]
+    try:
+        window = period.window(options.week, options.since, options.until, today=options.date)
+    except period.PeriodError as error:
+        raise BuildError(str(error)) from None
+    return subject, audience, window
+
+
+def build_from_files(items: list[clean_stage.ArticleClean], problems: list[load.Problem], paths: Sequence[Path],
+                     options: Options, subject: Subject, audience: Audience, window: period.Window) -> Result:
+    """Return the brief from files already processed (`process_file`'s results, in file order).
+
+    The corpus-level half of `build_brief`, for callers that read and clean files themselves
+    (`briefs portfolio` does it once for many subjects); `problems` starts with `iter_files`'s.
+    """
+    with _few_collections():
+        return _build(list(items), list(problems), [], paths, options, subject, audience, window,
+                      lambda *_args: None)
+
+
 def build_brief(paths: Sequence[Path | str] | None = None, options: Options | None = None,
                 progress: Callable[..., None] | None = None) -> Result:
     """Return the brief for the articles under `paths` (default: the embedded seeds)."""
@@ -263,16 +295,7 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     if options.undated not in ("include", "exclude"):
         raise BuildError(f"--undated must be include or exclude, not {options.undated!r}")
     paths = [Path(p) for p in paths] if paths else default_paths()
-    settings = resolve(corpus_folder(paths), {"audience": options.audience})
-    subject = settings.subject
-    if options.subject and options.subject != subject.name:
-        subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
-    audience = load_audience(settings.values["audience"], template_roots(options.templates))
-    audience.settings = override_themes(audience.settings, settings.values["themes"])  # briefs.toml [[themes]]
-    try:
-        window = period.window(options.week, options.since, options.until, today=options.date)
-    except period.PeriodError as error:
-        raise BuildError(str(error)) from None
+    subject, audience, window = setup(paths, options)
     note = progress or (lambda *_args: None)
     notes: list[str] = []
 

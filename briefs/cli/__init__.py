@@ -1,6 +1,7 @@
 """The `briefs` command: a thin shell over the library. Results on stdout, diagnostics on stderr.
 
-Exit codes (docs/cli.md): 0 ok, 1 internal error, 2 usage or configuration, 3 no input, 4 output.
+Exit codes (docs/cli.md): 0 ok, 1 internal error, 2 usage or configuration, 3 no input, 4 output,
+5 some portfolio subjects failed.
 The stages are imported inside the commands, so `--help` and `--version` stay quick.
 """
 
@@ -29,6 +30,7 @@ EXIT_ERROR = 1        # unexpected internal error (rerun with --debug)
 EXIT_USAGE = 2        # bad option value, unknown audience/method/format, bad config
 EXIT_NO_INPUT = 3     # no readable article, or none about the subject
 EXIT_OUTPUT = 4       # template error or cannot write the output
+EXIT_SUBJECTS_FAILED = 5  # briefs portfolio: some subjects failed (each named on stderr); the rest were written
 EXIT_INTERRUPTED = 130
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)  # help: main_options
@@ -38,6 +40,10 @@ _state = {"debug": False}
 from . import templates as _templates  # noqa: E402 (sub-command group)
 
 app.add_typer(_templates.app, name="templates")
+
+from . import portfolio as _portfolio  # noqa: E402
+
+app.command(name="portfolio")(_portfolio.portfolio)
 
 
 def say(kind: str, message: str) -> None:
