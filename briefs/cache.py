@@ -21,7 +21,7 @@ from .load import Problem
 from .model import Article, Drop
 
 # Bump when what is stored (or how cleaning works) changes: old entries then never match.
-VERSION = 6
+VERSION = 7
 
 
 def location(out_dir: Path) -> Path:
@@ -56,7 +56,8 @@ def encode(items: list[ArticleClean], problems: list[Problem], path: str) -> str
 
     return json.dumps({
         "articles": [{"article": article(i.article), "paragraphs": i.paragraphs, "mentions": i.mentions,
-                      "dropped": [[d.reason, d.text, d.path] for d in i.dropped], "keys": i.keys, "stems": i.stems}
+                      "dropped": [[d.reason, d.text, d.path] for d in i.dropped], "keys": i.keys, "stems": i.stems,
+                      "about": i.about}
                      for i in items],
         "problems": [[p.path, p.reason] for p in problems],
         "path": path,
@@ -71,7 +72,7 @@ def _decode(text: str) -> tuple[list[ArticleClean], list[Problem], str]:
         fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
         items.append(ArticleClean(Article(**fields), entry["paragraphs"], [Drop(*d) for d in entry["dropped"]],
                                   entry["mentions"], entry["keys"],
-                                  [[tuple(s) for s in p] for p in entry["stems"]]))
+                                  [[tuple(s) for s in p] for p in entry["stems"]], entry.get("about", [])))
     return items, [Problem(*p) for p in data["problems"]], data["path"]
 
 

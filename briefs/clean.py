@@ -118,6 +118,8 @@ class ArticleClean:
     # its comparison key (`normalize`) and content stems, so the corpus-wide steps reuse them.
     keys: list[list[str]] = field(default_factory=list)
     stems: list[list[tuple[str, ...]]] = field(default_factory=list)
+    # Per kept sentence: whom it is about ("" the subject, else another company's name; see attribution).
+    about: list[list[str]] = field(default_factory=list)
 
     def features(self) -> list[list[tuple[str, tuple[str, ...]]]]:
         """Return (key, stems) per kept sentence, computing what was not stored."""
@@ -365,53 +367,95 @@ def _promo_block(reasons: list[str | None], texts: list[str], named: list[int], 
             reasons[i] = "promotion block"
 
 
-def clean_article(article: Article, subject: Subject) -> ArticleClean:
-    """Return one article's kept prose (paragraphs of sentences) and what was dropped, and why."""
-    dropped: list[Drop] = []
-    paragraphs: dict[int, list[str]] = {}
+@dataclass(frozen=True)
+class PreparedSentence:
+    """A sentence of an article with its subject-independent verdict (None: it reads as prose)."""
+
+    paragraph: int
+    text: str
+    listed: bool
+    noise: str | None
+    heading: str = ""  # the label line right above this sentence's line, if any (a section heading)
+
+
+@dataclass(frozen=True)
+class PreparedStory:
+    """One story of an article (the main one, or one appended after it) before attribution."""
+
+    index: int
+    appended: bool
+    ad: bool
+    labels: tuple[str, ...]            # label lines (kind, text) are dropped whatever the subject
+    label_reasons: tuple[str, ...]
+    sentences: tuple[PreparedSentence, ...]
+    prose: tuple[str, ...]             # the story's prose units, for "advertisement"/"appended" drops
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article cleaned without a subject: noise judged per sentence, stories split.
+
+    `attribution.attribute(prepared, subject)` turns it into one subject's `ArticleClean`; a
+    portfolio cleans each article once and attributes it to many subjects.
+    """
+
+    article: Article
+    title_dropped: bool
+    stories: tuple[PreparedStory, ...]
+
+
+def prepare(article: Article) -> Prepared:
+    """Return the subject-independent part of cleaning: labels, stories, and each sentence's noise verdict."""
     title_runs = word_runs(article.title)
-    if article.title and (_CALL_TO_ACTION.search(article.title, title_runs) or _is_legal(article.title, title_runs)):
-        dropped.append(Drop("promotional title", article.title, article.path))
-        article = replace(article, title="")
-    total_mentions = mentions(article.title, subject)
+    title_dropped = bool(article.title) and bool(
+        _CALL_TO_ACTION.search(article.title, title_runs) or _is_legal(article.title, title_runs))
+    stories = []
     for story_index, story in enumerate(_stories(_units(article.text))):
         prose = [u for u in story.units if not u.label]
+        labels = [u for u in story.units if u.label]
+        sentences = []
+        heading = ""
         for unit in story.units:
             if unit.label:
-                dropped.append(Drop(_LABEL_REASONS[unit.kind], unit.text, article.path))
-        if not prose:
-            continue
-        story_text = " ".join(u.text for u in prose)
-        story_mentions = mentions(story_text, subject)
-        if story.ad:
-            dropped.extend(Drop("advertisement", u.text, article.path) for u in prose)
-            continue
-        if story.appended and (story_mentions == 0 or not subject.names):
-            dropped.extend(Drop("appended story about something else", u.text, article.path) for u in prose)
-            continue
-        total_mentions += story_mentions
-        sentences = [(u.paragraph, s, u.kind == "list item") for u in prose for s in _sentences(u)]
-        texts = [s for _, s, _ in sentences]
-        reasons = [sentence_noise(s, listed=listed) for _, s, listed in sentences]
-        named = [mentions(t, subject, word_runs(t)) for t in texts]
-        for i, text in enumerate(texts):
-            if reasons[i] is None and not named[i] and _SECOND_PERSON.search(_unquoted(text), word_runs(text)):
-                reasons[i] = "call to action or promotion"
-        _promo_block(reasons, texts, named, [p for p, _, _ in sentences])
-        if subject.names and story_index == 0:
-            last = max((i for i, n in enumerate(named) if n), default=None)
-            if last is not None and 0 < len(texts) - 1 - last <= MAX_TAIL:
-                for i in range(last + 1, len(texts)):
-                    if not sentences[i][2]:  # list items carry the article's figures, not sign-offs
-                        reasons[i] = reasons[i] or "sign-off after the article"
-        for (paragraph, text, _), reason in zip(sentences, reasons):
-            if reason:
-                dropped.append(Drop(reason, text, article.path))
-            else:
-                paragraphs.setdefault(story_index * 10_000 + paragraph, []).append(text)
-    item = ArticleClean(article, [paragraphs[k] for k in sorted(paragraphs)], dropped, total_mentions)
-    item.features()
-    return item
+                heading = unit.text if unit.kind in ("heading", "source") else heading
+                continue
+            for index, text in enumerate(_sentences(unit)):
+                listed = unit.kind == "list item"
+                sentences.append(PreparedSentence(unit.paragraph, text, listed, sentence_noise(text, listed=listed),
+                                                  heading if index == 0 else ""))
+            heading = ""
+        stories.append(PreparedStory(story_index, story.appended, story.ad, tuple(u.text for u in labels),
+                                     tuple(_LABEL_REASONS[u.kind] for u in labels), tuple(sentences),
+                                     tuple(u.text for u in prose)))
+    return Prepared(article, title_dropped, tuple(stories))
+
+
+def story_noise(story: PreparedStory, named: list[int], main: bool) -> list[str | None]:
+    """Return each sentence's noise verdict once it is known which sentences name the subject.
+
+    Unnamed second-person lines are promotions, unnamed lines inside a promotion block belong to
+    it, and in the main story a short tail after the last mention is a sign-off.
+    """
+    texts = [s.text for s in story.sentences]
+    reasons = [s.noise for s in story.sentences]
+    for i, text in enumerate(texts):
+        if reasons[i] is None and not named[i] and _SECOND_PERSON.search(_unquoted(text), word_runs(text)):
+            reasons[i] = "call to action or promotion"
+    _promo_block(reasons, texts, named, [s.paragraph for s in story.sentences])
+    if main:
+        last = max((i for i, n in enumerate(named) if n), default=None)
+        if last is not None and 0 < len(texts) - 1 - last <= MAX_TAIL:
+            for i in range(last + 1, len(texts)):
+                if not story.sentences[i].listed:  # list items carry the article's figures, not sign-offs
+                    reasons[i] = reasons[i] or "sign-off after the article"
+    return reasons
+
+
+def clean_article(article: Article, subject: Subject) -> ArticleClean:
+    """Return one article's kept prose (paragraphs of sentences) and what was dropped, and why."""
+    from .attribution import attribute
+
+    return attribute(prepare(article), subject)
 
 
 def is_central(item: ArticleClean, subject: Subject) -> bool:
@@ -498,16 +542,18 @@ class Combiner:
             return
         source_id = len(result.articles) + 1
         seen, owner = self._deduper.seen, self._owner
-        paragraphs, keys, stems = [], [], []
+        paragraphs, keys, stems, about = [], [], [], []
+        item_about = item.about if len(item.about) == len(item.paragraphs) else [[""] * len(p) for p in item.paragraphs]
         echoes_here: list[tuple[str, int]] = []
-        for paragraph, features in zip(item.paragraphs, item.features()):
-            kept, kept_keys, kept_stems = [], [], []
-            for sentence, (key, sentence_stems) in zip(paragraph, features):
+        for paragraph, features, whom in zip(item.paragraphs, item.features(), item_about):
+            kept, kept_keys, kept_stems, kept_about = [], [], [], []
+            for sentence, (key, sentence_stems), who in zip(paragraph, features, whom):
                 earlier = seen(sentence, key, sentence_stems)
                 if earlier is None:
                     kept.append(sentence)
                     kept_keys.append(key)
                     kept_stems.append(sentence_stems)
+                    kept_about.append(who)
                     owner[key] = source_id
                 else:
                     result.dropped.append(Drop("duplicate sentence", sentence, article.path))
@@ -516,6 +562,7 @@ class Combiner:
                 paragraphs.append(kept)
                 keys.append(kept_keys)
                 stems.append(kept_stems)
+                about.append(kept_about)
         if not paragraphs and not echoes_here:
             result.dropped.append(Drop("no article prose left", article.title or article.path, article.path))
             return
@@ -524,4 +571,5 @@ class Combiner:
             if owner.get(key) != source and source not in result.echoes.setdefault(key, []):
                 result.echoes[key].append(source)
         result.articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs,
-                                            central=is_central(item, subject), keys=keys, stems=stems))
+                                            central=is_central(item, subject), keys=keys, stems=stems,
+                                            about=about))

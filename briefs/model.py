@@ -42,6 +42,8 @@ class CleanArticle:
     # Per kept sentence, parallel to `paragraphs`: its comparison key and content stems (from cleaning).
     keys: list[list[str]] = field(default_factory=list, repr=False)
     stems: list[list[tuple[str, ...]]] = field(default_factory=list, repr=False)
+    # Per kept sentence: whom it is about ("" the subject, else another company; see attribution).
+    about: list[list[str]] = field(default_factory=list, repr=False)
 
     @property
     def sentences(self) -> list[str]:
@@ -71,6 +73,10 @@ class Sentence:
     central: bool = True  # from an article about the subject (see CleanArticle.central)
     score: float = 0.0
     new: bool = True
+    # Whom the sentence is about: "" the brief's subject, else the other company's name (attribution).
+    about: str = ""
+    # The cross-source story the sentence belongs to (stories.Story.id), 0 before stories are built.
+    story: int = 0
 
 
 @dataclass

@@ -13,6 +13,7 @@ def split(cleaned: Cleaned) -> list[Sentence]:
     for article in cleaned.articles:
         position = 0
         known = len(article.keys) == len(article.paragraphs) == len(article.stems)
+        attributed = len(article.about) == len(article.paragraphs)
         for paragraph_index, paragraph in enumerate(article.paragraphs):
             for index, text in enumerate(paragraph):
                 key = article.keys[paragraph_index][index] if known else normalize(text)
@@ -27,6 +28,7 @@ def split(cleaned: Cleaned) -> list[Sentence]:
                         sources=[article.id, *[e for e in echoes if e != article.id]],
                         stems=stems,
                         central=article.central,
+                        about=article.about[paragraph_index][index] if attributed else "",
                     )
                 )
                 position += 1

@@ -1,0 +1,192 @@
+"""Attribution: whom each sentence of an article is about, for one subject.
+
+Cleaning splits in two. `clean.prepare(article)` judges noise without knowing the subject, so
+an article is cleaned once however many subjects read it; `attribute(prepared, subject)` then
+decides, for one subject, which stories and sentences concern it and, for every kept sentence,
+whom it is about: "" for the subject, else the name of the other company in focus.
+
+The company in focus is followed through the article: the headline and lede set it; a sentence
+that names a company (by name, alias, ticker in its usual forms, or related term for the
+subject) moves it to that company; a section heading naming a company moves it too; a sentence
+naming no company inherits it. Other companies are recognised by general cues only: a ticker
+with its exchange (`(NASDAQ: AMD)`, `NYSE:BAC`), a cashtag (`$AMD`), a quote with its price move
+(`AMD-2.1%`), a Reuters code (`AMD.O`), or a corporate suffix (`Acme Inc.`); a name learned from
+one of these in an article is then recognised alone elsewhere in that article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .clean import ArticleClean, Prepared, mentions, story_noise
+from .config import Subject
+from .model import Drop
+from .vocabulary import word_runs
+
+# A sentence, or the article in focus, about no named company in particular but not the subject.
+OTHERS = "others"
+
+_NAME = r"((?:[A-Z][\w&'’.-]*\s+)*?(?:(?:of|and|&)\s+)?(?:[A-Z][\w&'’.-]*\s*)+?)"
+# "(NASDAQ: AMD)", "(NYSE:BAC)", "NASDAQ:NVDA", "(Symbol: FRC)": a listed company's ticker.
+_EXCHANGE = re.compile(r"\(?\b(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|OTC|OTCMKTS|TSX|LSE|HKEX|Symbol|Ticker)"
+                       r"\s?:\s?([A-Z][A-Z.]{0,6})\b\)?")
+# "$AMD" and "AMD.O" (Reuters): tickers in the forms traders write them.
+_CASHTAG = re.compile(r"(?<![\w$])\$([A-Z]{1,5})\b")
+_REUTERS = re.compile(r"\b([A-Z]{1,5})\.(?:O|N|OQ|K|L|T|HK|DE|PA)\b")
+# "Alphabet (GOOG -1.20%)", "(NVDA-2.88%)": a quote with its move, as finance sites print it.
+_QUOTED_TICKER = re.compile(r"\(([A-Z]{1,5})\s?[-+−]?\s?\d+(?:\.\d+)?%\)")
+# "Acme Inc.", "Acme Corp": the name a corporate suffix ends (not "Corporation", which agencies use too).
+_SUFFIXED = re.compile(r"\b((?:[A-Z][\w&'’-]+\s+){1,4})(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|N\.V|S\.A|AG|SE)\b\.?")
+# The capitalised words right before a ticker: the company's name ("Bank of America (NYSE: BAC)").
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&))*)\s*$")
+# Capitalised words that open sentences or name no company: never taken as a learned name.
+_NOT_A_NAME = frozenset("The A An This That These Those It Its Shares Stock Stocks Analysts In On At For And Of But "
+                        "Nasdaq NYSE Symbol Ticker".split())
+
+
+def _name_before(text: str, end: int) -> str:
+    match = _NAME_BEFORE.search(text[:end].rstrip(" ("))
+    if not match:
+        return ""
+    words = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", match.group(1))[-1].split()  # "Acme and Hooli (HOOL)": Hooli
+    while words and (words[0] in _NOT_A_NAME or words[0] in ("of", "and", "&")):
+        words = words[1:]
+    while words and words[-1] in ("of", "and", "&"):
+        words = words[:-1]
+    return " ".join(words[-5:])
+
+
+@lru_cache(maxsize=50_000)
+def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
+    """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
+    found = []
+    for pattern in (_EXCHANGE, _QUOTED_TICKER):
+        for match in pattern.finditer(text):
+            found.append((_name_before(text, match.start()), match.group(1)))
+    for pattern in (_CASHTAG, _REUTERS):
+        for match in pattern.finditer(text):
+            found.append(("", match.group(1)))
+    for match in _SUFFIXED.finditer(text):
+        name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
+        if name:
+            found.append((name, ""))
+    return tuple(found)
+
+
+def is_subject(name: str, ticker: str, subject: Subject) -> bool:
+    """Return True when a listed company found in the text is the subject itself."""
+    if ticker and ticker in subject.tickers:
+        return True
+    return bool(name) and mentions(name, subject) > 0
+
+
+class _Focus:
+    """The companies an article names, learned as it is read, and which one is in focus."""
+
+    def __init__(self, subject: Subject):
+        self.subject = subject
+        self.others: dict[str, str] = {}  # a name or ticker -> the company's display name
+
+    def learn(self, text: str) -> list[str]:
+        """Return the other companies a text marks as listed, remembering their names and tickers."""
+        named = []
+        for name, ticker in listed_companies(text):
+            if is_subject(name, ticker, self.subject):
+                continue
+            display = self.others.get(ticker) or self.others.get(name) or name or ticker
+            for key in (name, ticker):
+                if key and len(key) >= 2:
+                    self.others.setdefault(key, display)
+            named.append(display)
+        return named
+
+    def others_named(self, text: str) -> list[str]:
+        """Return the other companies a text names: marked ones, then names learned earlier in the article."""
+        named = self.learn(text)
+        if self.others:
+            runs = set(word_runs(text))
+            for key, display in self.others.items():
+                if display not in named and key.lower().split()[0] in runs and _names(text, key):
+                    named.append(display)
+        return named
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(key: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])")
+
+
+def _names(text: str, key: str) -> bool:
+    return _name_pattern(key).search(text) is not None
+
+
+def sentence_about(text: str, focus: str, subject_named: bool, others: list[str]) -> str:
+    """Return whom a sentence is about: the subject ("") when it names it, else the other company
+    it names, else the company in focus where it stands."""
+    if subject_named:
+        return ""
+    if others:
+        return others[0]
+    return focus
+
+
+def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
+    """Return one subject's cleaning of a prepared article: its kept prose, whom each sentence is about, and the drops."""
+    article = prepared.article
+    dropped: list[Drop] = []
+    if prepared.title_dropped:
+        dropped.append(Drop("promotional title", article.title, article.path))
+        article = replace(article, title="")
+    paragraphs: dict[int, list[str]] = {}
+    about: dict[int, list[str]] = {}
+    focus_tracker = _Focus(subject)
+    title_others = focus_tracker.others_named(article.title)
+    total_mentions = title_mentions = mentions(article.title, subject)
+    # The headline sets the focus: the subject if it names it (or names nobody), else the other company.
+    focus = "" if total_mentions or not title_others else title_others[0]
+    lede_seen = False
+    for story in prepared.stories:
+        dropped.extend(Drop(reason, text, article.path) for reason, text in zip(story.label_reasons, story.labels))
+        if not story.prose:
+            continue
+        story_text = " ".join(story.prose)
+        story_mentions = mentions(story_text, subject)
+        if story.ad:
+            dropped.extend(Drop("advertisement", text, article.path) for text in story.prose)
+            continue
+        if story.appended and (story_mentions == 0 or not subject.names):
+            dropped.extend(Drop("appended story about something else", text, article.path) for text in story.prose)
+            continue
+        total_mentions += story_mentions
+        sentences = story.sentences
+        named = [mentions(s.text, subject, word_runs(s.text)) for s in sentences]
+        reasons = story_noise(story, named, main=bool(subject.names) and story.index == 0)
+        for i, (sentence, reason) in enumerate(zip(sentences, reasons)):
+            if sentence.heading:
+                heading_others = focus_tracker.others_named(sentence.heading)
+                if mentions(sentence.heading, subject):
+                    focus = ""
+                elif heading_others:
+                    focus = heading_others[0]
+            others = focus_tracker.others_named(sentence.text) if subject.names else []
+            who = sentence_about(sentence.text, focus, bool(named[i]), others) if subject.names else ""
+            if not lede_seen and reason is None:
+                lede_seen = True
+                if not title_mentions and not named[i] and not others and subject.names:
+                    # Neither headline nor lede names the subject: the article's focus is elsewhere.
+                    who = focus = focus or OTHERS
+            if named[i] or others:
+                focus = who
+            if reason:
+                dropped.append(Drop(reason, sentence.text, article.path))
+            else:
+                key = story.index * 10_000 + sentence.paragraph
+                paragraphs.setdefault(key, []).append(sentence.text)
+                about.setdefault(key, []).append(who)
+    order = sorted(paragraphs)
+    item = ArticleClean(article, [paragraphs[k] for k in order], dropped, total_mentions,
+                        about=[about[k] for k in order])
+    item.features()
+    return item

@@ -1,0 +1,111 @@
+"""Attribution: whom each kept sentence is about, followed through an article, for one subject."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefs import attribution, clean, load
+from briefs.config import Subject, load_corpus
+from briefs.model import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ACME = Subject(name="Acme Robotics", aliases=["Acme"], tickers=["ACME"], related=["Widget X"])
+
+
+def _about(text: str, title: str = "", subject: Subject = ACME) -> dict[str, str]:
+    item = attribution.attribute(clean.prepare(Article(path="a.md", text=text, title=title)), subject)
+    return {s: who for p, whom in zip(item.paragraphs, item.about) for s, who in zip(p, whom)}
+
+
+def test_prepare_then_attribute_is_the_same_as_cleaning_for_the_subject():
+    subject = load_corpus(SEEDS).subject
+    for article in load.load([SEEDS]).articles:
+        prepared = clean.prepare(article)
+        once = attribution.attribute(prepared, subject)
+        direct = clean.clean_article(article, subject)
+        assert (once.paragraphs, once.dropped, once.mentions, once.about) == (
+            direct.paragraphs, direct.dropped, direct.mentions, direct.about)
+
+
+def test_one_prepared_article_serves_two_subjects():
+    text = ("Acme Robotics raised its forecast for the year on Tuesday after strong orders.\n\n"
+            "Globex Industries (NYSE: GBX) said its own orders fell sharply in the quarter.\n\n"
+            "The company plans to close two plants in Ohio next spring.\n\n"
+            "Acme Robotics will report its full results at the end of the month.")
+    prepared = clean.prepare(Article(path="a.md", text=text, title="Acme lifts its outlook"))
+    for_acme = attribution.attribute(prepared, ACME)
+    for_globex = attribution.attribute(prepared, Subject(name="Globex Industries", tickers=["GBX"]))
+    assert [w for p in for_acme.about for w in p] == ["", "Globex Industries", "Globex Industries", ""]
+    assert [w for p in for_globex.about for w in p] == [attribution.OTHERS, ""]
+
+
+def test_unnamed_sentence_inherits_the_focus_of_its_passage():
+    about = _about("Acme Robotics reported higher sales of its warehouse arms this quarter.\n\n"
+                   "Initech Inc. said on Monday it would cut costs by a fifth across its offices.\n\n"
+                   "The savings will come mostly from closing regional sales offices.\n\n"
+                   "Acme Robotics did not comment on its own cost plans this week.")
+    assert about["Acme Robotics reported higher sales of its warehouse arms this quarter."] == ""
+    assert about["The savings will come mostly from closing regional sales offices."] == "Initech"
+
+
+def test_a_heading_naming_another_company_moves_the_focus():
+    about = _about("Acme shares rose four percent in early trading on Friday morning.\n\n"
+                   "Globex (NASDAQ: GBX)\n\n"
+                   "Its chief executive said margins would recover by the end of the year.\n\n"
+                   "Acme\n\n"
+                   "Its chief executive said the backlog had doubled since the spring.\n\n"
+                   "Acme will hold its investor day in June at its Boston headquarters.",
+                   title="Two robot makers, two directions")
+    assert about["Its chief executive said margins would recover by the end of the year."] == "Globex"
+    assert about["Its chief executive said the backlog had doubled since the spring."] == ""
+
+
+def test_a_name_learned_from_a_ticker_is_recognised_alone_later():
+    about = _about("Acme Robotics and Hooli Corp (NASDAQ: HOOL) both reported on Thursday evening.\n\n"
+                   "Acme beat estimates for revenue by a wide margin this time around.\n\n"
+                   "Hooli Corp missed on revenue and cut its guidance for the full year.\n\n"
+                   "Acme Robotics shares closed higher on the day than they opened.")
+    assert about["Hooli Corp missed on revenue and cut its guidance for the full year."].startswith("Hooli")
+
+
+@pytest.mark.parametrize("text, ticker", [
+    ("Shares of Hooli (NASDAQ: HOOL) fell in late trading on Friday.", "HOOL"),
+    ("Traders sold NASDAQ:HOOL ahead of the results on Friday.", "HOOL"),
+    ("Traders sold $HOOL ahead of the results on Friday afternoon.", "HOOL"),
+    ("Hooli (HOOL -2.5%) slid after the report came out on Friday.", "HOOL"),
+    ("Hooli HOOL.O slid after the report came out on Friday afternoon.", "HOOL"),
+])
+def test_tickers_in_their_usual_forms_mark_another_company(text, ticker):
+    assert ticker in {t for _, t in attribution.listed_companies(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Federal Deposit Insurance Corporation (FDIC) took control of the lender on Friday.",
+    "The chip uses artificial intelligence (AI) to sort parcels in the warehouse.",
+    "Prices rose 5% in March, the Labor Department said on Wednesday.",
+])
+def test_ordinary_acronyms_and_agencies_are_not_companies(text):
+    assert attribution.listed_companies(text) == ()
+
+
+def test_sentence_naming_the_subject_is_about_it_even_beside_a_rival():
+    about = _about("Acme Robotics (NASDAQ: ACME) won the order that Globex (NYSE: GBX) had bid for.")
+    assert list(about.values()) == [""]
+
+
+def test_article_whose_headline_and_lede_name_others_keeps_the_subject_passage_only():
+    about = _about("Asian stock markets closed lower on Tuesday as bond yields rose again.\n\n"
+                   "Acme Robotics slid after it withdrew its guidance for the year.\n\n"
+                   "Its chief financial officer said orders had slowed in Europe.\n\n"
+                   "Acme Robotics will update investors again at its meeting in May.",
+                   title="Asian markets end lower")
+    assert about["Asian stock markets closed lower on Tuesday as bond yields rose again."] == attribution.OTHERS
+    assert about["Its chief financial officer said orders had slowed in Europe."] == ""
+
+
+def test_related_terms_count_as_the_subject():
+    about = _about("Globex Inc. cut prices on its home robots this week.\n\n"
+                   "The Widget X launch drew long queues at stores in three cities.")
+    assert about["The Widget X launch drew long queues at stores in three cities."] == ""
