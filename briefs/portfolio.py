@@ -1,8 +1,9 @@
 """Briefs for a whole coverage list: read each article once, route it to subjects, one task per subject.
 
 A `PORTFOLIO.toml` names the shared news folders and the subjects. Per file (once for the whole
-list): load it and clean each article for no subject in particular; an article whose text could
-name a subject (`may_name`) is also cleaned for that subject, there and then. Per subject: the
+list): load it, run the subject-independent part of cleaning (`clean.prepare`) on each article,
+and attribute it (`attribution.attribute`, as `briefs build` does) to no subject in particular
+and to each subject its text could name (`may_name`). Per subject: the
 file results routed to it go through `build.build_from_files` — the same corpus-level composition
 `briefs build` runs — and `render.render`, so each brief is byte-identical to `briefs build` on
 the same news with that subject's `briefs.toml`. Engines: a local process pool, or Dask (a
@@ -24,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import build, clean, load, render
+from .attribution import attribute
 from .config import ConfigError, Subject, resolve
 
 PORTFOLIO_KEYS = ("news", "audience", "subject")
@@ -31,8 +33,9 @@ SUBJECT_KEYS = ("name", "aliases", "tickers", "related", "audience")
 # Files per per-file task: big enough that task overhead (pickling, scheduling) is small, small
 # enough that the last batch does not leave the other workers idle for long.
 FILES_PER_TASK = 64
-# The shared cleaning pass cleans for a subject whose name cannot occur in text (a NUL byte);
-# an article holding a NUL is cleaned for each subject instead.
+# Articles that cannot name a subject are attributed once, to a subject whose name cannot occur
+# in text (a NUL byte): the result is every such subject's. An article holding a NUL is
+# attributed to each subject instead.
 _NOBODY = Subject(name="\x00")
 
 
@@ -117,10 +120,11 @@ def _naming_pattern(terms: tuple[str, ...], tickers: tuple[str, ...]) -> re.Patt
     """Return a pattern every mention of the subject contains, or None when none can be built.
 
     A mention (`clean.mentions`) is a name, alias or related term matched case-insensitively, or
-    a ticker matched as written, inside one text unit; units are the article's own lines (joined
-    with spaces), so a term's first space-free word appears verbatim in the article's text.
+    a ticker matched as written, in text cut from the article's lines and joined with spaces
+    (stories, sentences, names attribution finds): so each term's first space-free piece, and
+    each ticker, appears in the article's own title or text.
     """
-    firsts = {t.split(" ")[0] for t in terms if t.strip()} - {""}
+    firsts = {next(w for w in t.split(" ") if w) for t in terms if t.strip(" ")}
     parts = [f"(?i:{re.escape(w)})" for w in sorted(firsts)] + [re.escape(t) for t in sorted(set(tickers)) if t]
     return re.compile("|".join(parts)) if parts else None
 
@@ -160,12 +164,13 @@ def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
 def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
     """Return one file loaded and cleaned once, with its articles routed to the subjects they may name."""
     articles, problems = load.load_file(path)
-    shared = tuple(_without_text(clean.clean_article(a, _NOBODY)) for a in articles)
+    prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
+    shared = tuple(_without_text(attribute(p, _NOBODY)) for p in prepared)
     routed: dict[int, list[tuple[int, clean.ArticleClean]]] = {}
-    for position, article in enumerate(articles):
+    for position, (article, ready) in enumerate(zip(articles, prepared)):
         for index, subject in enumerate(subjects):
             if may_name(article, subject):
-                routed.setdefault(index, []).append((position, _without_text(clean.clean_article(article, subject))))
+                routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject))))
     return FileResult(shared=shared, problems=tuple(problems), routed={k: tuple(v) for k, v in routed.items()})
 
 
