@@ -96,10 +96,11 @@ def corpus_folder(paths: Sequence[Path]) -> Path | None:
     return None
 
 
-def resolve_options(paths: Sequence[Path], options: Options) -> Resolved:
+def resolve_options(paths: Sequence[Path], options: Options, subject: Subject | None = None) -> Resolved:
     """Return the options with every blank filled from defaults < briefs.toml files < audience < options.
 
-    Raises ConfigError (naming the file a bad value came from) for an unknown audience, method or format.
+    `subject` (a portfolio's entry) replaces the one the briefs.toml files configure. Raises
+    ConfigError (naming the file a bad value came from) for an unknown audience, method or format.
     """
     from . import rank
     from .render import FORMATS
@@ -126,9 +127,10 @@ def resolve_options(paths: Sequence[Path], options: Options) -> Resolved:
     if bad or not formats:
         raise ConfigError(f"unknown format {(bad or [''])[0]!r}{settings.source('formats')}; "
                           f"use any of {', '.join(FORMATS)}, comma-separated")
-    subject = settings.subject
-    if options.subject and options.subject != subject.name:
-        subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
+    if subject is None:
+        subject = settings.subject
+        if options.subject and options.subject != subject.name:
+            subject = Subject(name=options.subject)  # another subject: the corpus's aliases are not its
     resolved = replace(options, audience=name, method=method, out=Path(settings.values["out"]),
                        formats=tuple(dict.fromkeys(formats)))
     return Resolved(resolved, audience, subject, settings)
@@ -140,12 +142,7 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     paths = [Path(p) for p in paths] if paths else default_paths()
     resolved = resolve_options(paths, options or Options())
     options, audience, subject = resolved.options, resolved.audience, resolved.subject
-    if options.undated not in ("include", "exclude"):
-        raise BuildError(f"--undated must be include or exclude, not {options.undated!r}")
-    try:
-        window = period.window(options.week, options.since, options.until, today=options.date)
-    except period.PeriodError as error:
-        raise BuildError(str(error)) from None
+    window = _window(options)
     note = progress or (lambda *_args: None)
     notes: list[str] = []
 
@@ -169,6 +166,31 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
                             streamed.combiner if streamed.used else None)
             _memo.put(cache, memo, result, before)
     return _fit(replace(result, options=options))
+
+
+def build_from_files(items: Sequence[clean_stage.ArticleClean], problems: Sequence[load.Problem],
+                     paths: Sequence[Path], resolved: Resolved) -> Result:
+    """Return the brief from files already processed (`process_file`'s results, in file order), cut to its page limit.
+
+    The corpus-level half of `build_brief`, for callers that read and clean files themselves
+    (`briefs portfolio` does it once for many subjects); `problems` starts with `iter_files`'s.
+    """
+    options, audience, subject = resolved.options, resolved.audience, resolved.subject
+    window = _window(options)
+    with _pool.build_session(None, False, lambda _line: None):
+        result = _build(list(items), list(problems), [], paths, options, subject, audience, window,
+                        lambda *_args: None)
+    return _fit(replace(result, options=options))
+
+
+def _window(options: Options) -> period.Window:
+    """Return the period window the options ask for (BuildError for a bad --undated or period)."""
+    if options.undated not in ("include", "exclude"):
+        raise BuildError(f"--undated must be include or exclude, not {options.undated!r}")
+    try:
+        return period.window(options.week, options.since, options.until, today=options.date)
+    except period.PeriodError as error:
+        raise BuildError(str(error)) from None
 
 
 class _StreamedCombiner:

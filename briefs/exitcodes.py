@@ -7,6 +7,7 @@ ERROR = 1          # unexpected internal error: a bug (rerun with --debug for th
 USAGE = 2          # bad option value; unknown audience, method or format; a bad briefs.toml
 NO_INPUT = 3       # a missing path, no readable article, none about the subject or in the period
 OUTPUT = 4         # a template error (or one that runs too long), or the output cannot be written
+SUBJECTS_FAILED = 5  # briefs portfolio: some subjects failed (each named on stderr); the others were written
 INTERRUPTED = 130  # Ctrl-C or SIGTERM (128 + SIGINT, the shell's convention); nothing half-written
 
 MEANINGS = {
@@ -15,5 +16,6 @@ MEANINGS = {
     USAGE: "usage or configuration",
     NO_INPUT: "no input",
     OUTPUT: "output",
+    SUBJECTS_FAILED: "some portfolio subjects failed",
     INTERRUPTED: "interrupted",
 }

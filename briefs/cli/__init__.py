@@ -1,7 +1,8 @@
 """The `briefs` command: a thin shell over the library. Results on stdout, diagnostics on stderr.
 
-Exit codes: `briefs.exitcodes` (docs/cli.md shows the same table). Every setting is resolved by
-the library (`build.resolve_options`), so `briefs build` and `briefs.build_brief` build one brief.
+Exit codes: `briefs.exitcodes` (docs/cli.md shows the same table; 5 means some portfolio subjects
+failed). Every setting is resolved by the library (`build.resolve_options`), so `briefs build` and
+`briefs.build_brief` build one brief.
 The stages are imported inside the commands, so `--help` and `--version` stay quick.
 """
 
@@ -55,6 +56,10 @@ UndatedOpt = Annotated[str, typer.Option("--undated", help="Undated articles: in
 PreviousOpt = Annotated[Optional[Path], typer.Option("--previous", help="Previous JSON brief (default: found in --out).")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the incremental cache.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display or notes.")]
+
+from . import portfolio as _portfolio  # noqa: E402 (a command of its own file)
+
+app.command(name="portfolio")(_portfolio.portfolio)
 
 
 def say(kind: str, message: str) -> None:

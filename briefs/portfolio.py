@@ -1,0 +1,450 @@
+"""Briefs for a whole coverage list: read each article once, route it to subjects, one task per subject.
+
+A `PORTFOLIO.toml` names the shared news folders and the subjects. Per file (once for the whole
+list): load it, run the subject-independent part of cleaning (`clean.prepare`) on each article,
+and attribute it (`attribution.attribute`, as `briefs build` does) to no subject in particular
+and to each subject its text could name (`may_name`). Per subject: the
+file results routed to it go through `build.build_from_files` — the same corpus-level composition
+`briefs build` runs — and `render.render`, so each brief is byte-identical to `briefs build` on
+the same news with that subject's `briefs.toml`. Engines: a local process pool, or Dask (a
+`LocalCluster`, or a running cluster's scheduler address). docs/scale.md is the runbook.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from . import build, clean, load, render
+from .attribution import attribute
+from .config import ConfigError, Subject, resolve
+
+PORTFOLIO_KEYS = ("news", "audience", "subject")
+SUBJECT_KEYS = ("name", "aliases", "tickers", "related", "audience")
+# Files per per-file task: big enough that task overhead (pickling, scheduling) is small, small
+# enough that the last batch does not leave the other workers idle for long.
+FILES_PER_TASK = 64
+# Articles that cannot name a subject are attributed once, to a subject whose name cannot occur
+# in text (a NUL byte): the result is every such subject's. An article holding a NUL is
+# attributed to each subject instead.
+_NOBODY = Subject(name="\x00")
+
+
+class PortfolioError(ValueError):
+    """A PORTFOLIO.toml that cannot be read or holds a bad value; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One subject of the portfolio: who it is, its audience ("" = as `briefs build` resolves it), its folder."""
+
+    subject: Subject
+    audience: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    path: Path
+    news: tuple[Path, ...]
+    entries: tuple[Entry, ...]
+
+
+def _strings(value: object, key: str, path: Path) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PortfolioError(f"{path}: '{key}' must be a list of strings, e.g. {key.rsplit('.', 1)[-1]} = [\"a\", \"b\"]")
+    return list(value)
+
+
+def read_portfolio(path: Path) -> Portfolio:
+    """Return the portfolio a PORTFOLIO.toml describes (news paths relative to it), or raise PortfolioError."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise PortfolioError(f"{path}: invalid TOML: {error}") from None
+    except OSError as error:
+        raise PortfolioError(f"{path}: cannot read: {error.strerror}") from None
+    for key in data:
+        if key not in PORTFOLIO_KEYS:
+            raise PortfolioError(f"{path}: unknown setting '{key}'; known: {', '.join(PORTFOLIO_KEYS)}")
+    if "news" not in data:
+        raise PortfolioError(f'{path}: no news folders; add news = ["news/"] (paths relative to this file)')
+    news = tuple(path.parent / p for p in _strings(data["news"], "news", path))
+    if not news:
+        raise PortfolioError(f'{path}: news is empty; add news = ["news/"]')
+    default_audience = data.get("audience", "")
+    if not isinstance(default_audience, str):
+        raise PortfolioError(f"{path}: 'audience' must be a string in quotes, not {default_audience!r}")
+    tables = data.get("subject", [])
+    if not isinstance(tables, list) or not tables or not all(isinstance(t, dict) for t in tables):
+        raise PortfolioError(f'{path}: no subjects; add a [[subject]] table with name = "…" for each company')
+    entries, slugs = [], {}
+    for number, table in enumerate(tables, 1):
+        where = f"{path}: subject {number}"
+        for key in table:
+            if key not in SUBJECT_KEYS:
+                raise PortfolioError(f"{where}: unknown key '{key}'; known: {', '.join(SUBJECT_KEYS)}")
+        name = table.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise PortfolioError(f'{where}: needs name = "…"')
+        audience = table.get("audience", default_audience)
+        if not isinstance(audience, str):
+            raise PortfolioError(f"{where} ({name}): 'audience' must be a string in quotes")
+        subject = Subject(name=name.strip(), **{k: _strings(table.get(k, []), f"subject.{k}", path)
+                                                for k in ("aliases", "tickers", "related")})
+        slug = build.slug(subject.name)
+        if slug in slugs:
+            raise PortfolioError(f"{where} ({name}): same folder name {slug!r} as {slugs[slug]!r}; "
+                                 "give each subject a distinct name")
+        slugs[slug] = subject.name
+        entries.append(Entry(subject=subject, audience=audience, slug=slug))
+    return Portfolio(path=path, news=news, entries=tuple(entries))
+
+
+# --- per file: read once, clean once, route ---------------------------------------------------
+
+@lru_cache(maxsize=1024)
+def _naming_pattern(terms: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pattern | None:
+    """Return a pattern every mention of the subject contains, or None when none can be built.
+
+    A mention (`clean.mentions`) is a name, alias or related term matched case-insensitively, or
+    a ticker matched as written, in text cut from the article's lines and joined with spaces
+    (stories, sentences, names attribution finds): so each term's first space-free piece, and
+    each ticker, appears in the article's own title or text.
+    """
+    firsts = {next(w for w in t.split(" ") if w) for t in terms if t.strip(" ")}
+    parts = [f"(?i:{re.escape(w)})" for w in sorted(firsts)] + [re.escape(t) for t in sorted(set(tickers)) if t]
+    return re.compile("|".join(parts)) if parts else None
+
+
+def may_name(article, subject: Subject) -> bool:
+    """Return False only when no text of the article can mention the subject (so its cleaning is everyone's)."""
+    if "\x00" in article.title or "\x00" in article.text:
+        return True  # the shared pass's subject name could occur: never share such an article
+    pattern = _naming_pattern(tuple(subject.terms), tuple(subject.tickers))
+    if pattern is None:
+        return True
+    return pattern.search(article.title) is not None or pattern.search(article.text) is not None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file read once for every subject: its articles cleaned for nobody, and for those they may name."""
+
+    shared: tuple[clean.ArticleClean, ...]
+    problems: tuple[load.Problem, ...]
+    # subject index -> ((article index, article cleaned for that subject), ...)
+    routed: dict[int, tuple[tuple[int, clean.ArticleClean], ...]] = field(default_factory=dict)
+
+    def for_subject(self, index: int) -> list[clean.ArticleClean]:
+        """Return the file's articles as `build.process_file` cleans them for subject `index`."""
+        items = list(self.shared)
+        for position, item in self.routed.get(index, ()):
+            items[position] = item
+        return items
+
+
+def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
+    # What build.process_file does: later stages read only the kept sentences.
+    return replace(item, article=replace(item.article, text=""))
+
+
+def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
+    """Return one file loaded and cleaned once, with its articles routed to the subjects they may name."""
+    articles, problems = load.load_file(path)
+    prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
+    shared = tuple(_without_text(attribute(p, _NOBODY)) for p in prepared)
+    routed: dict[int, list[tuple[int, clean.ArticleClean]]] = {}
+    for position, (article, ready) in enumerate(zip(articles, prepared)):
+        for index, subject in enumerate(subjects):
+            if may_name(article, subject):
+                routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject))))
+    return FileResult(shared=shared, problems=tuple(problems), routed={k: tuple(v) for k, v in routed.items()})
+
+
+def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> list[FileResult]:
+    """Return `read_file` for a batch of files: one engine task."""
+    with _process_kept_clean():
+        return [read_file(Path(p), subjects) for p in paths]
+
+
+# --- per subject: the composition `briefs build` runs ----------------------------------------
+
+@dataclass(frozen=True)
+class Job:
+    """What every subject's task shares: the news, the period and output options, the formats."""
+
+    news: tuple[Path, ...]
+    out: Path
+    formats: tuple[str, ...]
+    audience: str = ""               # --audience: overrides the portfolio's and the subjects'
+    templates: Path | None = None
+    week: str | None = None
+    since: object = None             # datetime.date
+    until: object = None
+    date: object = None
+    undated: str = "include"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One subject's result: the files written and its overview row, or the one line saying why not."""
+
+    name: str
+    slug: str
+    written: tuple[str, ...] = ()
+    row: dict | None = None
+    error: str = ""
+
+
+def options_for(job: Job, entry: Entry) -> build.Options:
+    """Return the build Options `briefs build <news> --out OUT/<slug>` would use for this subject."""
+    return build.Options(audience=job.audience or entry.audience, templates=job.templates,
+                         week=job.week, since=job.since, until=job.until, date=job.date, undated=job.undated,
+                         out=job.out / entry.slug, cache=False, workers=1)
+
+
+def build_subject(job: Job, entry: Entry, index: int, files: Sequence[FileResult],
+                  listing_problems: Sequence[load.Problem]) -> Outcome:
+    """Return one subject's outcome after building and rendering its brief; errors become its one line."""
+    with _process_kept_clean():
+        try:
+            return _build_subject(job, entry, index, files, listing_problems)
+        except (build.BuildError, ConfigError, render.RenderError) as error:
+            return Outcome(entry.subject.name, entry.slug, error=str(error))
+        except Exception as error:  # noqa: BLE001 (one subject's bug must not stop the others)
+            return Outcome(entry.subject.name, entry.slug, error=f"internal error: {type(error).__name__}: {error}")
+
+
+def _build_subject(job: Job, entry: Entry, index: int, files: Sequence[FileResult],
+                   listing_problems: Sequence[load.Problem]) -> Outcome:
+    resolved = build.resolve_options(list(job.news), options_for(job, entry), entry.subject)
+    items = [item for result in files for item in result.for_subject(index)]
+    problems = list(listing_problems) + [p for result in files for p in result.problems]
+    result = build.build_from_files(items, problems, list(job.news), resolved)
+    written = render.render(result.brief, result.audience, result.options.out, build.output_stem(result.brief),
+                            list(job.formats), fitted=result.fitted)
+    return Outcome(entry.subject.name, entry.slug, written=tuple(str(p) for p in written),
+                   row=overview_row(result.brief.to_dict(), entry, written, job.out))
+
+
+@contextmanager
+def _process_kept_clean() -> Iterator[None]:
+    """Restore what a task may change process-wide: SOURCE_DATE_EPOCH, GC thresholds, logger levels.
+
+    An engine's worker runs task after task; none may leave a setting the next one inherits.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    threshold = gc.get_threshold()
+    levels = {name: logger.level for name, logger in logging.root.manager.loggerDict.items()
+              if isinstance(logger, logging.Logger)}
+    root_level = logging.root.level
+    try:
+        yield
+    finally:
+        if epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+        gc.set_threshold(*threshold)
+        for name, logger in list(logging.root.manager.loggerDict.items()):
+            if isinstance(logger, logging.Logger):
+                logger.setLevel(levels.get(name, logging.NOTSET))
+        logging.root.setLevel(root_level)
+
+
+# --- the overview ----------------------------------------------------------------------------
+
+def _score(brief: dict) -> float | None:
+    value = (brief.get("sentiment") or {}).get("score")
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def overview_row(brief: dict, entry: Entry, written: Sequence[Path], out: Path) -> dict:
+    """Return the subject's overview row: articles and sources, top story, sentiment and its change, files."""
+    sources = {s["id"]: s for s in brief.get("sources", [])}
+    top = (brief.get("summary") or [None])[0]
+    if top is None:
+        top = next((s for t in brief.get("themes", []) for s in t.get("sentences", [])), None)
+    story = None
+    if top is not None:
+        cited = [sources[i] for i in top["sources"] if i in sources]
+        story = {"text": top["text"], "sources": top["sources"],
+                 "source": ({k: cited[0].get(k) for k in ("title", "publisher", "date", "url")} if cited else None)}
+    score = _score(brief)
+    change = None
+    if brief.get("previous"):
+        try:
+            import json
+
+            before = _score(json.loads((out / entry.slug / brief["previous"]).read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            before = None
+        if before is not None and score is not None:
+            change = round(score - before, 3)
+    return {
+        "name": entry.subject.name,
+        "slug": entry.slug,
+        "audience": brief.get("audience"),
+        "articles": (brief.get("stats") or {}).get("articles_used", len(sources)),
+        "sources": len({s.get("publisher") or s.get("url") or s.get("title") for s in sources.values()}),
+        "top_story": story,
+        "sentiment": brief.get("sentiment"),
+        "previous": brief.get("previous"),
+        "sentiment_change": change,
+        "files": {Path(p).suffix.lstrip("."): f"{entry.slug}/{Path(p).name}" for p in written},
+    }
+
+
+def overview(outcomes: Sequence[Outcome], job: Job, portfolio: Portfolio) -> dict:
+    """Return the week's overview: one row per subject built, and the subjects that failed."""
+    return {
+        "portfolio": portfolio.path.name,
+        "week": job.week,
+        "period": {"since": str(job.since) if job.since else None, "until": str(job.until) if job.until else None},
+        "subjects": [o.row for o in outcomes if o.row is not None],
+        "failed": [{"name": o.name, "slug": o.slug, "error": o.error} for o in outcomes if o.row is None],
+    }
+
+
+def write_overview(data: dict, job: Job, portfolio: Portfolio) -> list[Path]:
+    """Write OUT/index.md, index.html and index.json through the audience's sandboxed templates."""
+    import json
+
+    from .audience import load_audience, template_roots
+
+    audience_name = job.audience or next((e.audience for e in portfolio.entries if e.audience), "") or "investor"
+    audience = load_audience(audience_name, template_roots(job.templates))
+    env = render.environment(audience)
+    outputs = {"json": (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()}
+    for fmt in ("md", "html"):
+        try:
+            text = env.get_template(f"index.{fmt}.j2").render(overview=data, labels=audience.get("labels", {}))
+        except Exception as error:  # noqa: BLE001 (a user's template error is one line)
+            raise render.RenderError(f"index.{fmt}.j2: template error: {' '.join(str(error).split())}") from None
+        outputs[fmt] = text.encode()
+    written = []
+    for fmt in ("md", "html", "json"):
+        path = job.out / f"index.{fmt}"
+        try:
+            render.write_atomic(path, outputs[fmt])
+        except OSError as error:
+            raise render.RenderError(f"{path}: cannot write ({error.strerror})") from None
+        written.append(path)
+    return written
+
+
+# --- engines ---------------------------------------------------------------------------------
+
+def _batches(files: Sequence[Path]) -> list[list[str]]:
+    return [[str(f) for f in files[i:i + FILES_PER_TASK]] for i in range(0, len(files), FILES_PER_TASK)]
+
+
+def run(portfolio: Portfolio, job: Job, scheduler: str | None = None, workers: int | None = None,
+        each: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Return every subject's outcome, in portfolio order; `each` sees each one as it is done.
+
+    No `scheduler`: a local process pool of `workers` processes. "local": a Dask LocalCluster.
+    Otherwise the address of a running Dask scheduler, whose workers can read the news paths.
+    """
+    listing: list[load.Problem] = []
+    files = list(load.iter_files(list(job.news), listing))
+    subjects = [e.subject for e in portfolio.entries]
+    if scheduler is None:
+        outcomes = _run_pool(portfolio, job, files, listing, subjects, workers or os.cpu_count() or 1, each)
+    else:
+        outcomes = _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each)
+    order = {e.slug: i for i, e in enumerate(portfolio.entries)}
+    return sorted(outcomes, key=lambda o: order[o.slug])
+
+
+_SHARED: dict[str, object] = {}  # a pool worker's copy of the per-file results, sent once per process
+
+
+def _receive(files: list[FileResult], listing: list[load.Problem]) -> None:
+    _SHARED["files"], _SHARED["listing"] = files, listing
+
+
+def _pool_subject(job: Job, entry: Entry, index: int) -> Outcome:
+    return build_subject(job, entry, index, _SHARED["files"], _SHARED["listing"])
+
+
+def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[Outcome]:
+    results: list[FileResult] = []
+    if workers <= 1:
+        results = read_files([str(f) for f in files], subjects)
+        outcomes = []
+        for index, entry in enumerate(portfolio.entries):
+            outcomes.append(build_subject(job, entry, index, results, listing))
+            if each:
+                each(outcomes[-1])
+        return outcomes
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for batch in pool.map(read_files, _batches(files), [subjects] * len(_batches(files))):
+            results.extend(batch)
+    # A second pool receives the per-file results once per process, not once per subject.
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=min(workers, len(portfolio.entries)), initializer=_receive,
+                             initargs=(results, listing)) as pool:
+        futures = [pool.submit(_pool_subject, job, entry, index) for index, entry in enumerate(portfolio.entries)]
+        for future in futures:
+            outcomes.append(future.result())
+            if each:
+                each(outcomes[-1])
+    return outcomes
+
+
+def _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each) -> list[Outcome]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ConfigError('--scheduler needs Dask: pip install "briefs[dask]"') from None
+    cluster = None
+    try:
+        if scheduler == "local":
+            # One thread per worker process: a build's GC setting and caches are per process.
+            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout="20s")
+    except OSError as error:
+        if cluster is not None:
+            cluster.close()
+        raise ConfigError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})") from None
+    try:
+        batches = [client.submit(read_files, batch, subjects, pure=False) for batch in _batches(files)]
+        tasks = {client.submit(_dask_subject, job, entry, index, batches, listing, pure=False): entry
+                 for index, entry in enumerate(portfolio.entries)}
+        outcomes = []
+        for future in as_completed(list(tasks)):
+            try:
+                outcome = future.result()
+            except Exception as error:  # noqa: BLE001 (e.g. KilledWorker: Dask gave up retrying)
+                entry = tasks[future]
+                outcome = Outcome(entry.subject.name, entry.slug, error=f"engine error: {type(error).__name__}: {error}")
+            outcomes.append(outcome)
+            if each:
+                each(outcome)
+        return outcomes
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _dask_subject(job: Job, entry: Entry, index: int, batches: list[list[FileResult]],
+                  listing: list[load.Problem]) -> Outcome:
+    return build_subject(job, entry, index, [r for batch in batches for r in batch], listing)
