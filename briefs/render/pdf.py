@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..audience import Audience
 from .assets import asset_fetcher
-from .environment import RenderError, chain
+from .templating import RenderError, chain
 
 # Fixed PDF metadata dates keep two builds of one brief byte-identical.
 _PDF_DATE = b"D:20000101000000Z"
