@@ -140,6 +140,13 @@ def _options(audience: str = "", method: Optional[str] = None, out: Optional[Pat
         raise fail(str(error), codes.USAGE) from None
     if previous is not None and not previous.is_file():
         raise fail(f"--previous {previous}: no such file; give a JSON brief that build wrote", codes.USAGE)
+    if previous is not None:
+        from ..history import HistoryError, read_brief
+
+        try:
+            read_brief(previous)
+        except HistoryError as error:
+            raise fail(f"--previous {error}; give a JSON brief that build wrote", codes.USAGE) from None
     return Options(audience=audience, method=method, subject=subject, date=day, templates=templates, week=week,
                    since=start, until=end, undated=undated, previous=previous, out=out, cache=not no_cache,
                    workers=workers, formats=formats.split(",") if formats else None)
