@@ -105,7 +105,7 @@ def resolve_options(paths: Sequence[Path], options: Options) -> Resolved:
     except ConfigError as error:
         raise ConfigError(f"{error}{settings.source('audience')}") from None
     settings = resolve(folder, flags, audience.settings, name)
-    audience.settings = override_themes(audience.settings, settings.values["themes"])  # briefs.toml [[themes]]
+    audience = replace(audience, settings=override_themes(audience.settings, settings.values["themes"]))  # [[themes]]
     method = settings.values["method"]
     try:
         rank.check(method)
