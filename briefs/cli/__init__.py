@@ -23,12 +23,12 @@ from rich.console import Console
 from .. import __version__
 from .. import exitcodes as codes
 from ..config import CORPUS_FILE, ConfigError, init_text
+from ._messages import err, fail, say, warn
 
 if TYPE_CHECKING:
     from ..build import Options, Resolved, Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)  # help: main_options
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 _state = {"debug": False}
 
 from . import templates as _templates  # noqa: E402 (sub-command group)
@@ -92,23 +92,6 @@ def _shared(*names: str):
         return run
 
     return decorate
-
-
-def say(kind: str, message: str) -> None:
-    """Print one diagnostic line on stderr; a file name or scraped text in it cannot send escapes."""
-    from ..terminal import literal
-
-    err.print(f"briefs: {kind}: {literal(message)}", markup=False)
-
-
-def fail(message: str, code: int) -> typer.Exit:
-    """Print one error line on stderr and return the Exit to raise."""
-    say("error", message)
-    return typer.Exit(code)
-
-
-def warn(message: str) -> None:
-    say("warning", message)
 
 
 def _version(value: bool) -> None:
