@@ -157,6 +157,8 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
             result = _build(items, problems, notes, paths, options, subject, audience, window, note,
                             streamed.combiner if streamed.used else None)
             _memo.put(cache, memo, result, before)
+    if audience.get("pages"):
+        note("fit")
     return _fit(replace(result, options=options))
 
 
