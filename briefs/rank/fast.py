@@ -224,9 +224,7 @@ def damped_walk(walk, damping: float, epsilon: float | None = None, iterations: 
 
 def lsa(sentences: Sequence[str], smooth: float = 0.4) -> list[float]:
     """sumy's LSA with every dimension kept: a sentence's rank is the length of its weighted column."""
-    if not sentences:
-        return []
-    table = _Table(sentences)
+    table = _Table(sentences)  # no sentences: an empty table, and no ratings below
     _, content = table.content()
     in_dictionary = np.zeros(len(table.stems), dtype=bool)
     in_dictionary[content] = True
@@ -270,11 +268,8 @@ def _chunk_ratings(table: _Table, significant: np.ndarray, max_gap: int) -> np.n
 
 def luhn(sentences: Sequence[str], max_gap: int = 4) -> list[float]:
     """sumy's Luhn: densest chunk of significant (repeated non-stop) words per sentence."""
-    if not sentences:
-        return []
     table = _Table(sentences)
-    _, content = table.content()
-    significant = np.bincount(content, minlength=len(table.stems)) > 1
+    significant = np.bincount(table.content()[1], minlength=len(table.stems)) > 1
     return [float(r) for r in _chunk_ratings(table, significant, max_gap)]
 
 
