@@ -41,7 +41,8 @@ def main() -> None:
         for _ in range(2):
             started = time.perf_counter()
             result = build_brief([corpus], Options(out=out, workers=1))
-            render.render(result.brief, result.audience, out, output_stem(result.brief), ["md", "json", "pdf"])
+            render.render(result.brief, result.audience, out, output_stem(result.brief), ["md", "json", "pdf"],
+                          fitted=result.fitted)
             times.append(time.perf_counter() - started)
     print(f"| articles | first run s | second run s | speed-up |\n|---|---|---|---|\n"
           f"| {args.articles} | {times[0]:.2f} | {times[1]:.2f} | {times[0] / times[1]:.1f}x |")

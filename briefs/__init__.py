@@ -13,9 +13,11 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 def build_brief(paths=None, options=None, **settings):
     """Return the Brief for the articles under `paths` (default: the embedded seeds).
 
-    `brief.to_dict()` is the JSON brief `briefs build` writes. Options come as a
-    `briefs.build.Options` or as its fields by keyword (`audience=`, `method=`, `week=`, `date=`…).
-    `briefs.build.build_brief` returns the fuller `Result` (brief, audience, problems, drops).
+    `brief.to_dict()` is the JSON brief `briefs build` writes: settings not given are resolved as
+    the CLI resolves them (briefs.toml files, the audience, the `out` folder where the previous
+    brief is found), and the brief is cut to the audience's page limit. Options come as a
+    `briefs.build.Options` or as its fields by keyword (`audience=`, `method=`, `week=`, `out=`,
+    `cache=`…). `briefs.build.build_brief` returns the fuller `Result` (brief, audience, problems, drops).
     """
     from dataclasses import replace
 

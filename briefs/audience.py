@@ -94,7 +94,7 @@ def template_roots(user_dir: Path | None = None) -> list[Path]:
     return roots
 
 
-def find_audience_folder(name: str, roots: list[Path], skip: frozenset[Path] = frozenset()) -> Path | None:
+def _find_audience_folder(name: str, roots: list[Path], skip: frozenset[Path] = frozenset()) -> Path | None:
     """Return the first folder named `name` holding an audience in the roots, other than `skip`."""
     if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", name):
         return None
@@ -118,7 +118,7 @@ def load_audience(name: str, roots: list[Path] | None = None) -> Audience:
     current = name
     while True:
         seen = frozenset(f.resolve() for _, f, _ in chain)
-        folder = find_audience_folder(current, roots, seen)
+        folder = _find_audience_folder(current, roots, seen)
         if folder is None:
             if any(current == n for n, _, _ in chain):
                 raise ConfigError(f"audience {name!r}: 'extends' loops back to {current!r}")

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import _memo, _pool, boilerplate, enrich, history, load, period, select, split, themes
@@ -21,9 +21,6 @@ from .audience import Audience, load_audience, template_roots
 from .config import ConfigError, Settings, Subject, data_dir, override_themes, resolve
 from .model import Brief, Period, Sentence
 
-# Kept importable from here (tests and benchmarks name them): the per-file work lives in _pool.
-per_file = _pool.per_file
-process_file = _pool.process_file
 
 
 class BuildError(RuntimeError):
@@ -116,7 +113,7 @@ def resolve_options(paths: Sequence[Path], options: Options, subject: Subject | 
     except ConfigError as error:
         raise ConfigError(f"{error}{settings.source('audience')}") from None
     settings = resolve(folder, flags, audience.settings, name)
-    audience.settings = override_themes(audience.settings, settings.values["themes"])  # briefs.toml [[themes]]
+    audience = replace(audience, settings=override_themes(audience.settings, settings.values["themes"]))  # [[themes]]
     method = settings.values["method"]
     try:
         rank.check(method)
@@ -165,6 +162,8 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
             result = _build(items, problems, notes, paths, options, subject, audience, window, note,
                             streamed.combiner if streamed.used else None)
             _memo.put(cache, memo, result, before)
+    if audience.get("pages"):
+        note("fit")
     return _fit(replace(result, options=options))
 
 
@@ -250,7 +249,7 @@ def fill_title(pattern: str, values: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), pattern)
 
 
-def slug(text: str) -> str:
+def _slug(text: str) -> str:
     """Return a file-name-safe lower-case slug."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "brief"
 
@@ -370,4 +369,4 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
 def output_stem(brief: Brief) -> str:
     """Return the file name stem: subject, ISO week (or date) and audience."""
-    return f"{slug(brief.subject)}-{brief.week or brief.date or 'undated'}-{slug(brief.audience)}"
+    return f"{_slug(brief.subject)}-{brief.week or brief.date or 'undated'}-{_slug(brief.audience)}"

@@ -63,8 +63,3 @@ def window(week: str | None = None, since: dt.date | None = None, until: dt.date
         raise PeriodError(f"--since {since} is after --until {until}")
     return Window(since, until)
 
-
-def week_label(day: dt.date) -> str:
-    """Return the ISO week label (2026-W47) of a date."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"

@@ -98,7 +98,7 @@ def _sources(brief: Brief) -> Group:
                             style="dim italic"))
 
 
-def renderables(brief: Brief, settings: Mapping[str, Any] | None = None) -> list:
+def _renderables(brief: Brief, settings: Mapping[str, Any] | None = None) -> list:
     """Return the brief as rich renderables: header, summary, themes, figures, sentiment, entities, sources.
 
     `settings` are the audience's (its `labels` and `sections`), so the terminal shows what the
@@ -142,7 +142,7 @@ def renderables(brief: Brief, settings: Mapping[str, Any] | None = None) -> list
 
 def show(brief: Brief, console: Console, settings: Mapping[str, Any] | None = None) -> None:
     """Print the brief on a console (colours and styles as the console allows)."""
-    console.print(Group(*renderables(brief, settings)))
+    console.print(Group(*_renderables(brief, settings)))
 
 
 def plain(brief: Brief, settings: Mapping[str, Any] | None = None, width: int = PLAIN_WIDTH) -> str:

@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-try:  # the regex parser behind `re`: re._parser from Python 3.11, sre_parse before
-    from re import _parser as _sre
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre  # type: ignore[no-redef]
+# No public API parses a regular expression: `re._parser` is the parser `re` itself compiles with
+# (its public alias `sre_parse` is deprecated since 3.11). It is read only in `first_words`, where any
+# surprise in its output means "cannot tell" and the regex simply always runs: a Python that changes
+# it costs speed, never a different result.
+from re import _parser as _sre
 
 _WORD_CHAR = re.compile(r"\w")
 _WORD_RUN = re.compile(r"\w+")

@@ -169,3 +169,104 @@ def test_summary_and_library_show_the_brief_cut_to_the_page_limit(tmp_path):
     kept = sum(len(t["sentences"]) for t in library["themes"])
     assert kept < sum(len(t["sentences"]) for t in uncut["themes"])  # something was cut to fit
     assert "fits 1 page" in shown.stderr or "needs" in shown.stderr
+
+
+def test_a_theme_with_more_candidates_than_the_ranking_limit_is_prefiltered(seed_result, seed_texts, monkeypatch,
+                                                                           tmp_path):
+    """The selection path for big themes (over select.MAX_CANDIDATES, 400 on real weeks), shrunk to seed size."""
+    from briefs import rank, select
+    from briefs.build import Options, build_brief
+
+    limit = 12
+    assert max(t.sentence_count for t in seed_result.brief.themes) > limit  # the seeds exercise the path
+    monkeypatch.setattr(select, "MAX_CANDIDATES", limit)
+    sizes: list[int] = []
+    real_scores = rank.scores
+    monkeypatch.setattr(rank, "scores", lambda sentences, method="default": sizes.append(len(sentences))
+                        or real_scores(sentences, method))
+    first = build_brief([SEEDS], Options(out=tmp_path / "out", cache=False)).brief.to_dict()
+    assert sizes and max(sizes) <= limit  # no theme's ranking saw more than the limit
+    big = [t for t in first["themes"] if t["sentence_count"] > limit]
+    assert big and all(t["sentences"] for t in big)
+    texts = {_squash(t) for t in seed_texts.values()}
+    for sentence in [s for t in first["themes"] for s in t["sentences"]] + first["summary"]:
+        assert any(_squash(sentence["text"]) in t for t in texts)
+    again = build_brief([SEEDS], Options(out=tmp_path / "out", cache=False)).brief.to_dict()
+    assert again == first  # deterministic
+
+
+def _two_companies(tmp_path) -> Path:
+    import shutil
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS.parent / "tests" / "fixtures" / "weekly", folder)  # about Northwind Traders
+    (folder / "globex-a.md").write_text(
+        "---\ntitle: Globex results\ndate: 2026-11-18\n---\n"
+        "Globex reported quarterly revenue of $3.1 billion on Wednesday, up 9% from a year earlier.\n\n"
+        "Globex said its profit margin widened to 14% as freight rates recovered.\n", encoding="utf-8")
+    (folder / "globex-b.md").write_text(
+        "---\ntitle: Globex hires\ndate: 2026-11-19\n---\n"
+        "Globex hired a new chief financial officer from a rival logistics group on Thursday.\n\n"
+        "Globex shares rose 4% after the company raised its full-year revenue forecast.\n", encoding="utf-8")
+    return folder
+
+
+def test_subject_flag_makes_a_brief_about_another_company_in_the_corpus(tmp_path):
+    folder = _two_companies(tmp_path)
+    result = CliRunner().invoke(app, ["summary", str(folder), "--subject", "Globex", "--json", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    assert brief["subject"] == "Globex" and brief["title"].startswith("Globex")
+    assert {Path(s["path"]).name for s in brief["sources"]} <= {"globex-a.md", "globex-b.md"}
+    default = json.loads(CliRunner().invoke(app, ["summary", str(folder), "--json", "--out", str(tmp_path)]).stdout)
+    assert default["subject"] == "Northwind Traders"  # without the flag: the corpus briefs.toml
+
+
+def test_a_subject_no_article_names_is_one_line_and_exit_3(tmp_path):
+    result = CliRunner().invoke(app, ["summary", str(_two_companies(tmp_path)), "--subject", "Initech",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 3, result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and "Initech" in result.stderr
+
+
+def _plain_article(folder: Path, name: str, lines: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+
+
+_BODY = ["Northwind Traders said on Tuesday that revenue at its Gdansk terminal rose 12% in the third quarter.",
+         "The company expects container volumes to keep growing as two new cranes enter service next year.",
+         "Northwind shares gained 3% in Warsaw trading after the announcement."]
+
+
+def _source_dates(folder: Path, out: Path) -> dict[str, str | None]:
+    result = CliRunner().invoke(app, ["summary", str(folder), "--subject", "Northwind Traders", "--json",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return {Path(s["path"]).name: s["date"] for s in json.loads(result.stdout)["sources"]}
+
+
+def test_a_date_written_in_the_dateline_dates_the_article(tmp_path):
+    _plain_article(tmp_path / "a", "dated.txt", ["Northwind terminal revenue climbs",
+                                                 "GDANSK, November 18, 2026 (Harbor Wire)", *_BODY])
+    assert _source_dates(tmp_path / "a", tmp_path / "out") == {"dated.txt": "2026-11-18"}
+    # A date deep in the story is the story's (here, a terminal's opening), not the article's.
+    _plain_article(tmp_path / "b", "late.txt", ["Northwind terminal revenue climbs", *_BODY, "Analysts were upbeat.",
+                                                "Rivals said little.", "The terminal opened on 4 March 2019."])
+    assert _source_dates(tmp_path / "b", tmp_path / "out") == {"late.txt": None}
+
+
+def test_explain_lists_what_cleaning_dropped_by_reason(tmp_path):
+    folder = tmp_path / "corpus"
+    _plain_article(folder, "a.txt", [*_BODY, "Sign up for our newsletter to get the latest news.",
+                                     "Click here to subscribe."])
+    _plain_article(folder, "b.txt", _BODY)  # the same article again: its sentences are duplicates
+    args = ["build", str(folder), "--subject", "Northwind Traders", "-f", "json", "--out", str(tmp_path / "out")]
+    explained = CliRunner().invoke(app, [*args, "--explain"])
+    assert explained.exit_code == 0, explained.output
+    lines = [line for line in explained.stderr.splitlines() if line.startswith("dropped")]
+    assert lines, explained.stderr
+    assert all(re.match(r"dropped +\d+ × \S", line) for line in lines)
+    assert "e.g." in explained.stderr and "a.txt" in explained.stderr
+    quiet = CliRunner().invoke(app, args)
+    assert quiet.exit_code == 0 and "dropped" not in quiet.stderr

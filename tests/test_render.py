@@ -414,3 +414,23 @@ def test_chart_labels_fit_the_chart_for_any_count(count):
     assert any(text.startswith(str(count)) for _, text in counted)
     for x, text in counted:
         assert x + _label_width(text) <= width, (text, x)
+
+
+@pytest.mark.parametrize("body", ["", "x", "{{ loop.index | string | length }}"], ids=["silent", "writing", "calling"])
+def test_a_runaway_template_loop_fails_with_one_line_not_a_hang(tmp_path, monkeypatch, body):
+    """A user template looping 10^10 times stops at the rendering budget: exit 4, one line naming it."""
+    from briefs.render import templating as env_module
+
+    monkeypatch.setattr(env_module, "RENDER_SECONDS", 1.0)
+    user = _user_audience(tmp_path, {"brief.md.j2": "{% for i in range(100000) %}{% for j in range(100000) %}"
+                                                    + body + "{% endfor %}{% endfor %}\n"})
+    result = CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "--audience", "broken", "--templates", str(user),
+                                      "--format", "md", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 4, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "brief.md.j2" in lines[0] and "loop" in lines[0], result.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_the_rendering_budget_leaves_real_briefs_alone(crafted_files):
+    assert crafted_files[".md"].stat().st_size > 1000 and crafted_files[".html"].stat().st_size > 1000

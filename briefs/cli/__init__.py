@@ -1,14 +1,15 @@
 """The `briefs` command: a thin shell over the library. Results on stdout, diagnostics on stderr.
 
-Exit codes: `briefs.exitcodes` (docs/cli.md shows the same table; 5 means some portfolio subjects
-failed). Every setting is resolved by the library (`build.resolve_options`), so `briefs build` and
-`briefs.build_brief` build one brief.
+Exit codes: `briefs.exitcodes` (docs/cli.md shows the same table). Every setting is resolved by
+the library (`build.resolve_options`), so `briefs build` and `briefs.build_brief` build one brief.
 The stages are imported inside the commands, so `--help` and `--version` stay quick.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
 import sys
 from contextlib import contextmanager
@@ -22,61 +23,80 @@ from .. import __version__
 from .. import exitcodes as codes
 from .._entry import handle_termination
 from ..config import CORPUS_FILE, ConfigError, init_text
+from ._messages import err, fail, say, warn
 
 if TYPE_CHECKING:
     from ..build import Options, Resolved, Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)  # help: main_options
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 _state = {"debug": False}
 
 from . import templates as _templates  # noqa: E402 (sub-command group)
 
 app.add_typer(_templates.app, name="templates")
 
-# The options `build`, `summary` and `config` share, declared once.
-Paths = Annotated[Optional[List[Path]], typer.Argument(
-    help="Article files or folders (default: the embedded sample corpus).", show_default=False)]
-AudienceOpt = Annotated[str, typer.Option(
-    "--audience", "-a", help="Audience (templates/<name>); default from briefs.toml, else investor.")]
-MethodOpt = Annotated[Optional[str], typer.Option(
-    "--method", "-m", help="Ranking method: default, a sumy name, or sumy:<name>.")]
-OutOpt = Annotated[Optional[Path], typer.Option(
-    "--out", "-o", help="Folder for the written briefs, where the previous brief is found (default: out).")]
-FormatOpt = Annotated[Optional[str], typer.Option(
-    "--format", "-f", help="Comma-separated: md,pdf,json,html (default: md,pdf,json).")]
-SubjectOpt = Annotated[str, typer.Option("--subject", "-s", help="Subject of the brief (default: from briefs.toml).")]
-DateOpt = Annotated[Optional[str], typer.Option("--date", help="Brief date YYYY-MM-DD (default: newest article date).")]
-TemplatesOpt = Annotated[Optional[Path], typer.Option("--templates", help="Folder of your own audiences, searched first.")]
-WeekOpt = Annotated[Optional[str], typer.Option(
-    "--week", help="ISO week like 2026-W47, or 'last' (the last complete week).")]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only articles dated on or before YYYY-MM-DD.")]
-UndatedOpt = Annotated[str, typer.Option("--undated", help="Undated articles: include (marked) or exclude.")]
-PreviousOpt = Annotated[Optional[Path], typer.Option("--previous", help="Previous JSON brief (default: found in --out).")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the incremental cache.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display or notes.")]
+# The options `build`, `summary` and `config` share, each declared once: name → (type and option, default).
+SHARED: dict[str, tuple[object, object]] = {
+    "paths": (Annotated[Optional[List[Path]], typer.Argument(
+        help="Article files or folders (default: the embedded sample corpus).", metavar="PATH",
+        show_default=False)], None),
+    "audience": (Annotated[str, typer.Option(
+        "--audience", "-a", help="Audience (templates/<name>); default from briefs.toml, else investor.")], ""),
+    "method": (Annotated[Optional[str], typer.Option(
+        "--method", "-m", help="Ranking method: default, a sumy name, or sumy:<name>.")], None),
+    "out": (Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="Folder for the written briefs, where the previous brief is found (default: out).")],
+        None),
+    "format": (Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="Comma-separated: md,pdf,json,html (default: md,pdf,json).")], None),
+    "subject": (Annotated[str, typer.Option(
+        "--subject", "-s", help="Subject of the brief (default: from briefs.toml).")], ""),
+    "date": (Annotated[Optional[str], typer.Option(
+        "--date", help="Brief date YYYY-MM-DD (default: newest article date).")], None),
+    "templates": (Annotated[Optional[Path], typer.Option(
+        "--templates", help="Folder of your own audiences, searched first.")], None),
+    "week": (Annotated[Optional[str], typer.Option(
+        "--week", help="ISO week like 2026-W47, or 'last' (the last complete week).")], None),
+    "since": (Annotated[Optional[str], typer.Option(
+        "--since", help="Only articles dated on or after YYYY-MM-DD.")], None),
+    "until": (Annotated[Optional[str], typer.Option(
+        "--until", help="Only articles dated on or before YYYY-MM-DD.")], None),
+    "undated": (Annotated[str, typer.Option(
+        "--undated", help="Undated articles: include (marked) or exclude.")], "include"),
+    "previous": (Annotated[Optional[Path], typer.Option(
+        "--previous", help="Previous JSON brief (default: found in --out).")], None),
+    "no_cache": (Annotated[bool, typer.Option("--no-cache", help="Do not read or write the incremental cache.")],
+                 False),
+    "quiet": (Annotated[bool, typer.Option("--quiet", "-q", help="No progress display or notes.")], False),
+}
+
 
 from . import portfolio as _portfolio  # noqa: E402 (a command of its own file)
 
 app.command(name="portfolio")(_portfolio.portfolio)
 
 
-def say(kind: str, message: str) -> None:
-    """Print one diagnostic line on stderr; a file name or scraped text in it cannot send escapes."""
-    from ..printable import printable
+def _shared(*names: str):
+    """Return a decorator giving a command the SHARED options `names`, passed to it as one dict first.
 
-    err.print(f"briefs: {kind}: {printable(message, one_line=True)}", markup=False)
+    typer reads a command's parameters from its signature, so the wrapper's signature is the
+    shared parameters followed by the command's own.
+    """
+    def decorate(command):
+        own = list(inspect.signature(command, eval_str=True).parameters.values())[1:]
+        shared = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=SHARED[name][0],
+                                    default=SHARED[name][1]) for name in names]
 
+        @functools.wraps(command)
+        def run(**values):
+            return command({name: values.pop(name) for name in names}, **values)
 
-def fail(message: str, code: int) -> typer.Exit:
-    """Print one error line on stderr and return the Exit to raise."""
-    say("error", message)
-    return typer.Exit(code)
+        run.__signature__ = inspect.Signature(shared + own)
+        run.__annotations__ = {p.name: p.annotation for p in shared + own}
+        del run.__wrapped__  # typer must see the wrapper's signature, not the command's
+        return run
 
-
-def warn(message: str) -> None:
-    say("warning", message)
+    return decorate
 
 
 def _version(value: bool) -> None:
@@ -127,27 +147,33 @@ def _resolved(paths: List[Path], options: Options) -> Resolved:  # for `config`:
         raise fail(str(error), codes.USAGE) from None
 
 
-def _options(audience: str = "", method: Optional[str] = None, out: Optional[Path] = None,
-             formats: Optional[str] = None, subject: str = "", date: Optional[str] = None,
-             templates: Optional[Path] = None, week: Optional[str] = None, since: Optional[str] = None,
-             until: Optional[str] = None, undated: str = "include", previous: Optional[Path] = None,
-             no_cache: bool = False, workers: Optional[int] = None) -> Options:
+def _options(flags: dict, workers: Optional[int] = None) -> Options:
     """Return build Options from command-line values, each checked (a bad one is one error line)."""
     from ..build import Options
     from ..period import PeriodError, window
 
+    undated, previous, week = flags.get("undated", "include"), flags.get("previous"), flags.get("week")
     if undated not in ("include", "exclude"):
         raise fail(f"--undated {undated!r}: use include or exclude", codes.USAGE)
-    day, start, end = _date(date, "--date"), _date(since, "--since"), _date(until, "--until")
+    day, start, end = (_date(flags.get(k), f"--{k}") for k in ("date", "since", "until"))
     try:
         window(week, start, end, today=day)
     except PeriodError as error:
         raise fail(str(error), codes.USAGE) from None
     if previous is not None and not previous.is_file():
         raise fail(f"--previous {previous}: no such file; give a JSON brief that build wrote", codes.USAGE)
-    return Options(audience=audience, method=method, subject=subject, date=day, templates=templates, week=week,
-                   since=start, until=end, undated=undated, previous=previous, out=out, cache=not no_cache,
-                   workers=workers, formats=formats.split(",") if formats else None)
+    if previous is not None:
+        from ..history import HistoryError, read_brief
+
+        try:
+            read_brief(previous)
+        except HistoryError as error:
+            raise fail(f"--previous {error}; give a JSON brief that build wrote", codes.USAGE) from None
+    formats = flags.get("format")
+    return Options(audience=flags.get("audience", ""), method=flags.get("method"), subject=flags.get("subject", ""),
+                   date=day, templates=flags.get("templates"), week=week, since=start, until=end, undated=undated,
+                   previous=previous, out=flags.get("out"), cache=not flags.get("no_cache", False), workers=workers,
+                   formats=formats.split(",") if formats else None)
 
 
 @contextmanager
@@ -186,27 +212,15 @@ def _build(paths: List[Path], options: Options, quiet: bool, progress=None) -> R
 
 
 @app.command()
+@_shared("paths", "audience", "out", "format", "method", "subject", "date", "templates", "week", "since", "until",
+         "undated", "previous", "no_cache", "quiet")
 def build(
-    paths: Paths = None,
-    audience: AudienceOpt = "",
-    out: OutOpt = None,
-    format: FormatOpt = None,
-    method: MethodOpt = None,
-    subject: SubjectOpt = "",
-    date: DateOpt = None,
-    templates: TemplatesOpt = None,
-    week: WeekOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    undated: UndatedOpt = "include",
-    previous: PreviousOpt = None,
-    no_cache: NoCacheOpt = False,
+    flags: dict,
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, help="Processes for per-file work (default: cores).")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="List on stderr what cleaning dropped, by reason.")] = False,
     explain_file: Annotated[Optional[Path], typer.Option(
         "--explain-file", help="Write every dropped passage to this file as JSON lines (file, reason, text, stage).")] = None,
-    quiet: QuietOpt = False,
 ) -> None:
     """Build a brief and print the path of each written file, one per line.
 
@@ -215,14 +229,13 @@ def build(
     from .. import render
     from ..build import output_stem
 
-    paths = _existing(paths)
-    options = _options(audience, method, out, format, subject, date, templates, week, since, until, undated,
-                       previous, no_cache, workers)
+    paths, quiet = _existing(flags["paths"]), flags["quiet"]
+    options = _options(flags, workers)
     with _progress(quiet) as progress:
         result = _build(paths, options, quiet, progress)
         if explain:
             _explain(result.dropped)
-        if explain_file is not None:  # issue 17: the audit trail of every loss
+        if explain_file is not None:  # the audit trail of every loss
             from ..explain import write_drops
 
             try:
@@ -251,26 +264,15 @@ def _explain(dropped: list) -> None:
 
 
 @app.command()
+@_shared("paths", "audience", "method", "subject", "date", "templates", "week", "since", "until", "undated", "out",
+         "previous", "no_cache", "quiet")
 def summary(
-    paths: Paths = None,
-    audience: AudienceOpt = "",
-    method: MethodOpt = None,
-    subject: SubjectOpt = "",
-    date: DateOpt = None,
-    templates: TemplatesOpt = None,
-    week: WeekOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    undated: UndatedOpt = "include",
-    out: OutOpt = None,
-    previous: PreviousOpt = None,
-    no_cache: NoCacheOpt = False,
+    flags: dict,
     plain: Annotated[bool, typer.Option(
         "--plain", help="Plain text, no colours or escape codes (also for pipes and NO_COLOR).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON brief instead.")] = False,
     width: Annotated[Optional[int], typer.Option(
         "--width", min=20, help="Wrap at this many columns (default: the terminal's, 80 in a pipe).")] = None,
-    quiet: QuietOpt = False,
 ) -> None:
     """Print the brief in the terminal: the same brief `build` writes, without writing files.
 
@@ -278,11 +280,9 @@ def summary(
     """
     from .. import terminal
 
-    paths = _existing(paths)
-    options = _options(audience, method, out, None, subject, date, templates, week, since, until, undated,
-                       previous, no_cache)
+    paths, quiet = _existing(flags["paths"]), flags["quiet"]
     with _progress(quiet) as progress:
-        result = _build(paths, options, quiet, progress)
+        result = _build(paths, _options(flags), quiet, progress)
     if as_json:
         from ..printable import json_printable
 
@@ -324,7 +324,6 @@ def summarize(
             text = read_text(path)
     except (LoadError, OSError) as error:
         raise fail(f"{'standard input' if file == '-' else file}: {error}", codes.NO_INPUT) from None
-
     for sentence in summarize_text(text, sentences, method):
         typer.echo(printable(sentence, one_line=True))  # scraped text: no escape sequence reaches the terminal
 
@@ -354,19 +353,13 @@ def init(
 
 
 @app.command()
-def config(
-    paths: Paths = None,
-    audience: AudienceOpt = "",
-    method: MethodOpt = None,
-    out: OutOpt = None,
-    format: FormatOpt = None,
-    templates: TemplatesOpt = None,
-) -> None:
+@_shared("paths", "audience", "method", "out", "format", "templates")
+def config(flags: dict) -> None:
     """Show each resolved setting and where it came from: default, a briefs.toml, the audience, or a flag.
 
     Example: briefs config articles/ --audience executive
     """
-    resolved = _resolved(_existing(paths), _options(audience, method, out, format, templates=templates))
+    resolved = _resolved(_existing(flags["paths"]), _options(flags))
     settings, chosen = resolved.settings, resolved.audience
     for label, path in settings.files:
         typer.echo(f"# {label}: {path}{'' if path.is_file() else ' (none)'}")

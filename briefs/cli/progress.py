@@ -21,6 +21,7 @@ STAGES = {
     "themes": "Grouping themes",
     "select": "Ranking sentences",
     "enrich": "Figures, sentiment, sources",
+    "fit": "Fitting the page limit",
     "render": "Writing the brief",
 }
 

@@ -9,19 +9,15 @@ from typing import Optional
 
 import typer
 
-from ..audience import AUDIENCE_FILE, list_audiences, load_audience, template_roots, unknown_keys, user_templates_dir
 from .. import exitcodes as codes
+from ..audience import AUDIENCE_FILE, list_audiences, load_audience, template_roots, unknown_keys, user_templates_dir
 from ..config import ConfigError
+from ._messages import fail, warn
 
 app = typer.Typer(no_args_is_help=True, help="List, create and check audiences (template folders).")
 
 # Templates the renderer reads; any other *.j2 in an audience folder is a partial or a typo.
 RENDERED = ("brief.md.j2", "brief.html.j2")
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"briefs: error: {message}", err=True)
-    return typer.Exit(code)
 
 
 @app.command("list")
@@ -104,21 +100,21 @@ def new_command(
     overriding one block. Example: briefs templates new board --from executive --dir my-templates
     """
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name) or name == "base":
-        raise _fail(f"audience name {name!r}: use lower-case letters, digits, - and _ (not 'base')", codes.USAGE)
+        raise fail(f"audience name {name!r}: use lower-case letters, digits, - and _ (not 'base')", codes.USAGE)
     root = dir or user_templates_dir()
     try:
         inherited = load_audience(parent, template_roots(dir))
     except ConfigError as error:
-        raise _fail(str(error), codes.USAGE) from None
+        raise fail(str(error), codes.USAGE) from None
     folder = root / name
     if folder.exists():
-        raise _fail(f"{folder} already exists; edit it, or choose another name", codes.USAGE)
+        raise fail(f"{folder} already exists; edit it, or choose another name", codes.USAGE)
     try:
         folder.mkdir(parents=True)
         (folder / AUDIENCE_FILE).write_text(scaffold(name, parent, inherited.settings), encoding="utf-8")
         (folder / "brief.html.j2").write_text(TEMPLATE_STUB.format(name=name, parent=parent), encoding="utf-8")
     except OSError as error:
-        raise _fail(f"{folder}: cannot write ({error.strerror})", codes.OUTPUT) from None
+        raise fail(f"{folder}: cannot write ({error.strerror})", codes.OUTPUT) from None
     typer.echo(str(folder))
 
 
@@ -141,9 +137,9 @@ def check_command(
     try:
         result = build_brief(None, Options(audience=name, templates=templates, cache=False))
     except (ConfigError, BuildError) as error:
-        raise _fail(str(error), codes.USAGE) from None
+        raise fail(str(error), codes.USAGE) from None
     except render.RenderError as error:  # fitting to a page limit renders the templates already
-        raise _fail(str(error), codes.OUTPUT) from None
+        raise fail(str(error), codes.OUTPUT) from None
     warnings = unknown_keys(result.audience) + _unused_files(result.audience.folders[0])
     notes: list[str] = [result.fitted.note] if result.fitted is not None and result.fitted.note else []
     with tempfile.TemporaryDirectory() as out:
@@ -151,10 +147,10 @@ def check_command(
             written = render.render(result.brief, result.audience, Path(out), output_stem(result.brief),
                                     ["md", "html", "pdf"], notes=notes, fitted=result.fitted)
         except render.RenderError as error:
-            raise _fail(str(error), codes.OUTPUT) from None
+            raise fail(str(error), codes.OUTPUT) from None
         pages = _pages(written[-1])
     for line in warnings + notes:
-        typer.echo(f"briefs: warning: {line}", err=True)
+        warn(line)
     counted = f", {pages} page{'s' if pages != 1 else ''}" if pages else ""
     typer.echo(f"{name}: ok (md, html, pdf{counted}; extends {' → '.join(result.audience.parents) or 'nothing'})")
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import stock
-
-METHODS = ("default", *stock.SUMMARIZERS)
-STOCK_METHODS = tuple(f"sumy:{name}" for name in stock.SUMMARIZERS)
+# sumy's methods by name (`stock.SUMMARIZERS` maps them to its classes). Named here so that checking
+# a method name does not import sumy and NLTK (seconds), only ranking with one does.
+SUMY_NAMES = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson")
+METHODS = ("default", *SUMY_NAMES)
+STOCK_METHODS = tuple(f"sumy:{name}" for name in SUMY_NAMES)
 
 
 class UnknownMethod(ValueError):
@@ -37,6 +38,8 @@ def scores(sentences: Sequence[str], method: str = "default") -> list[float]:
 
         return default.scores(sentences)
     if method.startswith("sumy:"):
+        from . import stock
+
         return stock.scores(sentences, method.removeprefix("sumy:"))
     from . import fast
 

@@ -201,21 +201,30 @@ def textrank(sentences: Sequence[str], damping: float = 0.85, epsilon: float = 1
 
     weights = _block_graph(counts, edge)
     weights = sparse.diags(1 / (np.asarray(weights.sum(axis=1)).ravel() + 1e-7)) @ weights
-    transposed = weights.T.tocsr()
+    return _last_occurrence(sentences, damped_walk(weights.T.tocsr(), damping, epsilon=epsilon))
+
+
+def damped_walk(walk, damping: float, epsilon: float | None = None, iterations: int | None = None) -> np.ndarray:
+    """Return TextRank's scores: the damped random walk's vector on a graph, by the power method.
+
+    `walk` is the transposed row-normalised graph (sparse or dense). The method stops once a step
+    moves the vector by less than `epsilon` (sumy's TextRank), or after `iterations` steps.
+    """
+    if epsilon is None and iterations is None:
+        raise ValueError("give epsilon or iterations: the walk needs a place to stop")
+    n = walk.shape[0]
     p = np.full(n, 1.0 / n)
-    change = 1.0
-    while change > epsilon:
-        following = (1.0 - damping) / n * p.sum() + damping * (transposed @ p)
+    steps, change = 0, float("inf")
+    while (epsilon is None or change > epsilon) and (iterations is None or steps < iterations):
+        following = (1.0 - damping) / n * p.sum() + damping * (walk @ p)
         change = np.linalg.norm(following - p)
-        p = following
-    return _last_occurrence(sentences, p)
+        p, steps = following, steps + 1
+    return p
 
 
 def lsa(sentences: Sequence[str], smooth: float = 0.4) -> list[float]:
     """sumy's LSA with every dimension kept: a sentence's rank is the length of its weighted column."""
-    if not sentences:
-        return []
-    table = _Table(sentences)
+    table = _Table(sentences)  # no sentences: an empty table, and no ratings below
     _, content = table.content()
     in_dictionary = np.zeros(len(table.stems), dtype=bool)
     in_dictionary[content] = True
@@ -259,11 +268,8 @@ def _chunk_ratings(table: _Table, significant: np.ndarray, max_gap: int) -> np.n
 
 def luhn(sentences: Sequence[str], max_gap: int = 4) -> list[float]:
     """sumy's Luhn: densest chunk of significant (repeated non-stop) words per sentence."""
-    if not sentences:
-        return []
     table = _Table(sentences)
-    _, content = table.content()
-    significant = np.bincount(content, minlength=len(table.stems)) > 1
+    significant = np.bincount(table.content()[1], minlength=len(table.stems)) > 1
     return [float(r) for r in _chunk_ratings(table, significant, max_gap)]
 
 
@@ -444,4 +450,4 @@ def scores(sentences: Sequence[str], name: str) -> list[float]:
             "kl": kl, "sumbasic": sumbasic, "edmundson": edmundson}[name](sentences)
 
 
-__all__ = ["edmundson", "kl", "lexrank", "lsa", "luhn", "scores", "sumbasic", "sumy_stem", "textrank"]
+__all__ = ["damped_walk", "edmundson", "kl", "lexrank", "lsa", "luhn", "scores", "sumbasic", "sumy_stem", "textrank"]

@@ -76,6 +76,9 @@ def scores(sentences: Sequence[str], name: str) -> list[float]:
         captured["ratings"] = [float(rate(s)) for s in sents]
         return ()
 
+    # sumy has no public API for per-sentence ratings (only TextRank has rate_sentences): every
+    # summarizer hands its ratings to `_get_best_sentences`, so that one private hook is replaced
+    # on this instance. tests/test_fast_rankers.py would fail if a sumy release changed it.
     summ._get_best_sentences = capture
     summ(doc, len(sentences))
     return captured.get("ratings", [0.0] * len(sentences))

@@ -1,6 +1,6 @@
 """Render a Brief through an audience's Jinja templates into Markdown, HTML, PDF and JSON files.
 
-- `environment`: the sandboxed Jinja environment, escaping filters and the rendering budget;
+- `templating`: the sandboxed Jinja environment, escaping filters and the rendering budget;
 - `assets`: the only files a stylesheet or PDF may read (the audience's template folders);
 - `fit`: cutting a brief to its audience's page limit (the library calls it; see build.py);
 - `pdf`: WeasyPrint layout, reproducible bytes, reuse of a PDF made from the same input;
@@ -17,7 +17,7 @@ from ..audience import Audience
 from ..model import Brief
 from . import pdf
 from .assets import locate_asset, stylesheet
-from .environment import RenderError, cites, css_string, environment, escape_markdown, render_text, weblink
+from .templating import RenderError, cites, css_string, environment, escape_markdown, render_text, weblink
 from .fit import Fitted, fit
 from .pdf import prepare
 from .write import write_atomic

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from ..audience import Audience
-from .environment import chain, prefixes
+from .templating import chain, prefixes
 
 
 def locate_asset(audience: Audience, path: Path) -> Path | None:

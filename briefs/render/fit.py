@@ -15,7 +15,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ..audience import Audience
 from ..model import Brief
 from . import pdf
-from .environment import environment, render_text
+from .templating import environment, render_text
 
 # Figure rows kept while whole themes are still there to cut: a table of two says little.
 _MIN_FIGURES = 3

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..audience import Audience
 from .assets import asset_fetcher
-from .environment import RenderError, chain
+from .templating import RenderError, chain
 
 # Fixed PDF metadata dates keep two builds of one brief byte-identical.
 _PDF_DATE = b"D:20000101000000Z"
@@ -53,7 +53,7 @@ def pdf_bytes(document, identifier: bytes) -> bytes:
     return re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)", rb"/\1 (" + _PDF_DATE + rb")", data)
 
 
-def fingerprint(audience: Audience) -> str:
+def _fingerprint(audience: Audience) -> str:
     """Return what a PDF depends on besides its HTML: the code, the engine, the page limit, the audience's files."""
     from importlib.metadata import version
 
@@ -69,8 +69,8 @@ def fingerprint(audience: Audience) -> str:
 
 
 def input_key(html: str, audience: Audience) -> str:
-    """Return the key of everything a PDF is laid out from: the uncut brief's HTML and `fingerprint`."""
-    return hashlib.sha256((html + fingerprint(audience)).encode()).hexdigest()[:32]
+    """Return the key of everything a PDF is laid out from: the uncut brief's HTML and `_fingerprint`."""
+    return hashlib.sha256((html + _fingerprint(audience)).encode()).hexdigest()[:32]
 
 
 def identifier(key: str, cuts: int, overflow: int) -> bytes:
