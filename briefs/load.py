@@ -121,6 +121,7 @@ def decode(raw: bytes) -> str:
             text = _decode_legacy(raw)
     if "\x00" in text:
         raise LoadError("binary file")
+    text = text.lstrip("\ufeff")  # a second byte-order mark, left by a tool that added its own
     if not text.strip():
         raise LoadError("empty file")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -230,6 +231,8 @@ def json_value(text: str) -> object:
         raise LoadError(f"JSON nested more than {MAX_DEPTH} levels deep")
     try:
         return json.loads(text, parse_int=_bounded_int)
+    except LoadError:
+        raise
     except json.JSONDecodeError as error:
         raise LoadError(f"malformed JSON ({error.msg} at line {error.lineno})") from None
     except (RecursionError, ValueError) as error:  # belt and braces past the depth check

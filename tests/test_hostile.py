@@ -320,12 +320,33 @@ def test_hostile_text_and_metadata_fetch_nothing_and_render_escaped(tmp_path, lo
 
 @pytest.fixture
 def hostile_outputs(tmp_path_factory, loopback):
+    """Return the rendered MD, HTML and JSON of a brief quoting every hostile line, and the URL planted.
+
+    Built from the hostile article, then with every hostile line put in its summary: cleaning and
+    selection keep only some of them, and an escaping test passes trivially on text never rendered.
+    """
+    from dataclasses import replace
+
+    from briefs import render
+    from briefs.build import Options, build_brief
+    from briefs.model import Sentence
+
     url, hits = loopback
     tmp = tmp_path_factory.mktemp("hostile")
     folder = corpus(tmp, {"hostile.md": hostile_article(url)})
-    result = build(folder, tmp / "out", "--audience", "investor", formats="md,html,json")
-    assert result.exit_code == 0, result.output
-    files = {Path(p).suffix: Path(p).read_text(encoding="utf-8") for p in result.stdout.split()}
+    result = build_brief([folder], Options(out=tmp / "out", cache=False))
+    source = next(s.id for s in result.brief.sources if s.path.endswith("hostile.md"))
+    lines = [line for line in hostile_article(url).split("\n") if line.startswith(("Acme Corp", "# Acme"))]
+    summary = [Sentence(text=line, source=source, position=i, paragraph=0, sources=[source])
+               for i, line in enumerate(lines)]
+    brief = replace(result.brief, summary=summary)
+    written = render.render(brief, result.audience, tmp / "out", "hostile", ["md", "html", "json", "pdf"])
+    assert hits == []
+    files = {p.suffix: p.read_text(encoding="utf-8") for p in written if p.suffix != ".pdf"}
+    for suffix, text in files.items():
+        for marker in ("alert(", "pixel.png", "etc/passwd", "evil.css", "import.css", "heading injection",
+                       "click here", "template test", "rich test"):
+            assert marker in text.replace("\\", ""), (suffix, marker)
     return files, url
 
 
@@ -355,10 +376,11 @@ def test_markdown_structure_in_text_stays_text(hostile_outputs):
 
 def test_jinja_syntax_in_text_prints_literally(hostile_outputs):
     files, _ = hostile_outputs
-    combined = files[".md"] + files[".html"] + files[".json"]
-    if "7*7" in combined:
-        assert "49" not in combined.split("7*7")[0][-40:]
-        assert "{{ 7*7 }}" in files[".json"] or "7\\*7" in files[".md"]
+    for suffix in (".md", ".html", ".json"):
+        line = next(line for line in files[suffix].splitlines() if "template test says" in line)
+        assert "49" not in line and "yes must" not in line, (suffix, line)
+        assert "7*7" in line.replace("\\*", "*"), (suffix, line)
+        assert "endif" in line, (suffix, line)
 
 
 def test_metadata_fields_are_escaped(hostile_outputs):

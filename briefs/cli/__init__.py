@@ -387,7 +387,7 @@ def main() -> None:
     except SystemExit:
         raise
     except typer.Exit as done:
-        if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C/SIGTERM into a silent Exit(130)
+        if isinstance(done.__cause__, KeyboardInterrupt):
             err.print(interrupted, markup=False)
         sys.exit(done.exit_code)
     except Exception as error:  # noqa: BLE001 (last resort: one line, the traceback only with --debug)
@@ -406,4 +406,6 @@ def main() -> None:
             raise
         say("error", f"{type(error).__name__}: {error} (rerun with --debug for the traceback)")
         sys.exit(EXIT_ERROR)
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C/SIGTERM inside a command into a silent 130
+        err.print(interrupted, markup=False)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
