@@ -265,6 +265,8 @@ def parse_date(value: object) -> dt.date | None:
             return None
     from email.utils import parsedate_to_datetime
 
+    if re.search(r"[a-z]\.?\s+0\d{3}(?!\d)", text, re.I):
+        return None  # "Jan 0000": RFC 2822 parsing would read a four-digit year 0 as the two-digit 2000
     try:
         return _plausible(parsedate_to_datetime(text).date())
     except (TypeError, ValueError, IndexError, OverflowError):
