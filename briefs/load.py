@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -348,13 +349,24 @@ def load_txt(path: Path) -> list[Article]:
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
 
 
-def _yaml_table(block: str) -> object:
-    """Return YAML front matter parsed safely, aliases refused (a bomb of nested aliases is under 1 KB)."""
+@functools.cache
+def _yaml_loaders() -> tuple[type, type]:
+    """Return (fast, alias-refusing) PyYAML safe loaders that keep dates and long numbers as text.
+
+    A date the loader cannot build (year 0) or a number of thousands of digits would otherwise make
+    the whole front matter, and so the article, unreadable; as text, parse_date judges the date.
+    """
     import yaml
 
-    if "&" not in block:
-        # No anchor, so no alias can expand: the C loader, same safe subset, several times faster.
-        return yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    def keep_text(loader, node):  # noqa: ANN001 (PyYAML's constructor signature)
+        return loader.construct_scalar(node)
+
+    def bounded_int(loader, node):  # noqa: ANN001
+        text = loader.construct_scalar(node)
+        return text if len(text) > MAX_INT_DIGITS else yaml.SafeLoader.construct_yaml_int(loader, node)
+
+    class Fast(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
 
     class NoAliases(yaml.SafeLoader):
         def compose_node(self, parent, index):  # noqa: ANN001 (PyYAML's signature)
@@ -362,7 +374,19 @@ def _yaml_table(block: str) -> object:
                 raise yaml.YAMLError("aliases (*name) are not allowed")
             return super().compose_node(parent, index)
 
-    return yaml.load(block, Loader=NoAliases) or {}
+    for loader in (Fast, NoAliases):
+        loader.add_constructor("tag:yaml.org,2002:timestamp", keep_text)
+        loader.add_constructor("tag:yaml.org,2002:int", bounded_int)
+    return Fast, NoAliases
+
+
+def _yaml_table(block: str) -> object:
+    """Return YAML front matter parsed safely, aliases refused (a bomb of nested aliases is under 1 KB)."""
+    import yaml
+
+    fast, no_aliases = _yaml_loaders()
+    # No anchor, so no alias can expand: the C loader, same safe subset, several times faster.
+    return yaml.load(block, Loader=fast if "&" not in block else no_aliases) or {}
 
 
 def load_markdown(path: Path) -> list[Article]:

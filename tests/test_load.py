@@ -292,3 +292,11 @@ def test_problem_with_control_characters_in_its_name_prints_as_one_line():
     line = str(load.Problem("dir/new\nline\x1b[2J.txt", "empty file; skipped"))
     assert "\n" not in line and "\x1b" not in line
     assert line == "dir/new\\x0aline\\x1b[2J.txt: empty file; skipped"
+
+
+def test_front_matter_with_an_impossible_date_or_huge_number_keeps_its_article(tmp_path):
+    text = "---\ntitle: Acme opens a plant\ndate: 0000-01-01\nviews: " + "9" * 5000 + "\n---\n" + STORY
+    [article] = load.load_file(write(tmp_path, "odd.md", text))[0]
+    assert article.title == "Acme opens a plant" and article.date is None
+    [dated] = load.load_file(write(tmp_path, "ok.md", "---\ndate: 2026-11-16\ncount: 12\n---\n" + STORY))[0]
+    assert dated.date == dt.date(2026, 11, 16) and dated.meta["count"] == 12
