@@ -824,3 +824,31 @@ def test_when_every_file_fails_each_reason_comes_before_the_error(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3, result.stderr
     assert "empty.txt" in lines[0] and "noise.txt" in lines[1] and "no readable articles" in lines[2]
+
+
+def test_other_parsers_resolve_no_external_entity_dtd_or_include(tmp_path):
+    secret = tmp_path / "private-notes.txt"
+    secret.write_text("Acme Corp's private ledger shows the vault code ZEBRA-7731 and a 40% rise in bonuses.\n")
+    uri = secret.as_uri()
+    body = "Acme Corp said {} revenue rose 5% in the quarter on strong demand from buyers in {}."
+    laughs = ('<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">'
+              '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;">')
+    files = {
+        "entity.html": f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY leak SYSTEM "{uri}">]><html><body>'
+                       f'<article><p>{body.format("&leak;", "Ohio")}</p></article></body></html>',
+        "include.xhtml": f'<html xmlns:xi="http://www.w3.org/2001/XInclude"><body><article><p>{body.format("", "Iowa")}'
+                         f'</p><xi:include href="{secret}" parse="text"/></article></body></html>',
+        "dtd.html": f'<!DOCTYPE html SYSTEM "{uri}"><html><body><p>{body.format("", "Utah")}</p></body></html>',
+        "laughs.html": f'<!DOCTYPE html [{laughs}]><html><body><p>{body.format("&e;", "Maine")}</p></body></html>',
+        "dtd.rss": f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{uri}"><rss version="2.0"><channel><title>W</title>'
+                   f'<item><title>A</title><description>{body.format("", "Idaho")}</description></item></channel></rss>',
+        "tag.md": "---\ntitle: !!python/object/apply:os.system ['echo ZEBRA-7731']\n---\n" + body.format("", "Kent"),
+    }
+    result = build(corpus(tmp_path, files), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    output = all_output(result)
+    assert "ZEBRA-7731" not in output
+    assert "haha" * 64 not in output
+    assert "malformed front matter" in one_line_naming(result, "tag.md")
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)

@@ -300,3 +300,11 @@ def test_front_matter_with_an_impossible_date_or_huge_number_keeps_its_article(t
     assert article.title == "Acme opens a plant" and article.date is None
     [dated] = load.load_file(write(tmp_path, "ok.md", "---\ndate: 2026-11-16\ncount: 12\n---\n" + STORY))[0]
     assert dated.date == dt.date(2026, 11, 16) and dated.meta["count"] == 12
+
+
+def test_front_matter_nested_past_the_limit_is_refused_before_parsing(tmp_path):
+    for name, fence in (("deep.md", "---"), ("deep-toml.md", "+++")):
+        value = "[" * 50_000 + "]" * 50_000
+        head = f"title: {value}" if fence == "---" else f"title = {value}"
+        [problem] = problems_of(write(tmp_path, name, f"{fence}\n{head}\n{fence}\n" + STORY))
+        assert "nested more than" in problem
