@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -121,6 +122,7 @@ def decode(raw: bytes) -> str:
             text = _decode_legacy(raw)
     if "\x00" in text:
         raise LoadError("binary file")
+    text = text.lstrip("\ufeff")  # a second byte-order mark, left by a tool that added its own
     if not text.strip():
         raise LoadError("empty file")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -230,6 +232,8 @@ def json_value(text: str) -> object:
         raise LoadError(f"JSON nested more than {MAX_DEPTH} levels deep")
     try:
         return json.loads(text, parse_int=_bounded_int)
+    except LoadError:
+        raise
     except json.JSONDecodeError as error:
         raise LoadError(f"malformed JSON ({error.msg} at line {error.lineno})") from None
     except (RecursionError, ValueError) as error:  # belt and braces past the depth check
@@ -262,6 +266,8 @@ def parse_date(value: object) -> dt.date | None:
             return None
     from email.utils import parsedate_to_datetime
 
+    if re.search(r"[a-z]\.?\s+0\d{3}(?!\d)", text, re.I):
+        return None  # "Jan 0000": RFC 2822 parsing would read a four-digit year 0 as the two-digit 2000
     try:
         return _plausible(parsedate_to_datetime(text).date())
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -343,13 +349,24 @@ def load_txt(path: Path) -> list[Article]:
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
 
 
-def _yaml_table(block: str) -> object:
-    """Return YAML front matter parsed safely, aliases refused (a bomb of nested aliases is under 1 KB)."""
+@functools.cache
+def _yaml_loaders() -> tuple[type, type]:
+    """Return (fast, alias-refusing) PyYAML safe loaders that keep dates and long numbers as text.
+
+    A date the loader cannot build (year 0) or a number of thousands of digits would otherwise make
+    the whole front matter, and so the article, unreadable; as text, parse_date judges the date.
+    """
     import yaml
 
-    if "&" not in block:
-        # No anchor, so no alias can expand: the C loader, same safe subset, several times faster.
-        return yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    def keep_text(loader, node):  # noqa: ANN001 (PyYAML's constructor signature)
+        return loader.construct_scalar(node)
+
+    def bounded_int(loader, node):  # noqa: ANN001
+        text = loader.construct_scalar(node)
+        return text if len(text) > MAX_INT_DIGITS else yaml.SafeLoader.construct_yaml_int(loader, node)
+
+    class Fast(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
 
     class NoAliases(yaml.SafeLoader):
         def compose_node(self, parent, index):  # noqa: ANN001 (PyYAML's signature)
@@ -357,7 +374,19 @@ def _yaml_table(block: str) -> object:
                 raise yaml.YAMLError("aliases (*name) are not allowed")
             return super().compose_node(parent, index)
 
-    return yaml.load(block, Loader=NoAliases) or {}
+    for loader in (Fast, NoAliases):
+        loader.add_constructor("tag:yaml.org,2002:timestamp", keep_text)
+        loader.add_constructor("tag:yaml.org,2002:int", bounded_int)
+    return Fast, NoAliases
+
+
+def _yaml_table(block: str) -> object:
+    """Return YAML front matter parsed safely, aliases refused (a bomb of nested aliases is under 1 KB)."""
+    import yaml
+
+    fast, no_aliases = _yaml_loaders()
+    # No anchor, so no alias can expand: the C loader, same safe subset, several times faster.
+    return yaml.load(block, Loader=fast if "&" not in block else no_aliases) or {}
 
 
 def load_markdown(path: Path) -> list[Article]:

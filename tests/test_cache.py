@@ -145,3 +145,62 @@ def test_a_code_change_misses_both_caches(tmp_path, monkeypatch):
     monkeypatch.setattr(cache_module, "code_digest", lambda: "an edited package")
     build_brief([folder], Options(out=out, workers=1))
     assert (len(seen), len(composed)) == (7, 1)
+
+
+def test_cache_location_that_cannot_hold_a_cache_is_skipped_with_one_warning(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the cache folder should be")
+    notes: list[str] = []
+    cache = Cache(blocker / "c.sqlite", warn=notes.append)
+    assert cache.db is None and cache.get("key") is None
+    cache.put_many([("key", "{}")])
+    assert len(notes) == 1 and "cache disabled" in notes[0] and "c.sqlite" in notes[0]
+    assert blocker.read_text() == "a file where the cache folder should be"
+
+
+def test_folder_in_place_of_the_cache_file_is_left_alone(tmp_path):
+    path = tmp_path / "c.sqlite"
+    (path / "keep").mkdir(parents=True)
+    notes: list[str] = []
+    cache = Cache(path, warn=notes.append)
+    assert cache.db is None
+    assert len(notes) == 1 and "cache disabled" in notes[0]
+    assert (path / "keep").is_dir()
+
+
+def test_read_only_cache_is_used_for_nothing_and_kept(tmp_path, monkeypatch):
+    import sqlite3
+
+    import briefs.cache
+
+    path = tmp_path / "c.sqlite"
+    Cache(path).close()
+    before = path.read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(briefs.cache.sqlite3, "connect", refuse)
+    notes: list[str] = []
+    cache = Cache(path, warn=notes.append)
+    assert cache.db is None and len(notes) == 1 and "readonly" in notes[0]
+    assert path.read_bytes() == before
+
+
+def test_wrong_shaped_cached_brief_is_a_miss_with_one_warning(tmp_path):
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    first = build_brief([folder], Options(out=out, workers=1))
+    cache = Cache(location(out))
+    cache.db.execute("UPDATE briefs SET data = ?", ('{"brief": {"title": 1}, "notes": [], "dropped": [7]}',))
+    cache.close()
+    again = build_brief([folder], Options(out=out, workers=1))
+    assert len([n for n in again.notes if "cached brief" in n]) == 1
+    assert again.brief.to_dict() == first.brief.to_dict()
+
+
+def test_a_broken_cache_warns_once_not_once_per_file(tmp_path):
+    notes: list[str] = []
+    cache = Cache(tmp_path / "c.sqlite", warn=notes.append)
+    cache.db.executemany("INSERT INTO files VALUES (?, ?)", [(f"k{i}", "not json") for i in range(5)])
+    assert [cache.get(f"k{i}") for i in range(5)] == [None] * 5
+    assert len(notes) == 1 and "unreadable cache entry" in notes[0]

@@ -68,10 +68,13 @@ def test_a_corrupt_previous_brief_in_out_is_a_note_and_the_build_goes_on(tmp_pat
     assert brief["previous"] is None and all(s["new"] for s in brief["summary"])
 
 
-def test_a_corrupt_previous_given_by_flag_is_a_usage_error(tmp_path):
+def test_a_corrupt_previous_given_by_flag_is_one_warning_and_the_build_goes_on(tmp_path):
     folder, bad = _weekly(tmp_path), tmp_path / "prev.json"
     bad.write_text("{half a brief", encoding="utf-8")
-    result = CliRunner().invoke(app, ["build", str(folder), "--previous", str(bad), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "prev.json" in lines[0]
+    result = CliRunner().invoke(app, ["build", str(folder), "--previous", str(bad), "-f", "json",
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    mentions = [line for line in result.stderr.splitlines() if "prev.json" in line]
+    assert len(mentions) == 1
+    brief = json.loads(Path(result.stdout.strip()).read_text(encoding="utf-8"))
+    assert brief["previous"] is None

@@ -320,12 +320,33 @@ def test_hostile_text_and_metadata_fetch_nothing_and_render_escaped(tmp_path, lo
 
 @pytest.fixture
 def hostile_outputs(tmp_path_factory, loopback):
+    """Return the rendered MD, HTML and JSON of a brief quoting every hostile line, and the URL planted.
+
+    Built from the hostile article, then with every hostile line put in its summary: cleaning and
+    selection keep only some of them, and an escaping test passes trivially on text never rendered.
+    """
+    from dataclasses import replace
+
+    from briefs import render
+    from briefs.build import Options, build_brief
+    from briefs.model import Sentence
+
     url, hits = loopback
     tmp = tmp_path_factory.mktemp("hostile")
     folder = corpus(tmp, {"hostile.md": hostile_article(url)})
-    result = build(folder, tmp / "out", "--audience", "investor", formats="md,html,json")
-    assert result.exit_code == 0, result.output
-    files = {Path(p).suffix: Path(p).read_text(encoding="utf-8") for p in result.stdout.split()}
+    result = build_brief([folder], Options(out=tmp / "out", cache=False))
+    source = next(s.id for s in result.brief.sources if s.path.endswith("hostile.md"))
+    lines = [line for line in hostile_article(url).split("\n") if line.startswith(("Acme Corp", "# Acme"))]
+    summary = [Sentence(text=line, source=source, position=i, paragraph=0, sources=[source])
+               for i, line in enumerate(lines)]
+    brief = replace(result.brief, summary=summary)
+    written = render.render(brief, result.audience, tmp / "out", "hostile", ["md", "html", "json", "pdf"])
+    assert hits == []
+    files = {p.suffix: p.read_text(encoding="utf-8") for p in written if p.suffix != ".pdf"}
+    for suffix, text in files.items():
+        for marker in ("alert(", "pixel.png", "etc/passwd", "evil.css", "import.css", "heading injection",
+                       "click here", "template test", "rich test"):
+            assert marker in text.replace("\\", ""), (suffix, marker)
     return files, url
 
 
@@ -355,10 +376,11 @@ def test_markdown_structure_in_text_stays_text(hostile_outputs):
 
 def test_jinja_syntax_in_text_prints_literally(hostile_outputs):
     files, _ = hostile_outputs
-    combined = files[".md"] + files[".html"] + files[".json"]
-    if "7*7" in combined:
-        assert "49" not in combined.split("7*7")[0][-40:]
-        assert "{{ 7*7 }}" in files[".json"] or "7\\*7" in files[".md"]
+    for suffix in (".md", ".html", ".json"):
+        line = next(line for line in files[suffix].splitlines() if "template test says" in line)
+        assert "49" not in line and "yes must" not in line, (suffix, line)
+        assert "7*7" in line.replace("\\*", "*"), (suffix, line)
+        assert "endif" in line, (suffix, line)
 
 
 def test_metadata_fields_are_escaped(hostile_outputs):
@@ -473,3 +495,360 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert r1.exit_code == 0 and r2.exit_code == 0
     for path in sorted(one.iterdir()):
         assert path.read_bytes() == (two / path.name).read_bytes(), path.name
+
+
+# --- issue 18: one bad file never costs the brief, no content makes briefs read a local file ---
+
+def all_output(result) -> str:
+    """Return stdout, stderr and the text of every file the run wrote."""
+    written = [Path(line) for line in result.stdout.splitlines() if Path(line).is_file()]
+    return result.stdout + result.stderr + "".join(p.read_text(encoding="utf-8", errors="replace") for p in written)
+
+
+def one_line_naming(result, name: str) -> str:
+    lines = [line for line in result.stderr.splitlines() if name in line]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_group1_feed_whose_body_is_a_path_or_url_is_never_opened(tmp_path):
+    secret = tmp_path / "private-notes.txt"
+    secret.write_text("Acme Corp's private ledger shows the vault code ZEBRA-7731 and a 40% rise in bonuses.\n")
+    folder = corpus(tmp_path, {"plain.rss": str(secret), "bytes.xml": f"  {secret}\n".encode(),
+                               "uri.atom": secret.as_uri(), "endless.rss": "/dev/zero"})
+    result = build(folder, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "ZEBRA-7731" not in all_output(result)
+    for name in ("plain.rss", "bytes.xml", "uri.atom", "endless.rss"):
+        assert "skipped" in one_line_naming(result, name)
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)
+
+
+def _symlink_to_device(path: Path) -> bytes:
+    path.symlink_to("/dev/zero")
+    return b""
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("odd.txt", b"\xff\xfe" + "Acme Corp shares rose.".encode("utf-16-le") + b"\x41", "UTF-16"),
+        ("surrogate.txt", b"\xfe\xff" + "Acme Corp rose ".encode("utf-16-be") + b"\xdc\x00" + "today.".encode("utf-16-be"),
+         "UTF-16"),
+        ("digits.json", '{"text": "Acme Corp counted its customers.", "count": ' + "7" * 6000 + "}", "digits"),
+        ("nested.json", '{"text": "Acme Corp said so.", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested"),
+        ("zero.txt", _symlink_to_device, "not a regular file"),
+    ],
+    ids=["utf16-odd-length", "utf16-lone-surrogate", "json-huge-number", "json-deep-nesting", "symlink-to-device"],
+)
+def test_group2_one_bad_file_is_one_line_not_a_failed_build(tmp_path, name, content, reason):
+    folder = corpus(tmp_path)
+    target = folder / name
+    if callable(content):
+        content(target)
+    else:
+        target.write_bytes(content if isinstance(content, bytes) else content.encode())
+    result = build(folder, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert reason in one_line_naming(result, name)
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)
+
+
+def test_group2_feed_dated_year_zero_keeps_its_article_undated(tmp_path):
+    feed = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><entry>'
+            "<title>Acme Corp opens a plant</title><published>0000-03-01T00:00:00Z</published>"
+            "<content>Acme Corp opened a battery plant in Nevada that will employ 3,000 people. "
+            "The plant will supply cells for Acme Corp's delivery vans from next spring.</content>"
+            "</entry></feed>")
+    result = build(corpus(tmp_path, {"wire.atom": feed}), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert_good_articles_used(result)
+    assert brief_json(result)["stats"]["articles"] == 3
+    assert_clean_stderr(result)
+
+
+def test_group2_utf32_with_bom_is_decoded_not_dropped(tmp_path):
+    text = ("Acme Corp opened a battery plant in Nevada that will employ 3,000 people, it said on Monday.\n"
+            "The plant will supply cells for Acme Corp's delivery vans from next spring, the company added.\n")
+    result = build(corpus(tmp_path, {"wide.txt": text.encode("utf-32")}), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    data = brief_json(result)
+    assert data["stats"]["articles_used"] == 3
+    assert "wide.txt" not in result.stderr
+    assert_clean_stderr(result)
+
+
+def test_group3_fifo_and_alias_bomb_end_quickly_with_a_line_each(tmp_path):
+    bomb = "---\n" + "\n".join(
+        f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}" if i else "ha"] * 9) + "]" for i in range(9)) + "\n---\n"
+    folder = corpus(tmp_path, {"bomb.md": bomb + "Acme Corp said its quarterly revenue rose 5%.\n"})
+    os.mkfifo(folder / "pipe.txt")
+    proc = subprocess.run([sys.executable, "-m", "briefs", "build", str(folder), "--out", str(tmp_path / "out"),
+                           "--format", "json", "--no-cache"], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    for name, reason in (("pipe.txt", "FIFO"), ("bomb.md", "aliases")):
+        lines = [line for line in proc.stderr.splitlines() if name in line]
+        assert len(lines) == 1 and reason in lines[0], proc.stderr
+    data = json.loads(Path(proc.stdout.strip()).read_text(encoding="utf-8"))
+    assert "a_good.txt" in {Path(s["path"]).name for s in data["sources"]}
+
+
+# Window title (OSC 0), clipboard write (OSC 52), BEL, backspace, a C1 CSI and a bidi override.
+TERMINAL_TRICKS = ("Acme Corp \x1b]0;you have been owned\x07 said revenue rose 5% on strong demand for its vans. "
+                   "The firm \x1b]52;c;cm0gLXJmIH4=\x07 grew\x08\x08\x08 fast, with \x9b31m red ink in Europe. "
+                   "Acme Corp's \u202emaerts\u202c chief spoke about the plan for two new plants in Spain.\n")
+RAW_CONTROLS = ("\x1b", "\x07", "\x08", "\x9b", "\u202e")
+
+
+def test_group4_summarize_prints_no_terminal_control_from_a_file(tmp_path):
+    article = tmp_path / "tricks.txt"
+    article.write_text(TERMINAL_TRICKS, encoding="utf-8")
+    result = run("summarize", article, "--sentences", "3")
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.stdout for c in RAW_CONTROLS), repr(result.stdout)
+    assert "\\x1b]0;you have been owned\\x07" in result.stdout  # shown, not obeyed
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_group4_summarize_prints_no_terminal_control_from_stdin():
+    result = CliRunner().invoke(app, ["summarize", "-", "--sentences", "3"], input=TERMINAL_TRICKS)
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.stdout for c in RAW_CONTROLS), repr(result.stdout)
+    assert "maerts" in result.stdout
+
+
+def _cache_file(tmp_path: Path, out: Path) -> Path:
+    from briefs.cache import location
+
+    return location(out)
+
+
+@pytest.mark.parametrize("place", ["read-only", "path-is-a-file", "file-is-a-folder", "wrong-shaped-brief"])
+def test_group5_an_unusable_cache_warns_once_and_the_build_goes_on(tmp_path, monkeypatch, place):
+    import sqlite3
+
+    import briefs.cache
+
+    folder, out = corpus(tmp_path), tmp_path / "out"
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(tmp_path / "cache"))
+    assert build(folder, out).exit_code == 0  # a cache exists, as on any second run
+    cache = _cache_file(tmp_path, out)
+    if place == "read-only":
+        # chmod does not bind root (CI containers): SQLite is made to answer as in a read-only folder.
+        def refuse(*args, **kwargs):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+
+        monkeypatch.setattr(briefs.cache.sqlite3, "connect", refuse)
+        (folder / "c_new.txt").write_text(SECOND.replace("3%", "4%"), encoding="utf-8")  # something to store
+    elif place == "path-is-a-file":
+        monkeypatch.setenv("BRIEFS_CACHE_DIR", str(folder / "a_good.txt"))
+        cache = _cache_file(tmp_path, out)
+    elif place == "file-is-a-folder":
+        for leftover in cache.parent.glob(cache.name + "*"):
+            leftover.unlink()
+        (cache / "inside").mkdir(parents=True)
+    else:
+        db = sqlite3.connect(cache)
+        db.execute("UPDATE briefs SET data = ?", (json.dumps({"brief": {"themes": "none"}, "notes": 3}),))
+        db.commit()
+        db.close()
+    before = cache.read_bytes() if cache.is_file() else None
+    result = build(folder, out)
+    assert result.exit_code == 0, result.output
+    assert "cache" in one_line_naming(result, cache.name)
+    if place == "read-only":
+        assert cache.read_bytes() == before  # a cache briefs may not write is left as it was, not deleted
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)
+
+
+def test_group6_deeply_nested_json_in_the_out_folder_is_ignored(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "deep.json").write_text("{\"a\": " * 50_000 + "1" + "}" * 50_000)
+    result = build(corpus(tmp_path), out)
+    assert result.exit_code == 0, result.output
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)
+
+
+WRONG_SHAPE = {"subject": "Acme Corp", "audience": "investor", "period": {"start": "2026-11-02", "end": "2026-11-08"},
+               "summary": 12, "themes": [{"name": "x", "sentences": "all of them"}], "figures": {"a": 1}}
+
+
+@pytest.mark.parametrize("given", [False, True], ids=["found-in-out", "given-with-previous"])
+def test_group6_wrong_shaped_previous_brief_is_treated_as_absent(tmp_path, given):
+    out = tmp_path / "out"
+    out.mkdir()
+    previous = out / "acme-corp-2026-W45-investor.json"
+    previous.write_text(json.dumps(WRONG_SHAPE))
+    extra = ("--previous", str(previous)) if given else ()
+    result = build(corpus(tmp_path), out, *extra)
+    assert result.exit_code == 0, result.output
+    assert "absent" in one_line_naming(result, previous.name) or "without" in one_line_naming(result, previous.name)
+    assert brief_json(result)["previous"] is None
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16"])
+def test_group7_briefs_toml_not_in_utf8_is_one_line_and_exit_2(tmp_path, encoding):
+    folder = corpus(tmp_path)
+    (folder / "briefs.toml").write_bytes('[subject]\nname = "Acmé Corp"\n'.encode(encoding))
+    result = build(folder, tmp_path / "out")
+    assert result.exit_code == 2
+    assert "UTF-8" in one_line_naming(result, "briefs.toml")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert_clean_stderr(result)
+
+
+def test_group7_week_past_the_last_date_is_a_usage_error(tmp_path):
+    result = build(corpus(tmp_path), tmp_path / "out", "--week", "9999-W52")
+    assert result.exit_code == 2
+    assert "9999-W52" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert_clean_stderr(result)
+
+
+def test_group7_pretty_printed_json_object_is_one_record(tmp_path):
+    record = {"title": "Acme Corp opens a plant", "date": "2026-11-18", "publisher": "Wire",
+              "text": "Acme Corp opened a battery plant in Nevada that will employ 3,000 people, it said on Monday."}
+    result = build(corpus(tmp_path, {"record.json": json.dumps(record, indent=4)}), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "record.json" not in result.stderr
+    assert brief_json(result)["stats"]["articles"] == 3
+
+
+def test_group7_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
+    folder = corpus(tmp_path, {"locked/c.txt": SECOND.replace("3%", "6%")})
+    real = os.scandir
+
+    def refuse(path="."):  # chmod 000 does not stop root, who runs CI containers
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    result = build(folder, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "cannot read folder" in one_line_naming(result, "locked")
+    assert_good_articles_used(result)
+
+
+def test_group7_file_name_with_a_newline_stays_one_warning_line(tmp_path):
+    result = build(corpus(tmp_path, {"two\nlines.txt": b""}), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    line = one_line_naming(result, "two\\x0alines.txt")
+    assert "empty" in line
+    assert not any(l.startswith("lines.txt") for l in result.stderr.splitlines())
+
+
+def test_group7_sigterm_during_start_up_is_an_interrupt(tmp_path):
+    # The signal arrives while the command line's own imports run: deterministic, unlike a timer.
+    script = (
+        "import builtins, os, signal, sys\n"
+        "real = builtins.__import__\n"
+        "def hook(name, *args, **kwargs):\n"
+        "    if name == 'typer':\n"
+        "        builtins.__import__ = real\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    return real(name, *args, **kwargs)\n"
+        "from briefs._entry import main\n"
+        "builtins.__import__ = hook\n"
+        "sys.argv = ['briefs', '--version']\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 130, (proc.returncode, proc.stderr)
+    assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_group7_interrupt_mid_build_prints_the_interrupted_line(tmp_path, signum):
+    folder = corpus(tmp_path)
+    script = (
+        "import sys, time\n"
+        "import briefs.build\n"
+        "real = briefs.build.per_file\n"
+        "def slow(*args, **kwargs):\n"
+        "    print('reading', file=sys.stderr, flush=True)\n"
+        "    time.sleep(30)\n"
+        "    return real(*args, **kwargs)\n"
+        "briefs.build.per_file = slow\n"
+        "from briefs._entry import main\n"
+        "sys.argv = ['briefs'] + sys.argv[1:]\n"
+        "main()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script, "build", str(folder), "--out", str(tmp_path / "out"),
+                             "--format", "md", "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stderr.readline().startswith(b"reading")
+    proc.send_signal(signum)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert b"interrupted" in stderr and b"Traceback" not in stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+# --- issue 20, bugs 1 and 4 ------------------------------------------------------------------
+
+def test_out_folder_inside_the_corpus_is_never_read_back(tmp_path):
+    folder = corpus(tmp_path)
+    first = build(folder, folder / "out")
+    assert first.exit_code == 0, first.output
+    second = build(folder, folder / "out")
+    assert second.exit_code == 0, second.output
+    assert "out" not in second.stderr
+    assert {Path(s["path"]).name for s in brief_json(second)["sources"]} <= {"a_good.txt", "b_second.txt"}
+    assert brief_json(second)["stats"]["articles"] == 2
+
+
+def test_a_brief_json_given_as_input_is_not_an_article(tmp_path):
+    folder = corpus(tmp_path)
+    first = build(folder, tmp_path / "out")
+    copied = folder / "last-week.json"
+    copied.write_text(Path(next(l for l in first.stdout.splitlines() if l.endswith(".json"))).read_text())
+    second = build(folder, tmp_path / "out2")
+    assert "written by briefs" in one_line_naming(second, "last-week.json")
+    assert brief_json(second)["stats"]["articles"] == 2
+
+
+def test_when_every_file_fails_each_reason_comes_before_the_error(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "noise.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    result = build(folder, tmp_path / "out")
+    assert result.exit_code == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3, result.stderr
+    assert "empty.txt" in lines[0] and "noise.txt" in lines[1] and "no readable articles" in lines[2]
+
+
+def test_other_parsers_resolve_no_external_entity_dtd_or_include(tmp_path):
+    secret = tmp_path / "private-notes.txt"
+    secret.write_text("Acme Corp's private ledger shows the vault code ZEBRA-7731 and a 40% rise in bonuses.\n")
+    uri = secret.as_uri()
+    body = "Acme Corp said {} revenue rose 5% in the quarter on strong demand from buyers in {}."
+    laughs = ('<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">'
+              '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;">')
+    files = {
+        "entity.html": f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY leak SYSTEM "{uri}">]><html><body>'
+                       f'<article><p>{body.format("&leak;", "Ohio")}</p></article></body></html>',
+        "include.xhtml": f'<html xmlns:xi="http://www.w3.org/2001/XInclude"><body><article><p>{body.format("", "Iowa")}'
+                         f'</p><xi:include href="{secret}" parse="text"/></article></body></html>',
+        "dtd.html": f'<!DOCTYPE html SYSTEM "{uri}"><html><body><p>{body.format("", "Utah")}</p></body></html>',
+        "laughs.html": f'<!DOCTYPE html [{laughs}]><html><body><p>{body.format("&e;", "Maine")}</p></body></html>',
+        "dtd.rss": f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{uri}"><rss version="2.0"><channel><title>W</title>'
+                   f'<item><title>A</title><description>{body.format("", "Idaho")}</description></item></channel></rss>',
+        "tag.md": "---\ntitle: !!python/object/apply:os.system ['echo ZEBRA-7731']\n---\n" + body.format("", "Kent"),
+    }
+    result = build(corpus(tmp_path, files), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    output = all_output(result)
+    assert "ZEBRA-7731" not in output
+    assert "haha" * 64 not in output
+    assert "malformed front matter" in one_line_naming(result, "tag.md")
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from briefs import load
 
 
@@ -159,3 +161,150 @@ def test_urls_are_reported_not_fetched(tmp_path):
 def test_missing_path_is_a_problem_not_a_crash(tmp_path):
     result = load.load([tmp_path / "nope"])
     assert "no such file" in str(result.problems[0])
+
+
+# --- reading defensively (issue 18) -----------------------------------------------------------
+
+STORY = "Acme Corp opened a plant in Ohio on Monday, the company said.\nIt will employ 400 people.\n"
+
+
+def problems_of(path: Path) -> list[str]:
+    articles, problems = load.load_file(path)
+    assert not articles
+    return [str(p) for p in problems]
+
+
+def test_size_limit_is_configurable_and_named_in_the_message(tmp_path, monkeypatch):
+    path = write(tmp_path, "long.txt", STORY * 40_000)  # about 2.5 MB
+    assert load.load_file(path)[0]
+    monkeypatch.setenv("BRIEFS_MAX_FILE_MB", "1")
+    [problem] = problems_of(path)
+    assert "too large" in problem and "1 MB" in problem and "BRIEFS_MAX_FILE_MB" in problem
+
+
+def test_special_files_are_refused_without_reading(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    device = tmp_path / "zero.txt"
+    device.symlink_to("/dev/zero")
+    with pytest.raises(load.LoadError, match="FIFO"):
+        load.read_text(fifo)
+    with pytest.raises(load.LoadError, match="device"):
+        load.read_text(device)
+    problems: list[load.Problem] = []
+    assert list(load.iter_files([tmp_path], problems)) == []
+    assert sorted(p.reason for p in problems) == ["not a regular file (FIFO); skipped",
+                                                  "not a regular file (device); skipped"]
+
+
+def test_broken_symlink_in_a_folder_is_reported(tmp_path):
+    write(tmp_path, "good.txt", STORY)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    problems: list[load.Problem] = []
+    assert [p.name for p in load.iter_files([tmp_path], problems)] == ["good.txt"]
+    assert [(Path(p.path).name, p.reason) for p in problems] == [("gone.txt", "not a regular file (broken symlink); skipped")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be", "utf-16", "utf-16-be", "utf-8-sig"])
+def test_byte_order_marks_choose_the_encoding(tmp_path, encoding):
+    raw = STORY.encode(encoding)
+    if encoding == "utf-32-be":
+        raw = b"\x00\x00\xfe\xff" + raw
+    elif encoding == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    assert load.read_text(write(tmp_path, "a.txt", raw)) == STORY
+
+
+def test_broken_utf16_is_a_problem_naming_the_encoding(tmp_path):
+    [problem] = problems_of(write(tmp_path, "odd.txt", b"\xff\xfe" + STORY.encode("utf-16-le") + b"\x00\xd8"))
+    assert "odd.txt" in problem and "UTF-16" in problem
+
+
+def test_json_depth_and_number_size_are_capped():
+    assert load.json_value('{"a": [[1, 2], {"b": "]]]]"}]}') == {"a": [[1, 2], {"b": "]]]]"}]}
+    assert load.nesting_depth('{"text": "[[[[[[ brackets in a string do not nest"}') == 1
+    with pytest.raises(load.LoadError, match="nested"):
+        load.json_value("[" * (load.MAX_DEPTH + 1) + "]" * (load.MAX_DEPTH + 1))
+    with pytest.raises(load.LoadError, match="digits"):
+        load.json_value('{"n": ' + "1" * 5000 + "}")
+    assert load.json_value('{"n": 1700000000000000000}') == {"n": 1700000000000000000}
+
+
+def test_pretty_printed_json_object_is_one_article(tmp_path):
+    record = {"title": "Acme opens a plant", "text": STORY, "date": "2026-11-16"}
+    articles, problems = load.load_file(write(tmp_path, "one.json", json.dumps(record, indent=2)))
+    assert problems == [] and len(articles) == 1
+    assert articles[0].title == "Acme opens a plant" and articles[0].date == dt.date(2026, 11, 16)
+
+
+def test_json_lines_in_a_json_file_still_load_line_by_line(tmp_path):
+    lines = "\n".join(json.dumps({"text": STORY, "title": f"Story {i}"}) for i in range(3)) + "\n{broken\n"
+    articles, problems = load.load_file(write(tmp_path, "many.json", lines))
+    assert [a.title for a in articles] == ["Story 0", "Story 1", "Story 2"]
+    assert [p.path.rsplit(":", 1)[1] for p in problems] == ["4"]
+
+
+def test_malformed_pretty_json_is_one_problem_not_one_per_line(tmp_path):
+    text = json.dumps({"title": "x", "text": STORY}, indent=2)[:-1]  # closing brace lost
+    [problem] = problems_of(write(tmp_path, "cut.json", text))
+    assert "malformed JSON" in problem
+
+
+def test_yaml_aliases_are_refused_but_plain_front_matter_loads(tmp_path):
+    bomb = "---\na: &a [x, x, x]\nb: [*a, *a, *a]\n---\n" + STORY
+    [problem] = problems_of(write(tmp_path, "bomb.md", bomb))
+    assert "aliases" in problem
+    ampersand = "---\ntitle: Smith & Sons buys a plant\n---\n" + STORY
+    [article] = load.load_file(write(tmp_path, "and.md", ampersand))[0]
+    assert article.title == "Smith & Sons buys a plant"
+
+
+def test_feed_body_that_names_a_file_is_not_opened(tmp_path):
+    secret = write(tmp_path, "secret.txt", "Acme Corp vault code QX-5521 is private.\n")
+    for name, body in (("a.rss", str(secret)), ("b.xml", secret.as_uri())):
+        [problem] = problems_of(write(tmp_path, name, body))
+        assert "QX-5521" not in problem and "entries" in problem
+
+
+@pytest.mark.parametrize("value", ["0000-01-01", "Sat, 01 Jan 0000 00:00:00 GMT", "20255-01-01", "1850-06-01",
+                                   "Mon, 01 Jan 99999999999 00:00:00 GMT", "9" * 500])
+def test_implausible_dates_are_no_date(value):
+    assert load.parse_date(value) is None
+
+
+def test_plausible_dates_still_parse():
+    assert load.parse_date("2026-11-16T08:00:00Z") == dt.date(2026, 11, 16)
+    assert load.parse_date("Mon, 16 Nov 2026 08:00:00 GMT") == dt.date(2026, 11, 16)
+    assert load.parse_date("Mon, 16 Nov 2026 08:00:00 +0000") == dt.date(2026, 11, 16)
+
+
+def test_skipped_folders_are_not_walked(tmp_path):
+    write(tmp_path, "a.txt", STORY)
+    write(tmp_path, "out/brief.md", STORY)
+    problems: list[load.Problem] = []
+    assert [p.name for p in load.iter_files([tmp_path], problems, skip=[tmp_path / "out"])] == ["a.txt"]
+    assert problems == []
+
+
+def test_problem_with_control_characters_in_its_name_prints_as_one_line():
+    line = str(load.Problem("dir/new\nline\x1b[2J.txt", "empty file; skipped"))
+    assert "\n" not in line and "\x1b" not in line
+    assert line == "dir/new\\x0aline\\x1b[2J.txt: empty file; skipped"
+
+
+def test_front_matter_with_an_impossible_date_or_huge_number_keeps_its_article(tmp_path):
+    text = "---\ntitle: Acme opens a plant\ndate: 0000-01-01\nviews: " + "9" * 5000 + "\n---\n" + STORY
+    [article] = load.load_file(write(tmp_path, "odd.md", text))[0]
+    assert article.title == "Acme opens a plant" and article.date is None
+    [dated] = load.load_file(write(tmp_path, "ok.md", "---\ndate: 2026-11-16\ncount: 12\n---\n" + STORY))[0]
+    assert dated.date == dt.date(2026, 11, 16) and dated.meta["count"] == 12
+
+
+def test_front_matter_nested_past_the_limit_is_refused_before_parsing(tmp_path):
+    for name, fence in (("deep.md", "---"), ("deep-toml.md", "+++")):
+        value = "[" * 50_000 + "]" * 50_000
+        head = f"title: {value}" if fence == "---" else f"title = {value}"
+        [problem] = problems_of(write(tmp_path, name, f"{fence}\n{head}\n{fence}\n" + STORY))
+        assert "nested more than" in problem

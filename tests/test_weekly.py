@@ -119,3 +119,49 @@ def test_iso_weeks():
     assert period.iso_week("2020W53").start == dt.date(2020, 12, 28)
     with pytest.raises(period.PeriodError):
         period.iso_week("2021-W53")
+
+    with pytest.raises(period.PeriodError, match="after 9999-12-31"):
+        period.iso_week("9999-W52")  # its Sunday would be in year 10000
+
+
+def _previous_of_shape(tmp_path: Path, data) -> Path:
+    path = tmp_path / "prev.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize("data", [
+    {"themes": [{"sentences": 7}]},
+    {"themes": [], "summary": "a string"},
+    {"themes": [], "figures": {"value": 1}},
+    ["not", "an", "object"],
+    "[" * 200 + "]" * 200,
+    "{ not json",
+], ids=["sentences-not-a-list", "summary-a-string", "figures-an-object", "a-list", "deep", "malformed"])
+def test_unusable_previous_brief_is_an_error_naming_it(tmp_path, data):
+    from briefs import history
+
+    path = _previous_of_shape(tmp_path, data)
+    with pytest.raises(history.HistoryError, match="prev.json"):
+        history.read_brief(path)
+
+
+def test_unusable_previous_given_with_previous_is_treated_as_absent(folder, tmp_path):
+    path = _previous_of_shape(tmp_path, {"themes": [{"sentences": 7}], "subject": "Northwind Traders"})
+    result = cli("build", folder, "--week", "2026-W46", "--out", tmp_path / "out", "--format", "json",
+                 "--previous", path)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "prev.json" in line] == [
+        f"briefs: note: {path}: not a JSON brief written by briefs; building without a previous brief"]
+    brief = json.loads(Path(result.stdout.strip()).read_text())
+    assert brief["previous"] is None
+    assert all(s["new"] for s in brief["summary"])
+
+
+def test_unusable_files_in_out_do_not_hide_the_real_previous_brief(folder, tmp_path):
+    out = tmp_path / "out"
+    _week(folder, out, "2026-W45")
+    (out / "aaa-deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (out / "aab-huge-number.json").write_text('{"n": ' + "9" * 9000 + "}")
+    second = _week(folder, out, "2026-W46")
+    assert second["previous"] == "northwind-traders-2026-W45-investor.json"

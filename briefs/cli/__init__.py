@@ -162,13 +162,6 @@ def _options(flags: dict, workers: Optional[int] = None) -> Options:
         raise fail(str(error), codes.USAGE) from None
     if previous is not None and not previous.is_file():
         raise fail(f"--previous {previous}: no such file; give a JSON brief that build wrote", codes.USAGE)
-    if previous is not None:
-        from ..history import HistoryError, read_brief
-
-        try:
-            read_brief(previous)
-        except HistoryError as error:
-            raise fail(f"--previous {error}; give a JSON brief that build wrote", codes.USAGE) from None
     formats = flags.get("format")
     return Options(audience=flags.get("audience", ""), method=flags.get("method"), subject=flags.get("subject", ""),
                    date=day, templates=flags.get("templates"), week=week, since=start, until=end, undated=undated,
@@ -412,4 +405,6 @@ def main() -> None:
             raise
         say("error", f"{type(error).__name__}: {error} (rerun with --debug for the traceback)")
         sys.exit(codes.ERROR)
+    if code == codes.INTERRUPTED:  # typer turns Ctrl-C/SIGTERM inside a command into a silent 130
+        err.print(interrupted, markup=False)
     sys.exit(code if isinstance(code, int) else codes.OK)
