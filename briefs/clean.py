@@ -130,7 +130,7 @@ _LEAD_LABEL = re.compile(
 )
 # Pointers to other pages glued to the front of a sentence: the rest is that page's headline.
 _LEAD_POINTER = Vocabulary(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
-_CREDIT = Vocabulary(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit)?\s*:\s", re.I)
+_CREDIT = Vocabulary(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit| source)?\s*:\s", re.I)
 _PROMO_LABEL = re.compile(r"^[\w'’ ]{2,24}:\s")
 _LABEL_REASONS = {
     "ad": "advertisement label",
@@ -241,7 +241,7 @@ def _unquoted(sentence: str) -> str:
 
 
 def _starts_like_a_fragment(sentence: str) -> bool:
-    first = sentence.lstrip("\"'“‘([ ")[:2]
+    first = sentence.lstrip("\"'“‘([ \u200b\ufeff")[:2]  # zero-width marks scraped from page markup are not text
     return not first or not (first[0].isalnum() or first[0] in "$€£¥#") or (first[0].islower() and first[1:2].islower())
 
 
