@@ -250,16 +250,23 @@ _FIGURE = re.compile(r"\d")
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
 
 
-def is_short_fact(sentence: str) -> bool:
-    """Return True for a short sentence that states a figure ("Intel rallied 3 percent.").
+def is_short_statement(sentence: str) -> bool:
+    """Return True for a short line shaped as a statement: capitalised, at least SHORT_FACT_WORDS words, a full stop.
 
-    Below MIN_WORDS words a line is usually a label, a button or a fragment; one that starts with a
-    capital, ends with a full stop and holds a number is a market-wrap or results line instead.
-    Headline teasers end in "!" or "?" and stay labels.
+    Headline teasers end in "!" or "?", labels in nothing: they stay labels.
     """
     text = sentence.strip()
-    return (len(language.words(text)) >= SHORT_FACT_WORDS and text.endswith(".") and text[:1].isupper()
-            and _FIGURE.search(text) is not None)
+    return len(language.words(text)) >= SHORT_FACT_WORDS and text.endswith(".") and text[:1].isupper()
+
+
+def is_short_fact(sentence: str) -> bool:
+    """Return True for a short statement holding a figure ("Intel rallied 3 percent."): prose, not a label.
+
+    Below MIN_WORDS words a line is usually a label, a button, a transcript filler ("Thanks for
+    the question."); a short statement with a number is a market-wrap or results line instead,
+    and one naming the subject ("Acme declined to comment.") is the story's own (`clean_article`).
+    """
+    return is_short_statement(sentence) and _FIGURE.search(sentence) is not None
 
 
 @lru_cache(maxsize=50_000)
@@ -365,7 +372,7 @@ def _units(text: str) -> list[_Unit]:
     units = []
     for index, paragraph in enumerate(language.paragraphs(text)):
         for line in language.lines(paragraph):
-            enough_words = language.has_words(line, MIN_WORDS) or is_short_fact(line)
+            enough_words = language.has_words(line, MIN_WORDS) or is_short_statement(line)
             bullet = _BULLET.match(line)
             if bullet and enough_words:
                 units.append(_Unit(line[bullet.end():], index, False, "list item"))
@@ -477,6 +484,9 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
         texts = [s for _, s, _ in sentences]
         reasons = [sentence_noise(s, listed=listed) for _, s, listed in sentences]
         named = [mentions(t, subject, word_runs(t)) for t in texts]
+        for i, text in enumerate(texts):
+            if reasons[i] == "fragment or heading" and named[i] and is_short_statement(text):
+                reasons[i] = None  # "Acme declined to comment.": short, but the story's own
         _promo_block(reasons, texts, named, [p for p, _, _ in sentences])
         if subject.names and story_index == 0:
             last = max((i for i, n in enumerate(named) if n), default=None)

@@ -353,3 +353,16 @@ def test_a_list_marker_scraped_onto_a_sentence_is_cut_not_the_sentence():
     result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
     kept = [s for p in result.paragraphs for s in p]
     assert "Acme Corp also raised its dividend by 8% to 54 cents a share, the company said." in kept
+
+
+def test_a_short_statement_naming_the_subject_is_kept_and_a_short_filler_is_not():
+    from briefs.model import Article
+
+    text = ("Acme Corp stopped selling its fastest chips in China on Monday after a new export rule.\n\n"
+            "Acme declined to comment.\n\n"
+            "Thanks for the question.\n\n"
+            "Acme Corp shares fell 4% in New York on the news, their worst day in a month.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert "Acme declined to comment." in kept
+    assert "Thanks for the question." not in kept
