@@ -24,6 +24,8 @@ from .vocabulary import Vocabulary, first_words, word_runs
 
 # Fewer words than this and a "sentence" is a label, a button or a fragment.
 MIN_WORDS = 6
+# A figure statement can be shorter: "Reliance Industries declined 1.5 percent." (`is_short_fact`).
+SHORT_FACT_WORDS = 4
 # A scraped list glued into one run-on "sentence" is not quotable prose.
 MAX_WORDS = 90
 # Trailing sentences after the article's last mention of the subject are sign-offs and promos
@@ -80,7 +82,7 @@ _LEGAL = Vocabulary(
     r"\b(all rights reserved|(?:not|nor|no) (?:constitute |intended as |be construed as )?(?:investment|financial) advice|"
     r"terms (?:and|&) conditions|(?:our|the site's) terms of (?:use|service)|privacy (?:policy|notice)|"
     r"(?:use of|uses?|accept|store) cookies|you agree to|cookie (?:policy|settings|preferences)|consent (?:preferences|settings)|"
-    r"disclaimer|past performance (?:is|does) not|past performance is no|for information(?:al)? purposes|"
+    r"past performance (?:is|does) not|past performance is no|for information(?:al)? purposes|"
     r"not indicative of future|originally (?:appeared|published)|copyright \d{4}|reproduction (?:in whole|is prohibited)|"
     r"no (?:specific )?outcome|is not responsible for|subject to change without notice|forward-looking statements)\b",
     lower=True,
@@ -92,7 +94,8 @@ _DISCLOSURE = Vocabulary(
     r"\b(?:[Dd]isclosure|[Dd]isclaimer): ",
 )
 _SECOND_PERSON = Vocabulary(r"\b(?:you|your|yours)\b", re.I)
-_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+# The publisher serving the reader: "we send you …", "we'll show you …" ("we urge you" is a demand).
+_PITCH = re.compile(r"\bwe\b[^.;!?]{0,40}?\b(?:send|bring|give|deliver|e-?mail|show|help|tell|alert|offer)s? you\b", re.I)
 # Past this many words a "we … you" sentence is speech or analysis (an earnings call), not a pitch.
 PITCH_WORDS = 25
 # A reader prompt carries where to go: a web address, an e-mail address or a phone number.
@@ -100,7 +103,7 @@ _CONTACT = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w|\b\w[\w-]*\.(?:com
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # Quotes are someone else's words, and a parenthesis is an aside or a link label ("(NASDAQ:XYZ –
 # Free Report)"): neither is the publisher talking to the reader.
-_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)")
+_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)|[\"“][^\"”]*$")  # a quote left open runs to the end
 _BOUNDARY = re.compile(
     r"^(?:related|recommended|more (?:from|on|stories|news|to read|like this)|read (?:more|next|also)|also read|"
     r"see also|trending|popular|most (?:read|popular|viewed)|you (?:may|might) (?:also )?like|top stories|"
@@ -127,7 +130,7 @@ _LEAD_LABEL = re.compile(
 )
 # Pointers to other pages glued to the front of a sentence: the rest is that page's headline.
 _LEAD_POINTER = Vocabulary(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
-_CREDIT = Vocabulary(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit)?\s*:\s", re.I)
+_CREDIT = Vocabulary(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit| source)?\s*:\s", re.I)
 _PROMO_LABEL = re.compile(r"^[\w'’ ]{2,24}:\s")
 _LABEL_REASONS = {
     "ad": "advertisement label",
@@ -221,7 +224,7 @@ def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
     if not addresses_reader(own, runs):
         return False
     # The publisher speaking to the reader ("we … you") in a short line is a service pitch.
-    pitch = _FIRST_PLURAL.search(own) is not None and len(runs) <= PITCH_WORDS
+    pitch = _PITCH.search(own) is not None and len(runs) <= PITCH_WORDS
     return pitch or bool(_READER_ACTION.search(own, runs) or _CONTACT.search(own))
 
 
@@ -240,8 +243,32 @@ def _unquoted(sentence: str) -> str:
 
 
 def _starts_like_a_fragment(sentence: str) -> bool:
-    first = sentence.lstrip("\"'“‘([ ")[:2]
+    first = sentence.lstrip("\"'“‘([ \u200b\ufeff")[:2]  # zero-width marks scraped from page markup are not text
     return not first or not (first[0].isalnum() or first[0] in "$€£¥#") or (first[0].islower() and first[1:2].islower())
+
+
+_FIGURE = re.compile(r"\d")
+# Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
+_LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
+
+
+def is_short_statement(sentence: str) -> bool:
+    """Return True for a short line shaped as a statement: capitalised, at least SHORT_FACT_WORDS words, a full stop.
+
+    Headline teasers end in "!" or "?", labels in nothing: they stay labels.
+    """
+    text = sentence.strip()
+    return len(language.words(text)) >= SHORT_FACT_WORDS and text.endswith(".") and text[:1].isupper()
+
+
+def is_short_fact(sentence: str) -> bool:
+    """Return True for a short statement holding a figure ("Intel rallied 3 percent."): prose, not a label.
+
+    Below MIN_WORDS words a line is usually a label, a button, a transcript filler ("Thanks for
+    the question."); a short statement with a number is a market-wrap or results line instead,
+    and one naming the subject ("Acme declined to comment.") is the story's own (`clean_article`).
+    """
+    return is_short_statement(sentence) and _FIGURE.search(sentence) is not None
 
 
 @lru_cache(maxsize=50_000)
@@ -251,7 +278,8 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
     Cached: a syndicated story brings the same sentences in many files, judged once per process.
     """
     n_words = len(language.words(sentence))
-    if (not listed and not language.has_final_punctuation(sentence)) or n_words < MIN_WORDS:
+    short = n_words < MIN_WORDS and not is_short_fact(sentence)
+    if (not listed and not language.has_final_punctuation(sentence)) or short:
         return "fragment or heading"
     if _starts_like_a_fragment(sentence):
         return "fragment or heading"
@@ -268,8 +296,8 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
         return "photo credit or caption"
     if is_foreign(sentence):
         return "other language"
-    if sentence.rstrip("\"'”’) ").endswith("?"):
-        return "question"
+    if _own_words(sentence).rstrip("\"'”’) ").endswith("?"):
+        return "question"  # the writer's own question: a teaser; a question someone asked is reported
     return None
 
 
@@ -346,7 +374,7 @@ def _units(text: str) -> list[_Unit]:
     units = []
     for index, paragraph in enumerate(language.paragraphs(text)):
         for line in language.lines(paragraph):
-            enough_words = language.has_words(line, MIN_WORDS)
+            enough_words = language.has_words(line, MIN_WORDS) or is_short_statement(line)
             bullet = _BULLET.match(line)
             if bullet and enough_words:
                 units.append(_Unit(line[bullet.end():], index, False, "list item"))
@@ -366,6 +394,8 @@ def _sentences(unit: _Unit) -> list[str]:
         return [unit.text]
     result = []
     for sentence in language.unit_sentences(unit.text.strip()):
+        mark = _LEAD_MARK.match(sentence)
+        sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
         result.append(sentence[label.end():] if label else sentence)
     return result
@@ -496,12 +526,16 @@ def story_noise(story: PreparedStory, named: list[int], main: bool) -> list[str 
     """
     texts = [s.text for s in story.sentences]
     reasons = [s.noise for s in story.sentences]
+    for i, text in enumerate(texts):
+        if reasons[i] == "fragment or heading" and named[i] and is_short_statement(text):
+            reasons[i] = None  # "Acme declined to comment.": short, but the story's own
     _promo_block(reasons, texts, named, [s.paragraph for s in story.sentences])
     if main:
         last = max((i for i, n in enumerate(named) if n), default=None)
         if last is not None and 0 < len(texts) - 1 - last <= MAX_TAIL:
             for i in range(last + 1, len(texts)):
-                if not story.sentences[i].listed:  # list items carry the article's figures, not sign-offs
+                # List items carry the article's figures, and quoted speech is news: neither signs off.
+                if not story.sentences[i].listed and not _QUOTED.search(texts[i]) and "“" not in texts[i]:
                     reasons[i] = reasons[i] or "sign-off after the article"
     return reasons
 

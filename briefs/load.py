@@ -316,16 +316,24 @@ def _article(path: Path, text: str, meta: dict, *, key: str = "") -> Article:
     )
 
 
+def _is_headline(line: str) -> bool:
+    """Return True for a line that reads as a headline: 3-25 words, capitalised, no final stop, not a byline or date."""
+    words = line.split()
+    return (3 <= len(words) <= 25 and line[:1].isupper() and not line.endswith((".", ":", ",", ";"))
+            and not _BYLINE_START.match(line) and date_in_text(line) is None and "://" not in line)
+
+
 def _guess_title(text: str) -> tuple[str, str]:
-    """Return (title, body): the first line is a title when it is short and has no final period."""
+    """Return (title, body): the first line is the title when it reads as a headline."""
     lines = text.strip().split("\n", 1)
     first = lines[0].strip()
-    if len(lines) == 2 and 3 <= len(first.split()) <= 25 and not first.endswith((".", ":", ",")):
+    if len(lines) == 2 and _is_headline(first):
         return first, lines[1]
     return "", text
 
 
 _SOURCE_LINE = re.compile(r"^(?:source|publisher|via)\s*:?\s+(\S[^.!?]{0,40})$", re.I)
+_BYLINE_START = re.compile(r"^(?:by|written by|posted by|updated|published)\b", re.I)
 _BY_LINE = re.compile(r"^by\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
 
 
@@ -454,12 +462,15 @@ def _main_text(html: str, body: str) -> tuple[str, list[str]]:
     kept = set(precise)
     inside = [i for i, line in enumerate(fuller) if line in kept]
     if not precise:
+        # Precision mode found nothing: a fuller mode's text, if it holds any prose at all.
         lines = fuller or _lines(_extract(html, favor_recall=True))
     elif inside:
         first, last = inside[0], inside[-1]
         lines = [line for line in fuller[first:last + 1] if line in kept or _sentence_like(line)]
     else:
         lines = precise
+    if sum(len(line.split()) for line in lines) < MIN_LINE_WORDS:
+        lines = []  # a menu word or two: no article on this page
     text = "\n".join(lines)
     if body and len(text.split()) < SHORT_EXTRACTION * len(body.split()):
         return body, []

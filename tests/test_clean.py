@@ -305,3 +305,64 @@ def test_what_the_html_extractor_left_out_is_reported_as_a_load_drop():
     assert drop.path == "page.html"
     assert result.article.left_out == ()
     assert all(d.stage == "clean" for d in result.dropped if d is not drop)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A demand in a letter is not the publisher pitching a service.
+        "We urge you to investigate the trading and report back to the board, the senators wrote.",
+        # A question someone asked, quoted, is reported speech.
+        'Instead, she described rivals that had long prepared for a price war: "Who blinks first?',
+        "He asked analysts on the call: “Why would we cut prices when demand is this strong?”",
+        # "disclaimer" used as an ordinary word.
+        "There is one disclaimer on the plan: buyers need to hold the shares for at least three years.",
+    ],
+)
+def test_sentences_that_only_look_like_noise_are_kept(sentence):
+    assert clean.sentence_noise(sentence) is None
+
+
+def test_a_quote_after_the_last_mention_is_news_not_a_sign_off():
+    from briefs.model import Article
+
+    text = ("Acme Corp said on Monday it would stop selling its fastest chips in China after a new export rule.\n\n"
+            "The rule takes effect next month and covers every chip above a set performance level.\n\n"
+            "“Rivals will fill the gap quickly as they gain customers,” an analyst at Big Bank added.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
+    kept = [s for p in result.paragraphs for s in p]
+    assert any(s.startswith("“Rivals will fill the gap") for s in kept)
+    assert not any(s.startswith("The rule takes effect") for s in kept)  # an unquoted tail still signs off
+
+
+@pytest.mark.parametrize("line", ["Intel rallied nearly 3 percent.", "Reliance Industries declined 1.5 percent."])
+def test_a_short_sentence_stating_a_figure_is_prose(line):
+    assert clean.sentence_noise(line) is None
+
+
+@pytest.mark.parametrize("line", ["10 Stocks to Sell NOW!", "Thanks for reading.", "Warning!", "It gets worse."])
+def test_other_short_lines_stay_labels(line):
+    assert clean.sentence_noise(line) == "fragment or heading"
+
+
+def test_a_list_marker_scraped_onto_a_sentence_is_cut_not_the_sentence():
+    from briefs.model import Article
+
+    text = ("Acme Corp said on Monday its quarterly revenue rose 12% to $3.1 billion. "
+            "* Acme Corp also raised its dividend by 8% to 54 cents a share, the company said.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
+    kept = [s for p in result.paragraphs for s in p]
+    assert "Acme Corp also raised its dividend by 8% to 54 cents a share, the company said." in kept
+
+
+def test_a_short_statement_naming_the_subject_is_kept_and_a_short_filler_is_not():
+    from briefs.model import Article
+
+    text = ("Acme Corp stopped selling its fastest chips in China on Monday after a new export rule.\n\n"
+            "Acme declined to comment.\n\n"
+            "Thanks for the question.\n\n"
+            "Acme Corp shares fell 4% in New York on the news, their worst day in a month.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert "Acme declined to comment." in kept
+    assert "Thanks for the question." not in kept

@@ -308,3 +308,77 @@ def test_front_matter_nested_past_the_limit_is_refused_before_parsing(tmp_path):
         head = f"title: {value}" if fence == "---" else f"title = {value}"
         [problem] = problems_of(write(tmp_path, name, f"{fence}\n{head}\n{fence}\n" + STORY))
         assert "nested more than" in problem
+
+
+PAGE_WITH_METADATA = """<!DOCTYPE html><html><head><title>Acme opens plant | Harbor Ledger</title>
+<meta property="og:site_name" content="Harbor Ledger">
+<meta property="og:url" content="https://ledger.example/acme-plant?ref=social">
+<link rel="canonical" href="https://ledger.example/news/acme-plant">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Ledger"},
+ {"@type": "NewsArticle", "headline": "Acme opens its Ohio battery plant", "datePublished": "2026-11-17T08:00:00Z",
+  "publisher": {"@type": "Organization", "name": "Harbor Ledger Media"}}]}</script>
+</head><body><nav><a href="/">Home</a> <a href="/m">Markets</a></nav>
+<article><h1>Acme opens plant</h1>
+<p>Acme Corp opened a battery plant in Ohio on Monday that will employ 2,000 people by next year.</p>
+<p>The plant will make cells for electric delivery vans sold across North America, the company said.</p>
+<p>Acme Corp shares rose 4% in New York after the announcement on Monday afternoon.</p>
+</article><footer><p>© 2026 Harbor Ledger. All rights reserved.</p></footer></body></html>"""
+
+
+def test_html_metadata_comes_from_the_pages_own_tags(tmp_path):
+    [article] = load.load([write(tmp_path, "page.html", PAGE_WITH_METADATA)]).articles
+    assert article.publisher == "Harbor Ledger"  # og:site_name before JSON-LD's organisation name
+    assert article.url == "https://ledger.example/news/acme-plant"  # the canonical link, not a shared link
+    assert article.title == "Acme opens its Ohio battery plant"  # JSON-LD headline when there is no og:title
+    assert article.date == dt.date(2026, 11, 17)
+    assert "Acme Corp shares rose 4%" in article.text and "All rights reserved" not in article.text
+
+
+def test_html_without_structured_metadata_takes_its_title_tag_or_heading(tmp_path):
+    page = ("<html><head><title>Acme opens plant - Harbor Ledger</title></head><body><article><h1>Acme opens plant</h1>"
+            "<p>Acme Corp opened a battery plant in Ohio on Monday that will employ 2,000 people by next year.</p>"
+            "<p>The plant will make cells for electric delivery vans sold across North America, the company said.</p>"
+            "</article></body></html>")
+    [article] = load.load([write(tmp_path, "page.html", page)]).articles
+    assert article.title.startswith("Acme opens plant")
+
+
+def test_html_extraction_far_shorter_than_the_declared_article_body_uses_the_body(tmp_path):
+    body = " ".join(f"Acme Corp said its plant number {i} in Ohio would add {i * 10} jobs this year." for i in range(1, 40))
+    page = ("<html><head><script type=\"application/ld+json\">"
+            + json.dumps({"@type": "NewsArticle", "headline": "Acme hires", "articleBody": body})
+            + "</script></head><body><article><p>Acme Corp said its plant number 1 in Ohio would add 10 jobs this year.</p>"
+            "</article></body></html>")
+    [article] = load.load([write(tmp_path, "page.html", page)]).articles
+    assert "plant number 39" in article.text
+
+
+def test_html_main_text_uses_the_trafilatura_2_api(tmp_path, monkeypatch):
+    import trafilatura
+
+    calls = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    [article] = load.load([write(tmp_path, "page.html", PAGE_WITH_METADATA)]).articles
+    assert calls and not any("as_dict" in c for c in calls)  # deprecated in 2.x
+    assert "battery plant in Ohio" in article.text
+
+
+def test_html_page_with_no_article_is_skipped_with_a_reason(tmp_path):
+    result = load.load([write(tmp_path, "empty.html", "<html><body><nav>Home</nav></body></html>")])
+    assert result.articles == [] and "no article text" in str(result.problems[0])
+
+
+def test_text_file_headline_is_the_title_but_a_byline_or_sentence_is_not(tmp_path):
+    headline = write(tmp_path, "a.txt", "\nAcme opens a plant in Ohio. Here is what it means for investors\n"
+                                        "Acme Corp opened a battery plant in Ohio on Monday, the company said.\n")
+    byline = write(tmp_path, "b.txt", "By Jane Roe and John Poe\nAcme Corp opened a battery plant in Ohio on Monday.\n")
+    [first] = load.load([headline]).articles
+    [second] = load.load([byline]).articles
+    assert first.title == "Acme opens a plant in Ohio. Here is what it means for investors"
+    assert second.title == ""

@@ -1,0 +1,69 @@
+"""`briefs build --explain-file PATH`: every dropped passage as one JSON line a compliance user can audit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefs.cli import app
+from briefs.explain import write_drops
+from briefs.model import Drop
+
+PAGE = """<!DOCTYPE html><html><head><title>Acme opens plant | Harbor Ledger</title>
+<meta property="og:site_name" content="Harbor Ledger"></head><body>
+<article><h1>Acme opens plant</h1>
+<p>Acme Corp opened a battery plant in Ohio on Monday that will employ 2,000 people by next year.</p>
+<p>Subscribe now and get three months of our market newsletter for a single dollar.</p>
+<p>The Acme plant will make cells for electric delivery vans sold across North America, the company said.</p>
+<p>Acme Corp shares rose 4% in New York after the announcement on Monday afternoon.</p>
+</article></body></html>"""
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "briefs.toml").write_text('[subject]\nname = "Acme Corp"\naliases = ["Acme"]\n', encoding="utf-8")
+    (folder / "plant.html").write_text(PAGE, encoding="utf-8")
+    (folder / "note.txt").write_text(
+        "Acme Corp raised its revenue forecast on Tuesday after a strong quarter in its European business.\n\n"
+        "Click here to read the full interview with the chief executive.\n\n"
+        "Acme Corp said it would hire 300 engineers for its Dublin software centre next year.\n", encoding="utf-8")
+    return folder
+
+
+def test_build_writes_every_drop_as_a_json_line(tmp_path):
+    target = tmp_path / "audit" / "drops.jsonl"
+    result = CliRunner().invoke(app, ["build", str(_corpus(tmp_path)), "--out", str(tmp_path / "out"),
+                                      "--format", "json", "--no-cache", "-q", "--explain-file", str(target)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert records and all(set(r) == {"file", "reason", "text", "stage"} for r in records)
+    promos = {r["text"]: r for r in records if r["reason"] == "call to action or promotion"}
+    assert "Click here to read the full interview with the chief executive." in promos
+    assert promos["Click here to read the full interview with the chief executive."]["file"].endswith("note.txt")
+    assert {r["stage"] for r in records} <= {"load", "clean"}
+    assert all(r["stage"] == "clean" for r in promos.values())
+    assert not list(target.parent.glob(".drops.jsonl.*"))  # the temp file was renamed into place
+
+
+def test_write_drops_replaces_an_old_file_whole(tmp_path):
+    target = tmp_path / "drops.jsonl"
+    target.write_text("stale line\n" * 5, encoding="utf-8")
+    write_drops([Drop("question", "Will it rain on Monday in the city?", "a.txt"),
+                 Drop("left out by the HTML extractor", "Home | Markets", "b.html", "load")], target)
+    assert [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()] == [
+        {"file": "a.txt", "reason": "question", "text": "Will it rain on Monday in the city?", "stage": "clean"},
+        {"file": "b.html", "reason": "left out by the HTML extractor", "text": "Home | Markets", "stage": "load"},
+    ]
+
+
+def test_an_unwritable_explain_file_is_an_output_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(_corpus(tmp_path)), "--out", str(tmp_path / "out"),
+                                      "--format", "json", "--no-cache", "-q",
+                                      "--explain-file", str(blocker / "drops.jsonl")])
+    assert result.exit_code == 4
+    assert "drops.jsonl" in result.output
