@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .clean import ArticleClean, Prepared, mentions, story_noise
+from .clean import ArticleClean, Prepared, first_mention, mentions, story_noise
 from .config import Subject
 from .model import Drop
 from .vocabulary import word_runs
@@ -122,13 +122,15 @@ def _names(text: str, key: str) -> bool:
     return _name_pattern(key).search(text) is not None
 
 
-def sentence_about(text: str, focus: str, subject_named: bool, others: list[str]) -> str:
-    """Return whom a sentence is about: the subject ("") when it names it, else the other company
-    it names, else the company in focus where it stands."""
-    if subject_named:
-        return ""
+def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str]) -> str:
+    """Return whom a sentence is about: the company it names first (the subject is "", `subject_at`
+    the offset of its first mention), else the company in focus where it stands."""
     if others:
-        return others[0]
+        first_other = min((text.find(name) for name in others if name in text), default=-1)
+        if subject_at is None or 0 <= first_other < subject_at:
+            return others[0]
+    if subject_at is not None:
+        return ""
     return focus
 
 
@@ -171,14 +173,15 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                 elif heading_others:
                     focus = heading_others[0]
             others = focus_tracker.others_named(sentence.text) if subject.names else []
-            who = sentence_about(sentence.text, focus, bool(named[i]), others) if subject.names else ""
+            at = first_mention(sentence.text, subject) if named[i] else None
+            who = sentence_about(sentence.text, focus, at, others) if subject.names else ""
             if not lede_seen and reason is None:
                 lede_seen = True
                 if not title_mentions and not named[i] and not others and subject.names:
                     # Neither headline nor lede names the subject: the article's focus is elsewhere.
                     who = focus = focus or OTHERS
             if named[i] or others:
-                focus = who
+                focus = who if not named[i] else ""  # a passage that names the subject is its passage
             if reason:
                 dropped.append(Drop(reason, sentence.text, article.path))
             else:
