@@ -5,10 +5,12 @@ an article is cleaned once however many subjects read it; `attribute(prepared, s
 decides, for one subject, which stories and sentences concern it and, for every kept sentence,
 whom it is about: "" for the subject, else the name of the other company in focus.
 
-The company in focus is followed through the article: the headline and lede set it; a sentence
-that names a company (by name, alias, ticker in its usual forms, or related term for the
-subject) moves it to that company; a section heading naming a company moves it too; a sentence
-naming no company inherits it. Other companies are recognised by general cues only: a ticker
+The company in focus is followed through the article: the headline and lede set the article's
+focus; a section heading naming a company sets its section's; each paragraph starts in its
+section's focus, and a sentence that names a company (by name, alias, ticker in its usual
+forms, or related term for the subject) moves the focus to that company for the rest of the
+paragraph; a sentence naming no company inherits the focus where it stands. So a market wrap
+that names the subject in one paragraph lends the subject that paragraph only. Other companies are recognised by general cues only: a ticker
 with its exchange (`(NASDAQ: AMD)`, `NYSE:BAC`), a cashtag (`$AMD`), a quote with its price move
 (`AMD-2.1%`), a Reuters code (`AMD.O`), or a corporate suffix (`Acme Inc.`); a name learned from
 one of these in an article is then recognised alone elsewhere in that article.
@@ -147,8 +149,8 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     title_others = focus_tracker.others_named(article.title)
     total_mentions = title_mentions = mentions(article.title, subject)
     # The headline sets the focus: the subject if it names it (or names nobody), else the other company.
-    focus = "" if total_mentions or not title_others else title_others[0]
-    lede_seen = False
+    section = "" if total_mentions or not title_others else title_others[0]
+    focus, paragraph, lede_seen = section, -1, False
     for story in prepared.stories:
         dropped.extend(Drop(reason, text, article.path) for reason, text in zip(story.label_reasons, story.labels))
         if not story.prose:
@@ -169,17 +171,20 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             if sentence.heading:
                 heading_others = focus_tracker.others_named(sentence.heading)
                 if mentions(sentence.heading, subject):
-                    focus = ""
+                    section = ""
                 elif heading_others:
-                    focus = heading_others[0]
+                    section = heading_others[0]
+            if sentence.paragraph != paragraph:
+                paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = focus_tracker.others_named(sentence.text) if subject.names else []
             at = first_mention(sentence.text, subject) if named[i] else None
             who = sentence_about(sentence.text, focus, at, others) if subject.names else ""
             if not lede_seen and reason is None:
                 lede_seen = True
-                if not title_mentions and not named[i] and not others and subject.names:
+                if not title_mentions and not named[i] and subject.names:
                     # Neither headline nor lede names the subject: the article's focus is elsewhere.
-                    who = focus = focus or OTHERS
+                    section = section or (others[0] if others else OTHERS)
+                    who = focus = section
             if named[i] or others:
                 focus = who if not named[i] else ""  # a passage that names the subject is its passage
             if reason:

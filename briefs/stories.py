@@ -13,8 +13,10 @@ more than MAX_BLOCK sentences hold block nothing, so the cost grows with the cor
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Article, Sentence
 from .select import telling_numbers
@@ -77,14 +79,32 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+# An amount of money ("$5.5 billion", "$299", "€40m"): two sentences giving the same one report
+# the same figure, and a brief states each figure once.
+_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|bn|mn|m|b)\b)?", re.I)
+
+
+@lru_cache(maxsize=50_000)
+def amounts(text: str) -> frozenset[str]:
+    """Return the amounts of money a text gives, written alike ("$5.5 billion" and "$5.5bn" match)."""
+    found = set()
+    for match in _AMOUNT.finditer(text):
+        value = re.sub(r"\s", "", match.group(0).lower().replace(",", ""))
+        value = value.replace("billion", "b").replace("bn", "b").replace("million", "m").replace("mn", "m")
+        found.add(value.replace("trillion", "t"))
+    return frozenset(found)
+
+
 def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str]) -> bool:
     """Return True when two sentences report the same event.
 
     Not `select.similarity`, which asks whether one sentence repeats another: its containment
     test lets a short sentence join any long one that holds its words, and chains of such joins
-    would make one story of a whole week. Here both wordings must overlap (Jaccard), or share a
-    telling number and rare words besides, or two telling numbers.
+    would make one story of a whole week. Here both must give the same amount of money, or two
+    telling numbers, or one and rare words besides, or their wordings must overlap (Jaccard).
     """
+    if amounts(a.text) & amounts(b.text):
+        return True
     numbers = telling_numbers(a.text) & telling_numbers(b.text)
     if len(numbers) >= 2:
         return True
@@ -153,7 +173,10 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     stem_sets = [set(s.stems) for s in sentences]
     frequency = Counter(stem for stems in stem_sets for stem in stems)
     cap = max(3, min(MAX_BLOCK, int(MAX_BLOCK_SHARE * n) + 3))
-    rare = [{t for t in stems if 2 <= frequency[t] <= cap and (len(t) > 2 or t.isdigit())} for stems in stem_sets]
+    # Numbers block however often they occur: their sentences soon share one leader, and each
+    # leader list is capped below anyway.
+    rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap and len(t) > 2))}
+            for stems in stem_sets]
     templated = _templated(sentences)
     blocks: dict[str, list[int]] = {}  # rare stem -> leaders holding it
     leader_of = list(range(n))
@@ -168,7 +191,9 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
                 break
         else:
             for stem in rare[index]:
-                blocks.setdefault(stem, []).append(index)
+                leaders = blocks.setdefault(stem, [])
+                if len(leaders) < MAX_BLOCK:
+                    leaders.append(index)
     groups: dict[int, list[int]] = {}
     for index in range(n):
         groups.setdefault(leader_of[index], []).append(index)
