@@ -43,7 +43,9 @@ def _sentence_stems(sentence: Sentence, prefixes: set[str] | None = None) -> lis
 class Matcher:
     """Scores sentences against configured themes by stemmed term and phrase matches."""
 
-    def __init__(self, specs: list[ThemeSpec], ignore: set[str] = frozenset()):
+    def __init__(self, specs: list[ThemeSpec], ignore: set[str] = frozenset(),
+                 weights: dict[str, float] | None = None):
+        self.weights = weights or {}  # term stem -> its weight (1.0 where absent); see term_weights
         self.unigrams: list[set[str]] = []
         self.phrases: list[dict[tuple[str, ...], float]] = []
         for spec in specs:
@@ -84,7 +86,7 @@ class Matcher:
         scores = [0.0] * len(self.unigrams)
         for stem in self.term_stems.intersection(stems):
             for index in self.by_stem[stem]:
-                scores[index] += 1.0
+                scores[index] += self.weights.get(stem, 1.0)
         if full and self.by_first:
             found: set[tuple[tuple[str, ...], int]] = set()
             for i, stem in enumerate(stems):
@@ -103,11 +105,10 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
     `ignore` lists words never used for matching (the subject's own names match every theme).
     """
     ignored = {language.stem(w) for name in (ignore or []) for w in language.words(name.lower())}
-    matcher = Matcher(specs, ignored)
+    matcher = Matcher(specs, ignored, term_weights(sentences, specs))
     themes = [Theme(name=s.name, description=s.description) for s in specs]
     leftovers: list[Sentence] = []
-    for sentence in sentences:
-        index, sentence.fit = matcher.best(sentence)
+    for sentence, index in zip(sentences, _by_story(sentences, matcher)):
         if index is None:
             leftovers.append(sentence)
         else:
@@ -117,6 +118,37 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
         theme.sentence_count = len(theme.candidates)
         theme.article_count = len({src for s in theme.candidates for src in s.sources})
     return [t for t in themes if t.sentence_count >= MIN_THEME_SENTENCES]
+
+
+# A term that more than this share of the week's sentences hold ("shares", "stock") says little
+# about which theme a sentence belongs to: it counts COMMON_TERM_SHARE / its share, so such words
+# stop pulling half a week into one theme.
+COMMON_TERM_SHARE = 0.05
+
+
+def term_weights(sentences: list[Sentence], specs: list[ThemeSpec]) -> dict[str, float]:
+    """Return a weight below 1 for each single-word term stem common in these sentences."""
+    terms = {stems[0] for spec in specs for stems in map(_term_stems, spec.terms) if len(stems) == 1}
+    if not sentences or not terms:
+        return {}
+    counts = Counter(stem for s in sentences for stem in terms.intersection(s.stems))
+    n = len(sentences)
+    return {stem: min(1.0, COMMON_TERM_SHARE * n / c) for stem, c in counts.items() if c > COMMON_TERM_SHARE * n}
+
+
+def _by_story(sentences: list[Sentence], matcher: Matcher) -> list[int | None]:
+    """Return each sentence's theme index: the theme its story's sentences fit best (by summed fit),
+    else, for a sentence without a story, the theme it fits best itself. Sets each `fit`."""
+    own = []
+    for sentence in sentences:
+        index, sentence.fit = matcher.best(sentence)
+        own.append(index)
+    votes: dict[int, Counter] = {}
+    for sentence, index in zip(sentences, own):
+        if sentence.story and index is not None:
+            votes.setdefault(sentence.story, Counter())[index] += sentence.fit
+    chosen = {story: min(c, key=lambda i: (-c[i], i)) for story, c in votes.items()}
+    return [chosen.get(s.story, index) if s.story else index for s, index in zip(sentences, own)]
 
 
 def prepare() -> None:
