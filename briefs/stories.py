@@ -13,13 +13,11 @@ more than MAX_BLOCK sentences hold block nothing, so the cost grows with the cor
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .model import Article, Sentence
-from .select import telling_numbers
+from .select import amounts, telling_numbers
 
 # Two sentences are one story when this much of their content stems are shared (Jaccard):
 # lower than the redundancy bar (0.5) because retellings share an event's key words, not wording.
@@ -77,22 +75,6 @@ def publisher_of(article: Article) -> str:
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
-
-
-# An amount of money ("$5.5 billion", "$299", "€40m"): two sentences giving the same one report
-# the same figure, and a brief states each figure once.
-_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|bn|mn|m|b)\b)?", re.I)
-
-
-@lru_cache(maxsize=50_000)
-def amounts(text: str) -> frozenset[str]:
-    """Return the amounts of money a text gives, written alike ("$5.5 billion" and "$5.5bn" match)."""
-    found = set()
-    for match in _AMOUNT.finditer(text):
-        value = re.sub(r"\s", "", match.group(0).lower().replace(",", ""))
-        value = value.replace("billion", "b").replace("bn", "b").replace("million", "m").replace("mn", "m")
-        found.add(value.replace("trillion", "t"))
-    return frozenset(found)
 
 
 def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str]) -> bool:
