@@ -31,6 +31,9 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _JOINERS = frozenset({"of", "de", "&"})
 # Company suffixes: "Globex Inc." and "Globex" are one company.
 _SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "holdings", "group", "sa", "ag", "nv"}
+# "Shares of Globex", "CEO of Initech": the head before "of" is not part of the name.
+_OF_HEADS = {"shares", "stock", "stocks", "units", "customers", "users", "rest", "most", "some", "head", "chief",
+             "ceo", "cfo", "president", "chairman", "founder", "owner", "parent", "rival", "investors"}
 # Legal forms left off a shown name.
 _LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "sa", "ag", "nv"}
 # Words whose presence in a name makes it a company.
@@ -153,7 +156,8 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
         while words and (words[0].lower() in stops or words[0].lower() in _CALENDAR
                          or (first and len(words) > 1 and re.search(r"(?:ing|ly|ed)$", words[0]))):
             words.pop(0)
-        if len(words) > 2 and words[1].lower() in _JOINERS and words[0].lower() in lowercase and \
+        if len(words) > 2 and words[1].lower() in _JOINERS and (words[0].lower() in lowercase or
+                                                                 words[0].lower() in _OF_HEADS) and \
                 words[0].lower() not in _COMPANY_WORDS:
             words = words[2:]  # "Shares of Acme" is Acme; "Bank of America" stays whole
         while words and (words[-1].lower() in _JOINERS or _YEAR.fullmatch(words[-1])

@@ -175,3 +175,24 @@ def test_cli_json_carries_metric_period_kind_and_subject(tmp_path, monkeypatch, 
     assert {k: revenue[k] for k in ("value", "change", "period", "kind", "subject")} == {
         "value": "$4.5 billion", "change": "+21%", "period": "Q2", "kind": "actual", "subject": "Acme Robotics"}
     assert len(revenue["sources"]) == 3 and revenue["label"] and revenue["text"] and "new" in revenue
+
+
+def test_a_bad_metrics_table_names_the_file(tmp_path):
+    from briefs.config import ConfigError
+
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "audience.toml").write_text('extends = "investor"\n[metrics.operations]\nbookings = "bookings"\n')
+    with pytest.raises(ConfigError, match=r"broken/audience.toml.*metrics\.operations"):
+        load_audience("broken", [tmp_path, *figures.data_dir("templates").parent.glob("templates")])
+
+
+def test_last_weeks_figures_are_marked_not_new():
+    from briefs import history
+
+    this_week = rows("Acme reported revenue of $12.4 billion for the first quarter.",
+                     "Acme shares jumped 9% on Thursday.")
+    previous = {"figures": [{"value": "$12.4 billion", "label": "Revenue, Q1", "metric": "revenue"}]}
+    marked = history.mark_figures(this_week, previous)
+    assert [(f.value, f.new) for f in marked] == [("$12.4 billion", False), ("9%", True)]
+    assert all(f.new for f in this_week)  # the figures given are left as they were
