@@ -177,11 +177,13 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
             continue
         if len(name) < 2 or name.lower() in _CALENDAR or _INITIAL.fullmatch(name) or name.isdigit():
             continue
-        if len(words) == 1 and (name.lower() in lowercase or _PLURAL_ACRONYM.fullmatch(name)):
+        if len(words) == 1 and (name.lower() in lowercase or name.lower() + "s" in lowercase
+                                or _PLURAL_ACRONYM.fullmatch(name)):
             continue
         if len(words) == 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", text[match.end():]):
             continue
-        yield name, match.start(), match.end()
+        # The name's own start: "CEO Mark Zuckerberg" keeps "CEO" in the text before the name.
+        yield name, match.start() + max(0, match.group(0).find(words[0])), match.end()
 
 
 def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], companies: set[str]) -> str:
@@ -192,6 +194,8 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
         return "company"
     if low in places():
         return "place"
+    if any(w.lower() in _ORG_WORDS for w in words) and not words[-1].lower() in _COMPANY_WORDS:
+        return "organization"  # Federal Reserve, Census Bureau: an institution
     if name in people:
         return "person"
     if "&" in name:

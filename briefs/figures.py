@@ -32,7 +32,7 @@ _COUNT = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s(?:trillion|billion|million|thousand))?\s(
 FIGURE = re.compile(rf"{_MONEY}|{_PERCENT}|{_COUNT}", re.I)
 
 # Where a clause ends: a figure's metric, kind and owner are read between these.
-_CLAUSE_END = re.compile(r"[;:—–]|,(?!\d{3})(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
+_CLAUSE_END = re.compile(r"[;—–]|:(?!\S)|,(?!\d{3})(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # Inside a clause, a comparison starts a new stretch: "EPS of $2.18 vs $2.10 expected".
 _COMPARE = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|above|below|ahead of|short of|(?<!more )(?<!less )(?<!fewer )than|beating|"
                       r"topping|missing|exceeding|beat|topped|missed|exceeded|surpassing)\b", re.I)
@@ -214,7 +214,12 @@ def _period(text: str, left: int, right: int, start: int, end: int) -> str:
         match = pattern.search(text)
         if match:
             return name(match)
-    return ""
+    lead = _LEADING_DATE.match(text)  # "On April 11, Citi cut its target…": the whole sentence's date
+    return lead.group(1) if lead else ""
+
+
+_LEADING_DATE = re.compile(r"\s*(?:On|By|As of)\s+((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+                           r"\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday))\b")
 
 
 # Kind cues count near the figure: "shares plunged 60% after the bank announced a plan to raise
