@@ -155,7 +155,7 @@ def _check(settings: dict[str, Any], path: Path) -> None:
         value = settings.get(key)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
             raise ConfigError(f"{path}: '{key}' must be a whole number ≥ 0, not {value!r}")
-    for key in ("sections", "labels"):
+    for key in ("sections", "labels", "metrics"):
         if not isinstance(settings.get(key, {}), dict):
             raise ConfigError(f"{path}: [{key}] must be a table")
     for theme in settings.get("themes", []):
@@ -169,6 +169,10 @@ def _check(settings: dict[str, Any], path: Path) -> None:
     for key, value in settings.get("labels", {}).items():
         if not isinstance(value, str):
             raise ConfigError(f"{path}: label '{key}' must be a string, not {value!r}")
+    for section, names in settings.get("metrics", {}).items():
+        if not isinstance(names, dict) or not all(isinstance(c, list) and all(isinstance(w, str) for w in c)
+                                                  for c in names.values()):
+            raise ConfigError(f"{path}: [metrics.{section}] must map metric names to lists of words")
 
 
 def unknown_keys(audience: Audience) -> list[str]:

@@ -342,17 +342,23 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         shown = [t for t in shown if id(t) in keep or t.discovered]
 
     note("enrich")
-    cited = sorted({s for t in shown for x in t.sentences for s in x.sources} | {s for x in summary for s in x.sources})
-    ids = {old: new for new, old in enumerate(cited, 1)}
     selected = [s for t in shown for s in t.sentences]
+    publishers = sorted({a.article.publisher for a in cleaned.articles if a.article.publisher})
+    # Figures are read from the brief's sentences first, then the week's other kept ones (a
+    # results number quoted outside the selection); their sources are cited like the sentences'.
+    figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
+                             metrics=audience.get("metrics"), publishers=publishers, pool=sentences)
+    cited = sorted({s for t in shown for x in t.sentences for s in x.sources} | {s for x in summary for s in x.sources}
+                   | {s for f in figures for s in f.sources})
+    ids = {old: new for new, old in enumerate(cited, 1)}
+    figures = [replace(f, sources=[ids[s] for s in f.sources]) for f in figures]
     _renumber(list({id(s): s for s in selected + summary}.values()), ids)
     source_list = enrich.sources(cleaned, set(cited))
     for source in source_list:
         source.id = ids[source.id]
     enrich.theme_sentiment(shown)
-    figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)))
     if previous is not None:
-        history.mark_figures(figures, previous)
+        figures = history.mark_figures(figures, previous)
         figures.sort(key=lambda f: not f.new)  # what is new leads
     title = fill_title(str(audience.get("title", "{subject} brief")),
                        {"subject": name, "date": the_period.end or "undated", "audience": audience.name,
@@ -368,7 +374,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         sources=source_list,
         figures=figures,
         sentiment=enrich.sentiment(sentences),
-        entities=enrich.entities(sentences, exclude=subject.names + subject.tickers),
+        entities=enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers),
         method=options.method,
         week=window.week or None,
         previous=previous_path.name if previous is not None else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from . import language
@@ -89,12 +90,20 @@ def mark(sentences: list[Sentence], previous: dict) -> int:
     return marked
 
 
-def mark_figures(figures: list[Figure], previous: dict) -> None:
-    """Set `new = False` on figures whose value and label the previous brief already listed."""
-    seen = {(normalize(str(f.get("value", ""))), normalize(str(f.get("label", ""))))
-            for f in previous.get("figures") or [] if isinstance(f, dict)}
-    values = {value for value, _ in seen}
+def mark_figures(figures: list[Figure], previous: dict) -> list[Figure]:
+    """Return the figures, with `new = False` on those the previous brief already listed.
+
+    A row is the same fact when its value and metric (or, for briefs written before figures had
+    a metric, its value and label) match one of the previous brief's rows.
+    """
+    seen = set()
+    for f in previous.get("figures") or []:
+        if isinstance(f, dict):
+            value = normalize(str(f.get("value", "")))
+            seen.add((value, normalize(str(f.get("metric") or f.get("label", "")))))
+    result = []
     for figure in figures:
-        key = (normalize(figure.value), normalize(figure.label))
-        if key in seen or (normalize(figure.value) in values and not figure.new):
-            figure.new = False
+        value = normalize(figure.value)
+        same = (value, normalize(figure.metric)) in seen or (value, normalize(figure.label)) in seen
+        result.append(replace(figure, new=False) if same else figure)
+    return result

@@ -9,7 +9,7 @@ is the JSON brief; docs/templates.md documents every field.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # Citation markers shown after a sentence in rendered briefs; the JSON keeps every source.
@@ -91,15 +91,31 @@ class Sentiment:
 
 @dataclass
 class Figure:
+    """A key figure: its value and readable label, the sentence it came from, and what it measures.
+
+    `metric` names what is measured ("revenue", "EPS", "price target (UBS)"), `change` the stated
+    movement ("+21%", "from $185"), `period` the quarter, year or day ("Q1 2025", "Wednesday"),
+    `kind` one of actual, guidance, estimate, target, other; `subject` the company it belongs to;
+    `estimate` the expected value of the same metric and period, shown beside a result.
+    """
+
     value: str
     label: str
     text: str
     sources: list[int]
     new: bool = True
+    metric: str = ""
+    change: str = ""
+    period: str = ""
+    kind: str = "other"
+    subject: str = ""
+    estimate: str = ""
 
 
 @dataclass
 class Entity:
+    """A name the brief's sentences mention: kind is person, company, product, place, organization or ticker."""
+
     name: str
     kind: str
     count: int
@@ -203,6 +219,17 @@ class Brief:
         }
 
 
+def _figure(data: dict[str, Any]) -> Figure:
+    """Return a Figure from its JSON object, ignoring fields a later version may add."""
+    known = {f.name for f in fields(Figure)}
+    return Figure(**{k: v for k, v in data.items() if k in known})
+
+
+def _entity(data: dict[str, Any]) -> Entity:
+    known = {f.name for f in fields(Entity)}
+    return Entity(**{k: v for k, v in data.items() if k in known})
+
+
 def brief_from_dict(data: dict[str, Any]) -> Brief:
     """Return the Brief a `Brief.to_dict()` came from (for cached briefs; scores are not kept)."""
     def sentence(d: dict) -> Sentence:
@@ -220,8 +247,8 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
     return Brief(
         title=data["title"], subject=data["subject"], audience=data["audience"], date=data["date"],
         period=Period(**data["period"]), summary=[sentence(s) for s in data["summary"]], themes=themes,
-        sources=[Source(**s) for s in data["sources"]], figures=[Figure(**f) for f in data.get("figures", [])],
-        sentiment=mood(data.get("sentiment")), entities=[Entity(**e) for e in data.get("entities", [])],
+        sources=[Source(**s) for s in data["sources"]], figures=[_figure(f) for f in data.get("figures", [])],
+        sentiment=mood(data.get("sentiment")), entities=[_entity(e) for e in data.get("entities", [])],
         method=data.get("method", "default"), week=data.get("week"), previous=data.get("previous"),
         stats=dict(data.get("stats", {})),
     )

@@ -1,0 +1,353 @@
+"""Who and what the brief's sentences mention: people, companies, products and places, counted.
+
+Stdlib heuristics, documented in docs/content.md: capitalised runs are names (with a lower-case
+prefix kept, so iPhone, iPad, eBay and xAI stay whole); variants of one name are merged (a
+possessive, a company suffix, a surname used alone, a ticker given beside the name); the subject
+and its aliases are left out; publishers and wire services are sources, not entities. Places come
+from pycountry's gazetteer (already installed with sumy), the other kinds from the words around
+a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from . import language
+from .model import Entity, Sentence
+
+_EXCHANGES = r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|LSE|TSX|OTC|ASX|HKEX|XETRA|TSE|BATS|CBOE"
+# "Nvidia Corp. (NASDAQ: NVDA)": a ticker beside the name it belongs to.
+_TICKER = re.compile(rf"\((?:{_EXCHANGES})\s?:\s?([A-Z][A-Z.]{{0,5}})\)")
+_TICKER_AFTER_NAME = re.compile(rf"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,4}})\s*\((?:{_EXCHANGES})\s?:\s?([A-Z][A-Z.]{{0,5}})\)")
+# A capitalised run; a one- or two-letter lower-case prefix keeps iPhone, iPad, eBay and xAI whole.
+_SPAN = re.compile(r"(?<![\w@#/.])(?:[a-z]{1,2}(?=[A-Z]))?[A-Z][\w&.'’-]*[\w&](?:['’]s)?"
+                   r"(?:\s+(?:of\s+|de\s+|&\s+)?(?:(?:[a-z]{1,2}(?=[A-Z]))?[A-Z][\w&.'’-]*[\w&](?:['’]s)?|[A-Z]\b|\d[\w]*\b(?!\.\d)))*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_JOINERS = frozenset({"of", "de", "&"})
+# Company suffixes: "Globex Inc." and "Globex" are one company.
+_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "holdings", "group", "sa", "ag", "nv"}
+# "Shares of Globex", "CEO of Initech": the head before "of" is not part of the name.
+_OF_HEADS = {"shares", "stock", "stocks", "units", "customers", "users", "rest", "most", "some", "head", "chief",
+             "ceo", "cfo", "president", "chairman", "founder", "owner", "parent", "rival", "investors"}
+# Legal forms left off a shown name.
+_LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "sa", "ag", "nv"}
+# Words whose presence in a name makes it a company.
+_COMPANY_WORDS = {"labs", "lab", "bank", "capital", "partners", "technologies", "technology", "systems", "ventures",
+                  "securities", "platforms", "motors", "electronics", "pharmaceuticals", "semiconductor", "energy",
+                  "financial", "airlines", "therapeutics", "software", "networks", "devices", "industries"}
+# Head words of institutions: a name holding one is not a person ("Federal Reserve said").
+_ORG_WORDS = {"reserve", "bank", "commission", "department", "agency", "administration", "court", "congress", "senate",
+              "house", "association", "exchange", "fund", "authority", "board", "council", "ministry", "office",
+              "institute", "university", "committee", "union", "party", "group", "financial", "street", "index",
+              "insurance", "trust", "federal", "national", "international", "global", "research", "capital"}
+_PERSON_CUES = re.compile(r"\b(?:ceo|cfo|coo|cto|chief|founder|co-founder|executive|president|chairman|chairwoman|"
+                          r"scientist|analyst|director|head|boss|officer|mr|ms|mrs|dr|said|says|told|wrote|"
+                          r"according to|investor|billionaire|secretary|minister|senator)\b", re.I)
+_COMPANY_CUES = re.compile(r"^\s*(?:['’]s\s+)?(?:shares|stock|Inc|Corp|Ltd|said|says|reported|announced|fell|rose|"
+                           r"jumped|dropped|shareholders|investors)\b|shares of\s*$|\bstake in\s*$|"
+                           r"\bacquired\s*$|\bacquire\s*$", re.I)
+_PRODUCT_CUES = re.compile(r"\b(?:launch(?:ed|es)?|unveil(?:ed|s)?|releas(?:ed|es)|introduc(?:ed|es)|the new|"
+                           r"debut(?:ed|s)?)\s+(?:of\s+)?(?:the\s+|its\s+|a\s+)?$", re.I)
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+             "wed", "thu", "fri", "sat", "sun"}
+# "Chinese officials", "European rivals": a nationality adjective before a lower-case noun is not a name.
+_DEMONYM = re.compile(r"(?:ese|ian|ean|ish|can|ch)$")
+# GPUs, EVs: plural acronyms of the trade.
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# Attribution patterns that name a news source: "according to Reuters", "(Bloomberg) --", "told CNBC".
+_NAME_RUN = r"((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+_ATTRIBUTION = [
+    re.compile(rf"\baccording to (?:a |an )?(?:report (?:by|from|in) |data (?:from|by) )?{_NAME_RUN}"),
+    re.compile(rf"^\s*\(?{_NAME_RUN}\)\s*(?:--|—|–)"),
+    re.compile(rf"\b(?:told|to|in an interview with|reported by|reports?|wrote in) {_NAME_RUN}\s*(?:on|in|that|,|\.)"),
+    re.compile(rf"{_NAME_RUN} (?:reported|reports|first reported|has reported|previously reported)\b"),
+]
+_REGIONS = {"europe", "asia", "africa", "latin america", "north america", "south america", "middle east",
+            "asia-pacific", "silicon valley", "wall street", "u.s", "u.s.", "us", "uk", "u.k.", "eu", "usa", "america"}
+# Subdivisions (states, provinces) of these countries count as places; elsewhere they collide with
+# ordinary words and company names too often (Colombia has a department called Meta).
+_SUBDIVISION_COUNTRIES = {"US", "CA", "AU", "IN", "DE", "MX", "BR", "CN"}
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Return lower-case country, state and region names: the gazetteer that tells a place."""
+    import pycountry
+
+    names = set(_REGIONS)
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                names.add(name.lower())
+    for division in pycountry.subdivisions:
+        if division.country_code in _SUBDIVISION_COUNTRIES:
+            names.add(re.sub(r"\s+(?:Shi|Sheng|Zizhiqu)$", "", division.name).lower())
+    return frozenset(names)
+
+
+# The week's lower-case vocabulary is read from at most this many sentences: enough to know
+# "data" or "gaming" as ordinary words, and bounded for a corpus of thousands of articles.
+_VOCABULARY_SENTENCES = 20000
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+
+
+def lowercase_words(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """Return the words the sentences write in lower case: ordinary words, whatever their case elsewhere."""
+    words: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        if i >= _VOCABULARY_SENTENCES:
+            break
+        words.update(_LOWER_WORD.findall(sentence.text))
+    return frozenset(words)
+
+
+def _bare(name: str) -> str:
+    """Return a name's comparable form: lower case, no "The", no ".com", no company suffix."""
+    words = re.sub(r"\.com\b", "", name.lower()).replace(".", " ").split()
+    while words and words[0] == "the":
+        words.pop(0)
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def sources_named(sentences: Iterable[Sentence], publishers: Iterable[str] = ()) -> set[str]:
+    """Return the comparable names of publishers and wire services: the brief's, and those text attributes to."""
+    names = set()
+    for publisher in publishers:
+        for part in re.split(r"[()/|,]", publisher):
+            if _bare(part):
+                names.add(_bare(part))
+    for sentence in sentences:
+        text = sentence.text
+        if not re.search(r"according|--|—|–|told|report|interview|wrote", text):
+            continue
+        for pattern in _ATTRIBUTION:
+            for match in pattern.finditer(text):
+                name = _bare(match.group(1))
+                if name and name not in _CALENDAR and name not in language.stop_words():
+                    names.add(name)
+    return names
+
+
+def _is_source(name: str, sources: set[str]) -> bool:
+    bare = _bare(name)
+    return any(bare == s or bare.startswith(s + " ") or s.startswith(bare + " ") for s in sources if s)
+
+
+def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True):
+    """Yield (name, start, end) for each capitalised run that can be a name.
+
+    `lowercase` holds words the week's text writes in lower case: a capitalised one alone
+    ("Stocks" in a headline) is an ordinary word, not a name.
+    """
+    stops = language.stop_words()
+    for match in _SPAN.finditer(text):
+        words = _POSSESSIVE.sub("", match.group(0)).split()
+        first = sentence_start and (match.start() == 0 or bool(re.search(r"[.!?:]\s*[\"“]?$", text[:match.start()])))
+        while words and (words[0].lower() in stops or words[0].lower() in _CALENDAR
+                         or (first and len(words) > 1 and re.search(r"(?:ing|ly|ed)$", words[0]))):
+            words.pop(0)
+        if len(words) > 2 and words[1].lower() in _JOINERS and (words[0].lower() in lowercase or
+                                                                 words[0].lower() in _OF_HEADS) and \
+                words[0].lower() not in _COMPANY_WORDS:
+            words = words[2:]  # "Shares of Acme" is Acme; "Bank of America" stays whole
+        while words and (words[-1].lower() in _JOINERS or _YEAR.fullmatch(words[-1])
+                         or (len(words) > 1 and words[-1].lower().rstrip(".") in _LEGAL_FORMS)):
+            words.pop()  # "Globex Inc." is shown as Globex
+        if not words:
+            continue
+        if len(words) == 1 and first and not words[0].isupper() and not words[0][:1].islower() and (
+                not lowercase or words[0].lower() in lowercase or re.search(r"(?:ing|ly|ed)$|-[a-z]", words[0])):
+            continue  # a capitalised first word is usually just the start of the sentence
+        while len(words) > 1 and _PERSON_CUES.fullmatch(words[0]):
+            words.pop(0)  # "CEO Mark Zuckerberg" is Mark Zuckerberg
+        name = " ".join(words).rstrip(".")
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= 3:
+            continue  # AI, CEO, VR, US: acronyms of the trade, not names
+        if "." in name and name.replace(".", "").isupper() and len(name) <= 5:
+            continue
+        if len(name) < 2 or name.lower() in _CALENDAR or _INITIAL.fullmatch(name) or name.isdigit():
+            continue
+        if len(words) == 1 and (name.lower() in lowercase or name.lower() + "s" in lowercase
+                                or _PLURAL_ACRONYM.fullmatch(name)):
+            continue
+        if len(words) == 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", text[match.end():]):
+            continue
+        # The name's own start: "CEO Mark Zuckerberg" keeps "CEO" in the text before the name.
+        yield name, match.start() + max(0, match.group(0).find(words[0])), match.end()
+
+
+def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], companies: set[str]) -> str:
+    """Return person, company, product, place or organization, from the name and its mentions' contexts."""
+    low = name.lower()
+    words = name.split()
+    if name in companies or _bare(name) != low.replace(".", " ").strip() or words[-1].lower() in _COMPANY_WORDS:
+        return "company"
+    if low in places():
+        return "place"
+    if any(w.lower() in _ORG_WORDS for w in words) and not words[-1].lower() in _COMPANY_WORDS:
+        return "organization"  # Federal Reserve, Census Bureau: an institution
+    if name in people:
+        return "person"
+    if "&" in name:
+        return "organization" if not _COMPANY_CUES.search(" ".join(c[0][c[2]:c[2] + 30] for c in contexts[:1])) else "company"
+    if any(ch.isdigit() for ch in name) or (re.match(r"[a-z]{1,2}[A-Z]", name) and len(words) > 1) or (
+            len(words) > 1 and any(len(w) == 1 and w.isupper() for w in words[1:])):
+        return "product"
+    votes = Counter()
+    for text, start, end in contexts:
+        before, after = text[max(0, start - 40):start], text[end:end + 40]
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words) and (
+                _PERSON_CUES.search(before) or _PERSON_CUES.search(after)):
+            votes["person"] += 1
+        elif _COMPANY_CUES.search(after) or _COMPANY_CUES.search(before):
+            votes["company"] += 1
+        elif _PRODUCT_CUES.search(before):
+            votes["product"] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    if re.match(r"[a-z]{1,2}[A-Z]", name):
+        return "product"  # iPhone, iPad: a lower-case prefix names a product more often than a firm
+    return "organization"
+
+
+def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
+             publishers: Iterable[str] = ()) -> list[Entity]:
+    """Return the people, companies, products, places and organizations the sentences mention, most frequent first.
+
+    Variants of one name are counted together; the subject (`exclude`) and news sources are left out.
+    """
+    skip = {_bare(e) for e in (exclude or []) if e}
+    lowercase = lowercase_words(sentences)
+    subject_words = [e.split() for e in sorted(exclude or [], key=len, reverse=True) if e]
+    sources = sources_named(sentences, publishers)
+    counts: Counter[str] = Counter()
+    contexts: dict[str, list[tuple[str, int, int]]] = {}
+    ticker_of: dict[str, str] = {}
+    companies: set[str] = set()
+    for sentence in sentences:
+        text = sentence.text
+        if "(" in text:
+            for match in _TICKER_AFTER_NAME.finditer(text):
+                names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False)]
+                if names:
+                    ticker_of[match.group(2)] = names[-1]
+                    companies.add(names[-1])
+            for ticker in _TICKER.findall(text):
+                counts[ticker] += 1
+                contexts.setdefault(ticker, []).append((text, 0, 0))
+            text = _TICKER.sub(" ", text)
+        for name, start, end in _spans(text, lowercase):
+            legal = re.search(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|plc|Co)\b", text[start:end]) is not None
+            for part in _without(name, subject_words):
+                if legal:
+                    companies.add(part)
+                counts[part] += 1
+                contexts.setdefault(part, []).append((text, start, end))
+    merged = _merge(counts, ticker_of, _person_like(contexts, skip))
+    people = _people(merged, contexts) | {n for n in merged if n in _person_like(contexts, skip)}
+    result: Counter[str] = Counter()
+    for name, variants in merged.items():
+        if _bare(name) in skip or any(_bare(v) in skip for v in variants) or _is_source(name, sources):
+            continue
+        result[name] = sum(counts[v] for v in variants)
+    ranked = sorted(result.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    kinds = {}
+    for name, _ in ranked:
+        mentions = [c for v in merged[name] for c in contexts.get(v, [])]
+        tickers = [v for v in merged[name] if v in ticker_of]
+        kinds[name] = "company" if tickers else _kind(name, mentions, people, companies)
+    return [Entity(name=n, kind=kinds[n], count=c) for n, c in ranked]
+
+
+def _person_like(contexts: dict[str, list[tuple[str, int, int]]], skip: set[str]) -> set[str]:
+    """Return two- and three-word names that some mention puts beside a role or a speech verb."""
+    people = set()
+    for name, mentions in contexts.items():
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in words):
+            continue
+        if any(w.lower() in places() or _bare(w) in skip or w.lower() in _ORG_WORDS for w in words) \
+                or words[-1].lower() in _COMPANY_WORDS or "&" in name:
+            continue
+        if any(_PERSON_CUES.search(text[max(0, start - 30):start]) or _PERSON_CUES.search(text[end:end + 30])
+               for text, start, end in mentions):
+            people.add(name)
+    return people
+
+
+def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) -> dict[str, list[str]]:
+    """Return each shown name with the variants counted under it (itself included)."""
+    canonical: dict[str, str] = {}
+    by_bare: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        bare = _bare(name)
+        if bare in by_bare:
+            canonical[name] = by_bare[bare]  # "Globex Inc" and "Globex"; the commoner form is shown
+        else:
+            by_bare[bare] = name
+            canonical[name] = name
+    # A surname used alone is the person whose full name ends with it ("Zuckerberg", "Mark
+    # Zuckerberg"); a company's first word alone is the company ("Signature", "Signature Bank").
+    # Several candidates: the most mentioned.
+    full = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if canonical[n] == n and 2 <= len(n.split()) <= 3
+            and all(w[:1].isupper() and not w.isupper() for w in n.split())]
+    for name in counts:
+        if canonical[name] != name or " " in name or name.lower() in places():
+            continue
+        owners = [f for f in full if (f.split()[-1] == name and f in people)
+                  or (f.split()[0] == name and _looks_corporate(f))]
+        if owners:
+            canonical[name] = owners[0]
+    for ticker, name in ticker_of.items():
+        target = canonical.get(name, name)
+        if ticker in counts:
+            canonical[ticker] = canonical.get(target, target)
+        canonical.setdefault(name, name)
+    merged: dict[str, list[str]] = {}
+    for name in counts:
+        root = canonical.get(name, name)
+        while canonical.get(root, root) != root:
+            root = canonical[root]
+        merged.setdefault(root, []).append(name)
+    for root in list(merged):
+        if root not in counts:
+            merged[root] = merged[root]
+    return merged
+
+
+def _without(name: str, subject_words: list[list[str]]) -> list[str]:
+    """Return the name, or the parts of it left when the subject's name is taken out ("Tesla Model Y" → "Model Y")."""
+    words = name.split()
+    for target in subject_words:
+        n = len(target)
+        for i in range(len(words) - n + 1):
+            if [w.lower() for w in words[i:i + n]] == [t.lower() for t in target] and len(words) > n:
+                parts = [" ".join(words[:i]), " ".join(words[i + n:])]
+                # What is left may be the rest of the subject's own name ("SVB" + "Financial"): dropped.
+                inside = {w.lower() for t in subject_words for w in t} | _SUFFIXES
+                return [p for p in parts if p and (len(p) > 3 or p.isupper()) and p.lower() not in _JOINERS
+                        and not all(w.lower() in inside for w in p.split())]
+    return [name]
+
+
+def _looks_corporate(name: str) -> bool:
+    return name.split()[-1].lower() in _COMPANY_WORDS | _SUFFIXES
+
+
+def _people(merged: dict[str, list[str]], contexts: dict[str, list[tuple[str, int, int]]]) -> set[str]:
+    """Return names that are people: a full name whose surname is also used alone, or one beside a role."""
+    people = set()
+    for name, variants in merged.items():
+        if len(variants) > 1 and any(" " not in v and name.endswith(" " + v) for v in variants):
+            people.add(name)
+    return people

@@ -1,0 +1,824 @@
+"""Key figures: the subject's own numbers, each with what it measures, its period and its kind.
+
+Every rule reads the figure's own clause (the text between the commas, semicolons and dashes
+around it): the metric is the vocabulary phrase nearest the figure there (`[metrics]` in
+audience.toml, so an audience can add its own), the kind comes from cue words in the same short
+stretch ("expected", "consensus" → estimate; "guided", "outlook" → guidance; "price target" →
+target), the change from a movement verb ("rose 21% to $47.5 billion" → value $47.5 billion,
+change +21%), and the owner from the company names nearest the figure. A figure whose metric
+cannot be named, or whose clause is about another company, is left out: an empty row is better
+than a wrong one. docs/content.md describes the rules; docs/quality.md checks them by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from .config import Subject, data_dir, read_toml
+from .entities import lowercase_words, places
+from .model import Figure, Sentence
+
+_SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|[bmk])\b)?"
+_MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?{_SCALE}|\d[\d,]*(?:\.\d+)?\s?cents\b)"
+_PERCENT = r"(?:\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b))"
+_COUNTED = (r"users|people|employees|workers|staff|customers|subscribers|units|shares|researchers|engineers|jobs|"
+            r"devices|stores|downloads|members|accounts|vehicles|cars|orders|ounces|barrels|tons|tonnes|deliveries")
+_COUNT = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s(?:trillion|billion|million|thousand))?\s(?:[A-Za-z-]+\s){{0,2}}?(?:{_COUNTED})\b)"
+# What a figure is: an amount of money, a percentage, or a count of something named.
+FIGURE = re.compile(rf"{_MONEY}|{_PERCENT}|{_COUNT}", re.I)
+
+# Where a clause ends: a figure's metric, kind and owner are read between these.
+_CLAUSE_END = re.compile(r"[;—–]|:(?!\S)|,(?!\d{3})(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
+# Inside a clause, a comparison starts a new stretch: "EPS of $2.18 vs $2.10 expected".
+_COMPARE = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|above|below|ahead of|short of|(?<!more )(?<!less )(?<!fewer )than|beating|"
+                      r"topping|missing|exceeding|beat|topped|missed|exceeded|surpassing)\b", re.I)
+
+# Cue words for the kind, read in the figure's own stretch of its clause.
+_ESTIMATE = re.compile(r"\b(?:expect(?:ed|ations?|s|ing)?|estimates? (?:of|for)|estimated|consensus|analysts?|Wall Street|"
+                       r"anticipated|forecasters?|polled|FactSet|LSEG|Refinitiv|Visible Alpha|projected|predicted)\b", re.I)
+_GUIDANCE = re.compile(r"\b(?:guid(?:ance|ed|es|ing)|outlook|forecasts?|forecasted|projects|projecting|sees|"
+                       r"anticipates|targets|targeting|(?<!price )target|plans? to|aims? to|will|expects)\b", re.I)
+# Analysts' words make a forecast an estimate even when the company's guidance is named too.
+_ANALYSTS = re.compile(r"\b(?:analysts?|consensus|Wall Street|(?:the|average|Street|analysts['’]?) estimates?|"
+                       r"estimates (?:of|for)|expectations|polled|FactSet|LSEG|Refinitiv|"
+                       r"Visible Alpha|Zacks)\b", re.I)
+
+_UP = r"rose|rise[sn]?|rising|grew|grow(?:s|n|th|ing)?|increased?|increases|increasing|up|jump(?:ed|s)?|climb(?:ed|s)?|" \
+      r"gain(?:ed|s)?|surg(?:ed|es|e)|soar(?:ed|s)?|advanc(?:ed|es)|higher|rall(?:ied|y)|boost(?:ed)?|added|expand(?:ed)?"
+_DOWN = r"fell|fall(?:s|en|ing)?|drop(?:ped|s)?|down|declin(?:ed|es|e|ing)|decreas(?:ed|es|e)|slid|slip(?:ped|s)?|" \
+        r"slump(?:ed|s)?|tumbl(?:ed|es|e)|plung(?:ed|es|e)|plummet(?:ed|s)?|sank|sink(?:s)?|lower|shed|lost|" \
+        r"cut|slash(?:ed)?|reduc(?:ed|es|e)|shrank|shrunk|contract(?:ed|ion)|sell-?off|wiped|erased|off"
+_MOVE_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|about|around|roughly|nearly|almost|"
+                          rf"more than|over|some|as much as|a|an|another|just|only|over|to|(?:a|an) (?:whopping|hefty|"
+                          rf"significant|sharp|steep))){{0,3}}\s*\(?\s*$", re.I)
+_MOVE_AFTER = re.compile(rf"^\s*(?:(?:year[- ]over[- ]year|from a year (?:ago|earlier)|annually)\s+)?"
+                         rf"(?:(?P<up>{_UP}|jump|gain|rise|increase|surge|year[- ]over[- ]year|yoy)|(?P<down>{_DOWN}|drop|"
+                         rf"decline|loss|slide|plunge|fall|decrease))\b", re.I)
+# "rose 21% to $47.5 billion": the percentage is the change, the amount after "to" the level.
+_TO_LEVEL = re.compile(r"^\s*(?:year[- ]over[- ]year\s+)?(?:(?!and\b|but\b|while\b)[\w-]+\s+){0,4}?(?:to|at)\s+"
+                       r"(?:reach\s+)?(?:a record(?: high of)?\s+|about\s+|nearly\s+|roughly\s+|around\s+)?$", re.I)
+# "... from $185": the earlier value a target or a level moved from.
+_FROM = re.compile(r"^\s*from\s+(?:a\s+(?:prior|previous)\s+)?$", re.I)
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_PERIODS = [
+    (re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?"
+                r"(?:year\s+)?((?:19|20)\d\d))?", re.I),
+     lambda m: f"Q{_QUARTER_WORDS[m.group(1).lower()]}" + (f" {m.group(2)}" if m.group(2) else "")),
+    (re.compile(r"\b(?:fiscal\s+)?Q([1-4])(?:\s*(?:FY\s?|fiscal\s+)?'?((?:19|20)?\d\d)\b)?"),
+     lambda m: f"Q{m.group(1)}" + (f" {_year(m.group(2))}" if m.group(2) else "")),
+    (re.compile(r"\b(?:fiscal(?: year)?\s+|FY\s?'?)((?:19|20)?\d\d)\b", re.I), lambda m: f"FY{_year(m.group(1))}"),
+    (re.compile(r"\b(full[- ]year|this year|next year|last year|next quarter|this quarter|last quarter|"
+                r"year to date|year-to-date)\b", re.I), lambda m: m.group(1).lower().replace("-", " ")),
+    (re.compile(r"\bsince\s+((?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?(?:(?:19|20)\d\d|[A-Z][a-z]+(?: \d{1,2})?))"),
+     lambda m: f"since {m.group(1)}"),
+    (re.compile(r"\b(?:in|for|of|during|through)\s+((?:19|20)\d\d)\b"), lambda m: m.group(1)),
+    (re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:st|nd|rd|th)?\b"),
+     lambda m: m.group(1)),
+    (re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last|trailing)\s+((?:\d+|two|three|four|five|six|twelve)\s+"
+                r"(?:days|weeks|months|years|quarters))\b", re.I), lambda m: f"past {m.group(1).lower()}"),
+    (re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:,?\s+"
+                r"((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"), lambda m: m.group(2) or m.group(1)),
+    (re.compile(r"\b(?:this|last|the)\s+(week|month)\b", re.I), lambda m: f"the {m.group(1).lower()}"),
+]
+
+
+def _year(text: str) -> str:
+    return text if len(text) == 4 else f"20{text}"
+
+
+# Shopping-deal copy: a price off, a sale, a coupon. Its prices are not a company's figures.
+_SHOPPING = re.compile(r"\b(?:on sale|sale price|discount(?:ed)?|coupon|promo code|(?:\d+%|\$\d+) off\b|deals? on|"
+                       r"save \$|was \$\d[\d.]*,? now|Prime Day|Black Friday|Cyber Monday|lowest price|best price|"
+                       r"add to cart|in stock)", re.I)
+
+# Rows in the order an analyst reads them: results, guidance, estimates with no result beside
+# them, operating metrics and deals, market reaction, targets.
+_SECTION_ORDER = {"results": 0, "operations": 3, "deals": 3, "market": 4, "targets": 5}
+_KIND_ORDER = {"guidance": 1, "estimate": 2}
+
+
+@dataclasses.dataclass(frozen=True)
+class Metric:
+    """A named metric of the vocabulary: its name, its section (ordering) and the words that cue it."""
+
+    name: str
+    section: str
+    cues: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _base_vocabulary() -> dict[str, dict[str, list[str]]]:
+    return read_toml(data_dir("templates") / "base" / "audience.toml").get("metrics", {})
+
+
+@lru_cache(maxsize=32)
+def _compile(vocabulary_key: tuple) -> tuple[tuple[Metric, ...], re.Pattern]:
+    metrics = tuple(Metric(name, section, tuple(cues)) for section, table in vocabulary_key for name, cues in table)
+    cues = sorted({c for m in metrics for c in m.cues}, key=lambda c: (-len(c), c))
+    pattern = re.compile(r"(?<![\w$])(?:" + "|".join(_cue_pattern(c) for c in cues) + r")(?![\w])", re.I)
+    return metrics, pattern
+
+
+def _cue_pattern(cue: str) -> str:
+    # A space in a cue matches any run of spaces or a hyphen: "year over year", "year-over-year".
+    return r"[\s-]+".join(re.escape(part) for part in cue.split())
+
+
+def vocabulary(extra: Mapping | None = None) -> tuple[tuple[Metric, ...], re.Pattern]:
+    """Return the metric vocabulary (the base audience's `[metrics]`, extended by `extra`) and its cue pattern."""
+    table = extra if extra is not None else _base_vocabulary()
+    key = tuple((section, tuple((name, tuple(cues)) for name, cues in sorted(names.items())))
+                for section, names in sorted(table.items()) if isinstance(names, Mapping))
+    return _compile(key)
+
+
+def _cue_key(cue: str) -> str:
+    return re.sub(r"[\s-]+", " ", cue.lower()).strip()
+
+
+def _cue_index(metrics: tuple[Metric, ...]) -> dict[str, Metric]:
+    return {_cue_key(c): m for m in metrics for c in m.cues}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Found:
+    """One figure read from one sentence, before rows are merged."""
+
+    value: str
+    metric: str
+    section: str
+    change: str
+    period: str
+    kind: str
+    sentence: Sentence
+    order: int
+    estimate: str = ""
+
+
+# A "Label: figure" list item: a heading of up to this many words before the colon names the figure.
+_MAX_HEADING_WORDS = 5
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return where the clause holding text[start:end] begins and ends."""
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    left = bounds[-1]
+    if len(bounds) > 1 and text[left - 1] == ":" and len(text[bounds[-2]:left - 1].split()) <= _MAX_HEADING_WORDS:
+        left = bounds[-2]
+    after = _CLAUSE_END.search(text, end)
+    return left, after.start() if after else len(text)
+
+
+def _stretch_bounds(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+    """Return the part of a clause between the comparisons around the figure."""
+    lo = left
+    for match in _COMPARE.finditer(text, left, start):
+        lo = match.start()
+    after = _COMPARE.search(text, end, right)
+    return lo, after.start() if after else right
+
+
+def signed_change(text: str, start: int, end: int) -> str:
+    """Return "+21%" or "-6.9%" when the percentage at text[start:end] is a movement, else ""."""
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 40]
+    match = _MOVE_BEFORE.search(before) or _MOVE_AFTER.search(after)
+    if not match:
+        return ""
+    number = re.sub(r"\s+", "", text[start:end]).replace("percent", "%").replace("percentagepoints", " pts")
+    return ("+" if match.group("up") else "-") + number
+
+
+# Periods that hold for a whole sentence: its quarter or fiscal year, read outside the clause too.
+_SENTENCE_PERIODS = 3
+
+
+def _period(text: str, left: int, right: int, start: int, end: int) -> str:
+    """Return the period nearest the figure in its clause (one after it first), else the sentence's quarter or year."""
+    best = None
+    for rank, (pattern, name) in enumerate(_PERIODS):
+        for match in pattern.finditer(text, left, right):
+            distance = match.start() - end if match.start() >= end else 2 * (start - match.end()) + 1
+            if distance < 0:
+                continue
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, name(match))
+    if best:
+        return best[2]
+    for pattern, name in _PERIODS[:_SENTENCE_PERIODS]:
+        match = pattern.search(text)
+        if match:
+            return name(match)
+    lead = _LEADING_DATE.match(text)  # "On April 11, Citi cut its target…": the whole sentence's date
+    return lead.group(1) if lead else ""
+
+
+_LEADING_DATE = re.compile(r"\s*(?:On|By|As of)\s+((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+                           r"\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday))\b")
+
+
+# Kind cues count near the figure: "shares plunged 60% after the bank announced a plan to raise
+# capital" is a move, not guidance. Characters before and after the figure within its stretch.
+_KIND_BEFORE, _KIND_AFTER = 70, 40
+
+
+def _kind(stretch: str, metric: Metric) -> str:
+    """Return target, estimate, guidance or actual from the cue words near the figure."""
+    if metric.section == "targets":
+        return "target"
+    if _ANALYSTS.search(stretch) or (_ESTIMATE.search(stretch) and not _GUIDANCE.search(stretch)):
+        return "estimate"
+    if _GUIDANCE.search(stretch) or metric.name == "guidance":
+        return "guidance"
+    return "actual"
+
+
+# Words that qualify a metric without making it a segment: "total revenue", "quarterly revenue".
+_PLAIN = {"total", "net", "quarterly", "annual", "fiscal", "full-year", "record", "its", "the", "their", "overall",
+          "consolidated", "reported", "adjusted", "diluted", "gaap", "non-gaap", "first-quarter", "second-quarter",
+          "third-quarter", "fourth-quarter", "a", "an", "of", "company's", "company’s", "year-over-year", "yearly",
+          "higher", "lower", "strong", "weak", "solid", "better", "worse", "in", "on", "with", "and", "for", "to",
+          "whose", "his", "her", "our", "this", "that", "which", "quarter's", "quarter’s", "year's", "year’s",
+          "cumulative", "combined", "organic", "underlying", "estimated", "expected", "projected", "its", "more",
+          "less", "much", "up", "down", "than", "as", "by", "from", "at",
+          # verbs that stand before a metric's noun: "report revenue", "see sales"
+          "report", "reports", "post", "posts", "generate", "generates", "see", "sees", "saw", "deliver", "delivers",
+          "book", "books", "record", "records", "show", "shows", "grow", "grows", "lift", "lifts", "raise", "raises",
+          "boost", "boosts", "hit", "hits", "reach", "reaches", "drive", "drives", "expect", "expects", "total",
+          "totals", "company", "firm", "group", "maker", "giant", "whole", "all", "entire", "same", "comparable"}
+# Segment words: a lower-case noun before "revenue" names a business line ("data center revenue").
+_SEGMENT_HEADS = {"revenue", "capex"}
+_MAX_SEGMENT_WORDS = 3
+
+
+# "the data center business generated $115 billion in revenue": a clause's business line names a segment.
+_SEGMENT = re.compile(r"\b((?:[a-z][\w-]*\s+){1,2})(?:business|segment|division|unit)\b")
+
+
+def _metric(text: str, left: int, right: int, start: int, end: int, pattern: re.Pattern,
+            index: dict[str, Metric], percent: bool = False) -> tuple[Metric, str] | None:
+    """Return the metric nearest the figure within its clause and its readable name, or None."""
+    best = None
+    for match in pattern.finditer(text, left, right):
+        metric = index.get(_cue_key(match.group(0)))
+        if metric is None:
+            continue
+        if match.start() >= end:
+            gap = text[end:match.start()]
+            move = _MOVE_AFTER.match(text[end:]) if percent else None
+            if move and match.start() < end + move.end():
+                continue  # "a 6% loss" is a movement, not a loss of 6%
+            if len(gap.split()) <= 2:
+                distance = 0  # a noun right after the figure names it: "$4.2 billion loss"
+            elif re.match(r"\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}$", gap):
+                distance = 5  # "$35.6 billion in data center sales"
+            else:
+                continue
+        elif match.end() <= start:
+            if re.search(r"\band\s+(?:an?\s+|its\s+|the\s+)?[\w-]+", text[match.end():start]) and \
+                    re.search(r"\b(?:of|at|was|is)\s*(?:about|around|nearly|roughly)?\s*$", text[:start]):
+                continue  # "a net margin of 56% and a return on equity of 115%": the second has its own noun
+            distance = start - match.end()
+        else:
+            distance = 0  # the figure holds its own noun: "3 billion monthly active users"
+        if metric.section == "targets":
+            distance = -1  # "raised its price target on the shares to $200": the target, not the shares
+        if best is None or distance < best[0]:
+            best = (distance, metric, match)
+    if best is None:
+        return None
+    _, metric, match = best
+    if metric.name in _SEGMENT_HEADS:
+        qualifier = _qualifier(text, left, match, start)
+        if qualifier and metric.name == "capex":
+            return None  # "data center capex": an industry's or customers' spending, not the subject's
+        if qualifier:
+            return dataclasses.replace(metric, section="operations"), f"{qualifier} {metric.name}"
+    return metric, metric.name
+
+
+def _qualifier(text: str, left: int, match: re.Match, start: int) -> str:
+    """Return the business line that qualifies a revenue cue ("data center"), or ""."""
+    from . import language
+
+    stops = language.stop_words()
+    head = text[left:match.start()]
+    if match.start() >= start:  # "$35.6 billion in data center sales"
+        head = re.sub(r"^.*?\b(?:in|of)\s+", "", text[start:match.start()])
+    words = re.findall(r"[\w'’-]+", head)[-_MAX_SEGMENT_WORDS:]
+    qualifier: list[str] = []
+    for word in reversed(words):
+        low = word.lower()
+        if (low in _PLAIN or low in stops or not word[:1].islower() or any(ch.isdigit() for ch in word)
+                or low.endswith("ed")):
+            break
+        qualifier.insert(0, low)
+    if not qualifier:
+        segment = _SEGMENT.search(text, left, match.start())
+        if segment and not any(w in _PLAIN or w in stops for w in segment.group(1).split()):
+            return segment.group(1).strip()
+    return " ".join(qualifier)
+
+
+# ---- Ownership: whose number is it? --------------------------------------------------------------
+
+_NAME = re.compile(r"(?<![\w])(?:[a-z]{1,2})?[A-Z][\w&'’.-]*[\w&](?:\s+(?:&\s+)?[A-Z][\w&'’.-]*[\w&])*")
+# Capitalised words that are not a company: calendar, metrics written as headings, the street.
+_NOT_OWNERS = {
+    "wall street", "street", "the street", "consensus", "zacks consensus estimate", "factset", "lseg", "refinitiv",
+    "visible alpha", "eps", "gaap", "non-gaap", "revenue", "sales", "earnings", "profit", "q1", "q2", "q3", "q4", "fy",
+    "ceo", "cfo", "coo", "cto", "ai", "us", "u.s", "u.s.", "usa", "uk", "eu", "the", "this", "that", "its", "their",
+    "shares", "stock", "analysts", "analyst", "investors", "nyse", "federal reserve", "fed", "sec", "year", "quarter",
+    "fiscal",
+}
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_PERSON_AFTER = re.compile(r"^\s*(?:said|says|told|wrote|noted|added|explained|predicted|estimated|argued|"
+                           r"administration|government|officials?|ministry|tariffs?)\b", re.I)
+_ROLE_BEFORE = re.compile(r"\b(?:CEO|CFO|COO|CTO|chief|founder|president|chairman|analyst|analysts at|economist|"
+                          r"strategist|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*$", re.I)
+# "in China", "across Europe": a place, not an owner.
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|from|throughout|within)\s+(?:the\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Return words that never make a company name on their own: stop words, metric words, qualifiers."""
+    from . import language
+
+    metrics, _ = vocabulary()
+    cue_words = {w for m in metrics for c in m.cues for w in c.lower().split()}
+    return frozenset(language.stop_words() | cue_words | _PLAIN | {"per", "share", "quarterly", "business"})
+
+
+def _subject_terms(subject: Subject | None) -> list[str]:
+    if subject is None:
+        return []
+    return [t for t in subject.terms + list(subject.tickers) if t]
+
+
+def _is_subject_name(name: str, terms: list[str]) -> bool:
+    bare = re.sub(r"['’]s$", "", name).strip(". ")
+    low = bare.lower()
+    for term in terms:
+        t = term.lower()
+        if low == t or low.startswith(t + " ") or low.endswith(" " + t) or t.startswith(low + " "):
+            return True
+    return False
+
+
+def _owners(text: str, left: int, right: int, terms: list[str], publishers: set[str],
+            lowercase: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """Return (position, owner) for each company named in text[left:right]; owner "" is the subject.
+
+    `lowercase` holds words the week's sentences also write in lower case ("data", "gaming"): a
+    capitalised one of those starts a sentence, it does not name a company.
+    """
+    common = _common_words()
+    found = []
+    for match in _NAME.finditer(text, left, right):
+        name = match.group(0)
+        words = name.split()
+        while len(words) > 1 and words[0].lower() in common:
+            words.pop(0)  # "While Wall Street", "The Motley Fool": a leading common word is not the name
+        name = " ".join(words)
+        bare = re.sub(r"['’]s$", "", name).strip(". ")
+        low = bare.lower()
+        if _is_subject_name(bare, terms):
+            found.append((match.start(), ""))
+            continue
+        for term in terms:  # "Nvidia Blackwell", a run holding a subject name inside it
+            if re.search(rf"\b{re.escape(term)}\b", bare, re.I):
+                found.append((match.start(), ""))
+                break
+        else:
+            if low in _NOT_OWNERS or low in _CALENDAR or low in publishers or low.split()[0] in _CALENDAR:
+                continue
+            if text[match.end():match.end() + 1] == ":" and text[max(0, match.start() - 1):match.start()] == "(":
+                continue  # "(NASDAQ: TSLA)": an exchange before a ticker
+            if text[match.end():match.end() + 1] == ":" or all(w in common for w in low.split()):
+                continue  # a heading ("Quarterly Revenue: $47.5 billion") or common words, not a company
+            if low in places() or low in lowercase:
+                continue  # a country or state, or a word the week's text also writes in lower case
+            if match.start() == 0 or re.search(r"[.!?]\s*[\"“]?$", text[:match.start()]):
+                # The first word of a sentence is capitalised anyway: a single word there is a name
+                # only when it is not an ordinary word (adverbs, participles, "Fourth-quarter").
+                if " " not in bare and (re.search(r"(?:ly|ing|ed)$|-[a-z]", bare) or not lowercase) and \
+                        not re.search(r"^\s*(?:['’]s|\(|shares|stock)", text[match.end():], re.I):
+                    continue
+            if _PERSON_AFTER.match(text[match.end():]) or _ROLE_BEFORE.search(text[max(0, match.start() - 20):match.start()]):
+                continue
+            if _PLACE_BEFORE.search(text[max(0, match.start() - 16):match.start()]):
+                continue
+            if bare.isupper() and len(bare) <= 2:
+                continue
+            found.append((match.start(), bare))
+    return found
+
+
+def owner(text: str, left: int, right: int, start: int, subject: Subject | None, about: str = "",
+          publishers: Iterable[str] = frozenset(), firm_ok: bool = False,
+          lowercase: frozenset[str] = frozenset()) -> str:
+    """Return "" when the figure at text[start:…] in the clause text[left:right] is the subject's, else the owner.
+
+    Strict, because a peer's number shown as the subject's is the worst row a table can have: a
+    clause naming another company is that company's (or shared, so no one's), even when it names
+    the subject too; a clause naming no company takes the companies named earlier in the
+    sentence, then the sentence's attribution (`about`). A price target names the firm that set
+    it, so there only the subject has to be named.
+    """
+    terms = _subject_terms(subject)
+    publishers = set(publishers)
+    if firm_ok:
+        named = _owners(text, 0, len(text), terms, publishers, lowercase)
+        return "" if any(o == "" for _, o in named) else (about or "?")
+    # "Apple, Amazon, and Nvidia have lost 20%": a list's items share its clause.
+    while left > 0 and re.match(r"\s*(?:and|or)\b", text[left:]):
+        previous = [0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, left - 1)]
+        left = previous[-1]
+    in_clause = [o for _, o in _owners(text, left, right, terms, publishers, lowercase)]
+    others = [o for o in in_clause if o]
+    if others:
+        return others[0]
+    if in_clause:
+        return ""
+    earlier = [o for _, o in _owners(text, 0, left, terms, publishers, lowercase)]
+    if any(earlier) and "" not in earlier:
+        return next(o for o in earlier if o)
+    return about
+
+
+# ---- Reading a sentence ------------------------------------------------------------------------
+
+def _is_year(value: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", value.strip()))
+
+
+# Speculation is not a key figure: "if it kept growing, revenue would reach $500 billion".
+_SPECULATION = re.compile(r"\b(?:if|assuming|suppose|supposing|hypothetically|would|might|imagine)\b|"
+                         r"\b(?:investment|invested|investing) in (?:the )?(?:shares|stock)\b", re.I)
+# "could" is a projection: kept as guidance when an executive or the company says it, else left out.
+_COULD = re.compile(r"\bcould\b", re.I)
+_SPOKEN = re.compile(r"\b(?:CEO|CFO|COO|chief|executives?|management|the company)\b[^.]{0,40}\b(?:said|says|told|"
+                     r"stated|announced|expects?)\b", re.I)
+# "$2.18 a share" is earnings per share only beside an earnings word; alone it is a share price.
+_PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:diluted\s+)?share\b", re.I)
+_EARNINGS_WORDS = re.compile(r"\b(?:earn(?:ed|ings|s)?|profit|income|loss|EPS)\b", re.I)
+# "24% of total sales": a share of something, not a metric's level or move.
+_PROPORTION = re.compile(r"^\s*of\s+(?!the\s+(?:year|quarter))", re.I)
+# "... to $1.9 billion", "1% to 4%": the upper end of a range.
+_RANGE = re.compile(r"^\s*(?:to|-|–)\s*$")
+# "Nvidia shares fell 7%": a move whose subject is the company itself measures its share price.
+_SHARES_WORD = re.compile(r"\b(?:shares?|stock|stocks)\b", re.I)
+
+
+def _percent(value: str) -> bool:
+    return re.search(r"%|percent|per cent|points?$", value, re.I) is not None
+
+
+def _money(value: str) -> bool:
+    return re.match(r"(?:[A-Z]{0,2})?[$€£¥]", value) is not None or value.endswith("cents")
+
+
+def _names_subject(text: str, subject: Subject | None) -> bool:
+    terms = _subject_terms(subject)
+    return any(re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", text, re.I if not t.isupper() else 0) for t in terms)
+
+
+def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | None = None,
+         publishers: Iterable[str] = (), selected: bool = True, lowercase: frozenset[str] | None = None) -> list[_Found]:
+    """Return the subject's named figures in one sentence (change merged into the level it moved).
+
+    A sentence from outside the brief's selection (`selected=False`) must name the subject.
+    `lowercase` is the week's vocabulary written in lower case (see `lowercase_words`).
+    """
+    if lowercase is None:
+        lowercase = lowercase_words([sentence])
+    text = sentence.text
+    if not any(ch.isdigit() for ch in text) or _SHOPPING.search(text):
+        return []
+    named_subject = _names_subject(text, subject)
+    if subject is not None and subject.names and not selected and not named_subject:
+        return []
+    metrics, pattern = vocabulary(extra)
+    index = _cue_index(metrics)
+    about = getattr(sentence, "about", "") or ""
+    low_publishers = {p.lower() for p in publishers}
+    spans = [m for m in FIGURE.finditer(text) if not _is_year(m.group(0))]
+    found: list[_Found] = []
+    used: set[int] = set()
+    for i, match in enumerate(spans):
+        if i in used:
+            continue
+        start, end = match.span()
+        value = match.group(0).strip()
+        change = ""
+        is_percent = _percent(value)
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        between = text[end:nxt.start()] if nxt is not None else ""
+        if is_percent:
+            change = signed_change(text, start, end)
+            if not change and re.search(r"\bgrow(?:th|s)?\b|\bgrew\b", text[max(0, start - 40):end + 30], re.I):
+                change = "+" + re.sub(r"\s+", "", value).replace("percent", "%")
+            if change and nxt is not None and _TO_LEVEL.match(between) and not _percent(nxt.group(0)):
+                used.add(i + 1)  # "rose 21% to $47.5 billion": one fact, the level with its change
+                start, end = nxt.span()
+                value = nxt.group(0).strip()
+        elif nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)):
+            used.add(i + 1)  # "to $150 from $180"
+            change = f"from {nxt.group(0).strip()}"
+        elif (nxt is not None and re.search(r"\bfrom\s+$", text[max(0, start - 12):start])
+              and _TO_LEVEL.match(between) and _money(value) == _money(nxt.group(0))):
+            used.add(i + 1)  # "from $175 to $140": the new value, and where it came from
+            change = f"from {value}"
+            start, end = nxt.span()
+            value = nxt.group(0).strip()
+        if nxt is not None and i + 1 not in used and not change and _RANGE.match(between) and \
+                _percent(value) == _percent(nxt.group(0)):
+            used.add(i + 1)  # "$1.7 to $1.9 billion": one range
+            value = f"{value} to {nxt.group(0).strip()}"
+            end = nxt.end()
+        if is_percent and not change and _PROPORTION.match(text[end:]):
+            continue
+        left, right = _clause_bounds(text, match.start(), end)
+        clause = text[left:right]
+        if _SPECULATION.search(clause):
+            continue
+        lo, hi = _stretch_bounds(text, left, right, match.start(), end)
+        named = _metric(text, left, right, match.start(), end, pattern, index, percent=is_percent and not _money(value))
+        compared = lo > left  # the figure follows "vs", "above", "beating": it is compared with an earlier one
+        if named is None and found and (compared or (is_percent and change)):
+            previous = found[-1]
+            if compared and not is_percent:
+                # "EPS of $2.18 vs $2.10 expected": the estimate sits beside the result.
+                if (_ESTIMATE.search(text[lo:hi]) or _ANALYSTS.search(text[lo:hi])) and not previous.estimate:
+                    found[-1] = dataclasses.replace(previous, estimate=value)
+                continue
+            if is_percent and change and not previous.change and not compared:
+                found[-1] = dataclasses.replace(previous, change=change)  # "$47.52 billion, up 21%"
+                continue
+        if named is None and is_percent and change and _moves_itself(text[left:match.start()], subject):
+            named = (Metric("share price", "market", ()), "share price")
+        if found and re.search(r"\b(?:up|down)?\s*from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
+                               text[max(0, match.start() - 30):match.start()]):
+            if not found[-1].change:  # "1.8 million this year, up from 1.37 million": the base, not a row
+                found[-1] = dataclasses.replace(found[-1], change=f"from {value}")
+            continue
+        if named is None and _money(value) and _PER_SHARE.match(text[end:]) and _EARNINGS_WORDS.search(clause):
+            named = (Metric("EPS", "results", ()), "EPS")  # "earned $2.18 a share"
+        if named is None:
+            continue
+        metric, name = named
+        if _PER_SHARE.match(text[end:]) and _money(value):
+            if _EARNINGS_WORDS.search(clause):
+                metric, name = Metric("EPS", "results", ()), "EPS"
+            elif metric.section != "results" and metric.name != "dividend":
+                continue  # "$60 a share": a share price, not a result
+        kind = _kind(text[max(lo, match.start() - _KIND_BEFORE):min(hi, end + _KIND_AFTER)], metric)
+        if _COULD.search(clause):
+            if not _SPOKEN.search(text):
+                continue
+            kind = "guidance" if kind == "actual" else kind
+        who = owner(text, left, right, match.start(), subject, about, low_publishers, firm_ok=kind == "target",
+                    lowercase=lowercase)
+        if who or (not named_subject and _others(text, subject, low_publishers, lowercase)):
+            continue
+        if metric.section == "targets":
+            firm = _firm(text, subject)
+            name = f"{name} ({firm})" if firm else name
+        if metric.section == "market" and not change and (not _money(value) or metric.name == "share price"):
+            continue  # a price level, "1,000 shares" bought, a stock "at 5%" of a portfolio: not a market move
+        found.append(_Found(value=value, metric=name, section=metric.section, change=change,
+                            period=_period(text, left, right, match.start(), end), kind=kind, sentence=sentence,
+                            order=start))
+    return found
+
+
+def _moves_itself(before: str, subject: Subject | None) -> bool:
+    """Return True when the clause before a movement is the subject's name: "Tesla (TSLA) declined"."""
+    terms = _subject_terms(subject)
+    if not terms:
+        return False
+    names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.search(rf"(?:{names})(?:['’]s)?(?:\s+(?:Corporation|Corp\.?|Inc\.?|Co\.?|Ltd\.?|plc))?\s*(?:\([^)]{{1,20}}\))?\s*(?:stock|shares)?\s*(?:was|were|is|has|have|had)?"
+                     rf"\s*\w+\s*(?:by\s+|about\s+|nearly\s+|almost\s+|around\s+|more than\s+|over\s+|as much as\s+)*$",
+                     before, re.I) is not None and _MOVE_BEFORE.search(before) is not None
+
+
+def _others(text: str, subject: Subject | None, publishers: set[str], lowercase: frozenset[str]) -> bool:
+    """Return True when the sentence names some company other than the subject."""
+    return any(o for _, o in _owners(text, 0, len(text), _subject_terms(subject), publishers, lowercase))
+
+
+_FIRM = re.compile(r"(?:(?:analysts?|analyst\s+[A-Z]\w+\s+[A-Z]\w+)\s+at\s+([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*)*)|"
+                   r"([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*)*)\s+(?:analysts?|cut|lowered|raised|trimmed|boosted|reduced|"
+                   r"upped|lifted|increased|decreased|hiked|slashed|restated|reaffirmed|reissued|issued|"
+                   r"maintain(?:ed|s)?|reiterated|set|has|initiated))")
+
+
+def _firm(text: str, subject: Subject | None) -> str:
+    """Return the firm that set a price target ("UBS"), "consensus" for an average, or ""."""
+    if re.search(r"\b(?:consensus|average|mean|median)\s+(?:\w+\s+)?(?:price\s+)?target", text, re.I):
+        return "consensus"
+    terms = _subject_terms(subject)
+    for match in _FIRM.finditer(text):
+        firm = (match.group(1) or match.group(2) or "").strip()
+        words = firm.split()
+        while words and words[0].lower() in {"finally", "also", "meanwhile", "the", "its", "analysts", "and"}:
+            words.pop(0)
+        firm = " ".join(words)
+        if firm and firm.lower() not in _NOT_OWNERS and not _is_subject_name(firm, terms):
+            return firm
+    return ""
+
+
+# ---- Rows --------------------------------------------------------------------------------------
+
+def _number(value: str) -> str:
+    """Return a figure's value as a comparable key: "$47.5 billion" and "$47.50bn" are one number.
+
+    A count's noun is left out: "1.31 million vehicles" and "1.31 million units" are one number.
+    """
+    count = re.match(r"(\d[\d,.]*\s*(?:trillion|billion|million|thousand)?)\s+[a-z]", value, re.I)
+    if count and not _money(value) and not _percent(value):
+        value = count.group(1)
+    low = value.lower().replace(",", "").replace(" ", "")
+    scale = {"trillion": "t", "billion": "b", "bn": "b", "million": "m", "mn": "m", "thousand": "k"}
+    for word, letter in scale.items():
+        low = low.replace(word, letter)
+    digits = re.search(r"\d+(?:\.\d+)?", low)
+    if not digits:
+        return low
+    number = f"{float(digits.group(0)):g}"
+    return low[:digits.start()] + number + low[digits.end():]
+
+
+def label(metric: str, period: str, kind: str, change: str = "", estimate: str = "") -> str:
+    """Return the readable label of a row: metric, period, and what kind of number it is."""
+    text = metric[:1].upper() + metric[1:]
+    if period:
+        text += f", {period}"
+    notes = []
+    if kind == "estimate":
+        notes.append("expected")
+    elif kind == "guidance" and metric != "guidance":
+        notes.append("guidance")
+    if change:
+        notes.append(f"change {change}")
+    if estimate:
+        notes.append(f"vs {estimate} expected")
+    return text + (f" ({'; '.join(notes)})" if notes else "")
+
+
+# One result per metric and period: differing values of it are the same fact misread or rounded
+# ("EPS $2.18", "$2.19"), so the best-supported one stands. Elsewhere (deals, investments) two
+# values of one metric can be two facts.
+_ONE_VALUE = {"results", "market", "targets"}
+_KIND_PREFERENCE = {"actual": 0, "guidance": 1, "target": 2, "estimate": 3, "other": 4}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Row:
+    """One fact: the reading shown, every source that gave it, and whether the brief quotes it."""
+
+    found: _Found
+    sources: tuple[int, ...]
+    chosen: bool
+
+
+def _facts(readings: list[_Found], selected: set[int]) -> list[_Row]:
+    """Return one row per fact: readings of the same metric and number, their kind and period by majority."""
+    by_number: dict[tuple[str, str], list[_Found]] = {}
+    for f in readings:
+        by_number.setdefault((f.metric, _number(f.value)), []).append(f)
+    rows = []
+    for group in by_number.values():
+        kinds = Counter(f.kind for f in group)
+        kind = min(kinds, key=lambda k: (-kinds[k], _KIND_PREFERENCE.get(k, 9)))
+        periods = Counter(f.period for f in group)
+        period = min(periods, key=lambda p: (-periods[p], not p, p))  # most readings'; a named one on a tie
+        best = next((f for f in group if f.kind == kind and f.period == period), group[0])
+        change = best.change or next((f.change for f in group if f.change), "")
+        estimate = best.estimate or next((f.estimate for f in group if f.estimate), "")
+        best = dataclasses.replace(best, kind=kind, period=period, change=change, estimate=estimate)
+        sources = tuple(sorted({s for f in group for s in f.sentence.sources}))
+        rows.append(_Row(best, sources, any(id(f.sentence) in selected for f in group)))
+    # Differing values of one result for one period: the best-supported stands.
+    kept: dict[tuple[str, str, str], _Row] = {}
+    result = []
+    for row in rows:
+        f = row.found
+        if f.section not in _ONE_VALUE:
+            result.append(row)
+            continue
+        key = (f.metric, f.period, f.kind)
+        other = kept.get(key)
+        if other is None or (len(row.sources), row.chosen) > (len(other.sources), other.chosen):
+            kept[key] = row
+    return result + list(kept.values())
+
+
+def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
+            metrics: Mapping | None = None, publishers: Iterable[str] = (),
+            pool: list[Sentence] | None = None) -> list[Figure]:
+    """Return the subject's key figures, one row per fact, in an analyst's reading order.
+
+    `sentences` are the brief's own (their figures lead); `pool` adds the week's other kept
+    sentences that name the subject, so a headline number quoted outside the selection still
+    gets its row.
+    """
+    publishers = tuple(publishers)
+    selected = {id(s) for s in sentences}
+    readings: list[_Found] = []
+    seen_text: set[str] = set()
+    everything = list(sentences) + list(pool or [])
+    lowercase = lowercase_words(everything)
+    for sentence in everything:
+        if sentence.text in seen_text:
+            continue
+        seen_text.add(sentence.text)
+        readings.extend(read(sentence, subject, metrics, publishers, selected=id(sentence) in selected,
+                             lowercase=lowercase))
+    rows = _facts(readings, selected)
+    rows.sort(key=lambda r: (-_support(r), r.found.sentence.position, r.found.order))
+    # An estimate of a metric and period a result reports is shown beside the result, not as a row.
+    actual = {}
+    for i, row in enumerate(rows):
+        if row.found.kind == "actual":
+            actual.setdefault((row.found.metric, row.found.period), i)
+    shown = []
+    for i, row in enumerate(rows):
+        f = row.found
+        if f.kind == "estimate":
+            j = actual.get((f.metric, f.period))
+            if j is None and not f.period:
+                j = next((k for (m, _), k in actual.items() if m == f.metric), None)
+            if j is not None:
+                a = rows[j]
+                if not a.found.estimate:
+                    rows[j] = dataclasses.replace(a, found=dataclasses.replace(a.found, estimate=f.value))
+                continue
+        shown.append(i)
+    shown = _capped(rows, shown)
+    order = _metric_order(metrics)
+    picked = sorted(shown[:limit], key=lambda i: (
+        _KIND_ORDER.get(rows[i].found.kind, _SECTION_ORDER.get(rows[i].found.section, 3)),
+        order.get(rows[i].found.metric.split(" (")[0], len(order)), i))
+    name = subject.name if subject and subject.name else ""
+    result = []
+    for i in picked:
+        f, sources = rows[i].found, list(rows[i].sources)
+        result.append(Figure(value=f.value, label=label(f.metric, f.period, f.kind, f.change, f.estimate),
+                             text=f.sentence.text, sources=sources, new=f.sentence.new, metric=f.metric,
+                             change=f.change, period=f.period, kind=f.kind, subject=name, estimate=f.estimate))
+    return result
+
+
+# A figure the brief quotes counts as this many more sources: the selection chose its sentence.
+_QUOTED_BONUS = 2
+# Rows of one metric (share-price moves, price targets) kept at most: the rest of the table is
+# for other numbers.
+_PER_METRIC = 2
+_TARGETS = 3
+
+
+def _support(row: _Row) -> int:
+    return len(row.sources) + (_QUOTED_BONUS if row.chosen else 0)
+
+
+def _capped(rows: list[_Row], shown: list[int]) -> list[int]:
+    """Return the shown rows with at most _PER_METRIC per metric and _TARGETS price targets.
+
+    A target that moved ("to $180 from $185") is news; one reiterated is not: moves go first.
+    """
+    per_metric: Counter[str] = Counter()
+    targets = 0
+    kept = []
+    for i in sorted(shown, key=lambda i: rows[i].found.section == "targets" and not rows[i].found.change):
+        f = rows[i].found
+        if f.section == "targets":
+            targets += 1
+            if targets > _TARGETS:
+                continue
+        else:
+            per_metric[f.metric] += 1
+            if per_metric[f.metric] > _PER_METRIC:
+                continue
+        kept.append(i)
+    return kept
+
+
+def _metric_order(extra: Mapping | None) -> dict[str, int]:
+    """Return each metric's place in the vocabulary: within a section, rows follow the vocabulary's order."""
+    table = extra if extra is not None else _base_vocabulary()
+    order: dict[str, int] = {}
+    for names in table.values():
+        if isinstance(names, Mapping):
+            for name in names:
+                order.setdefault(name, len(order))
+    return order

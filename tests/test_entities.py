@@ -1,0 +1,67 @@
+"""Entities: whole names, one entry per person or company, no subject, no publishers, told apart by kind."""
+
+from briefs import entities
+from briefs.model import Sentence
+
+
+def s(text: str, source: int = 1) -> Sentence:
+    return Sentence(text=text, source=source, position=0, paragraph=0, sources=[source])
+
+
+def names(sentences, **options) -> dict:
+    return {e.name: e for e in entities.entities(sentences, **options)}
+
+
+def test_names_with_a_lower_case_prefix_stay_whole():
+    found = names([s("Buyers chose the iPhone over rivals, and the iPad Pro sold out."),
+                   s("Sellers on eBay listed older iPhone models at a discount.")])
+    assert {"iPhone", "iPad Pro", "eBay"} <= set(found)
+    assert not {"Phone", "Pad Pro", "Bay"} & set(found)
+    assert found["iPhone"].count == 2 and found["iPhone"].kind == "product"
+
+
+def test_a_person_is_one_entry_whatever_the_form():
+    found = names([s("Chief executive Jane Roe said the plan would work."),
+                   s("Roe's deputy disagreed with the plan."),
+                   s("Investors asked Roe about margins, and Roe said they would rise.")])
+    assert found["Jane Roe"].count == 4 and found["Jane Roe"].kind == "person"
+    assert "Roe" not in found
+
+
+def test_a_company_is_one_entry_with_its_ticker_and_legal_form():
+    found = names([s("Globex Corp. (NYSE: GLX) agreed to buy a supplier."),
+                   s("Shares of Globex rose after the deal, and Globex's chief called it a bargain.")])
+    assert found["Globex"].kind == "company" and found["Globex"].count == 4
+    assert not {"GLX", "Globex Corp", "Shares of Globex"} & set(found)
+
+
+def test_the_subject_and_its_aliases_are_not_listed_but_what_follows_them_is():
+    found = names([s("Acme Robotics said the Acme Model X would ship in May, and Acme's rival Initech shrugged."),
+                   s("ACME shares rose.")], exclude=["Acme Robotics", "Acme", "ACME"])
+    assert "Model X" in found and found["Model X"].kind == "product"
+    assert not any("Acme" in n or n == "ACME" for n in found)
+
+
+def test_publishers_and_wire_services_are_sources_not_entities():
+    found = names([s("Initech cut prices, according to Reuters."),
+                   s("(Bloomberg) -- Initech also hired a new chief."),
+                   s("The Motley Fool has positions in Initech."),
+                   s("Initech's plan was first reported by The Information on Monday.")],
+                  publishers=["Nasdaq.com (The Motley Fool)"])
+    assert "Initech" in found
+    assert not {"Reuters", "Bloomberg", "Motley Fool", "The Motley Fool", "Nasdaq", "The Information"} & set(found)
+
+
+def test_places_come_from_the_gazetteer_and_ordinary_words_are_not_names():
+    found = names([s("Initech opened offices in Germany and Texas."),
+                   s("Stocks fell as Chinese regulators met, and stocks of chip makers led the fall."),
+                   s("Demand for GPUs kept Initech busy in Germany.")])
+    assert found["Germany"].kind == "place" and found["Germany"].count == 2 and found["Texas"].kind == "place"
+    assert not {"Stocks", "Chinese", "GPUs"} & set(found)
+
+
+def test_an_ordinary_sentence_holding_a_place_word_is_not_a_person():
+    found = names([s("Jane Roe said Initech China would grow."), s("China was quiet, analysts said.")],
+                  exclude=["Initech"])
+    assert found["China"].kind == "place" and "Jane Roe" in found
+    assert found["Jane Roe"].count == 1

@@ -1,0 +1,198 @@
+"""Key figures: the subject's own numbers, each with metric, value, change, period and kind."""
+
+import json
+
+import pytest
+
+from briefs import figures
+from briefs.audience import load_audience
+from briefs.config import Subject
+from briefs.model import Sentence
+
+ACME = Subject(name="Acme Robotics", aliases=["Acme"], tickers=["ACME"], related=["Jane Roe"])
+
+
+def s(text: str, source: int = 1, position: int = 0) -> Sentence:
+    return Sentence(text=text, source=source, position=position, paragraph=0, sources=[source])
+
+
+def rows(*texts: str, subject: Subject = ACME, **options):
+    return figures.figures([s(t, i + 1, i) for i, t in enumerate(texts)], subject=subject, **options)
+
+
+def one(text: str, subject: Subject = ACME):
+    found = rows(text, subject=subject)
+    assert len(found) == 1, [(f.value, f.metric) for f in found]
+    return found[0]
+
+
+def test_a_change_and_the_level_it_reached_are_one_row():
+    row = one("Acme said revenue rose 21% to $47.5 billion in the second quarter.")
+    assert (row.value, row.change, row.metric, row.period, row.kind) == ("$47.5 billion", "+21%", "revenue", "Q2", "actual")
+    assert row.label == "Revenue, Q2 (change +21%)"
+    assert row.subject == "Acme Robotics" and row.sources == [1]
+
+
+def test_a_movement_alone_is_a_signed_change():
+    assert one("Acme shares fell 6.9% on Wednesday.").change == "-6.9%"
+    assert one("Acme shares fell 6.9% on Wednesday.").metric == "share price"
+    assert one("Acme (ACME) declined 4% after the event.").metric == "share price"
+    assert one("Ad impressions across Acme's apps saw a rise of 11%.").change == "+11%"
+
+
+@pytest.mark.parametrize(
+    "text, value, metric, kind",
+    [
+        ("Acme reported quarterly revenue of $12.4 billion.", "$12.4 billion", "revenue", "actual"),
+        ("Analysts expect Acme to report revenue of $13 billion next quarter.", "$13 billion", "revenue", "estimate"),
+        ("Acme guided third-quarter revenue to $13.5 billion.", "$13.5 billion", "revenue", "guidance"),
+        ("Acme forecast a gross margin of 61% for the fiscal year 2026.", "61%", "gross margin", "guidance"),
+        ("Globex Securities raised its price target on Acme to $250 from $220.", "$250", "price target (Globex Securities)",
+         "target"),
+    ],
+)
+def test_actual_estimate_guidance_and_target_are_told_apart(text, value, metric, kind):
+    row = one(text)
+    assert (row.value, row.metric, row.kind) == (value, metric, kind)
+
+
+def test_a_target_keeps_where_it_came_from():
+    row = one("Globex Securities cut its price target on Acme from $220 to $200.")
+    assert (row.value, row.change) == ("$200", "from $220")
+
+
+def test_an_estimate_sits_beside_the_result_it_was_for():
+    found = rows("Acme earned $2.18 a share, above the $2.10 analysts had expected.",
+                 "Analysts polled by a data firm expected earnings per share of $2.10 for Acme.")
+    assert [(f.value, f.metric, f.kind, f.estimate) for f in found] == [("$2.18", "EPS", "actual", "$2.10")]
+    assert "vs $2.10 expected" in found[0].label
+
+
+def test_one_fact_from_many_sources_is_one_row_citing_them_all():
+    found = rows("Acme's revenue rose to $8 billion in the first quarter.",
+                 "In the first quarter, Acme lifted revenue to $8 billion.",
+                 "Acme's first-quarter revenue was $8.0 billion.")
+    assert [(f.value, sorted(f.sources)) for f in found] == [("$8 billion", [1, 2, 3])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme rose 3% while Initech fell 5%.",
+        "Initech's revenue rose 10% to $5 billion in the quarter.",
+        "Apple, Initech, and Acme have each lost more than 20% this year.",
+        "Initech Corp. (NYSE: INTC) reported revenue of $3 billion, as Acme looked on.",
+    ],
+)
+def test_another_companys_figure_is_never_the_subjects(text):
+    assert all(f.change != "-5%" and f.value not in {"$5 billion", "20%", "$3 billion"} for f in rows(text))
+
+
+def test_the_subjects_clause_keeps_its_figure_beside_a_peer():
+    found = rows("Acme shares rose 3%, while Initech shares fell 5%.")
+    assert [(f.value, f.change) for f in found] == [("3%", "+3%")]
+
+
+def test_a_sentence_outside_the_selection_must_name_the_subject():
+    pool = [s("The company's revenue rose 30% to $9 billion.", 2, 1)]
+    assert figures.figures([], subject=ACME, pool=pool) == []
+    pool = [s("Acme's revenue rose 30% to $9 billion.", 2, 1)]
+    assert [f.value for f in figures.figures([], subject=ACME, pool=pool)] == ["$9 billion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of Acme (ACME.O) added combined $280 billion in value.",
+        "Acme (NASDAQ:ACME) posted $40 billion, its filing showed.",
+        "The figure came to $3 billion, the filing showed.",
+    ],
+)
+def test_a_figure_whose_metric_cannot_be_named_is_not_shown(text):
+    for row in rows(text):
+        assert row.metric and "O" not in row.label.split() and "NASDAQ" not in row.label
+
+
+def test_a_ticker_suffix_never_becomes_a_label():
+    row = one("Shares of Acme (ACME.O) rose 4% on Tuesday.")
+    assert row.label == "Share price, Tuesday (change +4%)"
+
+
+def test_shopping_deals_and_speculation_are_not_figures():
+    assert rows("The Acme vacuum goes on sale for $29, its lowest price yet.") == []
+    assert rows("If growth held, Acme's revenue would reach $500 billion by 2030.") == []
+    assert rows("Acme's stock could fall to $60 a share, one blogger warned.") == []
+
+
+def test_an_ordinary_word_with_a_number_is_not_a_metric():
+    # "sales" as a plain noun in a sentence about a shop window, "settle" about an index.
+    assert rows("Acme shoppers paid $30 at the door.") == []
+    assert rows("The Nasdaq dropped 1.8% to settle at 11,138, and Acme was flat.") == []
+
+
+def test_rows_follow_an_analysts_reading_order():
+    found = rows("Globex Securities raised its price target on Acme to $250 from $220.",
+                 "Acme shares jumped 9% on Thursday.",
+                 "Acme delivered 120,000 vehicles in the quarter.",
+                 "Acme expects revenue of $14 billion next quarter.",
+                 "Acme reported revenue of $12.4 billion for the first quarter.")
+    assert [f.kind for f in found] == ["actual", "guidance", "actual", "actual", "target"]
+    assert [f.metric for f in found][:3] == ["revenue", "revenue", "deliveries"]
+
+
+def test_an_audience_adds_metrics_in_its_audience_toml(tmp_path):
+    folder = tmp_path / "bookings"
+    folder.mkdir()
+    (folder / "audience.toml").write_text('extends = "investor"\n[metrics.operations]\nbookings = ["bookings"]\n')
+    text = "Acme's bookings rose 12% to $4 billion."
+    assert rows(text) == []
+    audience = load_audience("bookings", [tmp_path, *figures.data_dir("templates").parent.glob("templates")])
+    found = rows(text, metrics=audience.get("metrics"))
+    assert [(f.metric, f.value, f.change) for f in found] == [("bookings", "$4 billion", "+12%")]
+    assert rows("Acme reported revenue of $12.4 billion.", metrics=audience.get("metrics"))  # the base vocabulary stays
+
+
+def test_cli_json_carries_metric_period_kind_and_subject(tmp_path, monkeypatch, capsys):
+    import sys
+
+    import briefs.cli as cli
+
+    corpus = tmp_path / "acme"
+    corpus.mkdir()
+    (corpus / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
+    body = ("Acme Robotics reported its results on Tuesday. Acme said revenue rose 21% to $4.5 billion in the "
+            "second quarter. The robot maker's chief executive said demand from warehouses stayed strong. "
+            "Acme shares jumped 8% on Wednesday after the report.")
+    for i in range(3):
+        (corpus / f"a{i}.md").write_text(f"---\ntitle: Acme results {i}\nsource: Paper {i}\n---\n{body}\n")
+    monkeypatch.setattr(sys, "argv", ["briefs", "build", str(corpus), "--format", "json", "--out", str(tmp_path / "out"),
+                                      "--no-cache", "--quiet"])
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 0, capsys.readouterr().err
+    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    revenue = next(f for f in brief["figures"] if f["metric"] == "revenue")
+    assert {k: revenue[k] for k in ("value", "change", "period", "kind", "subject")} == {
+        "value": "$4.5 billion", "change": "+21%", "period": "Q2", "kind": "actual", "subject": "Acme Robotics"}
+    assert len(revenue["sources"]) == 3 and revenue["label"] and revenue["text"] and "new" in revenue
+
+
+def test_a_bad_metrics_table_names_the_file(tmp_path):
+    from briefs.config import ConfigError
+
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "audience.toml").write_text('extends = "investor"\n[metrics.operations]\nbookings = "bookings"\n')
+    with pytest.raises(ConfigError, match=r"broken/audience.toml.*metrics\.operations"):
+        load_audience("broken", [tmp_path, *figures.data_dir("templates").parent.glob("templates")])
+
+
+def test_last_weeks_figures_are_marked_not_new():
+    from briefs import history
+
+    this_week = rows("Acme reported revenue of $12.4 billion for the first quarter.",
+                     "Acme shares jumped 9% on Thursday.")
+    previous = {"figures": [{"value": "$12.4 billion", "label": "Revenue, Q1", "metric": "revenue"}]}
+    marked = history.mark_figures(this_week, previous)
+    assert [(f.value, f.new) for f in marked] == [("$12.4 billion", False), ("9%", True)]
+    assert all(f.new for f in this_week)  # the figures given are left as they were
