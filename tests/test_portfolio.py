@@ -79,7 +79,7 @@ def test_every_subject_and_the_overview_are_written_and_printed(pool_run):
     rows = {row["name"]: row for row in overview["subjects"]}
     assert list(rows) == ["Halvorsen Marine", "Quillon Robotics", "Meta Platforms"]
     quillon = rows["Quillon Robotics"]
-    assert quillon["audience"] == "executive" and quillon["articles"] == 3
+    assert quillon["audience"] == "executive" and quillon["articles"] == 4
     assert "Quillon" in quillon["top_story"]["text"] and quillon["top_story"]["source"]["url"].startswith("https://")
     assert all((out / path).is_file() for path in quillon["files"].values())
     assert overview["failed"] == []
