@@ -161,11 +161,21 @@ def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
     return replace(item, article=replace(item.article, text=""))
 
 
+def _unnamed(item: clean.ArticleClean) -> clean.ArticleClean:
+    """Return an article no subject is named in, as subject tasks need it: without its prose.
+
+    `clean.combine` drops such an article whole (no mention) and keeps only its drops; its date
+    still counts in the period's tallies. Not shipping its sentences, keys and stems to every
+    subject task saves most of the data a portfolio moves; the byte-identity test guards this.
+    """
+    return replace(_without_text(item), paragraphs=[], keys=[], stems=[], about=[])
+
+
 def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
     """Return one file loaded and cleaned once, with its articles routed to the subjects they may name."""
     articles, problems = load.load_file(path)
     prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
-    shared = tuple(_without_text(attribute(p, _NOBODY)) for p in prepared)
+    shared = tuple(_unnamed(attribute(p, _NOBODY)) for p in prepared)
     routed: dict[int, list[tuple[int, clean.ArticleClean]]] = {}
     for position, (article, ready) in enumerate(zip(articles, prepared)):
         for index, subject in enumerate(subjects):

@@ -17,7 +17,7 @@ from ._messages import fail, warn
 app = typer.Typer(no_args_is_help=True, help="List, create and check audiences (template folders).")
 
 # Templates the renderer reads; any other *.j2 in an audience folder is a partial or a typo.
-RENDERED = ("brief.md.j2", "brief.html.j2")
+RENDERED = ("brief.md.j2", "brief.html.j2", "index.md.j2", "index.html.j2")  # index: briefs portfolio
 
 
 @app.command("list")

@@ -1,0 +1,198 @@
+"""A coverage list at scale: 100 subjects over 20,000 articles, local pool vs Dask, and vs one `briefs build`.
+
+    .venv/bin/python benchmarks/portfolio.py            # 100 subjects, 20,000 articles, 1,000 tasks
+    .venv/bin/python benchmarks/portfolio.py --small    # 10 subjects, 1,000 articles, 200 tasks
+
+Articles are synthetic, generated into a temporary folder at run time (never committed): the BBC
+dev texts (../shared/eval/bbc_dev.jsonl) with one of the subjects placed in the headline and a
+sentence, and every third article naming a second subject in passing; figures shift per copy so
+copies are near-duplicates, as syndicated news is. It prints, from one run:
+
+- the whole portfolio's time and the peak memory of its largest worker process, on the local
+  process pool and on a Dask LocalCluster of 2 worker processes, and Dask's as a ratio of the pool's;
+- the portfolio's time as a ratio of ONE subject's `briefs build` over the same articles (target ≤ 3);
+- a worker's memory over many subject tasks in one process (it should stay flat).
+
+Each engine runs as the `briefs` command in its own process; peak memory is each process's
+VmHWM, sampled from /proc (Linux). Nothing here is asserted: on a shared machine, read ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BRIEFS = [sys.executable, "-m", "briefs"]
+
+_SYLLABLES = ["nor", "vath", "kel", "tria", "bram", "ost", "quin", "del", "mar", "sov", "ten", "lux", "ro", "cad",
+              "vel", "pra", "zan", "hol", "gri", "ber"]
+_KINDS = ["Systems", "Holdings", "Energy", "Foods", "Logistics", "Pharma", "Motors", "Networks", "Mining", "Retail"]
+
+
+def subjects(count: int) -> list[tuple[str, str]]:
+    """Return `count` made-up (name, ticker) pairs, the same every run."""
+    rng = random.Random(19)
+    names: dict[str, str] = {}
+    while len(names) < count:
+        stem = "".join(rng.choice(_SYLLABLES) for _ in range(2)).capitalize()
+        name = f"{stem} {rng.choice(_KINDS)}"
+        ticker = (stem[:3] + name.split()[1][0]).upper()
+        if name not in names and ticker not in names.values():
+            names[name] = ticker
+    return list(names.items())
+
+
+def make_news(folder: Path, count: int, companies: list[tuple[str, str]], bbc: Path) -> None:
+    """Write `count` dated articles, each about one company (and some naming a second)."""
+    texts = [json.loads(line) for line in bbc.open(encoding="utf-8")]
+    rng = random.Random(count)
+    folder.mkdir(parents=True)
+    for i in range(count):
+        base = texts[i % len(texts)]
+        shift = i // len(texts)
+        body = re.sub(r"\d+", lambda m: str(int(m.group()) + shift), base["text"]) if shift else base["text"]
+        name, ticker = companies[i % len(companies)]
+        paragraphs = body.split("\n\n")
+        paragraphs.insert(1, f"{name} ({ticker}) said the developments would shape its plans, and its shares "
+                             f"moved {rng.randint(1, 9)}% in early trading.")
+        if i % 3 == 0:
+            other = companies[(i * 7 + 3) % len(companies)][0]
+            paragraphs.insert(min(3, len(paragraphs)), f"Rival {other} declined to comment on the report on Tuesday.")
+        day = 16 + i % 7
+        (folder / f"{i:05d}.md").write_text(
+            f"---\ntitle: \"{name}: {base['title']}\"\nsource: Wire {i % 40}\ndate: 2026-11-{day}\n---\n"
+            + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+def write_portfolio(path: Path, companies: list[tuple[str, str]]) -> None:
+    lines = ['news = ["news/"]', 'audience = "investor"']
+    for name, ticker in companies:
+        lines += ["", "[[subject]]", f'name = "{name}"', f'tickers = ["{ticker}"]']
+    path.write_text("\n".join(lines) + "\n")
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int]:
+    """Return (seconds, main process peak KB, largest descendant's peak KB) of a command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, **(env or {})})
+    peaks: dict[int, int] = {}
+
+    def sample() -> None:
+        while process.poll() is None:
+            for pid in _descendants(process.pid) | {process.pid}:
+                peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+            time.sleep(0.25)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    sampler.join()
+    if process.returncode not in (0, 5):
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-2000:]}")
+    main = peaks.pop(process.pid, 0)
+    return seconds, main, max(peaks.values(), default=0)
+
+
+def _rss_kb() -> int:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def flat_memory(news: Path, companies: list[tuple[str, str]], tasks: int, out: Path) -> list[tuple[int, int]]:
+    """Return (tasks done, RSS KB) while one process runs `tasks` subject tasks, as a long-lived worker does."""
+    from briefs import portfolio
+    from briefs.config import Subject
+
+    entries = [portfolio.Entry(Subject(name=n, tickers=[t]), "investor", re.sub(r"\W+", "-", n.lower()))
+               for n, t in companies[:10]]
+    files = [portfolio.read_file(p, [e.subject for e in entries]) for p in sorted(news.glob("*.md"))[:200]]
+    job = portfolio.Job(news=(news,), out=out, formats=("md", "json"))
+    marks, checkpoints = [], {max(1, tasks // 10), tasks // 2, tasks}
+    for done in range(1, tasks + 1):
+        index = done % len(entries)
+        portfolio.build_subject(job, entries[index], index, files, [])
+        if done in checkpoints:
+            marks.append((done, _rss_kb()))
+    return marks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--small", action="store_true", help="10 subjects, 1,000 articles, 200 tasks")
+    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    args = parser.parse_args()
+    n_subjects, n_articles, n_tasks = (10, 1_000, 200) if args.small else (100, 20_000, 1_000)
+    bbc = args.eval / "bbc_dev.jsonl"
+    if not bbc.is_file():
+        raise SystemExit(f"{bbc}: not found; the benchmark needs the BBC dev texts (--eval DIR)")
+    companies = subjects(n_subjects)
+    with tempfile.TemporaryDirectory(prefix="briefs-portfolio-") as tmp:
+        root = Path(tmp)
+        make_news(root / "news", n_articles, companies, bbc)
+        write_portfolio(root / "PORTFOLIO.toml", companies)
+        config = root / "config"
+        config.mkdir()
+        name, ticker = companies[0]
+        (config / "briefs.toml").write_text(f'[subject]\nname = "{name}"\ntickers = ["{ticker}"]\n')
+        env = {"BRIEFS_CONFIG_DIR": str(config), "BRIEFS_CACHE_DIR": str(root / "cache")}
+        print(f"{n_subjects} subjects, {n_articles:,} articles, 2 worker processes, md+json (cpu count {os.cpu_count()})")
+        common = ["portfolio", str(root / "PORTFOLIO.toml"), "--format", "md,json", "--workers", "2", "--quiet"]
+        pool = timed(BRIEFS + common + ["--out", str(root / "pool")], env)
+        dask = timed(BRIEFS + common + ["--out", str(root / "dask"), "--scheduler", "local"], env)
+        one = timed(BRIEFS + ["build", str(root / "news"), "--format", "md,json", "--workers", "2", "--no-cache",
+                              "--quiet", "--out", str(root / "build")], env)
+        same = all((root / "pool" / p.relative_to(root / "dask")).read_bytes() == p.read_bytes()
+                   for p in (root / "dask").rglob("*") if p.is_file() and not p.name.startswith("index."))
+        print(f"{'engine':<28}{'seconds':>9}{'main MB':>9}{'worker MB':>11}")
+        for label, (seconds, main_kb, worker_kb) in (("local pool", pool), ("Dask LocalCluster (2)", dask),
+                                                     (f"briefs build ({name})", one)):
+            print(f"{label:<28}{seconds:>9.1f}{main_kb / 1024:>9.0f}{worker_kb / 1024:>11.0f}")
+        print(f"Dask / pool: time {dask[0] / pool[0]:.2f}x, largest worker's peak memory {dask[2] / max(pool[2], 1):.2f}x"
+              f"; briefs byte-identical: {same}")
+        print(f"portfolio / one subject's build: pool {pool[0] / one[0]:.2f}x, Dask {dask[0] / one[0]:.2f}x (target <= 3x)")
+        marks = flat_memory(root / "news", companies, n_tasks, root / "flat")
+        print("one worker process over many subject tasks (200 articles each): "
+              + ", ".join(f"{done} tasks {kb / 1024:.0f} MB" for done, kb in marks))
+
+
+if __name__ == "__main__":
+    main()
