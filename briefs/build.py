@@ -249,7 +249,7 @@ def fill_title(pattern: str, values: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), pattern)
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     """Return a file-name-safe lower-case slug."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "brief"
 
@@ -388,4 +388,4 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
 def output_stem(brief: Brief) -> str:
     """Return the file name stem: subject, ISO week (or date) and audience."""
-    return f"{_slug(brief.subject)}-{brief.week or brief.date or 'undated'}-{_slug(brief.audience)}"
+    return f"{slug(brief.subject)}-{brief.week or brief.date or 'undated'}-{slug(brief.audience)}"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefs import portfolio
-from briefs.build import process_file
+from briefs._pool import process_file
 from briefs.config import Subject
 from briefs.load import load_file
 from briefs.model import Article
