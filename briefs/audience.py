@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import ConfigError, config_dir, data_dir, read_toml
+from .config import ConfigError, check_themes, config_dir, data_dir, read_toml
 
 AUDIENCE_FILE = "audience.toml"
 DEFAULT_AUDIENCE = "investor"
@@ -158,9 +158,8 @@ def _check(settings: dict[str, Any], path: Path) -> None:
     for key in ("sections", "labels", "metrics"):
         if not isinstance(settings.get(key, {}), dict):
             raise ConfigError(f"{path}: [{key}] must be a table")
-    for theme in settings.get("themes", []):
-        if not isinstance(theme, dict) or not isinstance(theme.get("name"), str) or not isinstance(theme.get("terms", []), list):
-            raise ConfigError(f"{path}: each [[themes]] needs a name and a list of terms")
+    if "themes" in settings:
+        check_themes(settings["themes"], path)  # one definition of a valid theme, shared with briefs.toml
     if not isinstance(settings.get("title", ""), str):
         raise ConfigError(f"{path}: 'title' must be a string")
     order = settings.get("theme_order", [])

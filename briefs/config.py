@@ -118,8 +118,8 @@ _TOP_LEVEL = ("subject", "audience", "method", "themes", "output")
 _THEME_KEYS = ("name", "description", "terms", "drop")
 
 
-def _themes(value: Any, path: Path) -> list[dict[str, Any]]:
-    """Return a briefs.toml's [[themes]] entries, checked: name and terms, or name and drop = true."""
+def check_themes(value: Any, path: Path) -> list[dict[str, Any]]:
+    """Return [[themes]] entries (of a briefs.toml or an audience.toml), checked: name and terms, or name and drop = true."""
     how = "each [[themes]] needs name = \"…\" and terms = [\"…\"] (or drop = true)"
     if not isinstance(value, list):
         raise ConfigError(f"{path}: 'themes' must be [[themes]] tables; {how}")
@@ -172,7 +172,7 @@ def _flatten(data: dict[str, Any], path: Path) -> dict[str, Any]:
         elif not isinstance(value, str):
             raise ConfigError(f"{path}: '{key}' must be a string in quotes, not {value!r}")
     if "themes" in data:
-        flat["themes"] = _themes(data["themes"], path)
+        flat["themes"] = check_themes(data["themes"], path)
     return flat
 
 
