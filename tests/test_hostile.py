@@ -852,3 +852,14 @@ def test_other_parsers_resolve_no_external_entity_dtd_or_include(tmp_path):
     assert "malformed front matter" in one_line_naming(result, "tag.md")
     assert_good_articles_used(result)
     assert_clean_stderr(result)
+
+
+def test_group4_summary_json_carries_no_raw_c1_or_bidi_control(tmp_path):
+    text = ("Acme Corp said revenue rose 5% on strong demand \x9b31m for its vans in Europe, it said on Monday.\n"
+            "Acme Corp's \u202emaerts\u202c chief said the company will open two new plants in Spain next year.\n")
+    folder = corpus(tmp_path, {"c1.txt": text})
+    result = run("summary", folder, "--json", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "\x9b" not in result.stdout and "\u202e" not in result.stdout
+    quoted = json.dumps(json.loads(result.stdout), ensure_ascii=False)
+    assert "\x9b31m" in quoted or "\u202emaerts" in quoted  # the same text once parsed
