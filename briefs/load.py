@@ -614,12 +614,18 @@ def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
         return [], [Problem(str(path), f"{error}; skipped")]
     except PermissionError:
         return [], [Problem(str(path), "permission denied; skipped")]
+    except TimeoutError as error:  # a parser's own time limit (NLTK's regex guard), not the disk
+        return [], [failed(str(path), error)]
     except OSError as error:
-        return [], [Problem(str(path), f"cannot read ({error.strerror}); skipped")]
-    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError) as error:
-        # A parser's own failure on odd input (lxml, feedparser, trafilatura) costs this file, not the brief.
-        first = (str(error).splitlines() or [""])[0][:200]
-        return [], [Problem(str(path), f"could not be parsed ({type(error).__name__}: {first}); skipped")]
+        return [], [Problem(str(path), f"cannot read ({error.strerror or error}); skipped")]
+    except Exception as error:  # noqa: BLE001 (a parser's own failure on odd input costs this file, not the brief)
+        return [], [failed(str(path), error)]
+
+
+def failed(path: str, error: Exception) -> Problem:
+    """Return the problem for a file or article a library failed on unexpectedly (lxml, feedparser, NLTK)."""
+    first = (str(error).splitlines() or [""])[0][:200]
+    return Problem(path, f"could not be processed ({type(error).__name__}: {first}); skipped")
 
 
 def load(paths: Iterable[Path]) -> Loaded:

@@ -863,3 +863,21 @@ def test_group4_summary_json_carries_no_raw_c1_or_bidi_control(tmp_path):
     assert "\x9b" not in result.stdout and "\u202e" not in result.stdout
     quoted = json.dumps(json.loads(result.stdout), ensure_ascii=False)
     assert "\x9b31m" in quoted or "\u202emaerts" in quoted  # the same text once parsed
+
+
+def test_a_library_failing_on_one_article_costs_only_that_article(tmp_path, monkeypatch):
+    import briefs.build
+
+    real = briefs.build.clean_stage.clean_article
+
+    def fragile(article, subject):  # as NLTK does on a many-megabyte line: its regex time limit trips
+        if article.path.endswith("poison.txt"):
+            raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
+        return real(article, subject)
+
+    monkeypatch.setattr(briefs.build.clean_stage, "clean_article", fragile)
+    result = build(corpus(tmp_path, {"poison.txt": SECOND.replace("3%", "8%")}), tmp_path / "out", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "TimeoutError" in one_line_naming(result, "poison.txt")
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)
