@@ -144,7 +144,8 @@ def _options(settings: Settings, audience: str, subject: str, date: Optional[str
     except PeriodError as error:
         raise fail(str(error), EXIT_USAGE) from None
     if previous is not None and not previous.is_file():
-        raise fail(f"--previous {previous}: no such file; give a JSON brief that build wrote", EXIT_USAGE)
+        what = "not a regular file" if previous.exists() else "no such file"
+        raise fail(f"--previous {previous}: {what}; give a JSON brief that build wrote", EXIT_USAGE)
     return Options(audience=audience, method=settings.values["method"], subject=subject, date=day,
                    templates=templates, week=week, since=start, until=end, undated=undated, previous=previous,
                    out=Path(settings.values["out"]), cache=not no_cache, workers=workers)
