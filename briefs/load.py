@@ -447,8 +447,8 @@ def load_json(path: Path) -> tuple[list[Article], list[Problem]]:
     text = read_text(path)
     articles, problems = [], []
     lines: list[tuple[int, object]] = []
-    whole: object = None
-    if path.suffix.lower() == ".json":
+    as_lines = path.suffix.lower() != ".json"  # .jsonl and .ndjson: one record a line
+    if not as_lines:
         try:
             whole = json_value(text)
         except LoadError as error:
@@ -459,13 +459,13 @@ def load_json(path: Path) -> tuple[list[Article], list[Problem]]:
                 json_value(first)
             except LoadError:
                 raise error from None
-        if isinstance(whole, list):
-            lines = [(i + 1, r) for i, r in enumerate(whole)]
-        elif whole is not None:
+            as_lines = True
+        else:
             if _brief_written_by_us(whole):
                 raise LoadError("a brief written by briefs, not an article")
-            lines = [(1, whole)]  # one record, pretty-printed over many lines or not
-    if whole is None:
+            # A list of records, or one record pretty-printed over many lines (or not).
+            lines = [(i + 1, r) for i, r in enumerate(whole)] if isinstance(whole, list) else [(1, whole)]
+    if as_lines:
         for number, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
