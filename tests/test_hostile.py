@@ -769,7 +769,8 @@ def test_group7_sigterm_during_start_up_is_an_interrupt(tmp_path):
 def test_group7_interrupt_mid_build_prints_the_interrupted_line(tmp_path, signum):
     folder = corpus(tmp_path)
     script = (
-        "import sys, time\n"
+        "import signal, sys, time\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even if CI ignores it\n"
         "import briefs.build\n"
         "real = briefs.build.per_file\n"
         "def slow(*args, **kwargs):\n"
