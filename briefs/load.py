@@ -600,10 +600,21 @@ def iter_files(paths: Iterable[Path], problems: list[Problem], skip: Iterable[Pa
         yield from sorted(found, key=lambda p: p.relative_to(path).parts)
 
 
+# The mark briefs' own HTML output carries in its head (templates/base/brief.html.j2).
+_OUR_HTML = re.compile(rb"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?briefs\b", re.I)
+
+
+def _written_by_briefs(path: Path) -> bool:
+    """Return True for an HTML brief briefs wrote (its generator mark in the first kilobytes)."""
+    return path.suffix.lower() in HTML_SUFFIXES and bool(_OUR_HTML.search(read_bytes(path)[:4096]))
+
+
 def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
     """Return the articles in one file and the problems met; never raises for bad content."""
     suffix = path.suffix.lower()
     try:
+        if _written_by_briefs(path):
+            raise LoadError("a brief written by briefs, not an article")
         if suffix in JSON_SUFFIXES:
             return load_json(path)
         loader = LOADERS.get(suffix)

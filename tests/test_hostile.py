@@ -805,13 +805,15 @@ def test_out_folder_inside_the_corpus_is_never_read_back(tmp_path):
     assert brief_json(second)["stats"]["articles"] == 2
 
 
-def test_a_brief_json_given_as_input_is_not_an_article(tmp_path):
+def test_a_brief_json_or_html_given_as_input_is_not_an_article(tmp_path):
     folder = corpus(tmp_path)
     first = build(folder, tmp_path / "out")
-    copied = folder / "last-week.json"
-    copied.write_text(Path(next(l for l in first.stdout.splitlines() if l.endswith(".json"))).read_text())
+    for suffix in (".json", ".html"):
+        written = Path(next(line for line in first.stdout.splitlines() if line.endswith(suffix)))
+        (folder / f"last-week{suffix}").write_text(written.read_text())
     second = build(folder, tmp_path / "out2")
     assert "written by briefs" in one_line_naming(second, "last-week.json")
+    assert "written by briefs" in one_line_naming(second, "last-week.html")
     assert brief_json(second)["stats"]["articles"] == 2
 
 
