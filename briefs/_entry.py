@@ -10,6 +10,7 @@ import signal
 import sys
 
 EXIT_INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
+INTERRUPTED = "briefs: interrupted; no brief was changed"
 
 
 def _terminate(signum, frame):  # noqa: ARG001 (signal handler signature)
@@ -27,6 +28,6 @@ def main() -> None:
     try:
         from .cli import main as run
     except KeyboardInterrupt:
-        sys.stderr.write("briefs: interrupted; no brief was changed\n")
+        sys.stderr.write(INTERRUPTED + "\n")
         sys.exit(EXIT_INTERRUPTED)
     run()

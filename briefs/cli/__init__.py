@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from .. import __version__
-from .._entry import EXIT_INTERRUPTED, handle_termination
+from .._entry import EXIT_INTERRUPTED, INTERRUPTED, handle_termination
 from ..config import CORPUS_FILE, ConfigError, Settings, init_text, resolve
 
 if TYPE_CHECKING:
@@ -379,17 +379,16 @@ def main() -> None:
     # Seen before parsing, so a traceback is shown even when parsing the rest fails.
     _state["debug"] = "--debug" in sys.argv[1:]
     handle_termination()  # already done by the console script; again for callers of this function
-    interrupted = "briefs: interrupted; no brief was changed"
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
-        err.print(interrupted, markup=False)
+        err.print(INTERRUPTED, markup=False)
         sys.exit(EXIT_INTERRUPTED)
     except SystemExit:
         raise
     except typer.Exit as done:
         if isinstance(done.__cause__, KeyboardInterrupt):
-            err.print(interrupted, markup=False)
+            err.print(INTERRUPTED, markup=False)
         sys.exit(done.exit_code)
     except Exception as error:  # noqa: BLE001 (last resort: one line, the traceback only with --debug)
         if type(error).__name__ == "NoArgsIsHelpError":
@@ -401,12 +400,12 @@ def main() -> None:
             say("error", f"{error.format_message()} (see '{command} --help')")
             sys.exit(EXIT_USAGE)
         if type(error).__name__ == "Abort":
-            err.print(interrupted, markup=False)
+            err.print(INTERRUPTED, markup=False)
             sys.exit(EXIT_INTERRUPTED)
         if _state["debug"]:
             raise
         say("error", f"{type(error).__name__}: {error} (rerun with --debug for the traceback)")
         sys.exit(EXIT_ERROR)
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C/SIGTERM inside a command into a silent 130
-        err.print(interrupted, markup=False)
+        err.print(INTERRUPTED, markup=False)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
