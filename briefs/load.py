@@ -112,7 +112,8 @@ def decode(raw: bytes) -> str:
             text = raw[length:].decode(encoding)
         except UnicodeDecodeError as error:
             # Truncated (odd byte count) or a lone surrogate: the file says it is this encoding but is not.
-            raise LoadError(f"not valid {encoding.upper()} text ({error.reason} at byte {error.start + length})") from None
+            where = f"{error.reason} at byte {error.start + length}"
+            raise LoadError(f"not valid {encoding.upper()} text ({where})") from None
     elif b"\x00" in raw[:8192]:
         raise LoadError("binary file")
     else:
