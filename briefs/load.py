@@ -501,7 +501,9 @@ def load_feed(path: Path) -> list[Article]:
 
     raw = read_bytes(path)
     # Entity declarations are how "billion laughs" expansion bombs work; real feeds never need them.
-    if re.search(rb"<!ENTITY", raw[:65536], re.I):
+    # They can only stand in the prolog, before the root element, however long comments make it.
+    root = re.search(rb"<[A-Za-z]", raw)
+    if re.search(rb"<!ENTITY", raw[:root.start() if root else len(raw)], re.I):
         raise LoadError("feed declares XML entities (possible entity-expansion attack)")
     # A stream, never bytes or str: feedparser opens a str or bytes that names a path or URL
     # (a file whose whole body is "/etc/passwd" would be read), but only reads a stream.

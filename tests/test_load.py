@@ -308,3 +308,15 @@ def test_front_matter_nested_past_the_limit_is_refused_before_parsing(tmp_path):
         head = f"title: {value}" if fence == "---" else f"title = {value}"
         [problem] = problems_of(write(tmp_path, name, f"{fence}\n{head}\n{fence}\n" + STORY))
         assert "nested more than" in problem
+
+
+def test_entity_declarations_behind_a_long_prolog_are_still_refused(tmp_path):
+    prolog = '<?xml version="1.0"?>' + "<!-- padding -->" * 10_000
+    bomb = prolog + '<!DOCTYPE rss [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]><rss version="2.0"><channel>' \
+        "<item><title>&b;</title><description>Acme Corp opened a plant.</description></item></channel></rss>"
+    [problem] = problems_of(write(tmp_path, "late.rss", bomb))
+    assert "entities" in problem
+    about_xml = ('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>XML</title>'
+                 "<description><![CDATA[Acme Corp's guide explains why <!ENTITY> lines are refused by parsers.]]>"
+                 "</description></item></channel></rss>")
+    assert load.load_file(write(tmp_path, "guide.rss", about_xml))[0]
