@@ -10,7 +10,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import Article
@@ -31,6 +31,9 @@ MAX_DEPTH = 64
 # No article field needs a longer whole number (a timestamp in nanoseconds has 19 digits); a
 # number of thousands of digits costs quadratic time to convert and is refused by Python anyway.
 MAX_INT_DIGITS = 100
+# An article is tens of kilobytes; two million characters (some 300,000 words) is a book. Past
+# it a text is a dump: only its start is read, so one file cannot keep a build busy for minutes.
+MAX_ARTICLE_CHARS = 2_000_000
 # Publication dates outside this range are errors in the file (year 0, a typo'd 20255), not news.
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
@@ -612,6 +615,23 @@ def _written_by_briefs(path: Path) -> bool:
     return path.suffix.lower() in HTML_SUFFIXES and bool(_OUR_HTML.search(read_bytes(path)[:4096]))
 
 
+def _article_start(article: Article) -> Article:
+    """Return the article cut to MAX_ARTICLE_CHARS at a line or sentence end, so no quote is cut short."""
+    text = article.text[:MAX_ARTICLE_CHARS]
+    end = max(text.rfind("\n"), text.rfind(". "))
+    return replace(article, text=text[:end + 1] if end > 0 else text)
+
+
+def _bounded(articles: list[Article], problems: list[Problem]) -> tuple[list[Article], list[Problem]]:
+    """Return the articles, each over MAX_ARTICLE_CHARS cut to its start, with a problem saying so."""
+    long = [a for a in articles if len(a.text) > MAX_ARTICLE_CHARS]
+    if not long:
+        return articles, problems
+    notes = [Problem(a.path, f"longer than {MAX_ARTICLE_CHARS:,} characters, a dump rather than an article; "
+                             "only its start is read") for a in long]
+    return [_article_start(a) if len(a.text) > MAX_ARTICLE_CHARS else a for a in articles], problems + notes
+
+
 def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
     """Return the articles in one file and the problems met; never raises for bad content."""
     suffix = path.suffix.lower()
@@ -619,11 +639,11 @@ def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
         if _written_by_briefs(path):
             raise LoadError("a brief written by briefs, not an article")
         if suffix in JSON_SUFFIXES:
-            return load_json(path)
+            return _bounded(*load_json(path))
         loader = LOADERS.get(suffix)
         if loader is None:
             return [], [Problem(str(path), f"unsupported file type {suffix!r}; skipped")]
-        return loader(path), []
+        return _bounded(loader(path), [])
     except LoadError as error:
         return [], [Problem(str(path), f"{error}; skipped")]
     except PermissionError:

@@ -320,3 +320,12 @@ def test_entity_declarations_behind_a_long_prolog_are_still_refused(tmp_path):
                  "<description><![CDATA[Acme Corp's guide explains why <!ENTITY> lines are refused by parsers.]]>"
                  "</description></item></channel></rss>")
     assert load.load_file(write(tmp_path, "guide.rss", about_xml))[0]
+
+
+def test_an_article_past_two_million_characters_is_read_from_its_start(tmp_path):
+    line = "Acme Corp said unit sales rose in the quarter as demand for its vans grew in Europe.\n"
+    path = write(tmp_path, "dump.txt", line * (load.MAX_ARTICLE_CHARS // len(line) + 1000))
+    [article], [problem] = load.load_file(path)
+    assert len(article.text) <= load.MAX_ARTICLE_CHARS
+    assert article.text.endswith("Europe.\n")  # cut at a line end: no sentence is quoted cut short
+    assert "dump.txt" in str(problem) and "only its start" in str(problem)
