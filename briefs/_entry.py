@@ -11,6 +11,8 @@ import sys
 
 from .exitcodes import INTERRUPTED as EXIT_INTERRUPTED
 
+INTERRUPTED = "briefs: interrupted; no brief was changed"
+
 
 def _terminate(signum, frame):  # noqa: ARG001 (signal handler signature)
     raise KeyboardInterrupt
@@ -27,6 +29,6 @@ def main() -> None:
     try:
         from .cli import main as run
     except KeyboardInterrupt:
-        sys.stderr.write("briefs: interrupted; no brief was changed\n")
+        sys.stderr.write(INTERRUPTED + "\n")
         sys.exit(EXIT_INTERRUPTED)
     run()

@@ -53,7 +53,12 @@ def process_file(path: Path, subject: Subject) -> tuple[list[clean_stage.Article
     and the text would only be copied back from a worker and stored in the cache.
     """
     articles, problems = load.load_file(path)
-    items = [clean_stage.clean_article(article, subject) for article in articles]
+    items = []
+    for article in articles:
+        try:
+            items.append(clean_stage.clean_article(article, subject))
+        except Exception as error:  # noqa: BLE001 (one article's failure, e.g. NLTK's regex time limit, costs only it)
+            problems.append(load.failed(article.path, error))
     return [replace(item, article=replace(item.article, text="")) for item in items], problems
 
 

@@ -106,8 +106,9 @@ def _brief_entry(data: object) -> dict:
         raise ValueError("cached notes are not a list of lines")
     if not isinstance(data.get("dropped"), list) or not all(isinstance(d, dict) for d in data["dropped"]):
         raise ValueError("cached drops are not a list of records")
-    brief_from_dict(data["brief"])
-    [Drop(**d) for d in data["dropped"]]
+    brief_from_dict(data["brief"])  # raises on fields of the wrong kind
+    for drop in data["dropped"]:
+        Drop(**drop)  # raises TypeError on a field a Drop does not have
     return data
 
 

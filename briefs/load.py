@@ -31,6 +31,9 @@ MAX_DEPTH = 64
 # No article field needs a longer whole number (a timestamp in nanoseconds has 19 digits); a
 # number of thousands of digits costs quadratic time to convert and is refused by Python anyway.
 MAX_INT_DIGITS = 100
+# An article is tens of kilobytes; two million characters (some 300,000 words) is a book. Past
+# it a text is a dump: only its start is read, so one file cannot keep a build busy for minutes.
+MAX_ARTICLE_CHARS = 2_000_000
 # Publication dates outside this range are errors in the file (year 0, a typo'd 20255), not news.
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
@@ -112,7 +115,8 @@ def decode(raw: bytes) -> str:
             text = raw[length:].decode(encoding)
         except UnicodeDecodeError as error:
             # Truncated (odd byte count) or a lone surrogate: the file says it is this encoding but is not.
-            raise LoadError(f"not valid {encoding.upper()} text ({error.reason} at byte {error.start + length})") from None
+            where = f"{error.reason} at byte {error.start + length}"
+            raise LoadError(f"not valid {encoding.upper()} text ({where})") from None
     elif b"\x00" in raw[:8192]:
         raise LoadError("binary file")
     else:
@@ -575,8 +579,8 @@ def load_json(path: Path) -> tuple[list[Article], list[Problem]]:
     text = read_text(path)
     articles, problems = [], []
     lines: list[tuple[int, object]] = []
-    whole: object = None
-    if path.suffix.lower() == ".json":
+    as_lines = path.suffix.lower() != ".json"  # .jsonl and .ndjson: one record a line
+    if not as_lines:
         try:
             whole = json_value(text)
         except LoadError as error:
@@ -587,13 +591,13 @@ def load_json(path: Path) -> tuple[list[Article], list[Problem]]:
                 json_value(first)
             except LoadError:
                 raise error from None
-        if isinstance(whole, list):
-            lines = [(i + 1, r) for i, r in enumerate(whole)]
-        elif whole is not None:
+            as_lines = True
+        else:
             if _brief_written_by_us(whole):
                 raise LoadError("a brief written by briefs, not an article")
-            lines = [(1, whole)]  # one record, pretty-printed over many lines or not
-    if whole is None:
+            # A list of records, or one record pretty-printed over many lines (or not).
+            lines = [(i + 1, r) for i, r in enumerate(whole)] if isinstance(whole, list) else [(1, whole)]
+    if as_lines:
         for number, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
@@ -628,7 +632,9 @@ def load_feed(path: Path) -> list[Article]:
 
     raw = read_bytes(path)
     # Entity declarations are how "billion laughs" expansion bombs work; real feeds never need them.
-    if re.search(rb"<!ENTITY", raw[:65536], re.I):
+    # They can only stand in the prolog, before the root element, however long comments make it.
+    root = re.search(rb"<[A-Za-z]", raw)
+    if re.search(rb"<!ENTITY", raw[:root.start() if root else len(raw)], re.I):
         raise LoadError("feed declares XML entities (possible entity-expansion attack)")
     # A stream, never bytes or str: feedparser opens a str or bytes that names a path or URL
     # (a file whose whole body is "/etc/passwd" would be read), but only reads a stream.
@@ -728,26 +734,60 @@ def iter_files(paths: Iterable[Path], problems: list[Problem], skip: Iterable[Pa
         yield from sorted(found, key=lambda p: p.relative_to(path).parts)
 
 
+# The mark briefs' own HTML output carries in its head (templates/base/brief.html.j2).
+_OUR_HTML = re.compile(rb"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?briefs\b", re.I)
+
+
+def _written_by_briefs(path: Path) -> bool:
+    """Return True for an HTML brief briefs wrote (its generator mark in the first kilobytes)."""
+    return path.suffix.lower() in HTML_SUFFIXES and bool(_OUR_HTML.search(read_bytes(path)[:4096]))
+
+
+def _article_start(article: Article) -> Article:
+    """Return the article cut to MAX_ARTICLE_CHARS at a line or sentence end, so no quote is cut short."""
+    text = article.text[:MAX_ARTICLE_CHARS]
+    end = max(text.rfind("\n"), text.rfind(". "))
+    return replace(article, text=text[:end + 1] if end > 0 else text)
+
+
+def _bounded(articles: list[Article], problems: list[Problem]) -> tuple[list[Article], list[Problem]]:
+    """Return the articles, each over MAX_ARTICLE_CHARS cut to its start, with a problem saying so."""
+    long = [a for a in articles if len(a.text) > MAX_ARTICLE_CHARS]
+    if not long:
+        return articles, problems
+    notes = [Problem(a.path, f"longer than {MAX_ARTICLE_CHARS:,} characters, a dump rather than an article; "
+                             "only its start is read") for a in long]
+    return [_article_start(a) if len(a.text) > MAX_ARTICLE_CHARS else a for a in articles], problems + notes
+
+
 def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
     """Return the articles in one file and the problems met; never raises for bad content."""
     suffix = path.suffix.lower()
     try:
+        if _written_by_briefs(path):
+            raise LoadError("a brief written by briefs, not an article")
         if suffix in JSON_SUFFIXES:
-            return load_json(path)
+            return _bounded(*load_json(path))
         loader = LOADERS.get(suffix)
         if loader is None:
             return [], [Problem(str(path), f"unsupported file type {suffix!r}; skipped")]
-        return loader(path), []
+        return _bounded(loader(path), [])
     except LoadError as error:
         return [], [Problem(str(path), f"{error}; skipped")]
     except PermissionError:
         return [], [Problem(str(path), "permission denied; skipped")]
+    except TimeoutError as error:  # a parser's own time limit (NLTK's regex guard), not the disk
+        return [], [failed(str(path), error)]
     except OSError as error:
-        return [], [Problem(str(path), f"cannot read ({error.strerror}); skipped")]
-    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError) as error:
-        # A parser's own failure on odd input (lxml, feedparser, trafilatura) costs this file, not the brief.
-        first = (str(error).splitlines() or [""])[0][:200]
-        return [], [Problem(str(path), f"could not be parsed ({type(error).__name__}: {first}); skipped")]
+        return [], [Problem(str(path), f"cannot read ({error.strerror or error}); skipped")]
+    except Exception as error:  # noqa: BLE001 (a parser's own failure on odd input costs this file, not the brief)
+        return [], [failed(str(path), error)]
+
+
+def failed(path: str, error: Exception) -> Problem:
+    """Return the problem for a file or article a library failed on unexpectedly (lxml, feedparser, NLTK)."""
+    first = (str(error).splitlines() or [""])[0][:200]
+    return Problem(path, f"could not be processed ({type(error).__name__}: {first}); skipped")
 
 
 def load(paths: Iterable[Path]) -> Loaded:

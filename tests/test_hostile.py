@@ -769,7 +769,8 @@ def test_group7_sigterm_during_start_up_is_an_interrupt(tmp_path):
 def test_group7_interrupt_mid_build_prints_the_interrupted_line(tmp_path, signum):
     folder = corpus(tmp_path)
     script = (
-        "import sys, time\n"
+        "import signal, sys, time\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even if CI ignores it\n"
         "import briefs.build\n"
         "import briefs._pool\nreal = briefs._pool.per_file\n"
         "def slow(*args, **kwargs):\n"
@@ -804,13 +805,15 @@ def test_out_folder_inside_the_corpus_is_never_read_back(tmp_path):
     assert brief_json(second)["stats"]["articles"] == 2
 
 
-def test_a_brief_json_given_as_input_is_not_an_article(tmp_path):
+def test_a_brief_json_or_html_given_as_input_is_not_an_article(tmp_path):
     folder = corpus(tmp_path)
     first = build(folder, tmp_path / "out")
-    copied = folder / "last-week.json"
-    copied.write_text(Path(next(l for l in first.stdout.splitlines() if l.endswith(".json"))).read_text())
+    for suffix in (".json", ".html"):
+        written = Path(next(line for line in first.stdout.splitlines() if line.endswith(suffix)))
+        (folder / f"last-week{suffix}").write_text(written.read_text())
     second = build(folder, tmp_path / "out2")
     assert "written by briefs" in one_line_naming(second, "last-week.json")
+    assert "written by briefs" in one_line_naming(second, "last-week.html")
     assert brief_json(second)["stats"]["articles"] == 2
 
 
@@ -850,5 +853,34 @@ def test_other_parsers_resolve_no_external_entity_dtd_or_include(tmp_path):
     assert "ZEBRA-7731" not in output
     assert "haha" * 64 not in output
     assert "malformed front matter" in one_line_naming(result, "tag.md")
+    assert_good_articles_used(result)
+    assert_clean_stderr(result)
+
+
+def test_group4_summary_json_carries_no_raw_c1_or_bidi_control(tmp_path):
+    text = ("Acme Corp said revenue rose 5% on strong demand \x9b31m for its vans in Europe, it said on Monday.\n"
+            "Acme Corp's \u202emaerts\u202c chief said the company will open two new plants in Spain next year.\n")
+    folder = corpus(tmp_path, {"c1.txt": text})
+    result = run("summary", folder, "--json", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "\x9b" not in result.stdout and "\u202e" not in result.stdout
+    quoted = json.dumps(json.loads(result.stdout), ensure_ascii=False)
+    assert "\x9b31m" in quoted or "\u202emaerts" in quoted  # the same text once parsed
+
+
+def test_a_library_failing_on_one_article_costs_only_that_article(tmp_path, monkeypatch):
+    import briefs.build
+
+    real = briefs.build.clean_stage.clean_article
+
+    def fragile(article, subject):  # as NLTK does on a many-megabyte line: its regex time limit trips
+        if article.path.endswith("poison.txt"):
+            raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
+        return real(article, subject)
+
+    monkeypatch.setattr(briefs.build.clean_stage, "clean_article", fragile)
+    result = build(corpus(tmp_path, {"poison.txt": SECOND.replace("3%", "8%")}), tmp_path / "out", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "TimeoutError" in one_line_naming(result, "poison.txt")
     assert_good_articles_used(result)
     assert_clean_stderr(result)

@@ -382,3 +382,24 @@ def test_text_file_headline_is_the_title_but_a_byline_or_sentence_is_not(tmp_pat
     [second] = load.load([byline]).articles
     assert first.title == "Acme opens a plant in Ohio. Here is what it means for investors"
     assert second.title == ""
+
+
+def test_entity_declarations_behind_a_long_prolog_are_still_refused(tmp_path):
+    prolog = '<?xml version="1.0"?>' + "<!-- padding -->" * 10_000
+    bomb = prolog + '<!DOCTYPE rss [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]><rss version="2.0"><channel>' \
+        "<item><title>&b;</title><description>Acme Corp opened a plant.</description></item></channel></rss>"
+    [problem] = problems_of(write(tmp_path, "late.rss", bomb))
+    assert "entities" in problem
+    about_xml = ('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>XML</title>'
+                 "<description><![CDATA[Acme Corp's guide explains why <!ENTITY> lines are refused by parsers.]]>"
+                 "</description></item></channel></rss>")
+    assert load.load_file(write(tmp_path, "guide.rss", about_xml))[0]
+
+
+def test_an_article_past_two_million_characters_is_read_from_its_start(tmp_path):
+    line = "Acme Corp said unit sales rose in the quarter as demand for its vans grew in Europe.\n"
+    path = write(tmp_path, "dump.txt", line * (load.MAX_ARTICLE_CHARS // len(line) + 1000))
+    [article], [problem] = load.load_file(path)
+    assert len(article.text) <= load.MAX_ARTICLE_CHARS
+    assert article.text.endswith("Europe.\n")  # cut at a line end: no sentence is quoted cut short
+    assert "dump.txt" in str(problem) and "only its start" in str(problem)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -163,5 +164,6 @@ def test_unusable_files_in_out_do_not_hide_the_real_previous_brief(folder, tmp_p
     _week(folder, out, "2026-W45")
     (out / "aaa-deep.json").write_text("[" * 100_000 + "]" * 100_000)
     (out / "aab-huge-number.json").write_text('{"n": ' + "9" * 9000 + "}")
+    os.mkfifo(out / "aac-pipe.json")  # opening it to read would wait for a writer forever
     second = _week(folder, out, "2026-W46")
     assert second["previous"] == "northwind-traders-2026-W45-investor.json"

@@ -21,7 +21,7 @@ from rich.console import Console
 
 from .. import __version__
 from .. import exitcodes as codes
-from .._entry import handle_termination
+from .._entry import INTERRUPTED, handle_termination
 from ..config import CORPUS_FILE, ConfigError, init_text
 from ._messages import err, fail, say, warn
 
@@ -161,7 +161,8 @@ def _options(flags: dict, workers: Optional[int] = None) -> Options:
     except PeriodError as error:
         raise fail(str(error), codes.USAGE) from None
     if previous is not None and not previous.is_file():
-        raise fail(f"--previous {previous}: no such file; give a JSON brief that build wrote", codes.USAGE)
+        what = "not a regular file" if previous.exists() else "no such file"
+        raise fail(f"--previous {previous}: {what}; give a JSON brief that build wrote", codes.USAGE)
     formats = flags.get("format")
     return Options(audience=flags.get("audience", ""), method=flags.get("method"), subject=flags.get("subject", ""),
                    date=day, templates=flags.get("templates"), week=week, since=start, until=end, undated=undated,
@@ -377,20 +378,19 @@ def main() -> None:
     # Seen before parsing, so a traceback is shown even when parsing the rest fails.
     _state["debug"] = "--debug" in sys.argv[1:]
     handle_termination()  # already done by the console script; again for callers of this function
-    interrupted = "briefs: interrupted; no brief was changed"
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
-        err.print(interrupted, markup=False)
+        err.print(INTERRUPTED, markup=False)
         sys.exit(codes.INTERRUPTED)
     except SystemExit:
         raise
     except typer.Exit as done:
         if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C/SIGTERM into a silent Exit(130)
-            err.print(interrupted, markup=False)
+            err.print(INTERRUPTED, markup=False)
         sys.exit(done.exit_code)
     except typer.Abort:
-        err.print(interrupted, markup=False)
+        err.print(INTERRUPTED, markup=False)
         sys.exit(codes.INTERRUPTED)
     except typer.TyperException as error:
         if type(error).__name__ == _NO_ARGS_IS_HELP:
@@ -406,5 +406,5 @@ def main() -> None:
         say("error", f"{type(error).__name__}: {error} (rerun with --debug for the traceback)")
         sys.exit(codes.ERROR)
     if code == codes.INTERRUPTED:  # typer turns Ctrl-C/SIGTERM inside a command into a silent 130
-        err.print(interrupted, markup=False)
+        err.print(INTERRUPTED, markup=False)
     sys.exit(code if isinstance(code, int) else codes.OK)
