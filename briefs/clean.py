@@ -246,6 +246,7 @@ def _starts_like_a_fragment(sentence: str) -> bool:
 
 
 _FIGURE = re.compile(r"\d")
+_REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
 
@@ -492,8 +493,9 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
             last = max((i for i, n in enumerate(named) if n), default=None)
             if last is not None and 0 < len(texts) - 1 - last <= MAX_TAIL:
                 for i in range(last + 1, len(texts)):
-                    # List items carry the article's figures, and quoted speech is news: neither signs off.
-                    if not sentences[i][2] and not _QUOTED.search(texts[i]) and "“" not in texts[i]:
+                    # List items carry the article's figures, and quoted speech, a figure or a
+                    # listed company ("(LLY)") is news: none of them signs off.
+                    if not sentences[i][2] and not _REPORTED.search(texts[i]):
                         reasons[i] = reasons[i] or "sign-off after the article"
         for (paragraph, text, _), reason in zip(sentences, reasons):
             if reason:

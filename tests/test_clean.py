@@ -366,3 +366,15 @@ def test_a_short_statement_naming_the_subject_is_kept_and_a_short_filler_is_not(
     kept = [s for p in result.paragraphs for s in p]
     assert "Acme declined to comment." in kept
     assert "Thanks for the question." not in kept
+
+
+def test_a_closing_line_about_a_listed_company_or_a_figure_is_news_not_a_sign_off():
+    from briefs.model import Article
+
+    text = ("Acme Corp shares rose 6% on Monday after the company raised its forecast for the year.\n\n"
+            "Other drug makers were rising too, among them Globex (GLBX), which was lifted by trial news.\n\n"
+            "That said, readers should wait for more clarity before acting on any of this.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
+    kept = [s for p in result.paragraphs for s in p]
+    assert any(s.startswith("Other drug makers were rising too") for s in kept)
+    assert not any(s.startswith("That said, readers") for s in kept)
