@@ -24,7 +24,7 @@ from .vocabulary import Vocabulary, first_words, word_runs
 
 # Fewer words than this and a "sentence" is a label, a button or a fragment.
 MIN_WORDS = 6
-# A figure statement can be shorter: "Reliance Industries declined 1.5 percent." (`is_short_fact`).
+# A figure statement can be shorter: "Globex slipped 2.4 percent." (`is_short_fact`).
 SHORT_FACT_WORDS = 4
 # A scraped list glued into one run-on "sentence" is not quotable prose.
 MAX_WORDS = 90
@@ -261,7 +261,7 @@ def is_short_statement(sentence: str) -> bool:
 
 
 def is_short_fact(sentence: str) -> bool:
-    """Return True for a short statement holding a figure ("Intel rallied 3 percent."): prose, not a label.
+    """Return True for a short statement holding a figure ("Initech gained 3 percent."): prose, not a label.
 
     Below MIN_WORDS words a line is usually a label, a button, a transcript filler ("Thanks for
     the question."); a short statement with a number is a market-wrap or results line instead,
@@ -494,7 +494,7 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
             if last is not None and 0 < len(texts) - 1 - last <= MAX_TAIL:
                 for i in range(last + 1, len(texts)):
                     # List items carry the article's figures, and quoted speech, a figure or a
-                    # listed company ("(LLY)") is news: none of them signs off.
+                    # listed company ("(GLBX)") is news: none of them signs off.
                     if not sentences[i][2] and not _REPORTED.search(texts[i]):
                         reasons[i] = reasons[i] or "sign-off after the article"
         for (paragraph, text, _), reason in zip(sentences, reasons):

@@ -311,12 +311,12 @@ def test_what_the_html_extractor_left_out_is_reported_as_a_load_drop():
     "sentence",
     [
         # A demand in a letter is not the publisher pitching a service.
-        "We urge you to investigate the trading and report back to the board, the senators wrote.",
+        "We ask that you hand over every record of the deal by Friday, the committee wrote to the company.",
         # A question someone asked, quoted, is reported speech.
-        'Instead, she described rivals that had long prepared for a price war: "Who blinks first?',
+        'The minister put the trade dispute plainly: "Which side can afford to wait longer?',
         "He asked analysts on the call: “Why would we cut prices when demand is this strong?”",
         # "disclaimer" used as an ordinary word.
-        "There is one disclaimer on the plan: buyers need to hold the shares for at least three years.",
+        "The offer carries a disclaimer that buyers must keep the bonds until they mature in 2031.",
     ],
 )
 def test_sentences_that_only_look_like_noise_are_kept(sentence):
@@ -335,12 +335,12 @@ def test_a_quote_after_the_last_mention_is_news_not_a_sign_off():
     assert not any(s.startswith("The rule takes effect") for s in kept)  # an unquoted tail still signs off
 
 
-@pytest.mark.parametrize("line", ["Intel rallied nearly 3 percent.", "Reliance Industries declined 1.5 percent."])
+@pytest.mark.parametrize("line", ["Initech gained nearly 3 percent.", "Globex Holdings slipped 2.4 percent."])
 def test_a_short_sentence_stating_a_figure_is_prose(line):
     assert clean.sentence_noise(line) is None
 
 
-@pytest.mark.parametrize("line", ["10 Stocks to Sell NOW!", "Thanks for reading.", "Warning!", "It gets worse."])
+@pytest.mark.parametrize("line", ["5 Picks to Grab Today!", "Cheers for stopping by.", "Heads up!", "That was close."])
 def test_other_short_lines_stay_labels(line):
     assert clean.sentence_noise(line) == "fragment or heading"
 
@@ -360,12 +360,12 @@ def test_a_short_statement_naming_the_subject_is_kept_and_a_short_filler_is_not(
 
     text = ("Acme Corp stopped selling its fastest chips in China on Monday after a new export rule.\n\n"
             "Acme declined to comment.\n\n"
-            "Thanks for the question.\n\n"
+            "Good morning, everyone here.\n\n"
             "Acme Corp shares fell 4% in New York on the news, their worst day in a month.\n")
     result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
     kept = [s for p in result.paragraphs for s in p]
     assert "Acme declined to comment." in kept
-    assert "Thanks for the question." not in kept
+    assert "Good morning, everyone here." not in kept
 
 
 def test_a_closing_line_about_a_listed_company_or_a_figure_is_news_not_a_sign_off():
