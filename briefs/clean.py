@@ -246,6 +246,9 @@ def _starts_like_a_fragment(sentence: str) -> bool:
 
 
 _FIGURE = re.compile(r"\d")
+# A video or call transcript's hesitations set off by commas ("…, uh, as …"): speech as heard, not
+# written copy to quote. Lower case only, so a name such as "Um Qasr" is not one.
+_FILLER = re.compile(r"(?:^|[,;]\s*)(?:uh|um|uhm|erm)(?:[,.]|\s*$)")
 _REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
@@ -293,6 +296,8 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
+    if _FILLER.search(_own_words(sentence)):
+        return "spoken transcript (fillers)"
     if is_foreign(sentence):
         return "other language"
     if _own_words(sentence).rstrip("\"'”’) ").endswith("?"):

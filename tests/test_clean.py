@@ -378,3 +378,10 @@ def test_a_closing_line_about_a_listed_company_or_a_figure_is_news_not_a_sign_of
     kept = [s for p in result.paragraphs for s in p]
     assert any(s.startswith("Other drug makers were rising too") for s in kept)
     assert not any(s.startswith("That said, readers") for s in kept)
+
+
+def test_a_transcribed_hesitation_marks_speech_not_copy():
+    spoken = "Acme saying it's taking a $2 billion charge, uh, as the new rule stops its sales abroad."
+    written = "Ships unloaded grain at the port of Um Qasr on Tuesday, the ministry said in a statement."
+    assert clean.sentence_noise(spoken) == "spoken transcript (fillers)"
+    assert clean.sentence_noise(written) is None
