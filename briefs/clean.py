@@ -249,7 +249,10 @@ _FIGURE = re.compile(r"\d")
 # A video or call transcript's hesitations set off by commas ("…, uh, as …"): speech as heard, not
 # written copy to quote. Lower case only, so a name such as "Um Qasr" is not one.
 _FILLER = re.compile(r"(?:^|[,;]\s*)(?:uh|um|uhm|erm)(?:[,.]|\s*$)")
-_REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)")
+_REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
+                       # a definite reference back to a company ("the firm's", "the chipmaker") continues the story
+                       r"|\b[Tt]he (?:company|firm|group|business|bank|lender|insurer|carmaker|automaker|chipmaker|"
+                       r"retailer|maker|manufacturer|startup|conglomerate)(?:'s|’s)?\b")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
 
@@ -498,8 +501,8 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
             last = max((i for i, n in enumerate(named) if n), default=None)
             if last is not None and 0 < len(texts) - 1 - last <= MAX_TAIL:
                 for i in range(last + 1, len(texts)):
-                    # List items carry the article's figures, and quoted speech, a figure or a
-                    # listed company ("(GLBX)") is news: none of them signs off.
+                    # List items carry the article's figures, and quoted speech, a figure, a listed
+                    # company ("(GLBX)") or "the company" referring back is news: none of them signs off.
                     if not sentences[i][2] and not _REPORTED.search(texts[i]):
                         reasons[i] = reasons[i] or "sign-off after the article"
         for (paragraph, text, _), reason in zip(sentences, reasons):

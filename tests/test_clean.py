@@ -385,3 +385,13 @@ def test_a_transcribed_hesitation_marks_speech_not_copy():
     written = "Ships unloaded grain at the port of Um Qasr on Tuesday, the ministry said in a statement."
     assert clean.sentence_noise(spoken) == "spoken transcript (fillers)"
     assert clean.sentence_noise(written) is None
+
+
+def test_a_closing_line_referring_back_to_the_company_is_news_not_a_sign_off():
+    from briefs.model import Article
+
+    text = ("Big Bank raised its price target on Acme Corp to $90 from $80 on Tuesday, keeping a buy rating.\n\n"
+            "The bank cited steady orders and the company's growing software business as key strengths.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
+    kept = [s for p in result.paragraphs for s in p]
+    assert any(s.startswith("The bank cited steady orders") for s in kept)
