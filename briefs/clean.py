@@ -404,8 +404,24 @@ def _sentences(unit: _Unit) -> list[str]:
         mark = _LEAD_MARK.match(sentence)
         sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
-        result.append(sentence[label.end():] if label else sentence)
+        result.extend(_split_pointer(sentence[label.end():] if label else sentence))
     return result
+
+
+_QUOTE_START = re.compile(r"\s[“\"](?=[A-Z])")
+
+
+def _split_pointer(sentence: str) -> list[str]:
+    """Return a pointer glued to a quote as two pieces: "Read more: <headline> “Quote …”" → pointer, quote.
+
+    Flattened pages run a related-story pointer and its headline into the next sentence; where
+    that sentence opens with a quotation mark, the mark shows where the headline ends.
+    """
+    runs = word_runs(sentence)
+    if not (_LEAD_POINTER.match(sentence, runs) or _IMPERATIVE.match(sentence, runs)):
+        return [sentence]
+    quote = _QUOTE_START.search(sentence)
+    return [sentence[:quote.start()], sentence[quote.start() + 1:]] if quote else [sentence]
 
 
 @dataclass

@@ -395,3 +395,16 @@ def test_a_closing_line_referring_back_to_the_company_is_news_not_a_sign_off():
     result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
     kept = [s for p in result.paragraphs for s in p]
     assert any(s.startswith("The bank cited steady orders") for s in kept)
+
+
+def test_a_pointer_glued_to_a_quote_loses_the_pointer_not_the_quote():
+    from briefs.model import Article
+
+    text = ("Acme Corp shares fell 5% on Tuesday after the company cut its forecast for the full year.\n\n"
+            "Read more: Markets Slide As Chip Stocks Retreat “Investors had priced in a perfect year for Acme,” "
+            "said Jo Park, a strategist at Big Bank.\n\n"
+            "Acme Corp said it now expects revenue of $4 billion, down from $4.4 billion.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert "“Investors had priced in a perfect year for Acme,” said Jo Park, a strategist at Big Bank." in kept
+    assert not any("Markets Slide" in s for s in kept)
