@@ -103,7 +103,8 @@ _CONTACT = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w|\b\w[\w-]*\.(?:com
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # Quotes are someone else's words, and a parenthesis is an aside or a link label ("(NASDAQ:XYZ –
 # Free Report)"): neither is the publisher talking to the reader.
-_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)|[\"“][^\"”]*$")  # a quote left open runs to the end
+# A quote left open runs to the end; a closing mark with no opening one ends a quote begun earlier.
+_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)|[\"“][^\"”]*$|^[^\"“”]*”")
 _BOUNDARY = re.compile(
     r"^(?:related|recommended|more (?:from|on|stories|news|to read|like this)|read (?:more|next|also)|also read|"
     r"see also|trending|popular|most (?:read|popular|viewed)|you (?:may|might) (?:also )?like|top stories|"
@@ -233,7 +234,7 @@ def addresses_reader(text: str, runs: tuple[str, ...]) -> bool:
 
 def _own_words(sentence: str) -> str:
     """Return the sentence without quotes and parenthetical asides: the writer's own words."""
-    return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "(" in sentence) else sentence
+    return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "”" in sentence or "(" in sentence) else sentence
 
 
 def _unquoted(sentence: str) -> str:
@@ -291,7 +292,8 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
     if n_words > MAX_WORDS:
         return "run-on text (a list or page dump)"
     runs = word_runs(sentence)
-    if _is_shouting(sentence) or _is_legal(sentence, runs):
+    # Capitals inside quotes are someone's post or slogan, reported; a notice in capitals is the page's own.
+    if _is_shouting(_own_words(sentence)) or _is_legal(sentence, runs):
         return "disclaimer or legal notice"
     if _DISCLOSURE.search(sentence, runs):
         return "position disclosure"

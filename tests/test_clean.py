@@ -408,3 +408,9 @@ def test_a_pointer_glued_to_a_quote_loses_the_pointer_not_the_quote():
     kept = [s for p in result.paragraphs for s in p]
     assert "“Investors had priced in a perfect year for Acme,” said Jo Park, a strategist at Big Bank." in kept
     assert not any("Markets Slide" in s for s in kept)
+
+
+def test_capitals_in_a_quoted_post_are_reported_speech_but_a_notice_in_capitals_is_not():
+    assert clean.sentence_noise("The minister wrote on social media: “WE WILL DEFEND OUR FACTORIES AND OUR WORKERS!!!”") is None
+    assert clean.sentence_noise("WE WILL DEFEND OUR FACTORIES, OUR WORKERS AND THEIR FAMILIES!!!”") is None  # quote begun earlier
+    assert clean.sentence_noise("THIS MATERIAL IS PROVIDED AS IS WITHOUT WARRANTY OF ANY KIND WHATSOEVER.") == "disclaimer or legal notice"
