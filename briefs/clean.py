@@ -402,11 +402,40 @@ def _sentences(unit: _Unit) -> list[str]:
     if unit.kind == "list item" and not language.has_final_punctuation(unit.text):
         return [unit.text]
     result = []
-    for sentence in language.unit_sentences(unit.text.strip()):
+    for sentence in _whole_parentheses(unit.text.strip(), language.unit_sentences(unit.text.strip())):
         mark = _LEAD_MARK.match(sentence)
         sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
         result.extend(_split_pointer(sentence[label.end():] if label else sentence))
+    return result
+
+
+def _whole_parentheses(text: str, pieces: list[str]) -> list[str]:
+    """Return the sentences with a split at a parenthesised abbreviation undone ("Sen. Roe (R-Ala." + "), said …").
+
+    An abbreviation's full stop inside a parenthesis is not a sentence end; the rejoined sentence
+    is cut from the text itself, so it stays verbatim.
+    """
+    if "(" not in text:
+        return pieces
+    result: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for piece in pieces:
+        start = text.find(piece, position)
+        if start < 0:
+            return pieces  # the splitter changed the text: keep its pieces as they are
+        end = start + len(piece)
+        position = end
+        open_parenthesis = result and result[-1].count("(") > result[-1].count(")")
+        # "(D-Ore.) and …": the abbreviation's stop closed the parenthesis, and the sentence goes on.
+        closed_abbreviation = result and result[-1].endswith(".)") and piece[:1].islower()
+        if open_parenthesis or closed_abbreviation:
+            spans[-1] = (spans[-1][0], end)
+            result[-1] = text[spans[-1][0]:end]
+        else:
+            spans.append((start, end))
+            result.append(piece)
     return result
 
 

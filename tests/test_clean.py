@@ -414,3 +414,14 @@ def test_capitals_in_a_quoted_post_are_reported_speech_but_a_notice_in_capitals_
     assert clean.sentence_noise("The minister wrote on social media: “WE WILL DEFEND OUR FACTORIES AND OUR WORKERS!!!”") is None
     assert clean.sentence_noise("WE WILL DEFEND OUR FACTORIES, OUR WORKERS AND THEIR FAMILIES!!!”") is None  # quote begun earlier
     assert clean.sentence_noise("THIS MATERIAL IS PROVIDED AS IS WITHOUT WARRANTY OF ANY KIND WHATSOEVER.") == "disclaimer or legal notice"
+
+
+def test_a_sentence_split_inside_a_parenthesis_is_rejoined_verbatim():
+    from briefs.model import Article
+
+    sentence = ("Senators Jane Roe (D-Ore.) and John Poe (R-Ala.), sent a letter to the trade secretary on Wednesday "
+                "asking him to delay the Acme export rule until June.")
+    text = "Acme Corp said on Monday that a new export rule would cut its sales in Asia by a fifth.\n\n" + sentence + "\n"
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert sentence in kept
