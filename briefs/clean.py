@@ -406,7 +406,8 @@ def _sentences(unit: _Unit) -> list[str]:
         mark = _LEAD_MARK.match(sentence)
         sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
-        result.extend(_split_pointer(sentence[label.end():] if label else sentence))
+        for piece in _split_pointer(sentence[label.end():] if label else sentence):
+            result.extend(_split_credit(piece))
     return result
 
 
@@ -437,6 +438,27 @@ def _whole_parentheses(text: str, pieces: list[str]) -> list[str]:
             spans.append((start, end))
             result.append(piece)
     return result
+
+
+_CREDIT_HEAD = re.compile(r"^(?:image|photo(?:graph)?|picture)s?(?: credit| source)?\s*:\s")
+_SENTENCE_START = re.compile(r"\s(?=[A-Z][\w’']*\s[a-z])")
+# A credit runs into a sentence only when a long one follows; a shorter remainder is the caption.
+CREDIT_GLUED_WORDS = 12
+
+
+def _split_credit(sentence: str) -> list[str]:
+    """Return a photo credit glued to the next sentence as two pieces ("Image source: Getty Images No company …").
+
+    The credit names its source in capitalised words; the sentence starts at the first capitalised
+    word followed by a lower-case one ("No company", "Acme said").
+    """
+    head = _CREDIT_HEAD.match(sentence.lower())
+    if not head:
+        return [sentence]
+    start = _SENTENCE_START.search(sentence, head.end())
+    if start is None or len(sentence[start.end():].split()) < CREDIT_GLUED_WORDS:
+        return [sentence]
+    return [sentence[:start.start()], sentence[start.end():]]
 
 
 _QUOTE_START = re.compile(r"\s[“\"](?=[A-Z])")

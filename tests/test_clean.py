@@ -425,3 +425,17 @@ def test_a_sentence_split_inside_a_parenthesis_is_rejoined_verbatim():
     result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
     kept = [s for p in result.paragraphs for s in p]
     assert sentence in kept
+
+
+def test_a_photo_credit_run_into_a_long_sentence_loses_the_credit_not_the_sentence():
+    from briefs.model import Article
+
+    text = ("Acme Corp reported record quarterly revenue on Tuesday as demand for its robots kept rising.\n\n"
+            "Image source: Harbor Photo Agency No maker has gained more from factory automation than Acme, "
+            "whose revenue has tripled over the past three years.\n\n"
+            "Photo: Wire/Jo Park shows the new Acme plant near the river at dawn.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert ("No maker has gained more from factory automation than Acme, whose revenue has tripled over the "
+            "past three years.") in kept
+    assert not any("Harbor Photo Agency" in s or "Jo Park" in s for s in kept)  # a short caption stays a caption
