@@ -100,7 +100,6 @@ _PITCH = re.compile(r"\bwe\b[^.;!?]{0,40}?\b(?:send|bring|give|deliver|e-?mail|s
 PITCH_WORDS = 25
 # A reader prompt carries where to go: a web address, an e-mail address or a phone number.
 _CONTACT = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w|\b\w[\w-]*\.(?:com|net|org|co\.uk)\b|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b")
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # Quotes are someone else's words, and a parenthesis is an aside or a link label ("(NASDAQ:XYZ –
 # Free Report)"): neither is the publisher talking to the reader.
 # A quote left open runs to the end; a closing mark with no opening one ends a quote begun earlier.
@@ -237,10 +236,6 @@ def _own_words(sentence: str) -> str:
     return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "”" in sentence or "(" in sentence) else sentence
 
 
-def _unquoted(sentence: str) -> str:
-    return _QUOTED.sub(" ", sentence)
-
-
 def _starts_like_a_fragment(sentence: str) -> bool:
     first = sentence.lstrip("\"'“‘([ \u200b\ufeff")[:2]  # zero-width marks scraped from page markup are not text
     return not first or not (first[0].isalnum() or first[0] in "$€£¥#") or (first[0].islower() and first[1:2].islower())
@@ -270,8 +265,8 @@ def is_short_statement(sentence: str) -> bool:
 def is_short_fact(sentence: str) -> bool:
     """Return True for a short statement holding a figure ("Initech gained 3 percent."): prose, not a label.
 
-    Below MIN_WORDS words a line is usually a label, a button, a transcript filler ("Thanks for
-    the question."); a short statement with a number is a market-wrap or results line instead,
+    Below MIN_WORDS words a line is usually a label, a button, a transcript's greeting or thanks;
+    a short statement with a number is a market-wrap or results line instead,
     and one naming the subject ("Acme declined to comment.") is the story's own (`clean_article`).
     """
     return is_short_statement(sentence) and _FIGURE.search(sentence) is not None
