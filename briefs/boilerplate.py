@@ -50,6 +50,8 @@ def find(items: Iterable[ArticleClean]) -> frozenset[str]:
     seen: dict[tuple[str, str], _Seen] = {}
     for item in items:
         article = item.article
+        if not article.publisher.strip():
+            continue  # files of unknown publishers are not known to share a site: a repeat may be syndication
         lead = _lead(item)
         day = article.date.isoformat() if article.date else article.path
         first = True

@@ -25,7 +25,7 @@ from .load import Problem
 from .model import Article, Drop, brief_from_dict
 
 # Bump when what is stored (or how cleaning works) changes: old entries then never match.
-VERSION = 7
+VERSION = 7  # 7: drops carry their stage; issue 17 cleaning rules
 
 
 def location(out_dir: Path) -> Path:

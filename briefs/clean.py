@@ -24,7 +24,7 @@ from .vocabulary import Vocabulary, first_words, word_runs
 
 # Fewer words than this and a "sentence" is a label, a button or a fragment.
 MIN_WORDS = 6
-# A figure statement can be shorter: "Reliance Industries declined 1.5 percent." (`is_short_fact`).
+# A figure statement can be shorter: "Globex slipped 2.4 percent." (`is_short_fact`).
 SHORT_FACT_WORDS = 4
 # A scraped list glued into one run-on "sentence" is not quotable prose.
 MAX_WORDS = 90
@@ -100,10 +100,10 @@ _PITCH = re.compile(r"\bwe\b[^.;!?]{0,40}?\b(?:send|bring|give|deliver|e-?mail|s
 PITCH_WORDS = 25
 # A reader prompt carries where to go: a web address, an e-mail address or a phone number.
 _CONTACT = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w|\b\w[\w-]*\.(?:com|net|org|co\.uk)\b|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b")
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # Quotes are someone else's words, and a parenthesis is an aside or a link label ("(NASDAQ:XYZ –
 # Free Report)"): neither is the publisher talking to the reader.
-_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)|[\"“][^\"”]*$")  # a quote left open runs to the end
+# A quote left open runs to the end; a closing mark with no opening one ends a quote begun earlier.
+_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)|[\"“][^\"”]*$|^[^\"“”]*”")
 _BOUNDARY = re.compile(
     r"^(?:related|recommended|more (?:from|on|stories|news|to read|like this)|read (?:more|next|also)|also read|"
     r"see also|trending|popular|most (?:read|popular|viewed)|you (?:may|might) (?:also )?like|top stories|"
@@ -235,11 +235,7 @@ def addresses_reader(text: str, runs: tuple[str, ...]) -> bool:
 
 def _own_words(sentence: str) -> str:
     """Return the sentence without quotes and parenthetical asides: the writer's own words."""
-    return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "(" in sentence) else sentence
-
-
-def _unquoted(sentence: str) -> str:
-    return _QUOTED.sub(" ", sentence)
+    return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "”" in sentence or "(" in sentence) else sentence
 
 
 def _starts_like_a_fragment(sentence: str) -> bool:
@@ -248,6 +244,13 @@ def _starts_like_a_fragment(sentence: str) -> bool:
 
 
 _FIGURE = re.compile(r"\d")
+# A video or call transcript's hesitations set off by commas ("…, uh, as …"): speech as heard, not
+# written copy to quote. Lower case only, so a name such as "Um Qasr" is not one.
+_FILLER = re.compile(r"(?:^|[,;]\s*)(?:uh|um|uhm|erm)(?:[,.]|\s*$)")
+_REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
+                       # a definite reference back to a company ("the firm's", "the chipmaker") continues the story
+                       r"|\b[Tt]he (?:company|firm|group|business|bank|lender|insurer|carmaker|automaker|chipmaker|"
+                       r"retailer|maker|manufacturer|startup|conglomerate)(?:'s|’s)?\b")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
 
@@ -262,10 +265,10 @@ def is_short_statement(sentence: str) -> bool:
 
 
 def is_short_fact(sentence: str) -> bool:
-    """Return True for a short statement holding a figure ("Intel rallied 3 percent."): prose, not a label.
+    """Return True for a short statement holding a figure ("Initech gained 3 percent."): prose, not a label.
 
-    Below MIN_WORDS words a line is usually a label, a button, a transcript filler ("Thanks for
-    the question."); a short statement with a number is a market-wrap or results line instead,
+    Below MIN_WORDS words a line is usually a label, a button, a transcript's greeting or thanks;
+    a short statement with a number is a market-wrap or results line instead,
     and one naming the subject ("Acme declined to comment.") is the story's own (`clean_article`).
     """
     return is_short_statement(sentence) and _FIGURE.search(sentence) is not None
@@ -286,7 +289,8 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
     if n_words > MAX_WORDS:
         return "run-on text (a list or page dump)"
     runs = word_runs(sentence)
-    if _is_shouting(sentence) or _is_legal(sentence, runs):
+    # Capitals inside quotes are someone's post or slogan, reported; a notice in capitals is the page's own.
+    if _is_shouting(_own_words(sentence)) or _is_legal(sentence, runs):
         return "disclaimer or legal notice"
     if _DISCLOSURE.search(sentence, runs):
         return "position disclosure"
@@ -294,6 +298,8 @@ def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
+    if _FILLER.search(_own_words(sentence)):
+        return "spoken transcript (fillers)"
     if is_foreign(sentence):
         return "other language"
     if _own_words(sentence).rstrip("\"'”’) ").endswith("?"):
@@ -400,12 +406,79 @@ def _sentences(unit: _Unit) -> list[str]:
     if unit.kind == "list item" and not language.has_final_punctuation(unit.text):
         return [unit.text]
     result = []
-    for sentence in language.unit_sentences(unit.text.strip()):
+    for sentence in _whole_parentheses(unit.text.strip(), language.unit_sentences(unit.text.strip())):
         mark = _LEAD_MARK.match(sentence)
         sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
-        result.append(sentence[label.end():] if label else sentence)
+        for piece in _split_pointer(sentence[label.end():] if label else sentence):
+            result.extend(_split_credit(piece))
     return result
+
+
+def _whole_parentheses(text: str, pieces: list[str]) -> list[str]:
+    """Return the sentences with a split at a parenthesised abbreviation undone ("Sen. Roe (R-Ala." + "), said …").
+
+    An abbreviation's full stop inside a parenthesis is not a sentence end; the rejoined sentence
+    is cut from the text itself, so it stays verbatim.
+    """
+    if "(" not in text:
+        return pieces
+    result: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for piece in pieces:
+        start = text.find(piece, position)
+        if start < 0:
+            return pieces  # the splitter changed the text: keep its pieces as they are
+        end = start + len(piece)
+        position = end
+        open_parenthesis = result and result[-1].count("(") > result[-1].count(")")
+        # "(D-Ore.) and …": the abbreviation's stop closed the parenthesis, and the sentence goes on.
+        closed_abbreviation = result and result[-1].endswith(".)") and piece[:1].islower()
+        if open_parenthesis or closed_abbreviation:
+            spans[-1] = (spans[-1][0], end)
+            result[-1] = text[spans[-1][0]:end]
+        else:
+            spans.append((start, end))
+            result.append(piece)
+    return result
+
+
+_CREDIT_HEAD = re.compile(r"^(?:image|photo(?:graph)?|picture)s?(?: credit| source)?\s*:\s")
+_SENTENCE_START = re.compile(r"\s(?=[A-Z][\w’']*\s[a-z])")
+# A credit runs into a sentence only when a long one follows; a shorter remainder is the caption.
+CREDIT_GLUED_WORDS = 12
+
+
+def _split_credit(sentence: str) -> list[str]:
+    """Return a photo credit glued to the next sentence as two pieces ("Image source: Getty Images No company …").
+
+    The credit names its source in capitalised words; the sentence starts at the first capitalised
+    word followed by a lower-case one ("No company", "Acme said").
+    """
+    head = _CREDIT_HEAD.match(sentence.lower())
+    if not head:
+        return [sentence]
+    start = _SENTENCE_START.search(sentence, head.end())
+    if start is None or len(sentence[start.end():].split()) < CREDIT_GLUED_WORDS:
+        return [sentence]
+    return [sentence[:start.start()], sentence[start.end():]]
+
+
+_QUOTE_START = re.compile(r"\s[“\"](?=[A-Z])")
+
+
+def _split_pointer(sentence: str) -> list[str]:
+    """Return a pointer glued to a quote as two pieces: "Read more: <headline> “Quote …”" → pointer, quote.
+
+    Flattened pages run a related-story pointer and its headline into the next sentence; where
+    that sentence opens with a quotation mark, the mark shows where the headline ends.
+    """
+    runs = word_runs(sentence)
+    if not (_LEAD_POINTER.match(sentence, runs) or _IMPERATIVE.match(sentence, runs)):
+        return [sentence]
+    quote = _QUOTE_START.search(sentence)
+    return [sentence[:quote.start()], sentence[quote.start() + 1:]] if quote else [sentence]
 
 
 @dataclass
@@ -541,8 +614,9 @@ def story_noise(story: PreparedStory, named: list[int], main: bool) -> list[str 
         last = max((i for i, n in enumerate(named) if n), default=None)
         if last is not None and 0 < len(texts) - 1 - last <= MAX_TAIL:
             for i in range(last + 1, len(texts)):
-                # List items carry the article's figures, and quoted speech is news: neither signs off.
-                if not story.sentences[i].listed and not _QUOTED.search(texts[i]) and "“" not in texts[i]:
+                # List items carry the article's figures, and quoted speech, a figure, a listed
+                # company ("(GLBX)") or "the company" referring back is news: none of them signs off.
+                if not story.sentences[i].listed and not _REPORTED.search(texts[i]):
                     reasons[i] = reasons[i] or "sign-off after the article"
     return reasons
 

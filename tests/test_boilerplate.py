@@ -100,3 +100,7 @@ def test_the_build_drops_a_publishers_footer(tmp_path):
     result = build_brief([tmp_path], Options(cache=False))
     assert FOOTER not in str(result.brief.to_dict())
     assert any(d.reason == boilerplate.REASON for d in result.dropped)
+
+
+def test_files_without_a_publisher_are_not_taken_for_one_site():
+    assert FOOTER in _kept(_clean(_week(publisher="")))

@@ -311,12 +311,12 @@ def test_what_the_html_extractor_left_out_is_reported_as_a_load_drop():
     "sentence",
     [
         # A demand in a letter is not the publisher pitching a service.
-        "We urge you to investigate the trading and report back to the board, the senators wrote.",
+        "We ask that you hand over every record of the deal by Friday, the committee wrote to the company.",
         # A question someone asked, quoted, is reported speech.
-        'Instead, she described rivals that had long prepared for a price war: "Who blinks first?',
+        'The minister put the trade dispute plainly: "Which side can afford to wait longer?',
         "He asked analysts on the call: “Why would we cut prices when demand is this strong?”",
         # "disclaimer" used as an ordinary word.
-        "There is one disclaimer on the plan: buyers need to hold the shares for at least three years.",
+        "The offer carries a disclaimer that buyers must keep the bonds until they mature in 2031.",
     ],
 )
 def test_sentences_that_only_look_like_noise_are_kept(sentence):
@@ -335,12 +335,12 @@ def test_a_quote_after_the_last_mention_is_news_not_a_sign_off():
     assert not any(s.startswith("The rule takes effect") for s in kept)  # an unquoted tail still signs off
 
 
-@pytest.mark.parametrize("line", ["Intel rallied nearly 3 percent.", "Reliance Industries declined 1.5 percent."])
+@pytest.mark.parametrize("line", ["Initech gained nearly 3 percent.", "Globex Holdings slipped 2.4 percent."])
 def test_a_short_sentence_stating_a_figure_is_prose(line):
     assert clean.sentence_noise(line) is None
 
 
-@pytest.mark.parametrize("line", ["10 Stocks to Sell NOW!", "Thanks for reading.", "Warning!", "It gets worse."])
+@pytest.mark.parametrize("line", ["5 Picks to Grab Today!", "Cheers for stopping by.", "Heads up!", "That was close."])
 def test_other_short_lines_stay_labels(line):
     assert clean.sentence_noise(line) == "fragment or heading"
 
@@ -360,9 +360,82 @@ def test_a_short_statement_naming_the_subject_is_kept_and_a_short_filler_is_not(
 
     text = ("Acme Corp stopped selling its fastest chips in China on Monday after a new export rule.\n\n"
             "Acme declined to comment.\n\n"
-            "Thanks for the question.\n\n"
+            "Good morning, everyone here.\n\n"
             "Acme Corp shares fell 4% in New York on the news, their worst day in a month.\n")
     result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
     kept = [s for p in result.paragraphs for s in p]
     assert "Acme declined to comment." in kept
-    assert "Thanks for the question." not in kept
+    assert "Good morning, everyone here." not in kept
+
+
+def test_a_closing_line_about_a_listed_company_or_a_figure_is_news_not_a_sign_off():
+    from briefs.model import Article
+
+    text = ("Acme Corp shares rose 6% on Monday after the company raised its forecast for the year.\n\n"
+            "Other drug makers were rising too, among them Globex (GLBX), which was lifted by trial news.\n\n"
+            "That said, readers should wait for more clarity before acting on any of this.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
+    kept = [s for p in result.paragraphs for s in p]
+    assert any(s.startswith("Other drug makers were rising too") for s in kept)
+    assert not any(s.startswith("That said, readers") for s in kept)
+
+
+def test_a_transcribed_hesitation_marks_speech_not_copy():
+    spoken = "Acme saying it's taking a $2 billion charge, uh, as the new rule stops its sales abroad."
+    written = "Ships unloaded grain at the port of Um Qasr on Tuesday, the ministry said in a statement."
+    assert clean.sentence_noise(spoken) == "spoken transcript (fillers)"
+    assert clean.sentence_noise(written) is None
+
+
+def test_a_closing_line_referring_back_to_the_company_is_news_not_a_sign_off():
+    from briefs.model import Article
+
+    text = ("Big Bank raised its price target on Acme Corp to $90 from $80 on Tuesday, keeping a buy rating.\n\n"
+            "The bank cited steady orders and the company's growing software business as key strengths.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
+    kept = [s for p in result.paragraphs for s in p]
+    assert any(s.startswith("The bank cited steady orders") for s in kept)
+
+
+def test_a_pointer_glued_to_a_quote_loses_the_pointer_not_the_quote():
+    from briefs.model import Article
+
+    text = ("Acme Corp shares fell 5% on Tuesday after the company cut its forecast for the full year.\n\n"
+            "Read more: Markets Slide As Chip Stocks Retreat “Investors had priced in a perfect year for Acme,” "
+            "said Jo Park, a strategist at Big Bank.\n\n"
+            "Acme Corp said it now expects revenue of $4 billion, down from $4.4 billion.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert "“Investors had priced in a perfect year for Acme,” said Jo Park, a strategist at Big Bank." in kept
+    assert not any("Markets Slide" in s for s in kept)
+
+
+def test_capitals_in_a_quoted_post_are_reported_speech_but_a_notice_in_capitals_is_not():
+    assert clean.sentence_noise("The minister wrote on social media: “WE WILL DEFEND OUR FACTORIES AND OUR WORKERS!!!”") is None
+    assert clean.sentence_noise("WE WILL DEFEND OUR FACTORIES, OUR WORKERS AND THEIR FAMILIES!!!”") is None  # quote begun earlier
+    assert clean.sentence_noise("THIS MATERIAL IS PROVIDED AS IS WITHOUT WARRANTY OF ANY KIND WHATSOEVER.") == "disclaimer or legal notice"
+
+
+def test_a_sentence_split_inside_a_parenthesis_is_rejoined_verbatim():
+    from briefs.model import Article
+
+    sentence = ("Senators Jane Roe (D-Ore.) and John Poe (R-Ala.), sent a letter to the trade secretary on Wednesday "
+                "asking him to delay the Acme export rule until June.")
+    text = "Acme Corp said on Monday that a new export rule would cut its sales in Asia by a fifth.\n\n" + sentence + "\n"
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert sentence in kept
+
+
+def test_a_photo_credit_run_into_a_long_sentence_loses_the_credit_not_the_sentence():
+    from briefs.model import Article
+
+    text = ("Acme Corp reported record quarterly revenue on Tuesday as demand for its robots kept rising.\n\n"
+            "Image source: Harbor Photo Agency No maker has gained more from factory automation than Acme, "
+            "whose revenue has tripled over the past three years.\n\n"
+            "Photo: Wire/Jo Park shows the new Acme plant near the river at dawn.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert ("No maker has gained more from factory automation than Acme, whose revenue has tripled over the "
+            "past three years.") in kept
+    assert not any("Harbor Photo Agency" in s or "Jo Park" in s for s in kept)  # a short caption stays a caption

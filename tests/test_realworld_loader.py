@@ -69,6 +69,17 @@ def test_no_english_page_is_badly_extracted(pages, score):
     assert len(low) <= PAGES_BELOW, low
 
 
+def test_what_the_extractor_left_out_is_accounted_for_on_real_pages():
+    folder = REALWORLD / "html_pages"
+    reported = 0
+    for path in sorted(folder.glob("*.html"))[:30]:
+        for article in load.load_file(path)[0]:
+            lines = set(article.text.split("\n"))
+            assert not lines & set(article.left_out), path.name  # a line is either kept or reported
+            reported += len(article.left_out)
+    assert reported > 0
+
+
 @pytest.mark.parametrize("week", WEEKS)
 def test_no_boilerplate_is_quoted_in_a_dev_week(week, score, tmp_path):
     from briefs.build import Options, build_brief
