@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -73,11 +72,10 @@ def telling_numbers(text: str) -> frozenset[str]:
 def similarity(a: Sentence, b: Sentence) -> float:
     """Return how much two sentences say the same: the larger of Jaccard and scaled containment.
 
-    Two sentences that share two telling numbers ("$35.1 billion, up 94%") or one amount of
-    money ("$5.5 billion") report the same fact however they are worded, and count as the same:
-    a brief states each figure once.
+    Two sentences that share two telling numbers ("$35.1 billion, up 94%") report the same
+    fact however they are worded, and count as the same.
     """
-    if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2 or amounts(a.text) & amounts(b.text):
+    if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2:
         return 1.0
     sa, sb = set(a.stems), set(b.stems)
     if not sa or not sb:
@@ -185,6 +183,15 @@ def same_fact(a: Sentence, b: Sentence) -> bool:
     return (a.story and a.story == b.story) or similarity(a, b) >= REDUNDANT
 
 
+def restates(a: Sentence, b: Sentence) -> bool:
+    """Return True when one sentence says what the other says (its words or two of its figures),
+    so the other's sources may be cited for it; one shared amount or story is not enough."""
+    if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2:
+        return True
+    sa, sb = set(a.stems), set(b.stems)
+    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= REDUNDANT
+
+
 def merge_sources(into: Sentence, other: Sentence) -> None:
     """Credit `into` with every source of `other` (the same fact said elsewhere)."""
     for source in other.sources:
@@ -202,7 +209,8 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
             break
         twin = next((p for p in picked + taken if same_fact(p, sentence)), None)
         if twin is not None:
-            merge_sources(twin, sentence)
+            if restates(twin, sentence):
+                merge_sources(twin, sentence)  # the same words or figures: the other source said it too
             continue
         length = len(sentence.text.split())
         if max_words is not None and picked and words + length > max_words:
@@ -215,17 +223,19 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
 def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, summary_size: int = 4,
            max_words: int | None = None, about: Callable[[str], bool] | None = None,
            stories: Sequence[Story] | None = None, leads: Callable[[Sentence], bool] | None = None,
-           ) -> tuple[list[Sentence], list[Theme]]:
+           discount: Callable[[Sentence], float] | None = None) -> tuple[list[Sentence], list[Theme]]:
     """Return (executive summary, themes with their selected sentences), without repeated facts.
 
     With `stories`, each candidate weighs as its story does, the summary is the week's top
     stories (one sentence each, citing every source of its story; `leads` says which sentences
-    may lead), and no story is quoted twice anywhere in the brief.
+    may lead; `discount` weighs a sentence by its article's kind), and no story is quoted twice.
     """
     if stories is None:
         return _select_by_theme(themes, method, per_theme, summary_size, max_words, about)
     by_id = {story.id: story for story in stories}
-    weight = (lambda s: by_id[s.story].weight if s.story in by_id else 1.0)
+    def weight(sentence: Sentence) -> float:
+        story = by_id.get(sentence.story)
+        return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0)
     scored: list[tuple[int, list[Sentence]]] = []
     for index, theme in enumerate(themes):
         candidates = _prefilter(theme.candidates, MAX_CANDIDATES)
@@ -251,8 +261,11 @@ STORY_SCORE_FLOOR = 0.5
 def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], stories: dict[int, Story], size: int,
                 about: Callable[[str], bool] | None = None, leads: Callable[[Sentence], bool] | None = None,
                 ) -> list[Sentence]:
-    """Return the executive summary: the week's top stories, each as its best self-contained sentence
-    citing every source of the story, in theme order."""
+    """Return the executive summary: the week's top stories, each as its best self-contained sentence, in theme order.
+
+    A sentence cites the sources that said it word for word; every source of its story is
+    listed with the story (`Brief.stories`), so a citation always leads to the quoted words.
+    """
     best: dict[int, tuple[float, int, Sentence]] = {}
     configured = {i for i, t in enumerate(themes) if not t.discovered} or set(range(len(themes)))
     for index, candidates in scored:
@@ -279,10 +292,6 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
         _, index, sentence = best[key]
         if any(similarity(sentence, other) >= REDUNDANT for _, other in chosen):
             continue
-        story = stories.get(key)
-        if story is not None:
-            rest = [s for s in story.sources if s not in sentence.sources]
-            sentence = replace(sentence, sources=[*sentence.sources, *rest])
         chosen.append((index, sentence))
     chosen.sort(key=lambda item: item[0])
     return [s for _, s in chosen]

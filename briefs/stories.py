@@ -22,6 +22,9 @@ from .select import amounts, telling_numbers
 # Two sentences are one story when this much of their content stems are shared (Jaccard):
 # lower than the redundancy bar (0.5) because retellings share an event's key words, not wording.
 SAME_STORY = 0.4
+# ...or when they give the same amount of money and share this much of their wording besides
+# (an amount alone recurs as context in other stories: "after its $14.3 billion deal, ...").
+AMOUNT_AND_WORDS = 0.25
 # ...or when they share a telling number ("$5.5 billion") and this many rare stems besides.
 SHARED_STEMS_WITH_NUMBER = 3
 # A stem more than this many sentences hold (or this share of the week) names no one event: it
@@ -85,14 +88,15 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str]) -> 
     would make one story of a whole week. Here both must give the same amount of money, or two
     telling numbers, or one and rare words besides, or their wordings must overlap (Jaccard).
     """
-    if amounts(a.text) & amounts(b.text):
+    overlap = _jaccard(set(a.stems), set(b.stems))
+    if amounts(a.text) & amounts(b.text) and overlap >= AMOUNT_AND_WORDS:
         return True
     numbers = telling_numbers(a.text) & telling_numbers(b.text)
     if len(numbers) >= 2:
         return True
     if numbers and len(rare_a & rare_b) >= SHARED_STEMS_WITH_NUMBER:
         return True
-    return _jaccard(set(a.stems), set(b.stems)) >= SAME_STORY
+    return overlap >= SAME_STORY
 
 
 def _retemplated(a: Sentence, b: Sentence) -> bool:
