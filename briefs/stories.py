@@ -31,6 +31,7 @@ SHARED_STEMS_WITH_NUMBER = 3
 # blocks nothing. Bounds the comparisons per sentence, keeping story building near-linear.
 MAX_BLOCK = 40
 MAX_BLOCK_SHARE = 0.02
+MIN_BLOCK = 10  # in a handful of articles every shared word may mark the one story they tell
 # A template (a holdings note, a price-target note) is filled with other numbers in this many
 # articles at least; its wording (numbers aside) overlaps this much. It speaks with one voice
 # however many files carry it, and weighs TEMPLATE_WEIGHT.
@@ -158,7 +159,7 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     n = len(sentences)
     stem_sets = [set(s.stems) for s in sentences]
     frequency = Counter(stem for stems in stem_sets for stem in stems)
-    cap = max(3, min(MAX_BLOCK, int(MAX_BLOCK_SHARE * n) + 3))
+    cap = min(MAX_BLOCK, max(MIN_BLOCK, int(MAX_BLOCK_SHARE * n)))
     # Numbers block however often they occur: their sentences soon share one leader, and each
     # leader list is capped below anyway.
     rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap and len(t) > 2))}
