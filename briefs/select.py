@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 # several outlets keep about two thirds of their words, so 0.6 rather than a near-copy bar.
 REDUNDANT = 0.5
 CONTAINED = 0.6
+# Two sentences giving the same amount of money ("$5.5 billion") and sharing this much of the
+# shorter one's words report the same figure: a brief states it once. Below that, the amount is
+# context for another fact ("after its $14.3 billion deal, it launched a lab ...").
+SAME_AMOUNT_CONTAINED = 0.4
 # A brief sentence is read on its own: past this many words it is a paragraph, not a fact.
 LONG_WORDS = 55
 # Above this, a candidate set is cut to its best-scoring sentences before graph ranking, so a
@@ -72,8 +76,9 @@ def telling_numbers(text: str) -> frozenset[str]:
 def similarity(a: Sentence, b: Sentence) -> float:
     """Return how much two sentences say the same: the larger of Jaccard and scaled containment.
 
-    Two sentences that share two telling numbers ("$35.1 billion, up 94%") report the same
-    fact however they are worded, and count as the same.
+    Two sentences that share two telling numbers ("$35.1 billion, up 94%"), or one amount of
+    money and SAME_AMOUNT_CONTAINED of their words, report the same fact however they are worded,
+    and count as the same.
     """
     if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2:
         return 1.0
@@ -83,6 +88,8 @@ def similarity(a: Sentence, b: Sentence) -> float:
     common = len(sa & sb)
     jaccard = common / len(sa | sb)
     containment = common / min(len(sa), len(sb))
+    if containment >= SAME_AMOUNT_CONTAINED and amounts(a.text) & amounts(b.text):
+        return 1.0
     return max(jaccard, containment * REDUNDANT / CONTAINED)
 
 
@@ -101,6 +108,20 @@ def _names_its_referent(sentence: Sentence) -> bool:
     return bool(_DEMONSTRATIVE.match(sentence.text.lstrip("\"“‘'( ")))
 
 
+# A "sentence" this long whose words are mostly Capitalised is a run of headlines a scraper glued
+# together (a "Most read" list), not prose: prose capitalises names, not most of its words.
+HEADLINE_RUN_WORDS = 12
+HEADLINE_RUN_SHARE = 0.6
+
+
+def headline_run(text: str) -> bool:
+    """Return True for text that reads as a list of headlines (mostly capitalised words)."""
+    words = [w for w in text.split()[1:] if w[:1].isalpha()]
+    if len(words) < HEADLINE_RUN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_RUN_SHARE
+
+
 def quality(sentence: Sentence) -> float:
     """Return a multiplier in (0, 1.2] for how well a sentence reads on its own in a brief."""
     words = len(sentence.text.split())
@@ -116,6 +137,8 @@ def quality(sentence: Sentence) -> float:
         factor *= 0.6  # a bare quotation needs its speaker to be understood
     if _FIGURE.search(sentence.text):
         factor *= 1.2  # investors read briefs for the figures
+    if headline_run(sentence.text):
+        factor *= 0.1
     return factor
 
 
@@ -272,7 +295,7 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
         if index not in configured:
             continue
         for sentence in candidates:
-            if not self_contained(sentence) or (leads is not None and not leads(sentence)):
+            if not self_contained(sentence) or headline_run(sentence.text) or (leads is not None and not leads(sentence)):
                 continue
             if not (sentence.central or about is None or about(sentence.text)):
                 continue

@@ -129,3 +129,14 @@ def test_sentences_that_may_not_lead_stay_out_of_the_summary():
     summary, _ = select.select([Theme(name="Results", candidates=[pitch, news])], per_theme=2, summary_size=2,
                                stories=week, leads=lambda x: x is not pitch)
     assert [x.text for x in summary] == [news.text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump Signs Orders on Office Space County Floats Leaner Budget Fund Bets on Leadership Training Rally", True),
+    ("Acme, Globex, Initech and Hooli all reported higher sales in the quarter, led by Acme in Europe.", False),
+    ("The company said revenue rose 12% to $3.1 billion in the third quarter of the year.", False),
+])
+def test_a_run_of_glued_headlines_is_not_a_sentence_to_quote(text, expected):
+    assert select.headline_run(text) is expected
+    if expected:
+        assert select.quality(s(text)) < 0.2
