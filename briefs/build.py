@@ -351,13 +351,16 @@ def _memo_key(items: list[clean_stage.ArticleClean], options: Options, audience:
     return digest.hexdigest()
 
 
-def _stories(sentences: list[Sentence], cleaned: clean_stage.Cleaned) -> tuple[list[Sentence], list[stories.Story]]:
-    """Return the sentences about the subject, each tagged with its story, and the week's stories."""
+def _stories(sentences: list[Sentence], cleaned: clean_stage.Cleaned,
+             ) -> tuple[list[Sentence], list[stories.Story], set[int]]:
+    """Return the sentences about the subject, each tagged with its story, the week's stories,
+    and the articles that are templated notes."""
     quotable = [s for s in sentences if not s.about]
     quotable = [s for s, repeated in zip(quotable, stories.furniture(quotable)) if not repeated]
     publisher = {a.id: stories.publisher_of(a.article) for a in cleaned.articles}
     week_stories, story_of = stories.build(quotable, publisher)
-    return [replace(s, story=story_id) for s, story_id in zip(quotable, story_of)], week_stories
+    templated = stories.templated_articles(quotable, story_of, week_stories)
+    return [replace(s, story=story_id) for s, story_id in zip(quotable, story_of)], week_stories, templated
 
 
 def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -> list[StoryRef]:
@@ -411,9 +414,10 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         repeated = history.mark(sentences, previous)
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
 
-    kind_of = {a.id: kinds.kind(a.article.title, a.sentences) for a in cleaned.articles}
     note("stories")
-    quotable, week_stories = _stories(sentences, cleaned)
+    quotable, week_stories, templated = _stories(sentences, cleaned)
+    kind_of = {a.id: kinds.TEMPLATE if a.id in templated else kinds.kind(a.article.title, a.sentences)
+               for a in cleaned.articles}
 
     note("themes")
     grouped = themes.assign(quotable, audience.themes, discover=int(audience.get("discovered_themes", 2)),

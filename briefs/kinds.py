@@ -24,12 +24,13 @@ PROMOTIONAL = "promotional"
 SHOPPING = "shopping deal"
 REVIEW = "review"
 FAILURE = "scraper failure"
+TEMPLATE = "templated note"  # set from the corpus (stories.templated_articles), not from one article
 NEWS = "news"
 
 # Kinds whose sentences never lead the executive summary, and the weight their sentences carry
 # elsewhere: they mention the company to sell something or to argue, not to report.
-NEVER_LEAD = frozenset({PROMOTIONAL, SHOPPING, REVIEW, OPINION, FAILURE})
-WEIGHT = {PROMOTIONAL: 0.5, SHOPPING: 0.3, REVIEW: 0.5, OPINION: 0.7, FAILURE: 0.0}
+NEVER_LEAD = frozenset({PROMOTIONAL, SHOPPING, REVIEW, OPINION, FAILURE, TEMPLATE})
+WEIGHT = {PROMOTIONAL: 0.5, SHOPPING: 0.3, REVIEW: 0.5, OPINION: 0.7, FAILURE: 0.0, TEMPLATE: 0.3}
 
 # A body shorter than this many words that reads as an error or a placeholder is a failed scrape.
 FAILURE_WORDS = 40

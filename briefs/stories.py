@@ -37,7 +37,10 @@ MIN_BLOCK = 10  # in a handful of articles every shared word may mark the one st
 # however many files carry it, and weighs TEMPLATE_WEIGHT.
 TEMPLATE_FILLS = 3
 TEMPLATE_WORDING = 0.6
-TEMPLATE_WEIGHT = 0.5
+TEMPLATE_WEIGHT = 0.3
+# Fills of one template family by one publisher keep this much of its wording (names and numbers
+# change: "Mizuho cut its price target from $175 to $168" / "UBS lowered its target from $185 to $180").
+TEMPLATE_FAMILY_WORDING = 0.5
 # Each further independent publisher adds less: twenty outlets outweigh one, not twentyfold.
 PUBLISHER_WEIGHT = 1.0
 
@@ -137,6 +140,23 @@ def furniture(sentences: list[Sentence]) -> list[bool]:
     return result
 
 
+def _one_voice_many_fills(members: list[Sentence], publisher: dict[int, str]) -> bool:
+    """Return True when one publisher wrote TEMPLATE_FILLS or more wordings of a story with other
+    numbers: a template family (price-target notes, holdings notes), not one event retold."""
+    fills: dict[str, set[frozenset[str]]] = {}
+    first: dict[str, set[str]] = {}
+    for member in members:
+        numbers = telling_numbers(member.text)
+        if not numbers:
+            continue
+        voice = publisher.get(member.source, "")
+        words = {t for t in member.stems if not t[:1].isdigit()}
+        # A fill keeps the template's words: a retelling by the same outlet rewords it.
+        if _jaccard(first.setdefault(voice, words), words) >= TEMPLATE_FAMILY_WORDING:
+            fills.setdefault(voice, set()).add(numbers)
+    return any(len(f) >= TEMPLATE_FILLS for f in fills.values())
+
+
 def _templated(sentences: list[Sentence]) -> list[bool]:
     """Return, per sentence, whether its wording recurs with other numbers in TEMPLATE_FILLS articles or more."""
     skeleton = [tuple(t for t in s.stems if not t[:1].isdigit()) if telling_numbers(s.text) else () for s in sentences]
@@ -148,6 +168,23 @@ def _templated(sentences: list[Sentence]) -> list[bool]:
             articles.setdefault(key, set()).update(sentence.sources)
     return [bool(key) and len(key) >= 4 and len(fills[key]) >= 2 and len(articles[key]) >= TEMPLATE_FILLS
             for key in skeleton]
+
+
+# An article this much of whose sentences are template fills is a templated note (a holdings
+# filing, a price-target note): its other sentences come from the same template family too.
+TEMPLATED_ARTICLE_SHARE = 0.3
+
+
+def templated_articles(sentences: list[Sentence], story_of: list[int], found: list[Story]) -> set[int]:
+    """Return the ids of articles that are mostly template fills (see TEMPLATED_ARTICLE_SHARE)."""
+    templated = {story.id for story in found if story.templated}
+    total: Counter[int] = Counter()
+    filled: Counter[int] = Counter()
+    for sentence, story_id in zip(sentences, story_of):
+        for source in sentence.sources:
+            total[source] += 1
+            filled[source] += story_id in templated
+    return {source for source, n in total.items() if filled[source] >= max(2, TEMPLATED_ARTICLE_SHARE * n)}
 
 
 def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[Story], list[int]]:
@@ -189,7 +226,8 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
         sources = sorted({src for m in members for src in sentences[m].sources})
         publishers = sorted({publisher.get(src) or f"#{src}" for src in sources})
         drafts.append((members, sources, publishers,
-                       template_joins[leader] >= TEMPLATE_FILLS - 1 or templated[leader]))
+                       template_joins[leader] >= TEMPLATE_FILLS - 1 or templated[leader]
+                       or _one_voice_many_fills([sentences[m] for m in members], publisher)))
     # Largest first (by independent publishers, then sources), ties in corpus order: ids are stable.
     drafts.sort(key=lambda d: (-len(d[2]), -len(d[1]), d[0][0]))
     stories, story_of = [], [0] * n
