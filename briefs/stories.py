@@ -84,7 +84,8 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str]) -> bool:
+def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
+               stems_a: set[str] | None = None, stems_b: set[str] | None = None) -> bool:
     """Return True when two sentences report the same event.
 
     Not `select.similarity`, which asks whether one sentence repeats another: its containment
@@ -92,7 +93,7 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str]) -> 
     would make one story of a whole week. Here both must give the same amount of money, or two
     telling numbers, or one and rare words besides, or their wordings must overlap (Jaccard).
     """
-    overlap = _jaccard(set(a.stems), set(b.stems))
+    overlap = _jaccard(set(a.stems) if stems_a is None else stems_a, set(b.stems) if stems_b is None else stems_b)
     if amounts(a.text) & amounts(b.text) and overlap >= AMOUNT_AND_WORDS:
         return True
     numbers = telling_numbers(a.text) & telling_numbers(b.text)
@@ -206,9 +207,16 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     leader_of = list(range(n))
     template_joins: Counter[int] = Counter()
     for index in range(n):
-        candidates = sorted({leader for stem in rare[index] for leader in blocks.get(stem, ())})
-        for leader in candidates:
-            if same_story(sentences[leader], sentences[index], rare[leader], rare[index]):
+        # Every way to join a story shares two blocking keys with its leader, or one number:
+        # leaders met once on a word are not compared.
+        hits: Counter[int] = Counter()
+        for stem in rare[index]:
+            weight = 2 if stem[:1].isdigit() else 1
+            for leader in blocks.get(stem, ()):
+                hits[leader] += weight
+        for leader in sorted(leader for leader, count in hits.items() if count >= 2):
+            if same_story(sentences[leader], sentences[index], rare[leader], rare[index],
+                          stem_sets[leader], stem_sets[index]):
                 leader_of[index] = leader
                 if _retemplated(sentences[leader], sentences[index]):
                     template_joins[leader] += 1
