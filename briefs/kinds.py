@@ -105,6 +105,11 @@ def kind(title: str, sentences: Sequence[str], body_words: int | None = None) ->
     return NEWS
 
 
+def is_market_wrap(title: str) -> bool:
+    """Return True for a headline about the market's moves ("Stocks close lower as yields climb")."""
+    return bool(_MARKETS.search(title) and _MOVES.search(title))
+
+
 def leads(kind_name: str) -> bool:
     """Return True when sentences of this kind of article may lead the executive summary."""
     return kind_name not in NEVER_LEAD
