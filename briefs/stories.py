@@ -27,6 +27,10 @@ SAME_STORY = 0.4
 AMOUNT_AND_WORDS = 0.25
 # ...or when they share a telling number ("$5.5 billion") and this many rare stems besides.
 SHARED_STEMS_WITH_NUMBER = 3
+# ...or when they share this many rare stems, this share of the rarer sentence's: retellings keep
+# an event's uncommon words ("Huang", "Beijing", "visit") and reword the rest.
+SHARED_RARE = 3
+SHARED_RARE_SHARE = 0.4
 # A stem more than this many sentences hold (or this share of the week) names no one event: it
 # blocks nothing. Bounds the comparisons per sentence, keeping story building near-linear.
 MAX_BLOCK = 40
@@ -100,6 +104,9 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
     if len(numbers) >= 2:
         return True
     if numbers and len(rare_a & rare_b) >= SHARED_STEMS_WITH_NUMBER:
+        return True
+    shared_rare = rare_a & rare_b
+    if len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(rare_a), len(rare_b)):
         return True
     return overlap >= SAME_STORY
 

@@ -22,9 +22,9 @@ BRIEFS = Path(sys.executable).with_name("briefs")
 # corpus: (facts at least, noise at most, offtopic at most, dupes at most).
 # Targets (issue 15): facts >= 11/13, 12/14, 11/12; noise, offtopic and dupes 0 on each.
 FLOORS = {
-    "nvidia_2025w16": (9, 1, 0, 1),  # the noise leak: a label glued to a sentence (issue 17)
-    "svb_2023w10": (8, 0, 0, 1),
-    "tesla_2023w09": (10, 0, 0, 0),
+    "nvidia_2025w16": (10, 1, 0, 1),  # the noise leak: a label glued to a sentence (issue 17)
+    "svb_2023w10": (9, 0, 0, 0),
+    "tesla_2023w09": (11, 0, 0, 0),
 }
 
 pytestmark = pytest.mark.skipif(not (REALWORLD / "score.py").is_file() or not BRIEFS.is_file(),

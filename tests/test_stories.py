@@ -103,3 +103,11 @@ def test_story_building_compares_each_sentence_with_few_others():
     finally:
         stories.same_story = original
     assert calls < 2000 * stories.MAX_BLOCK  # all pairs would be about two million
+
+
+def test_retellings_sharing_an_events_uncommon_words_are_one_story():
+    told = [s("Chief executive Jane Roe flew to Lisbon on Thursday to meet port officials about the robot order.", 1),
+            s("Roe arrived in Lisbon this week, where she met officials of the port that ordered the robots.", 2)]
+    filler = [s(f"Warehouse item {i} moved from shelf {i} to dock {i} during the night shift.", 10 + i) for i in range(20)]
+    _, story_of = _build(told + filler, {})
+    assert story_of[0] == story_of[1]
