@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .clean import CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions, story_noise
 from .config import Subject
+from .kinds import is_market_wrap
 from .model import Drop
 from .vocabulary import word_runs
 
@@ -169,8 +170,10 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     prose = [bool(n) for _, named, reasons in kept for n, r in zip(named, reasons) if r is None]
     # The article is about the subject when its headline names it or its prose often does;
     # otherwise only the sentences that name the subject are about it (a market wrap's one line).
-    its_own = not subject.names or bool(title_mentions) or (
-        sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))
+    # A market wrap is about the market even when its headline names the subject as the cause
+    # ("Stocks tumble on <subject> fears"): only its sentences that name the subject are the subject's.
+    its_own = not subject.names or (not is_market_wrap(article.title) and (
+        bool(title_mentions) or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     focus_tracker = _Focus(subject)
     title_others = focus_tracker.others_named(article.title) if subject.names else []
     section = "" if its_own else (title_others[0] if title_others else OTHERS)

@@ -122,7 +122,7 @@ def test_an_article_often_naming_the_subject_is_its_own_even_without_it_in_the_h
                    "Acme Robotics slid after it withdrew its guidance for the year. "
                    "Its chief financial officer said orders had slowed in Europe.\n\n"
                    "Acme Robotics will update investors again at its meeting in May.",
-                   title="Asian markets end lower")
+                   title="A tough Tuesday for robot makers")
     assert about["Its chief financial officer said orders had slowed in Europe."] == ""
 
 
@@ -130,3 +130,22 @@ def test_related_terms_count_as_the_subject():
     about = _about("Globex Inc. cut prices on its home robots this week.\n\n"
                    "The Widget X launch drew long queues at stores in three cities.")
     assert about["The Widget X launch drew long queues at stores in three cities."] == ""
+
+
+def test_a_market_wrap_blaming_the_subject_in_its_headline_lends_it_only_its_named_sentences():
+    lines = ["Wall Street ended sharply lower on Friday after a turbulent session.",
+             "Acme Robotics fell twenty percent after it withdrew its guidance.",
+             "The jobs report showed employers added more workers than expected.",
+             "Acme Robotics said it would cut a tenth of its staff by summer.",
+             "Gold rose one percent to a record as investors sought safety.",
+             "Shares of Acme Robotics have halved since the start of the year."]
+    about = _about("\n".join(lines), title="Stocks Tumble as Acme Robotics Fears Spread")
+    assert [about[line] for line in lines] == [attribution.OTHERS, "", attribution.OTHERS, "", attribution.OTHERS, ""]
+
+
+def test_an_ordinary_headline_with_a_market_word_is_not_a_wrap():
+    about = _about("Acme Robotics said its shares would list in London next year.\n\n"
+                   "The listing would be its second after New York.\n\n"
+                   "Acme Robotics will pick its banks for the listing in the spring.",
+                   title="Acme Robotics Plans London Share Listing")
+    assert about["The listing would be its second after New York."] == ""
