@@ -231,6 +231,8 @@ def _kind(stretch: str, metric: Metric) -> str:
     """Return target, estimate, guidance or actual from the cue words near the figure."""
     if metric.section == "targets":
         return "target"
+    if metric.name == "earnings surprise":
+        return "actual"  # a surprise is measured against the consensus, but it is a result
     if _ANALYSTS.search(stretch) or (_ESTIMATE.search(stretch) and not _GUIDANCE.search(stretch)):
         return "estimate"
     if _GUIDANCE.search(stretch) or metric.name == "guidance":
@@ -503,7 +505,10 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     if not any(ch.isdigit() for ch in text) or _SHOPPING.search(text):
         return []
     named_subject = _names_subject(text, subject)
-    if subject is not None and subject.names and not selected and not named_subject:
+    # A sentence that does not name the subject counts only when the brief quotes it and its
+    # article is about the subject (a market wrap's "retail sales rose 0.5%" is not).
+    if subject is not None and subject.names and not named_subject and (
+            not selected or not getattr(sentence, "central", True)):
         return []
     metrics, pattern = vocabulary(extra)
     index = _cue_index(metrics)

@@ -1,5 +1,6 @@
 """Key figures: the subject's own numbers, each with metric, value, change, period and kind."""
 
+import dataclasses
 import json
 
 import pytest
@@ -196,3 +197,18 @@ def test_last_weeks_figures_are_marked_not_new():
     marked = history.mark_figures(this_week, previous)
     assert [(f.value, f.new) for f in marked] == [("$12.4 billion", False), ("9%", True)]
     assert all(f.new for f in this_week)  # the figures given are left as they were
+
+
+def test_an_unnamed_sentence_from_a_passing_mention_is_not_the_subjects():
+    wrap = Sentence(text="Retail sales rose 0.5% in March.", source=1, position=0, paragraph=0, sources=[1],
+                    central=False)
+    assert figures.figures([wrap], subject=ACME) == []
+    own = dataclasses.replace(wrap, central=True, text="Quarterly revenue rose 5% to $2 billion.")
+    assert [f.value for f in figures.figures([own], subject=ACME)] == ["$2 billion"]
+
+
+def test_a_result_beating_the_consensus_carries_the_consensus_and_the_surprise_is_a_result():
+    found = rows("Acme posted quarterly earnings of $0.89 per share, beating the consensus estimate of $0.84 per share.",
+                 "For Acme, that quarterly report is an earnings surprise of 5.95%.")
+    assert [(f.value, f.metric, f.kind, f.estimate) for f in found] == [
+        ("$0.89", "EPS", "actual", "$0.84"), ("5.95%", "earnings surprise", "actual", "")]
