@@ -18,7 +18,8 @@ from functools import lru_cache
 from . import language
 from .model import Entity, Sentence
 
-_EXCHANGES = r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|LSE|TSX|OTC|ASX|HKEX|XETRA|TSE|BATS|CBOE"
+# "(NASDAQ: NVDA)", "(Symbol: SIVB)": what stands before a ticker in parentheses.
+_EXCHANGES = r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|LSE|TSX|OTC|ASX|HKEX|XETRA|TSE|BATS|CBOE|Symbol|Ticker"
 # "Nvidia Corp. (NASDAQ: NVDA)": a ticker beside the name it belongs to.
 _TICKER = re.compile(rf"\((?:{_EXCHANGES})\s?:\s?([A-Z][A-Z.]{{0,5}})\)")
 _TICKER_AFTER_NAME = re.compile(rf"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,4}})\s*\((?:{_EXCHANGES})\s?:\s?([A-Z][A-Z.]{{0,5}})\)")
@@ -34,6 +35,8 @@ _SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company",
 # "Shares of Globex", "CEO of Initech": the head before "of" is not part of the name.
 _OF_HEADS = {"shares", "stock", "stocks", "units", "customers", "users", "rest", "most", "some", "head", "chief",
              "ceo", "cfo", "president", "chairman", "founder", "owner", "parent", "rival", "investors"}
+# Stop words that begin names: "First Republic Bank", "New York Times", "General Motors".
+_NAME_WORDS = {"first", "second", "third", "new", "general", "great", "united", "national", "one", "home"}
 # Legal forms left off a shown name.
 _LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "sa", "ag", "nv"}
 # Words whose presence in a name makes it a company.
@@ -153,7 +156,7 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
     for match in _SPAN.finditer(text):
         words = _POSSESSIVE.sub("", match.group(0)).split()
         first = sentence_start and (match.start() == 0 or bool(re.search(r"[.!?:]\s*[\"“]?$", text[:match.start()])))
-        while words and (words[0].lower() in stops or words[0].lower() in _CALENDAR
+        while words and ((words[0].lower() in stops and words[0].lower() not in _NAME_WORDS) or words[0].lower() in _CALENDAR
                          or (first and len(words) > 1 and re.search(r"(?:ing|ly|ed)$", words[0]))):
             words.pop(0)
         if len(words) > 2 and words[1].lower() in _JOINERS and (words[0].lower() in lowercase or
@@ -177,7 +180,7 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
             continue
         if len(name) < 2 or name.lower() in _CALENDAR or _INITIAL.fullmatch(name) or name.isdigit():
             continue
-        if len(words) == 1 and (name.lower() in lowercase or name.lower() + "s" in lowercase
+        if len(words) == 1 and (name.lower() in stops or name.lower() in lowercase or name.lower() + "s" in lowercase
                                 or _PLURAL_ACRONYM.fullmatch(name)):
             continue
         if len(words) == 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", text[match.end():]):
@@ -190,11 +193,11 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
     """Return person, company, product, place or organization, from the name and its mentions' contexts."""
     low = name.lower()
     words = name.split()
-    if name in companies or _bare(name) != low.replace(".", " ").strip() or words[-1].lower() in _COMPANY_WORDS:
+    if name in companies or _bare(name) != low.replace(".", " ").strip() or any(w.lower() in _COMPANY_WORDS for w in words):
         return "company"
     if low in places():
         return "place"
-    if any(w.lower() in _ORG_WORDS for w in words) and not words[-1].lower() in _COMPANY_WORDS:
+    if any(w.lower() in _ORG_WORDS for w in words) and not any(w.lower() in _COMPANY_WORDS for w in words):
         return "organization"  # Federal Reserve, Census Bureau: an institution
     if name in people:
         return "person"
