@@ -51,8 +51,9 @@ _UP = r"rose|rise[sn]?|rising|grew|grow(?:s|n|th|ing)?|increased?|increases|incr
       r"gain(?:ed|s)?|surg(?:ed|es|e)|soar(?:ed|s)?|advanc(?:ed|es)|higher|rall(?:ied|y)|boost(?:ed)?|added|expand(?:ed)?"
 _DOWN = r"fell|fall(?:s|en|ing)?|drop(?:ped|s)?|down|declin(?:ed|es|e|ing)|decreas(?:ed|es|e)|slid|slip(?:ped|s)?|" \
         r"slump(?:ed|s)?|tumbl(?:ed|es|e)|plung(?:ed|es|e)|plummet(?:ed|s)?|sank|sink(?:s)?|lower|shed|lost|" \
-        r"cut|slash(?:ed)?|reduc(?:ed|es|e)|shrank|shrunk|contract(?:ed|ion)|sell-?off|wiped|erased|off"
-_MOVE_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|about|around|roughly|nearly|almost|"
+        r"cut|slash(?:ed)?|reduc(?:ed|es|e)|shrank|shrunk|contract(?:ed|ion)|sell-?off|wiped|wiping|erased|off|" \
+        r"pulled|withdrew|withdrawn|outflows?"
+_MOVE_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|out|about|around|roughly|nearly|almost|"
                           rf"more than|over|some|as much as|a|an|another|just|only|over|to|(?:a|an) (?:whopping|hefty|"
                           rf"significant|sharp|steep))){{0,3}}\s*\(?\s*$", re.I)
 _MOVE_AFTER = re.compile(rf"^\s*(?:(?:year[- ]over[- ]year|from a year (?:ago|earlier)|annually)\s+)?"
@@ -275,10 +276,10 @@ def _metric(text: str, left: int, right: int, start: int, end: int, pattern: re.
             move = _MOVE_AFTER.match(text[end:]) if percent else None
             if move and match.start() < end + move.end():
                 continue  # "a 6% loss" is a movement, not a loss of 6%
-            if len(gap.split()) <= 2:
+            if re.match(r"\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}$", gap):
+                distance = 10  # "$35.6 billion in data center sales" (a cue one verb before still wins)
+            elif len(gap.split()) <= 2:
                 distance = 0  # a noun right after the figure names it: "$4.2 billion loss"
-            elif re.match(r"\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}$", gap):
-                distance = 5  # "$35.6 billion in data center sales"
             else:
                 continue
         elif match.end() <= start:
@@ -534,6 +535,10 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                 used.add(i + 1)  # "rose 21% to $47.5 billion": one fact, the level with its change
                 start, end = nxt.span()
                 value = nxt.group(0).strip()
+        elif _money(value) and not re.search(r"\b(?:to|at|of|from)\s*(?:about|around|nearly|roughly)?\s*$",
+                                             text[max(0, start - 30):start]) and _MOVE_BEFORE.search(text[max(0, start - 60):start]):
+            move = _MOVE_BEFORE.search(text[max(0, start - 60):start])  # "wiping out $200 billion in market value"
+            change = ("+" if move.group("up") else "-") + value
         elif nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)):
             used.add(i + 1)  # "to $150 from $180"
             change = f"from {nxt.group(0).strip()}"

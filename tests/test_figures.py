@@ -212,3 +212,10 @@ def test_a_result_beating_the_consensus_carries_the_consensus_and_the_surprise_i
                  "For Acme, that quarterly report is an earnings surprise of 5.95%.")
     assert [(f.value, f.metric, f.kind, f.estimate) for f in found] == [
         ("$0.89", "EPS", "actual", "$0.84"), ("5.95%", "earnings surprise", "actual", "")]
+
+
+def test_an_amount_lost_or_withdrawn_is_a_change_not_a_level():
+    found = rows("Acme shares sank 7% on Wednesday, wiping out $90 billion in market value.")
+    assert [(f.value, f.metric, f.change) for f in found] == [("7%", "share price", "-7%"),
+                                                              ("$90 billion", "market value", "-$90 billion")]
+    assert one("Acme's revenue rose to $5 billion.").change == ""  # a level reached is not a change
