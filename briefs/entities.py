@@ -302,8 +302,8 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
     # A surname used alone is the person whose full name ends with it ("Zuckerberg", "Mark
     # Zuckerberg"); a company's first word alone is the company ("Signature", "Signature Bank").
     # Several candidates: the most mentioned.
-    full = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if canonical[n] == n and 2 <= len(n.split()) <= 3
-            and all(w[:1].isupper() and not w.isupper() for w in n.split())]
+    full = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if canonical[n] == n and 2 <= len(n.split()) <= 4
+            and all(w[:1].isupper() and not w.isupper() for w in n.split() if w.lower() not in _JOINERS)]
     for name in counts:
         if canonical[name] != name or " " in name or name.lower() in places():
             continue
@@ -311,6 +311,12 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
                   or (f.split()[0] == name and _looks_corporate(f))]
         if owners:
             canonical[name] = owners[0]
+    # An acronym of a name is that name: "FDIC" is the Federal Deposit Insurance Corporation.
+    initials = {"".join(w[0] for w in n.split() if w.lower() not in _JOINERS | {"and", "the"}): n
+                for n in full if len(n.split()) >= 3}
+    for name in counts:
+        if canonical[name] == name and name.isupper() and name in initials:
+            canonical[name] = initials[name]
     for ticker, name in ticker_of.items():
         target = canonical.get(name, name)
         if ticker in counts:

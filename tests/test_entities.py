@@ -65,3 +65,9 @@ def test_an_ordinary_sentence_holding_a_place_word_is_not_a_person():
                   exclude=["Initech"])
     assert found["China"].kind == "place" and "Jane Roe" in found
     assert found["Jane Roe"].count == 1
+
+
+def test_an_acronym_is_the_name_it_abbreviates():
+    found = names([s("The Federal Deposit Insurance Corporation took over the lender."),
+                   s("The FDIC said depositors would be paid, and the FDIC sold the branches.")])
+    assert found["Federal Deposit Insurance Corporation"].count == 3 and "FDIC" not in found
