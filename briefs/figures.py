@@ -142,6 +142,7 @@ def _cue_key(cue: str) -> str:
     return re.sub(r"[\s-]+", " ", cue.lower()).strip()
 
 
+@lru_cache(maxsize=32)
 def _cue_index(metrics: tuple[Metric, ...]) -> dict[str, Metric]:
     return {_cue_key(c): m for m in metrics for c in m.cues}
 
@@ -494,7 +495,8 @@ def _names_subject(text: str, subject: Subject | None) -> bool:
 
 
 def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | None = None,
-         publishers: Iterable[str] = (), selected: bool = True, lowercase: frozenset[str] | None = None) -> list[_Found]:
+         publishers: Iterable[str] = (), selected: bool = True, lowercase: frozenset[str] | None = None,
+         compiled: tuple[tuple[Metric, ...], re.Pattern] | None = None) -> list[_Found]:
     """Return the subject's named figures in one sentence (change merged into the level it moved).
 
     A sentence from outside the brief's selection (`selected=False`) must name the subject.
@@ -511,7 +513,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     if subject is not None and subject.names and not named_subject and (
             not selected or not getattr(sentence, "central", True)):
         return []
-    metrics, pattern = vocabulary(extra)
+    metrics, pattern = compiled or vocabulary(extra)  # `compiled`: the vocabulary read once per build
     index = _cue_index(metrics)
     about = getattr(sentence, "about", "") or ""
     low_publishers = {p.lower() for p in publishers}
@@ -748,12 +750,13 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
     seen_text: set[str] = set()
     everything = list(sentences) + list(pool or [])
     lowercase = lowercase_words(everything)
+    compiled = vocabulary(metrics)
     for sentence in everything:
         if sentence.text in seen_text:
             continue
         seen_text.add(sentence.text)
         readings.extend(read(sentence, subject, metrics, publishers, selected=id(sentence) in selected,
-                             lowercase=lowercase))
+                             lowercase=lowercase, compiled=compiled))
     rows = _facts(readings, selected)
     rows.sort(key=lambda r: (-_support(r), r.found.sentence.position, r.found.order))
     # An estimate of a metric and period a result reports is shown beside the result, not as a row.
