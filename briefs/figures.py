@@ -48,6 +48,7 @@ _ANALYSTS = re.compile(r"\b(?:analysts?|consensus|Wall Street|(?:the|average|Str
                        r"Visible Alpha|Zacks)\b", re.I)
 
 _UP = r"rose|rise[sn]?|rising|grew|grow(?:s|n|th|ing)?|increased?|increases|increasing|up|jump(?:ed|s)?|climb(?:ed|s)?|" \
+      r"raised|raises|hiked|lifted|" \
       r"gain(?:ed|s)?|surg(?:ed|es|e)|soar(?:ed|s)?|advanc(?:ed|es)|higher|rall(?:ied|y)|boost(?:ed)?|added|expand(?:ed)?"
 _DOWN = r"fell|fall(?:s|en|ing)?|drop(?:ped|s)?|down|declin(?:ed|es|e|ing)|decreas(?:ed|es|e)|slid|slip(?:ped|s)?|" \
         r"slump(?:ed|s)?|tumbl(?:ed|es|e)|plung(?:ed|es|e)|plummet(?:ed|s)?|sank|sink(?:s)?|lower|shed|lost|" \
@@ -189,6 +190,8 @@ def signed_change(text: str, start: int, end: int) -> str:
     """Return "+21%" or "-6.9%" when the percentage at text[start:end] is a movement, else ""."""
     before = text[max(0, start - 60):start]
     after = text[end:end + 40]
+    if re.search(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", before):
+        return ""  # "fell to 15%": the level reached, not the move
     match = _MOVE_BEFORE.search(before) or _MOVE_AFTER.search(after)
     if not match:
         return ""
@@ -427,14 +430,15 @@ def _owners(text: str, left: int, right: int, terms: list[str], publishers: set[
 
 def owner(text: str, left: int, right: int, start: int, subject: Subject | None, about: str = "",
           publishers: Iterable[str] = frozenset(), firm_ok: bool = False,
-          lowercase: frozenset[str] = frozenset()) -> str:
+          lowercase: frozenset[str] = frozenset(), actor_at: int | None = None) -> str:
     """Return "" when the figure at text[start:…] in the clause text[left:right] is the subject's, else the owner.
 
     Strict, because a peer's number shown as the subject's is the worst row a table can have: a
     clause naming another company is that company's (or shared, so no one's), even when it names
     the subject too; a clause naming no company takes the companies named earlier in the
     sentence, then the sentence's attribution (`about`). A price target names the firm that set
-    it, so there only the subject has to be named.
+    it, so there only the subject has to be named; a deal names its counterparty, so there the
+    company named last before the deal's word (`actor_at`: "acquire", "acquisition") owns it.
     """
     terms = _subject_terms(subject)
     publishers = set(publishers)
@@ -445,7 +449,11 @@ def owner(text: str, left: int, right: int, start: int, subject: Subject | None,
     while left > 0 and re.match(r"\s*(?:and|or)\b", text[left:]):
         previous = [0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, left - 1)]
         left = previous[-1]
-    in_clause = [o for _, o in _owners(text, left, right, terms, publishers, lowercase)]
+    named = _owners(text, left, right, terms, publishers, lowercase)
+    actors = [o for p, o in named if actor_at is not None and p < actor_at]
+    if actors:
+        return actors[-1]  # "Acme agreed to acquire Globex for $20 billion": the buyer owns the deal
+    in_clause = [o for _, o in named]
     others = [o for o in in_clause if o]
     if others:
         return others[0]
@@ -476,7 +484,7 @@ _EARNINGS_WORDS = re.compile(r"\b(?:earn(?:ed|ings|s)?|profit|income|loss|EPS)\b
 # "24% of total sales": a share of something, not a metric's level or move.
 _PROPORTION = re.compile(r"^\s*of\s+(?!the\s+(?:year|quarter))", re.I)
 # "... to $1.9 billion", "1% to 4%": the upper end of a range.
-_RANGE = re.compile(r"^\s*(?:to|-|–)\s*$")
+_RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 # "Nvidia shares fell 7%": a move whose subject is the company itself measures its share price.
 _SHARES_WORD = re.compile(r"\b(?:shares?|stock|stocks)\b", re.I)
 
@@ -541,7 +549,8 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                                              text[max(0, start - 30):start]) and _MOVE_BEFORE.search(text[max(0, start - 60):start]):
             move = _MOVE_BEFORE.search(text[max(0, start - 60):start])  # "wiping out $200 billion in market value"
             change = ("+" if move.group("up") else "-") + value
-        elif nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)):
+        if not change and nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)) \
+                and _percent(value) == _percent(nxt.group(0)):
             used.add(i + 1)  # "to $150 from $180"
             change = f"from {nxt.group(0).strip()}"
         elif (nxt is not None and re.search(r"\bfrom\s+$", text[max(0, start - 12):start])
@@ -551,7 +560,8 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             start, end = nxt.span()
             value = nxt.group(0).strip()
         if nxt is not None and i + 1 not in used and not change and _RANGE.match(between) and \
-                _percent(value) == _percent(nxt.group(0)):
+                _percent(value) == _percent(nxt.group(0)) and (
+                    not between.strip() == "and" or re.search(r"\bbetween\s+$", text[max(0, start - 10):start])):
             used.add(i + 1)  # "$1.7 to $1.9 billion": one range
             value = f"{value} to {nxt.group(0).strip()}"
             end = nxt.end()
@@ -578,10 +588,12 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             named = (Metric("share price", "market", ()), "share price")
         if found and re.search(r"\b(?:up|down)?\s*from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
                                text[max(0, match.start() - 30):match.start()]):
-            if not found[-1].change:  # "1.8 million this year, up from 1.37 million": the base, not a row
+            if not found[-1].change and _money(found[-1].value) == _money(value) and \
+                    _percent(found[-1].value) == _percent(value):  # "1.8 million, up from 1.37 million": the base
                 found[-1] = dataclasses.replace(found[-1], change=f"from {value}")
             continue
-        if named is None and _money(value) and _PER_SHARE.match(text[end:]) and _EARNINGS_WORDS.search(clause):
+        if named is None and _money(value) and _PER_SHARE.match(text[end:]) and (
+                _EARNINGS_WORDS.search(clause) or (re.match(r"\s*or\b", clause) and _EARNINGS_WORDS.search(text))):
             named = (Metric("EPS", "results", ()), "EPS")  # "earned $2.18 a share"
         if named is None:
             continue
@@ -596,8 +608,12 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             if not _SPOKEN.search(text):
                 continue
             kind = "guidance" if kind == "actual" else kind
+        actor_at = None
+        if metric.section == "deals":  # the buyer is named before the deal's verb or noun
+            actor_at = next((m.start() for m in pattern.finditer(text, left, right)
+                             if index.get(_cue_key(m.group(0))) is metric), None)
         who = owner(text, left, right, match.start(), subject, about, low_publishers, firm_ok=kind == "target",
-                    lowercase=lowercase)
+                    lowercase=lowercase, actor_at=actor_at)
         if who or (not named_subject and _others(text, subject, low_publishers, lowercase)):
             continue
         if metric.section == "targets":
@@ -617,7 +633,7 @@ def _moves_itself(before: str, subject: Subject | None) -> bool:
     if not terms:
         return False
     names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.search(rf"(?:{names})(?:['’]s)?(?:\s+(?:Corporation|Corp\.?|Inc\.?|Co\.?|Ltd\.?|plc))?\s*(?:\([^)]{{1,20}}\))?\s*(?:stock|shares)?\s*(?:was|were|is|has|have|had)?"
+    return re.search(rf"(?:{names})(?:\s+(?:Corporation|Corp\.?|Inc\.?|Co\.?|Ltd\.?|plc))?\s*(?:\([^)]{{1,20}}\))?\s*(?:stock|shares)?\s*(?:was|were|is|has|have|had)?"
                      rf"\s*\w+\s*(?:by\s+|about\s+|nearly\s+|almost\s+|around\s+|more than\s+|over\s+|as much as\s+)*$",
                      before, re.I) is not None and _MOVE_BEFORE.search(before) is not None
 

@@ -219,3 +219,17 @@ def test_an_amount_lost_or_withdrawn_is_a_change_not_a_level():
     assert [(f.value, f.metric, f.change) for f in found] == [("7%", "share price", "-7%"),
                                                               ("$90 billion", "market value", "-$90 billion")]
     assert one("Acme's revenue rose to $5 billion.").change == ""  # a level reached is not a change
+
+
+def test_a_deal_belongs_to_the_buyer_named_before_it():
+    assert [(f.value, f.metric) for f in rows("Acme agreed to acquire Globex for $20 billion.")] == [
+        ("$20 billion", "deal value")]
+    assert rows("Globex agreed to acquire Acme for $20 billion.") == []
+    assert rows("Acme stock slid after Globex's $44 billion acquisition of Initech.") == []
+
+
+def test_a_level_reached_and_where_it_came_from():
+    row = one("Acme's market share fell to 15% from 20%.")
+    assert (row.value, row.metric, row.change) == ("15%", "market share", "from 20%")
+    row = one("Acme expects second-quarter revenue between $11 billion and $11.5 billion.")
+    assert (row.value, row.period, row.kind) == ("$11 billion to $11.5 billion", "Q2", "guidance")
