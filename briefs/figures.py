@@ -48,7 +48,7 @@ _ANALYSTS = re.compile(r"\b(?:analysts?|consensus|Wall Street|(?:the|average|Str
                        r"Visible Alpha|Zacks)\b", re.I)
 
 _UP = r"rose|rise[sn]?|rising|grew|grow(?:s|n|th|ing)?|increased?|increases|increasing|up|jump(?:ed|s)?|climb(?:ed|s)?|" \
-      r"raised|raises|hiked|lifted|" \
+      r"raised|raises|hiked|lifted|lifting|boosting|pushing|" \
       r"gain(?:ed|s)?|surg(?:ed|es|e)|soar(?:ed|s)?|advanc(?:ed|es)|higher|rall(?:ied|y)|boost(?:ed)?|added|expand(?:ed)?"
 _DOWN = r"fell|fall(?:s|en|ing)?|drop(?:ped|s)?|down|declin(?:ed|es|e|ing)|decreas(?:ed|es|e)|slid|slip(?:ped|s)?|" \
         r"slump(?:ed|s)?|tumbl(?:ed|es|e)|plung(?:ed|es|e)|plummet(?:ed|s)?|sank|sink(?:s)?|lower|shed|lost|" \
@@ -60,6 +60,10 @@ _MOVE_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|
 _MOVE_AFTER = re.compile(rf"^\s*(?:(?:year[- ]over[- ]year|from a year (?:ago|earlier)|annually)\s+)?"
                          rf"(?:(?P<up>{_UP}|jump|gain|rise|increase|surge|year[- ]over[- ]year|yoy)|(?P<down>{_DOWN}|drop|"
                          rf"decline|loss|slide|plunge|fall|decrease))\b", re.I)
+# "cut costs by 10%", "raised its dividend by 5%": a movement verb, its object, then the amount.
+_VERB_OBJECT_BY = re.compile(r"\b(?:(?P<up>raised?|raising|lifted|boosted|increased?|hiked|expanded)|(?P<down>cut|cutting|"
+                             r"reduced?|reducing|lowered|slashed|trimmed))\s+(?:its\s+|their\s+|the\s+)?"
+                             r"(?:[\w-]+\s+){1,3}by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
 # "rose 21% to $47.5 billion": the percentage is the change, the amount after "to" the level.
 _TO_LEVEL = re.compile(r"^\s*(?:year[- ]over[- ]year\s+)?(?:(?!and\b|but\b|while\b)[\w-]+\s+){0,4}?(?:to|at)\s+"
                        r"(?:reach\s+)?(?:a record(?: high of)?\s+|about\s+|nearly\s+|roughly\s+|around\s+)?$", re.I)
@@ -192,7 +196,7 @@ def signed_change(text: str, start: int, end: int) -> str:
     after = text[end:end + 40]
     if re.search(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", before):
         return ""  # "fell to 15%": the level reached, not the move
-    match = _MOVE_BEFORE.search(before) or _MOVE_AFTER.search(after)
+    match = _MOVE_BEFORE.search(before) or _MOVE_AFTER.search(after) or _VERB_OBJECT_BY.search(before)
     if not match:
         return ""
     number = re.sub(r"\s+", "", text[start:end]).replace("percent", "%").replace("percentagepoints", " pts")
@@ -220,7 +224,18 @@ def _period(text: str, left: int, right: int, start: int, end: int) -> str:
         if match:
             return name(match)
     lead = _LEADING_DATE.match(text)  # "On April 11, Citi cut its target…": the whole sentence's date
-    return lead.group(1) if lead else ""
+    if lead:
+        return lead.group(1)
+    phrase = _LEADING_PHRASE.match(text)  # "For the full year, …", "In the fourth quarter, …"
+    if phrase:
+        for pattern, name in _PERIODS:
+            match = pattern.search(phrase.group(0))
+            if match:
+                return name(match)
+    return ""
+
+
+_LEADING_PHRASE = re.compile(r"\s*(?:For|In|During|Over|Through)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,")
 
 
 _LEADING_DATE = re.compile(r"\s*(?:On|By|As of)\s+((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
@@ -546,8 +561,10 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                 start, end = nxt.span()
                 value = nxt.group(0).strip()
         elif _money(value) and not re.search(r"\b(?:to|at|of|from)\s*(?:about|around|nearly|roughly)?\s*$",
-                                             text[max(0, start - 30):start]) and _MOVE_BEFORE.search(text[max(0, start - 60):start]):
-            move = _MOVE_BEFORE.search(text[max(0, start - 60):start])  # "wiping out $200 billion in market value"
+                                             text[max(0, start - 30):start]) and (
+                _MOVE_BEFORE.search(text[max(0, start - 60):start]) or _VERB_OBJECT_BY.search(text[max(0, start - 60):start])):
+            # "wiping out $200 billion in market value", "cut costs by $500 million"
+            move = _MOVE_BEFORE.search(text[max(0, start - 60):start]) or _VERB_OBJECT_BY.search(text[max(0, start - 60):start])
             change = ("+" if move.group("up") else "-") + value
         if not change and nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)) \
                 and _percent(value) == _percent(nxt.group(0)):
@@ -567,6 +584,14 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             end = nxt.end()
         if is_percent and not change and _PROPORTION.match(text[end:]):
             continue
+        follower = spans[i + 1] if i + 1 < len(spans) and i + 1 not in used else None
+        if not is_percent and not change and follower is not None and _percent(follower.group(0)) and \
+                re.fullmatch(r"\s*,\s*(?:or\s+|a\s+|an\s+)?(?:up|down|rising|falling|gaining|losing)?\s*",
+                             text[end:follower.start()]):
+            moved = signed_change(text, *follower.span())
+            if moved:  # "closed at $120.50, up 2.3%": the level and its move are one fact
+                change = moved
+                used.add(i + 1)
         left, right = _clause_bounds(text, match.start(), end)
         clause = text[left:right]
         if _SPECULATION.search(clause):
