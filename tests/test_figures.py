@@ -233,3 +233,17 @@ def test_a_level_reached_and_where_it_came_from():
     assert (row.value, row.metric, row.change) == ("15%", "market share", "from 20%")
     row = one("Acme expects second-quarter revenue between $11 billion and $11.5 billion.")
     assert (row.value, row.period, row.kind) == ("$11 billion to $11.5 billion", "Q2", "guidance")
+
+
+@pytest.mark.parametrize(
+    "text, value, metric, change, period",
+    [
+        ("Acme's shares closed at $120.50, up 2.3%.", "$120.50", "share price", "+2.3%", ""),
+        ("Acme expects to cut costs by $500 million by 2026.", "$500 million", "operating costs", "-$500 million", ""),
+        ("For the full year, Acme forecast earnings of $5.10 to $5.30 a share.", "$5.10 to $5.30", "EPS", "", "full year"),
+        ("Acme raised its annual dividend by 10%.", "10%", "dividend", "+10%", ""),
+    ],
+)
+def test_moves_ranges_and_periods_written_around_the_figure(text, value, metric, change, period):
+    row = one(text)
+    assert (row.value, row.metric, row.change, row.period) == (value, metric, change, period)
