@@ -43,6 +43,9 @@ _LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "sa", "ag", "nv"}
 _COMPANY_WORDS = {"labs", "lab", "bank", "capital", "partners", "technologies", "technology", "systems", "ventures",
                   "securities", "platforms", "motors", "electronics", "pharmaceuticals", "semiconductor", "energy",
                   "financial", "airlines", "therapeutics", "software", "networks", "devices", "industries"}
+# Verbs and greetings only people take: a single name beside one is a person's.
+_SPOKEN_BY = re.compile(r"^\s*(?:mentioned|noted|explained|pointed out|highlighted|asked|answered)\b", re.I)
+_THANKED = re.compile(r"\b(?:thanks|thank you|hi|hello)\s*,?\s*$", re.I)
 # Head words of institutions: a name holding one is not a person ("Federal Reserve said").
 _ORG_WORDS = {"reserve", "bank", "commission", "department", "agency", "administration", "court", "congress", "senate",
               "house", "association", "exchange", "fund", "authority", "board", "council", "ministry", "office",
@@ -212,6 +215,8 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
         if 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words) and (
                 _PERSON_CUES.search(before) or _PERSON_CUES.search(after)):
             votes["person"] += 1
+        elif _SPOKEN_BY.search(after) or _THANKED.search(before):
+            votes["person"] += 1  # "as Allan mentioned", "thanks, Cynthia": only people do that
         elif _COMPANY_CUES.search(after) or _COMPANY_CUES.search(before):
             votes["company"] += 1
         elif _PRODUCT_CUES.search(before):
