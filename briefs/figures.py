@@ -513,8 +513,20 @@ def _money(value: str) -> bool:
 
 
 def _names_subject(text: str, subject: Subject | None) -> bool:
-    terms = _subject_terms(subject)
-    return any(re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", text, re.I if not t.isupper() else 0) for t in terms)
+    pattern = _subject_pattern(tuple(_subject_terms(subject)))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _subject_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """Return one pattern for the subject's names (case-insensitive) and tickers (upper case only)."""
+    if not terms:
+        return None
+    parts = [re.escape(t) if t.isupper() else f"(?i:{re.escape(t)})" for t in sorted(terms, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])")
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | None = None,
@@ -528,7 +540,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     if lowercase is None:
         lowercase = lowercase_words([sentence])
     text = sentence.text
-    if not any(ch.isdigit() for ch in text) or _SHOPPING.search(text):
+    if not _DIGIT.search(text) or _SHOPPING.search(text):
         return []
     named_subject = _names_subject(text, subject)
     # A sentence that does not name the subject counts only when the brief quotes it and its
