@@ -529,6 +529,64 @@ def _subject_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
 _DIGIT = re.compile(r"\d")
 
 
+def _value_and_change(text: str, spans: list[re.Match], i: int, used: set[int]):
+    """Return (value, start, end, change, spans taken) for the figure spans[i] with the spans it absorbs.
+
+    "rose 21% to $47.5 billion" is the level with its change; "to $150 from $180" and "from $175
+    to $140" the new value with its base; "$1.7 to $1.9 billion" one range; "closed at $120.50, up
+    2.3%" the level with its move. Value None: not a figure ("24% of sales").
+    """
+    match = spans[i]
+    taken: set[int] = set()
+    start, end = match.span()
+    value = match.group(0).strip()
+    change = ""
+    is_percent = _percent(value)
+    nxt = spans[i + 1] if i + 1 < len(spans) else None
+    between = text[end:nxt.start()] if nxt is not None else ""
+    if is_percent:
+        change = signed_change(text, start, end)
+        if not change and re.search(r"\bgrow(?:th|s)?\b|\bgrew\b", text[max(0, start - 40):end + 30], re.I):
+            change = "+" + re.sub(r"\s+", "", value).replace("percent", "%")
+        if change and nxt is not None and _TO_LEVEL.match(between) and not _percent(nxt.group(0)):
+            taken.add(i + 1)  # "rose 21% to $47.5 billion": one fact, the level with its change
+            start, end = nxt.span()
+            value = nxt.group(0).strip()
+    elif _money(value) and not re.search(r"\b(?:to|at|of|from)\s*(?:about|around|nearly|roughly)?\s*$",
+                                         text[max(0, start - 30):start]) and (
+            _MOVE_BEFORE.search(text[max(0, start - 60):start]) or _VERB_OBJECT_BY.search(text[max(0, start - 60):start])):
+        # "wiping out $200 billion in market value", "cut costs by $500 million"
+        move = _MOVE_BEFORE.search(text[max(0, start - 60):start]) or _VERB_OBJECT_BY.search(text[max(0, start - 60):start])
+        change = ("+" if move.group("up") else "-") + value
+    if not change and nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)) \
+            and _percent(value) == _percent(nxt.group(0)):
+        taken.add(i + 1)  # "to $150 from $180"
+        change = f"from {nxt.group(0).strip()}"
+    elif (nxt is not None and re.search(r"\bfrom\s+$", text[max(0, start - 12):start])
+          and _TO_LEVEL.match(between) and _money(value) == _money(nxt.group(0))):
+        taken.add(i + 1)  # "from $175 to $140": the new value, and where it came from
+        change = f"from {value}"
+        start, end = nxt.span()
+        value = nxt.group(0).strip()
+    if nxt is not None and i + 1 not in taken and i + 1 not in used and not change and _RANGE.match(between) and \
+            _percent(value) == _percent(nxt.group(0)) and (
+                not between.strip() == "and" or re.search(r"\bbetween\s+$", text[max(0, start - 10):start])):
+        taken.add(i + 1)  # "$1.7 to $1.9 billion": one range
+        value = f"{value} to {nxt.group(0).strip()}"
+        end = nxt.end()
+    if is_percent and not change and _PROPORTION.match(text[end:]):
+        return None, start, end, change, taken  # "24% of sales": a share of something, not a figure
+    follower = spans[i + 1] if i + 1 < len(spans) and i + 1 not in taken and i + 1 not in used else None
+    if not is_percent and not change and follower is not None and _percent(follower.group(0)) and \
+            re.fullmatch(r"\s*,\s*(?:or\s+|a\s+|an\s+)?(?:up|down|rising|falling|gaining|losing)?\s*",
+                         text[end:follower.start()]):
+        moved = signed_change(text, *follower.span())
+        if moved:  # "closed at $120.50, up 2.3%": the level and its move are one fact
+            change = moved
+            taken.add(i + 1)
+    return value, start, end, change, taken
+
+
 def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | None = None,
          publishers: Iterable[str] = (), selected: bool = True, lowercase: frozenset[str] | None = None,
          compiled: tuple[tuple[Metric, ...], re.Pattern] | None = None) -> list[_Found]:
@@ -558,52 +616,11 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     for i, match in enumerate(spans):
         if i in used:
             continue
-        start, end = match.span()
-        value = match.group(0).strip()
-        change = ""
-        is_percent = _percent(value)
-        nxt = spans[i + 1] if i + 1 < len(spans) else None
-        between = text[end:nxt.start()] if nxt is not None else ""
-        if is_percent:
-            change = signed_change(text, start, end)
-            if not change and re.search(r"\bgrow(?:th|s)?\b|\bgrew\b", text[max(0, start - 40):end + 30], re.I):
-                change = "+" + re.sub(r"\s+", "", value).replace("percent", "%")
-            if change and nxt is not None and _TO_LEVEL.match(between) and not _percent(nxt.group(0)):
-                used.add(i + 1)  # "rose 21% to $47.5 billion": one fact, the level with its change
-                start, end = nxt.span()
-                value = nxt.group(0).strip()
-        elif _money(value) and not re.search(r"\b(?:to|at|of|from)\s*(?:about|around|nearly|roughly)?\s*$",
-                                             text[max(0, start - 30):start]) and (
-                _MOVE_BEFORE.search(text[max(0, start - 60):start]) or _VERB_OBJECT_BY.search(text[max(0, start - 60):start])):
-            # "wiping out $200 billion in market value", "cut costs by $500 million"
-            move = _MOVE_BEFORE.search(text[max(0, start - 60):start]) or _VERB_OBJECT_BY.search(text[max(0, start - 60):start])
-            change = ("+" if move.group("up") else "-") + value
-        if not change and nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)) \
-                and _percent(value) == _percent(nxt.group(0)):
-            used.add(i + 1)  # "to $150 from $180"
-            change = f"from {nxt.group(0).strip()}"
-        elif (nxt is not None and re.search(r"\bfrom\s+$", text[max(0, start - 12):start])
-              and _TO_LEVEL.match(between) and _money(value) == _money(nxt.group(0))):
-            used.add(i + 1)  # "from $175 to $140": the new value, and where it came from
-            change = f"from {value}"
-            start, end = nxt.span()
-            value = nxt.group(0).strip()
-        if nxt is not None and i + 1 not in used and not change and _RANGE.match(between) and \
-                _percent(value) == _percent(nxt.group(0)) and (
-                    not between.strip() == "and" or re.search(r"\bbetween\s+$", text[max(0, start - 10):start])):
-            used.add(i + 1)  # "$1.7 to $1.9 billion": one range
-            value = f"{value} to {nxt.group(0).strip()}"
-            end = nxt.end()
-        if is_percent and not change and _PROPORTION.match(text[end:]):
+        value, start, end, change, taken = _value_and_change(text, spans, i, used)
+        used |= taken
+        if value is None:
             continue
-        follower = spans[i + 1] if i + 1 < len(spans) and i + 1 not in used else None
-        if not is_percent and not change and follower is not None and _percent(follower.group(0)) and \
-                re.fullmatch(r"\s*,\s*(?:or\s+|a\s+|an\s+)?(?:up|down|rising|falling|gaining|losing)?\s*",
-                             text[end:follower.start()]):
-            moved = signed_change(text, *follower.span())
-            if moved:  # "closed at $120.50, up 2.3%": the level and its move are one fact
-                change = moved
-                used.add(i + 1)
+        is_percent = _percent(match.group(0))
         left, right = _clause_bounds(text, match.start(), end)
         clause = text[left:right]
         if _SPECULATION.search(clause):
