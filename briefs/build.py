@@ -414,7 +414,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     # Figures are read from the brief's sentences first, then the week's other kept ones (a
     # results number quoted outside the selection); their sources are cited like the sentences'.
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
-                             metrics=audience.get("metrics"), publishers=publishers, pool=sentences)
+                             metrics=audience.get("metrics"), publishers=publishers, pool=sentences,
+                             since=the_period.start)
     cited = sorted({s for t in shown for x in t.sentences for s in x.sources} | {s for x in summary for s in x.sources}
                    | {s for f in figures for s in f.sources})
     ids = {old: new for new, old in enumerate(cited, 1)}

@@ -13,6 +13,7 @@ than a wrong one. docs/content.md describes the rules; docs/quality.md checks th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -807,12 +808,13 @@ def _facts(readings: list[_Found], selected: set[int]) -> list[_Row]:
 
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
-            pool: list[Sentence] | None = None) -> list[Figure]:
+            pool: list[Sentence] | None = None, since: str | None = None) -> list[Figure]:
     """Return the subject's key figures, one row per fact, in an analyst's reading order.
 
     `sentences` are the brief's own (their figures lead); `pool` adds the week's other kept
     sentences that name the subject, so a headline number quoted outside the selection still
-    gets its row.
+    gets its row. `since` (ISO date, the brief's first day) drops price targets dated well
+    before it: template articles repeat months-old analyst notes.
     """
     publishers = tuple(publishers)
     selected = {id(s) for s in sentences}
@@ -827,7 +829,7 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
         seen_text.add(sentence.text)
         readings.extend(read(sentence, subject, metrics, publishers, selected=id(sentence) in selected,
                              lowercase=lowercase, compiled=compiled))
-    rows = _facts(readings, selected)
+    rows = [r for r in _facts(readings, selected) if not _stale(r.found, since)]
     rows.sort(key=lambda r: (-_support(r), r.found.sentence.position, r.found.order))
     # An estimate of a metric and period a result reports is shown beside the result, not as a row.
     actual = {}
@@ -860,6 +862,26 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
                              text=f.sentence.text, sources=sources, new=f.sentence.new, metric=f.metric,
                              change=f.change, period=f.period, kind=f.kind, subject=name, estimate=f.estimate))
     return result
+
+
+# A price target dated this many days before the brief's first day is an old note repeated.
+_STALE_DAYS = 14
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+
+
+def _stale(found: _Found, since: str | None) -> bool:
+    """Return True for a price target whose "Month day" date lies well before the brief's period."""
+    date = re.fullmatch(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})", found.period)
+    if found.section != "targets" or not since or not date or date.group(1).lower() not in _MONTHS:
+        return False
+    start = dt.date.fromisoformat(since)
+    month, day = _MONTHS[date.group(1).lower()], int(date.group(2))
+    year = start.year if (month, day) <= (start.month + 1, 31) else start.year - 1  # a date in the future is last year's
+    try:
+        return (start - dt.date(year, month, day)).days > _STALE_DAYS
+    except ValueError:
+        return False
 
 
 # A figure the brief quotes counts as this many more sources: the selection chose its sentence.

@@ -247,3 +247,11 @@ def test_a_level_reached_and_where_it_came_from():
 def test_moves_ranges_and_periods_written_around_the_figure(text, value, metric, change, period):
     row = one(text)
     assert (row.value, row.metric, row.change, row.period) == (value, metric, change, period)
+
+
+def test_a_months_old_price_target_repeated_this_week_is_left_out():
+    texts = ("Globex Securities raised its price target on Acme to $250 from $220 in a note on Friday, January 17th.",
+             "Initech Capital cut its price target on Acme to $180 from $200 in a note on Tuesday, April 15th.")
+    found = rows(*texts, since="2025-04-14")
+    assert [(f.value, f.period) for f in found] == [("$180", "April 15")]
+    assert len(rows(*texts)) == 2  # no period known: both stay
