@@ -364,7 +364,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     # Figures are read from the brief's sentences first, then the week's other kept ones (a
     # results number quoted outside the selection); their sources are cited like the sentences'.
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
-                             metrics=audience.get("metrics"), publishers=publishers, pool=sentences)
+                             metrics=audience.get("metrics"), publishers=publishers, pool=sentences,
+                             since=the_period.start)
     # Every source of a quoted story is listed, so the story's citations resolve.
     quoted_stories = _quoted_stories(summary + selected, week_stories)
     cited = sorted({s for x in selected + summary for s in x.sources} | {s for st in quoted_stories for s in st.sources}

@@ -13,10 +13,10 @@ from .clean import Cleaned
 
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
-            pool: list[Sentence] | None = None) -> list[Figure]:
+            pool: list[Sentence] | None = None, since: str | None = None) -> list[Figure]:
     """Return the subject's key figures, one row per fact, each with metric, period, kind and sources."""
     return figures_module.figures(sentences, limit=limit, subject=subject, metrics=metrics,
-                                  publishers=publishers, pool=pool)
+                                  publishers=publishers, pool=pool, since=since)
 
 
 @lru_cache(maxsize=1)

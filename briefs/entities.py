@@ -18,7 +18,8 @@ from functools import lru_cache
 from . import language
 from .model import Entity, Sentence
 
-_EXCHANGES = r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|LSE|TSX|OTC|ASX|HKEX|XETRA|TSE|BATS|CBOE"
+# "(NASDAQ: NVDA)", "(Symbol: SIVB)": what stands before a ticker in parentheses.
+_EXCHANGES = r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|LSE|TSX|OTC|ASX|HKEX|XETRA|TSE|BATS|CBOE|Symbol|Ticker"
 # "Nvidia Corp. (NASDAQ: NVDA)": a ticker beside the name it belongs to.
 _TICKER = re.compile(rf"\((?:{_EXCHANGES})\s?:\s?([A-Z][A-Z.]{{0,5}})\)")
 _TICKER_AFTER_NAME = re.compile(rf"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,4}})\s*\((?:{_EXCHANGES})\s?:\s?([A-Z][A-Z.]{{0,5}})\)")
@@ -34,12 +35,17 @@ _SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company",
 # "Shares of Globex", "CEO of Initech": the head before "of" is not part of the name.
 _OF_HEADS = {"shares", "stock", "stocks", "units", "customers", "users", "rest", "most", "some", "head", "chief",
              "ceo", "cfo", "president", "chairman", "founder", "owner", "parent", "rival", "investors"}
+# Stop words that begin names: "First Republic Bank", "New York Times", "General Motors".
+_NAME_WORDS = {"first", "second", "third", "new", "general", "great", "united", "national", "one", "home"}
 # Legal forms left off a shown name.
 _LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "sa", "ag", "nv"}
 # Words whose presence in a name makes it a company.
 _COMPANY_WORDS = {"labs", "lab", "bank", "capital", "partners", "technologies", "technology", "systems", "ventures",
                   "securities", "platforms", "motors", "electronics", "pharmaceuticals", "semiconductor", "energy",
                   "financial", "airlines", "therapeutics", "software", "networks", "devices", "industries"}
+# Verbs and greetings only people take: a single name beside one is a person's.
+_SPOKEN_BY = re.compile(r"^\s*(?:mentioned|noted|explained|pointed out|highlighted|asked|answered)\b", re.I)
+_THANKED = re.compile(r"\b(?:thanks|thank you|hi|hello)\s*,?\s*$", re.I)
 # Head words of institutions: a name holding one is not a person ("Federal Reserve said").
 _ORG_WORDS = {"reserve", "bank", "commission", "department", "agency", "administration", "court", "congress", "senate",
               "house", "association", "exchange", "fund", "authority", "board", "council", "ministry", "office",
@@ -153,7 +159,7 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
     for match in _SPAN.finditer(text):
         words = _POSSESSIVE.sub("", match.group(0)).split()
         first = sentence_start and (match.start() == 0 or bool(re.search(r"[.!?:]\s*[\"“]?$", text[:match.start()])))
-        while words and (words[0].lower() in stops or words[0].lower() in _CALENDAR
+        while words and ((words[0].lower() in stops and words[0].lower() not in _NAME_WORDS) or words[0].lower() in _CALENDAR
                          or (first and len(words) > 1 and re.search(r"(?:ing|ly|ed)$", words[0]))):
             words.pop(0)
         if len(words) > 2 and words[1].lower() in _JOINERS and (words[0].lower() in lowercase or
@@ -177,7 +183,7 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
             continue
         if len(name) < 2 or name.lower() in _CALENDAR or _INITIAL.fullmatch(name) or name.isdigit():
             continue
-        if len(words) == 1 and (name.lower() in lowercase or name.lower() + "s" in lowercase
+        if len(words) == 1 and (name.lower() in stops or name.lower() in lowercase or name.lower() + "s" in lowercase
                                 or _PLURAL_ACRONYM.fullmatch(name)):
             continue
         if len(words) == 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", text[match.end():]):
@@ -190,11 +196,11 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
     """Return person, company, product, place or organization, from the name and its mentions' contexts."""
     low = name.lower()
     words = name.split()
-    if name in companies or _bare(name) != low.replace(".", " ").strip() or words[-1].lower() in _COMPANY_WORDS:
+    if name in companies or _bare(name) != low.replace(".", " ").strip() or any(w.lower() in _COMPANY_WORDS for w in words):
         return "company"
     if low in places():
         return "place"
-    if any(w.lower() in _ORG_WORDS for w in words) and not words[-1].lower() in _COMPANY_WORDS:
+    if any(w.lower() in _ORG_WORDS for w in words) and not any(w.lower() in _COMPANY_WORDS for w in words):
         return "organization"  # Federal Reserve, Census Bureau: an institution
     if name in people:
         return "person"
@@ -209,6 +215,8 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
         if 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words) and (
                 _PERSON_CUES.search(before) or _PERSON_CUES.search(after)):
             votes["person"] += 1
+        elif _SPOKEN_BY.search(after) or _THANKED.search(before):
+            votes["person"] += 1  # "as Allan mentioned", "thanks, Cynthia": only people do that
         elif _COMPANY_CUES.search(after) or _COMPANY_CUES.search(before):
             votes["company"] += 1
         elif _PRODUCT_CUES.search(before):
@@ -299,8 +307,8 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
     # A surname used alone is the person whose full name ends with it ("Zuckerberg", "Mark
     # Zuckerberg"); a company's first word alone is the company ("Signature", "Signature Bank").
     # Several candidates: the most mentioned.
-    full = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if canonical[n] == n and 2 <= len(n.split()) <= 3
-            and all(w[:1].isupper() and not w.isupper() for w in n.split())]
+    full = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if canonical[n] == n and 2 <= len(n.split()) <= 4
+            and all(w[:1].isupper() and not w.isupper() for w in n.split() if w.lower() not in _JOINERS)]
     for name in counts:
         if canonical[name] != name or " " in name or name.lower() in places():
             continue
@@ -308,6 +316,12 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
                   or (f.split()[0] == name and _looks_corporate(f))]
         if owners:
             canonical[name] = owners[0]
+    # An acronym of a name is that name: "FDIC" is the Federal Deposit Insurance Corporation.
+    initials = {"".join(w[0] for w in n.split() if w.lower() not in _JOINERS | {"and", "the"}): n
+                for n in full if len(n.split()) >= 3}
+    for name in counts:
+        if canonical[name] == name and name.isupper() and name in initials:
+            canonical[name] = initials[name]
     for ticker, name in ticker_of.items():
         target = canonical.get(name, name)
         if ticker in counts:

@@ -13,6 +13,7 @@ than a wrong one. docs/content.md describes the rules; docs/quality.md checks th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -48,16 +49,22 @@ _ANALYSTS = re.compile(r"\b(?:analysts?|consensus|Wall Street|(?:the|average|Str
                        r"Visible Alpha|Zacks)\b", re.I)
 
 _UP = r"rose|rise[sn]?|rising|grew|grow(?:s|n|th|ing)?|increased?|increases|increasing|up|jump(?:ed|s)?|climb(?:ed|s)?|" \
+      r"raised|raises|hiked|lifted|lifting|boosting|pushing|" \
       r"gain(?:ed|s)?|surg(?:ed|es|e)|soar(?:ed|s)?|advanc(?:ed|es)|higher|rall(?:ied|y)|boost(?:ed)?|added|expand(?:ed)?"
 _DOWN = r"fell|fall(?:s|en|ing)?|drop(?:ped|s)?|down|declin(?:ed|es|e|ing)|decreas(?:ed|es|e)|slid|slip(?:ped|s)?|" \
         r"slump(?:ed|s)?|tumbl(?:ed|es|e)|plung(?:ed|es|e)|plummet(?:ed|s)?|sank|sink(?:s)?|lower|shed|lost|" \
-        r"cut|slash(?:ed)?|reduc(?:ed|es|e)|shrank|shrunk|contract(?:ed|ion)|sell-?off|wiped|erased|off"
-_MOVE_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|about|around|roughly|nearly|almost|"
+        r"cut|slash(?:ed)?|reduc(?:ed|es|e)|shrank|shrunk|contract(?:ed|ion)|sell-?off|wiped|wiping|erased|off|" \
+        r"pulled|withdrew|withdrawn|outflows?"
+_MOVE_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|out|about|around|roughly|nearly|almost|"
                           rf"more than|over|some|as much as|a|an|another|just|only|over|to|(?:a|an) (?:whopping|hefty|"
                           rf"significant|sharp|steep))){{0,3}}\s*\(?\s*$", re.I)
 _MOVE_AFTER = re.compile(rf"^\s*(?:(?:year[- ]over[- ]year|from a year (?:ago|earlier)|annually)\s+)?"
                          rf"(?:(?P<up>{_UP}|jump|gain|rise|increase|surge|year[- ]over[- ]year|yoy)|(?P<down>{_DOWN}|drop|"
                          rf"decline|loss|slide|plunge|fall|decrease))\b", re.I)
+# "cut costs by 10%", "raised its dividend by 5%": a movement verb, its object, then the amount.
+_VERB_OBJECT_BY = re.compile(r"\b(?:(?P<up>raised?|raising|lifted|boosted|increased?|hiked|expanded)|(?P<down>cut|cutting|"
+                             r"reduced?|reducing|lowered|slashed|trimmed))\s+(?:its\s+|their\s+|the\s+)?"
+                             r"(?:[\w-]+\s+){1,3}by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
 # "rose 21% to $47.5 billion": the percentage is the change, the amount after "to" the level.
 _TO_LEVEL = re.compile(r"^\s*(?:year[- ]over[- ]year\s+)?(?:(?!and\b|but\b|while\b)[\w-]+\s+){0,4}?(?:to|at)\s+"
                        r"(?:reach\s+)?(?:a record(?: high of)?\s+|about\s+|nearly\s+|roughly\s+|around\s+)?$", re.I)
@@ -141,6 +148,7 @@ def _cue_key(cue: str) -> str:
     return re.sub(r"[\s-]+", " ", cue.lower()).strip()
 
 
+@lru_cache(maxsize=32)
 def _cue_index(metrics: tuple[Metric, ...]) -> dict[str, Metric]:
     return {_cue_key(c): m for m in metrics for c in m.cues}
 
@@ -187,7 +195,9 @@ def signed_change(text: str, start: int, end: int) -> str:
     """Return "+21%" or "-6.9%" when the percentage at text[start:end] is a movement, else ""."""
     before = text[max(0, start - 60):start]
     after = text[end:end + 40]
-    match = _MOVE_BEFORE.search(before) or _MOVE_AFTER.search(after)
+    if re.search(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", before):
+        return ""  # "fell to 15%": the level reached, not the move
+    match = _MOVE_BEFORE.search(before) or _MOVE_AFTER.search(after) or _VERB_OBJECT_BY.search(before)
     if not match:
         return ""
     number = re.sub(r"\s+", "", text[start:end]).replace("percent", "%").replace("percentagepoints", " pts")
@@ -215,7 +225,18 @@ def _period(text: str, left: int, right: int, start: int, end: int) -> str:
         if match:
             return name(match)
     lead = _LEADING_DATE.match(text)  # "On April 11, Citi cut its target…": the whole sentence's date
-    return lead.group(1) if lead else ""
+    if lead:
+        return lead.group(1)
+    phrase = _LEADING_PHRASE.match(text)  # "For the full year, …", "In the fourth quarter, …"
+    if phrase:
+        for pattern, name in _PERIODS:
+            match = pattern.search(phrase.group(0))
+            if match:
+                return name(match)
+    return ""
+
+
+_LEADING_PHRASE = re.compile(r"\s*(?:For|In|During|Over|Through)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,")
 
 
 _LEADING_DATE = re.compile(r"\s*(?:On|By|As of)\s+((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
@@ -231,6 +252,8 @@ def _kind(stretch: str, metric: Metric) -> str:
     """Return target, estimate, guidance or actual from the cue words near the figure."""
     if metric.section == "targets":
         return "target"
+    if metric.name == "earnings surprise":
+        return "actual"  # a surprise is measured against the consensus, but it is a result
     if _ANALYSTS.search(stretch) or (_ESTIMATE.search(stretch) and not _GUIDANCE.search(stretch)):
         return "estimate"
     if _GUIDANCE.search(stretch) or metric.name == "guidance":
@@ -273,10 +296,10 @@ def _metric(text: str, left: int, right: int, start: int, end: int, pattern: re.
             move = _MOVE_AFTER.match(text[end:]) if percent else None
             if move and match.start() < end + move.end():
                 continue  # "a 6% loss" is a movement, not a loss of 6%
-            if len(gap.split()) <= 2:
+            if re.match(r"\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}$", gap):
+                distance = 10  # "$35.6 billion in data center sales" (a cue one verb before still wins)
+            elif len(gap.split()) <= 2:
                 distance = 0  # a noun right after the figure names it: "$4.2 billion loss"
-            elif re.match(r"\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}$", gap):
-                distance = 5  # "$35.6 billion in data center sales"
             else:
                 continue
         elif match.end() <= start:
@@ -423,14 +446,15 @@ def _owners(text: str, left: int, right: int, terms: list[str], publishers: set[
 
 def owner(text: str, left: int, right: int, start: int, subject: Subject | None, about: str = "",
           publishers: Iterable[str] = frozenset(), firm_ok: bool = False,
-          lowercase: frozenset[str] = frozenset()) -> str:
+          lowercase: frozenset[str] = frozenset(), actor_at: int | None = None) -> str:
     """Return "" when the figure at text[start:…] in the clause text[left:right] is the subject's, else the owner.
 
     Strict, because a peer's number shown as the subject's is the worst row a table can have: a
     clause naming another company is that company's (or shared, so no one's), even when it names
     the subject too; a clause naming no company takes the companies named earlier in the
     sentence, then the sentence's attribution (`about`). A price target names the firm that set
-    it, so there only the subject has to be named.
+    it, so there only the subject has to be named; a deal names its counterparty, so there the
+    company named last before the deal's word (`actor_at`: "acquire", "acquisition") owns it.
     """
     terms = _subject_terms(subject)
     publishers = set(publishers)
@@ -441,7 +465,11 @@ def owner(text: str, left: int, right: int, start: int, subject: Subject | None,
     while left > 0 and re.match(r"\s*(?:and|or)\b", text[left:]):
         previous = [0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, left - 1)]
         left = previous[-1]
-    in_clause = [o for _, o in _owners(text, left, right, terms, publishers, lowercase)]
+    named = _owners(text, left, right, terms, publishers, lowercase)
+    actors = [o for p, o in named if actor_at is not None and p < actor_at]
+    if actors:
+        return actors[-1]  # "Acme agreed to acquire Globex for $20 billion": the buyer owns the deal
+    in_clause = [o for _, o in named]
     others = [o for o in in_clause if o]
     if others:
         return others[0]
@@ -472,7 +500,7 @@ _EARNINGS_WORDS = re.compile(r"\b(?:earn(?:ed|ings|s)?|profit|income|loss|EPS)\b
 # "24% of total sales": a share of something, not a metric's level or move.
 _PROPORTION = re.compile(r"^\s*of\s+(?!the\s+(?:year|quarter))", re.I)
 # "... to $1.9 billion", "1% to 4%": the upper end of a range.
-_RANGE = re.compile(r"^\s*(?:to|-|–)\s*$")
+_RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 # "Nvidia shares fell 7%": a move whose subject is the company itself measures its share price.
 _SHARES_WORD = re.compile(r"\b(?:shares?|stock|stocks)\b", re.I)
 
@@ -486,12 +514,83 @@ def _money(value: str) -> bool:
 
 
 def _names_subject(text: str, subject: Subject | None) -> bool:
-    terms = _subject_terms(subject)
-    return any(re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", text, re.I if not t.isupper() else 0) for t in terms)
+    pattern = _subject_pattern(tuple(_subject_terms(subject)))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _subject_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """Return one pattern for the subject's names (case-insensitive) and tickers (upper case only)."""
+    if not terms:
+        return None
+    parts = [re.escape(t) if t.isupper() else f"(?i:{re.escape(t)})" for t in sorted(terms, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _value_and_change(text: str, spans: list[re.Match], i: int, used: set[int]):
+    """Return (value, start, end, change, spans taken) for the figure spans[i] with the spans it absorbs.
+
+    "rose 21% to $47.5 billion" is the level with its change; "to $150 from $180" and "from $175
+    to $140" the new value with its base; "$1.7 to $1.9 billion" one range; "closed at $120.50, up
+    2.3%" the level with its move. Value None: not a figure ("24% of sales").
+    """
+    match = spans[i]
+    taken: set[int] = set()
+    start, end = match.span()
+    value = match.group(0).strip()
+    change = ""
+    is_percent = _percent(value)
+    nxt = spans[i + 1] if i + 1 < len(spans) else None
+    between = text[end:nxt.start()] if nxt is not None else ""
+    if is_percent:
+        change = signed_change(text, start, end)
+        if not change and re.search(r"\bgrow(?:th|s)?\b|\bgrew\b", text[max(0, start - 40):end + 30], re.I):
+            change = "+" + re.sub(r"\s+", "", value).replace("percent", "%")
+        if change and nxt is not None and _TO_LEVEL.match(between) and not _percent(nxt.group(0)):
+            taken.add(i + 1)  # "rose 21% to $47.5 billion": one fact, the level with its change
+            start, end = nxt.span()
+            value = nxt.group(0).strip()
+    elif _money(value) and not re.search(r"\b(?:to|at|of|from)\s*(?:about|around|nearly|roughly)?\s*$",
+                                         text[max(0, start - 30):start]) and (
+            _MOVE_BEFORE.search(text[max(0, start - 60):start]) or _VERB_OBJECT_BY.search(text[max(0, start - 60):start])):
+        # "wiping out $200 billion in market value", "cut costs by $500 million"
+        move = _MOVE_BEFORE.search(text[max(0, start - 60):start]) or _VERB_OBJECT_BY.search(text[max(0, start - 60):start])
+        change = ("+" if move.group("up") else "-") + value
+    if not change and nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)) \
+            and _percent(value) == _percent(nxt.group(0)):
+        taken.add(i + 1)  # "to $150 from $180"
+        change = f"from {nxt.group(0).strip()}"
+    elif (nxt is not None and re.search(r"\bfrom\s+$", text[max(0, start - 12):start])
+          and _TO_LEVEL.match(between) and _money(value) == _money(nxt.group(0))):
+        taken.add(i + 1)  # "from $175 to $140": the new value, and where it came from
+        change = f"from {value}"
+        start, end = nxt.span()
+        value = nxt.group(0).strip()
+    if nxt is not None and i + 1 not in taken and i + 1 not in used and not change and _RANGE.match(between) and \
+            _percent(value) == _percent(nxt.group(0)) and (
+                not between.strip() == "and" or re.search(r"\bbetween\s+$", text[max(0, start - 10):start])):
+        taken.add(i + 1)  # "$1.7 to $1.9 billion": one range
+        value = f"{value} to {nxt.group(0).strip()}"
+        end = nxt.end()
+    if is_percent and not change and _PROPORTION.match(text[end:]):
+        return None, start, end, change, taken  # "24% of sales": a share of something, not a figure
+    follower = spans[i + 1] if i + 1 < len(spans) and i + 1 not in taken and i + 1 not in used else None
+    if not is_percent and not change and follower is not None and _percent(follower.group(0)) and \
+            re.fullmatch(r"\s*,\s*(?:or\s+|a\s+|an\s+)?(?:up|down|rising|falling|gaining|losing)?\s*",
+                         text[end:follower.start()]):
+        moved = signed_change(text, *follower.span())
+        if moved:  # "closed at $120.50, up 2.3%": the level and its move are one fact
+            change = moved
+            taken.add(i + 1)
+    return value, start, end, change, taken
 
 
 def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | None = None,
-         publishers: Iterable[str] = (), selected: bool = True, lowercase: frozenset[str] | None = None) -> list[_Found]:
+         publishers: Iterable[str] = (), selected: bool = True, lowercase: frozenset[str] | None = None,
+         compiled: tuple[tuple[Metric, ...], re.Pattern] | None = None) -> list[_Found]:
     """Return the subject's named figures in one sentence (change merged into the level it moved).
 
     A sentence from outside the brief's selection (`selected=False`) must name the subject.
@@ -500,12 +599,15 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     if lowercase is None:
         lowercase = lowercase_words([sentence])
     text = sentence.text
-    if not any(ch.isdigit() for ch in text) or _SHOPPING.search(text):
+    if not _DIGIT.search(text) or _SHOPPING.search(text):
         return []
     named_subject = _names_subject(text, subject)
-    if subject is not None and subject.names and not selected and not named_subject:
+    # A sentence that does not name the subject counts only when the brief quotes it and its
+    # article is about the subject (a market wrap's "retail sales rose 0.5%" is not).
+    if subject is not None and subject.names and not named_subject and (
+            not selected or not getattr(sentence, "central", True)):
         return []
-    metrics, pattern = vocabulary(extra)
+    metrics, pattern = compiled or vocabulary(extra)  # `compiled`: the vocabulary read once per build
     index = _cue_index(metrics)
     about = getattr(sentence, "about", "") or ""
     low_publishers = {p.lower() for p in publishers}
@@ -515,36 +617,11 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     for i, match in enumerate(spans):
         if i in used:
             continue
-        start, end = match.span()
-        value = match.group(0).strip()
-        change = ""
-        is_percent = _percent(value)
-        nxt = spans[i + 1] if i + 1 < len(spans) else None
-        between = text[end:nxt.start()] if nxt is not None else ""
-        if is_percent:
-            change = signed_change(text, start, end)
-            if not change and re.search(r"\bgrow(?:th|s)?\b|\bgrew\b", text[max(0, start - 40):end + 30], re.I):
-                change = "+" + re.sub(r"\s+", "", value).replace("percent", "%")
-            if change and nxt is not None and _TO_LEVEL.match(between) and not _percent(nxt.group(0)):
-                used.add(i + 1)  # "rose 21% to $47.5 billion": one fact, the level with its change
-                start, end = nxt.span()
-                value = nxt.group(0).strip()
-        elif nxt is not None and _FROM.match(between) and _money(value) == _money(nxt.group(0)):
-            used.add(i + 1)  # "to $150 from $180"
-            change = f"from {nxt.group(0).strip()}"
-        elif (nxt is not None and re.search(r"\bfrom\s+$", text[max(0, start - 12):start])
-              and _TO_LEVEL.match(between) and _money(value) == _money(nxt.group(0))):
-            used.add(i + 1)  # "from $175 to $140": the new value, and where it came from
-            change = f"from {value}"
-            start, end = nxt.span()
-            value = nxt.group(0).strip()
-        if nxt is not None and i + 1 not in used and not change and _RANGE.match(between) and \
-                _percent(value) == _percent(nxt.group(0)):
-            used.add(i + 1)  # "$1.7 to $1.9 billion": one range
-            value = f"{value} to {nxt.group(0).strip()}"
-            end = nxt.end()
-        if is_percent and not change and _PROPORTION.match(text[end:]):
+        value, start, end, change, taken = _value_and_change(text, spans, i, used)
+        used |= taken
+        if value is None:
             continue
+        is_percent = _percent(match.group(0))
         left, right = _clause_bounds(text, match.start(), end)
         clause = text[left:right]
         if _SPECULATION.search(clause):
@@ -566,10 +643,12 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             named = (Metric("share price", "market", ()), "share price")
         if found and re.search(r"\b(?:up|down)?\s*from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
                                text[max(0, match.start() - 30):match.start()]):
-            if not found[-1].change:  # "1.8 million this year, up from 1.37 million": the base, not a row
+            if not found[-1].change and _money(found[-1].value) == _money(value) and \
+                    _percent(found[-1].value) == _percent(value):  # "1.8 million, up from 1.37 million": the base
                 found[-1] = dataclasses.replace(found[-1], change=f"from {value}")
             continue
-        if named is None and _money(value) and _PER_SHARE.match(text[end:]) and _EARNINGS_WORDS.search(clause):
+        if named is None and _money(value) and _PER_SHARE.match(text[end:]) and (
+                _EARNINGS_WORDS.search(clause) or (re.match(r"\s*or\b", clause) and _EARNINGS_WORDS.search(text))):
             named = (Metric("EPS", "results", ()), "EPS")  # "earned $2.18 a share"
         if named is None:
             continue
@@ -584,8 +663,12 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             if not _SPOKEN.search(text):
                 continue
             kind = "guidance" if kind == "actual" else kind
+        actor_at = None
+        if metric.section == "deals":  # the buyer is named before the deal's verb or noun
+            actor_at = next((m.start() for m in pattern.finditer(text, left, right)
+                             if index.get(_cue_key(m.group(0))) is metric), None)
         who = owner(text, left, right, match.start(), subject, about, low_publishers, firm_ok=kind == "target",
-                    lowercase=lowercase)
+                    lowercase=lowercase, actor_at=actor_at)
         if who or (not named_subject and _others(text, subject, low_publishers, lowercase)):
             continue
         if metric.section == "targets":
@@ -605,7 +688,7 @@ def _moves_itself(before: str, subject: Subject | None) -> bool:
     if not terms:
         return False
     names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.search(rf"(?:{names})(?:['’]s)?(?:\s+(?:Corporation|Corp\.?|Inc\.?|Co\.?|Ltd\.?|plc))?\s*(?:\([^)]{{1,20}}\))?\s*(?:stock|shares)?\s*(?:was|were|is|has|have|had)?"
+    return re.search(rf"(?:{names})(?:\s+(?:Corporation|Corp\.?|Inc\.?|Co\.?|Ltd\.?|plc))?\s*(?:\([^)]{{1,20}}\))?\s*(?:stock|shares)?\s*(?:was|were|is|has|have|had)?"
                      rf"\s*\w+\s*(?:by\s+|about\s+|nearly\s+|almost\s+|around\s+|more than\s+|over\s+|as much as\s+)*$",
                      before, re.I) is not None and _MOVE_BEFORE.search(before) is not None
 
@@ -725,12 +808,13 @@ def _facts(readings: list[_Found], selected: set[int]) -> list[_Row]:
 
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
-            pool: list[Sentence] | None = None) -> list[Figure]:
+            pool: list[Sentence] | None = None, since: str | None = None) -> list[Figure]:
     """Return the subject's key figures, one row per fact, in an analyst's reading order.
 
     `sentences` are the brief's own (their figures lead); `pool` adds the week's other kept
     sentences that name the subject, so a headline number quoted outside the selection still
-    gets its row.
+    gets its row. `since` (ISO date, the brief's first day) drops price targets dated well
+    before it: template articles repeat months-old analyst notes.
     """
     publishers = tuple(publishers)
     selected = {id(s) for s in sentences}
@@ -738,13 +822,14 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
     seen_text: set[str] = set()
     everything = list(sentences) + list(pool or [])
     lowercase = lowercase_words(everything)
+    compiled = vocabulary(metrics)
     for sentence in everything:
         if sentence.text in seen_text:
             continue
         seen_text.add(sentence.text)
         readings.extend(read(sentence, subject, metrics, publishers, selected=id(sentence) in selected,
-                             lowercase=lowercase))
-    rows = _facts(readings, selected)
+                             lowercase=lowercase, compiled=compiled))
+    rows = [r for r in _facts(readings, selected) if not _stale(r.found, since)]
     rows.sort(key=lambda r: (-_support(r), r.found.sentence.position, r.found.order))
     # An estimate of a metric and period a result reports is shown beside the result, not as a row.
     actual = {}
@@ -777,6 +862,26 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
                              text=f.sentence.text, sources=sources, new=f.sentence.new, metric=f.metric,
                              change=f.change, period=f.period, kind=f.kind, subject=name, estimate=f.estimate))
     return result
+
+
+# A price target dated this many days before the brief's first day is an old note repeated.
+_STALE_DAYS = 14
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+
+
+def _stale(found: _Found, since: str | None) -> bool:
+    """Return True for a price target whose "Month day" date lies well before the brief's period."""
+    date = re.fullmatch(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})", found.period)
+    if found.section != "targets" or not since or not date or date.group(1).lower() not in _MONTHS:
+        return False
+    start = dt.date.fromisoformat(since)
+    month, day = _MONTHS[date.group(1).lower()], int(date.group(2))
+    year = start.year if (month, day) <= (start.month + 1, 31) else start.year - 1  # a date in the future is last year's
+    try:
+        return (start - dt.date(year, month, day)).days > _STALE_DAYS
+    except ValueError:
+        return False
 
 
 # A figure the brief quotes counts as this many more sources: the selection chose its sentence.

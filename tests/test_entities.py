@@ -65,3 +65,15 @@ def test_an_ordinary_sentence_holding_a_place_word_is_not_a_person():
                   exclude=["Initech"])
     assert found["China"].kind == "place" and "Jane Roe" in found
     assert found["Jane Roe"].count == 1
+
+
+def test_an_acronym_is_the_name_it_abbreviates():
+    found = names([s("The Federal Deposit Insurance Corporation took over the lender."),
+                   s("The FDIC said depositors would be paid, and the FDIC sold the branches.")])
+    assert found["Federal Deposit Insurance Corporation"].count == 3 and "FDIC" not in found
+
+
+def test_a_first_name_that_speaks_is_a_person():
+    found = names([s("As Priya mentioned, margins improved in the quarter."),
+                   s("Thanks, Priya, and good morning to everyone on the call.")])
+    assert found["Priya"].kind == "person"

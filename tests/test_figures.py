@@ -1,5 +1,6 @@
 """Key figures: the subject's own numbers, each with metric, value, change, period and kind."""
 
+import dataclasses
 import json
 
 import pytest
@@ -196,3 +197,61 @@ def test_last_weeks_figures_are_marked_not_new():
     marked = history.mark_figures(this_week, previous)
     assert [(f.value, f.new) for f in marked] == [("$12.4 billion", False), ("9%", True)]
     assert all(f.new for f in this_week)  # the figures given are left as they were
+
+
+def test_an_unnamed_sentence_from_a_passing_mention_is_not_the_subjects():
+    wrap = Sentence(text="Retail sales rose 0.5% in March.", source=1, position=0, paragraph=0, sources=[1],
+                    central=False)
+    assert figures.figures([wrap], subject=ACME) == []
+    own = dataclasses.replace(wrap, central=True, text="Quarterly revenue rose 5% to $2 billion.")
+    assert [f.value for f in figures.figures([own], subject=ACME)] == ["$2 billion"]
+
+
+def test_a_result_beating_the_consensus_carries_the_consensus_and_the_surprise_is_a_result():
+    found = rows("Acme posted quarterly earnings of $0.89 per share, beating the consensus estimate of $0.84 per share.",
+                 "For Acme, that quarterly report is an earnings surprise of 5.95%.")
+    assert [(f.value, f.metric, f.kind, f.estimate) for f in found] == [
+        ("$0.89", "EPS", "actual", "$0.84"), ("5.95%", "earnings surprise", "actual", "")]
+
+
+def test_an_amount_lost_or_withdrawn_is_a_change_not_a_level():
+    found = rows("Acme shares sank 7% on Wednesday, wiping out $90 billion in market value.")
+    assert [(f.value, f.metric, f.change) for f in found] == [("7%", "share price", "-7%"),
+                                                              ("$90 billion", "market value", "-$90 billion")]
+    assert one("Acme's revenue rose to $5 billion.").change == ""  # a level reached is not a change
+
+
+def test_a_deal_belongs_to_the_buyer_named_before_it():
+    assert [(f.value, f.metric) for f in rows("Acme agreed to acquire Globex for $20 billion.")] == [
+        ("$20 billion", "deal value")]
+    assert rows("Globex agreed to acquire Acme for $20 billion.") == []
+    assert rows("Acme stock slid after Globex's $44 billion acquisition of Initech.") == []
+
+
+def test_a_level_reached_and_where_it_came_from():
+    row = one("Acme's market share fell to 15% from 20%.")
+    assert (row.value, row.metric, row.change) == ("15%", "market share", "from 20%")
+    row = one("Acme expects second-quarter revenue between $11 billion and $11.5 billion.")
+    assert (row.value, row.period, row.kind) == ("$11 billion to $11.5 billion", "Q2", "guidance")
+
+
+@pytest.mark.parametrize(
+    "text, value, metric, change, period",
+    [
+        ("Acme's shares closed at $120.50, up 2.3%.", "$120.50", "share price", "+2.3%", ""),
+        ("Acme expects to cut costs by $500 million by 2026.", "$500 million", "operating costs", "-$500 million", ""),
+        ("For the full year, Acme forecast earnings of $5.10 to $5.30 a share.", "$5.10 to $5.30", "EPS", "", "full year"),
+        ("Acme raised its annual dividend by 10%.", "10%", "dividend", "+10%", ""),
+    ],
+)
+def test_moves_ranges_and_periods_written_around_the_figure(text, value, metric, change, period):
+    row = one(text)
+    assert (row.value, row.metric, row.change, row.period) == (value, metric, change, period)
+
+
+def test_a_months_old_price_target_repeated_this_week_is_left_out():
+    texts = ("Globex Securities raised its price target on Acme to $250 from $220 in a note on Friday, January 17th.",
+             "Initech Capital cut its price target on Acme to $180 from $200 in a note on Tuesday, April 15th.")
+    found = rows(*texts, since="2025-04-14")
+    assert [(f.value, f.period) for f in found] == [("$180", "April 15")]
+    assert len(rows(*texts)) == 2  # no period known: both stay
