@@ -367,21 +367,30 @@ def _batches(files: Sequence[Path]) -> list[list[str]]:
 
 
 def run(portfolio: Portfolio, job: Job, scheduler: str | None = None, workers: int | None = None,
-        each: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Return every subject's outcome, in portfolio order; `each` sees each one as it is done.
+        each: Callable[[Outcome], None] | None = None) -> tuple[list[Outcome], list[str]]:
+    """Return every subject's outcome, in portfolio order, and the files that could not be read.
+
+    `each` sees each outcome as soon as it is done.
 
     No `scheduler`: a local process pool of `workers` processes. "local": a Dask LocalCluster.
     Otherwise the address of a running Dask scheduler, whose workers can read the news paths.
     """
     listing: list[load.Problem] = []
     files = list(load.iter_files(list(job.news), listing))
+    if not files:
+        raise build.BuildError("no readable articles in " + ", ".join(str(p) for p in job.news)
+                               + "; give .txt, .md, .html, .json/.jsonl or RSS/Atom files")
     subjects = [e.subject for e in portfolio.entries]
     if scheduler is None:
-        outcomes = _run_pool(portfolio, job, files, listing, subjects, workers or os.cpu_count() or 1, each)
+        outcomes, problems = _run_pool(portfolio, job, files, listing, subjects, workers or os.cpu_count() or 1, each)
     else:
-        outcomes = _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each)
+        outcomes, problems = _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each)
     order = {e.slug: i for i, e in enumerate(portfolio.entries)}
-    return sorted(outcomes, key=lambda o: order[o.slug])
+    return sorted(outcomes, key=lambda o: order[o.slug]), [str(p) for p in listing] + problems
+
+
+def _problems(batches: list[list[FileResult]]) -> list[str]:
+    return [str(p) for batch in batches for result in batch for p in result.problems]
 
 
 _SHARED: dict[str, object] = {}  # a pool worker's copy of the per-file results, sent once per process
@@ -404,7 +413,7 @@ def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[O
             outcomes.append(build_subject(job, entry, index, results, listing))
             if each:
                 each(outcomes[-1])
-        return outcomes
+        return outcomes, _problems([results])
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for batch in pool.map(read_files, _batches(files), [subjects] * len(_batches(files))):
             results.extend(batch)
@@ -417,7 +426,7 @@ def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[O
             outcomes.append(future.result())
             if each:
                 each(outcomes[-1])
-    return outcomes
+    return outcomes, _problems([results])
 
 
 def _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each) -> list[Outcome]:
@@ -452,7 +461,7 @@ def _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each
             outcomes.append(outcome)
             if each:
                 each(outcome)
-        return outcomes
+        return outcomes, client.submit(_problems, batches, pure=False).result()
     finally:
         client.close()
         if cluster is not None:

@@ -134,7 +134,7 @@ def test_a_worker_killed_mid_run_is_replaced_and_every_brief_is_complete(coverag
 
         killer = threading.Thread(target=kill_a_busy_worker, daemon=True)
         killer.start()
-        outcomes = portfolio.run(chosen, job, scheduler=cluster.scheduler_address)
+        outcomes, _ = portfolio.run(chosen, job, scheduler=cluster.scheduler_address)
         killer.join(timeout=10)
     assert killed, "no subject task was seen running"
     assert [o.error for o in outcomes] == ["", "", ""]
@@ -245,6 +245,27 @@ def test_bad_options_are_one_line(coverage, tmp_path, args, code, words):
     done = briefs("portfolio", str(coverage), "--out", str(tmp_path), *args)
     assert done.returncode == code and words in done.stderr, done.stderr
     assert not any(tmp_path.iterdir())
+
+
+def test_unreadable_files_are_one_warning_each_and_empty_news_is_no_input(coverage, tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "broken.json").write_text("{ not json")
+    (tmp_path / "news" / "story.txt").write_text(
+        "Halvorsen Marine opened a repair dock in Tromsø on Monday, the shipbuilder said in a statement.\n\n"
+        "Halvorsen Marine expects the dock to service up to twelve coastal ferries a year.\n\n"
+        "The new site will employ about forty people, and Halvorsen Marine plans a second dock by 2028.\n\n"
+        "Local officials said the project would bring steady work to the harbour for many years.\n")
+    (tmp_path / "PORTFOLIO.toml").write_text('news = ["news/"]\n[[subject]]\nname = "Halvorsen Marine"\n'
+                                             '[[subject]]\nname = "Quillon Robotics"\n')
+    done = briefs("portfolio", str(tmp_path / "PORTFOLIO.toml"), "--out", str(tmp_path / "out"), "--format", "md",
+                  "--workers", "1", "--quiet")
+    assert done.returncode == 5  # Quillon is named nowhere
+    assert [line for line in done.stderr.splitlines() if "broken.json" in line][0].startswith("briefs: warning:")
+    assert sum("broken.json" in line for line in done.stderr.splitlines()) == 1
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "EMPTY.toml").write_text('news = ["empty/"]\n[[subject]]\nname = "Halvorsen Marine"\n')
+    done = briefs("portfolio", str(tmp_path / "EMPTY.toml"), "--out", str(tmp_path / "out2"))
+    assert done.returncode == 3 and "no readable articles" in done.stderr
 
 
 def test_news_paths_are_relative_to_the_portfolio_file(tmp_path):
