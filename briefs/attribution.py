@@ -5,10 +5,13 @@ an article is cleaned once however many subjects read it; `attribute(prepared, s
 decides, for one subject, which stories and sentences concern it and, for every kept sentence,
 whom it is about: "" for the subject, else the name of the other company in focus.
 
-The company in focus is followed through the article: the headline and lede set it; a sentence
-that names a company (by name, alias, ticker in its usual forms, or related term for the
-subject) moves it to that company; a section heading naming a company moves it too; a sentence
-naming no company inherits it. Other companies are recognised by general cues only: a ticker
+The company in focus is followed through the article. The article is the subject's when its
+headline names it or its prose often does (CENTRAL_SHARE); otherwise only the sentences that
+name the subject are about it. A section heading naming a company sets its section's; each paragraph starts in its
+section's focus, and a sentence that names a company (by name, alias, ticker in its usual
+forms, or related term for the subject) moves the focus to that company for the rest of the
+paragraph; a sentence naming no company inherits the focus where it stands. So a market wrap
+that names the subject in one paragraph lends the subject that paragraph only. Other companies are recognised by general cues only: a ticker
 with its exchange (`(NASDAQ: AMD)`, `NYSE:BAC`), a cashtag (`$AMD`), a quote with its price move
 (`AMD-2.1%`), a Reuters code (`AMD.O`), or a corporate suffix (`Acme Inc.`); a name learned from
 one of these in an article is then recognised alone elsewhere in that article.
@@ -20,7 +23,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .clean import ArticleClean, Prepared, mentions, story_noise
+from .clean import CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions, story_noise
 from .config import Subject
 from .model import Drop
 from .vocabulary import word_runs
@@ -122,13 +125,15 @@ def _names(text: str, key: str) -> bool:
     return _name_pattern(key).search(text) is not None
 
 
-def sentence_about(text: str, focus: str, subject_named: bool, others: list[str]) -> str:
-    """Return whom a sentence is about: the subject ("") when it names it, else the other company
-    it names, else the company in focus where it stands."""
-    if subject_named:
-        return ""
+def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str]) -> str:
+    """Return whom a sentence is about: the company it names first (the subject is "", `subject_at`
+    the offset of its first mention), else the company in focus where it stands."""
     if others:
-        return others[0]
+        first_other = min((text.find(name) for name in others if name in text), default=-1)
+        if subject_at is None or 0 <= first_other < subject_at:
+            return others[0]
+    if subject_at is not None:
+        return ""
     return focus
 
 
@@ -139,46 +144,56 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     if prepared.title_dropped:
         dropped.append(Drop("promotional title", article.title, article.path))
         article = replace(article, title="")
-    paragraphs: dict[int, list[str]] = {}
-    about: dict[int, list[str]] = {}
-    focus_tracker = _Focus(subject)
-    title_others = focus_tracker.others_named(article.title)
     total_mentions = title_mentions = mentions(article.title, subject)
-    # The headline sets the focus: the subject if it names it (or names nobody), else the other company.
-    focus = "" if total_mentions or not title_others else title_others[0]
-    lede_seen = False
+    # First pass: which stories are kept, which sentences name the subject, which are noise.
+    kept: list[tuple[PreparedStory, list[int], list[str | None]]] = []
+    story_drops: dict[int, list[Drop]] = {}
     for story in prepared.stories:
-        dropped.extend(Drop(reason, text, article.path) for reason, text in zip(story.label_reasons, story.labels))
+        drops = story_drops.setdefault(story.index, [])
+        drops.extend(Drop(reason, text, article.path) for reason, text in zip(story.label_reasons, story.labels))
         if not story.prose:
             continue
-        story_text = " ".join(story.prose)
-        story_mentions = mentions(story_text, subject)
+        story_mentions = mentions(" ".join(story.prose), subject)
         if story.ad:
-            dropped.extend(Drop("advertisement", text, article.path) for text in story.prose)
+            drops.extend(Drop("advertisement", text, article.path) for text in story.prose)
             continue
         if story.appended and (story_mentions == 0 or not subject.names):
-            dropped.extend(Drop("appended story about something else", text, article.path) for text in story.prose)
+            drops.extend(Drop("appended story about something else", text, article.path) for text in story.prose)
             continue
         total_mentions += story_mentions
-        sentences = story.sentences
-        named = [mentions(s.text, subject, word_runs(s.text)) for s in sentences]
-        reasons = story_noise(story, named, main=bool(subject.names) and story.index == 0)
-        for i, (sentence, reason) in enumerate(zip(sentences, reasons)):
-            if sentence.heading:
+        named = [mentions(s.text, subject, word_runs(s.text)) for s in story.sentences]
+        kept.append((story, named, story_noise(story, named, main=bool(subject.names) and story.index == 0)))
+    prose = [bool(n) for _, named, reasons in kept for n, r in zip(named, reasons) if r is None]
+    # The article is about the subject when its headline names it or its prose often does;
+    # otherwise only the sentences that name the subject are about it (a market wrap's one line).
+    its_own = not subject.names or bool(title_mentions) or (
+        sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))
+    focus_tracker = _Focus(subject)
+    title_others = focus_tracker.others_named(article.title) if subject.names else []
+    section = "" if its_own else (title_others[0] if title_others else OTHERS)
+    focus, paragraph = section, -1
+    paragraphs: dict[int, list[str]] = {}
+    about: dict[int, list[str]] = {}
+    kept_by_index = {story.index: (story, named, reasons) for story, named, reasons in kept}
+    for story in prepared.stories:
+        dropped.extend(story_drops.get(story.index, []))
+        if story.index not in kept_by_index:
+            continue
+        _, named, reasons = kept_by_index[story.index]
+        for i, (sentence, reason) in enumerate(zip(story.sentences, reasons)):
+            if sentence.heading and subject.names:
                 heading_others = focus_tracker.others_named(sentence.heading)
                 if mentions(sentence.heading, subject):
-                    focus = ""
+                    section = ""
                 elif heading_others:
-                    focus = heading_others[0]
+                    section = heading_others[0]
+            if sentence.paragraph != paragraph:
+                paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = focus_tracker.others_named(sentence.text) if subject.names else []
-            who = sentence_about(sentence.text, focus, bool(named[i]), others) if subject.names else ""
-            if not lede_seen and reason is None:
-                lede_seen = True
-                if not title_mentions and not named[i] and not others and subject.names:
-                    # Neither headline nor lede names the subject: the article's focus is elsewhere.
-                    who = focus = focus or OTHERS
-            if named[i] or others:
-                focus = who
+            at = first_mention(sentence.text, subject) if named[i] else None
+            who = sentence_about(sentence.text, focus, at, others) if subject.names else ""
+            if others or (named[i] and section == ""):
+                focus = who if not named[i] else ""  # a passage that names the subject is its passage
             if reason:
                 dropped.append(Drop(reason, sentence.text, article.path))
             else:

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from . import clean as clean_stage
-from . import enrich, history, load, period, render, select, split, themes
+from . import enrich, history, load, period, render, select, split, stories, themes
 from .audience import Audience, load_audience, template_roots
 from .cache import VERSION as CACHE_VERSION
 from .cache import Cache, encode, file_key, location
@@ -374,6 +374,15 @@ def _memo_key(items: list[clean_stage.ArticleClean], options: Options, audience:
     return digest.hexdigest()
 
 
+def _stories(sentences: list[Sentence], cleaned: clean_stage.Cleaned) -> tuple[list[Sentence], list[stories.Story]]:
+    """Return the sentences about the subject, each tagged with its story, and the week's stories."""
+    quotable = [s for s in sentences if not s.about]
+    quotable = [s for s, repeated in zip(quotable, stories.furniture(quotable)) if not repeated]
+    publisher = {a.id: stories.publisher_of(a.article) for a in cleaned.articles}
+    week_stories, story_of = stories.build(quotable, publisher)
+    return [replace(s, story=story_id) for s, story_id in zip(quotable, story_of)], week_stories
+
+
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
            window: period.Window, note, combined: clean_stage.Combiner | None = None) -> Result:
     """Return the brief from per-file results: window, corpus-level cleaning, then the later stages."""
@@ -414,15 +423,19 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         repeated = history.mark(sentences, previous)
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
 
+    note("stories")
+    quotable, week_stories = _stories(sentences, cleaned)
+
     note("themes")
-    grouped = themes.assign(sentences, audience.themes, discover=int(audience.get("discovered_themes", 2)),
+    grouped = themes.assign(quotable, audience.themes, discover=int(audience.get("discovered_themes", 2)),
                             ignore=subject.names + subject.tickers)
     note("select")
     max_words = audience.get("max_words")
     summary, shown = select.select(grouped, options.method, per_theme=int(audience.get("sentences_per_theme", 4)),
                                    summary_size=int(audience.get("summary_sentences", 4)),
                                    max_words=int(max_words) if max_words else None,
-                                   about=(lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None)
+                                   about=(lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None,
+                                   stories=week_stories)
     if not shown and not summary:
         raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
     max_themes = audience.get("max_themes")

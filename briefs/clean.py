@@ -261,6 +261,13 @@ def mentions(text: str, subject: Subject, runs: tuple[str, ...] | None = None) -
     return len(pattern.findall(text))
 
 
+def first_mention(text: str, subject: Subject) -> int | None:
+    """Return the offset where the text first names the subject (a term or a ticker), or None."""
+    pattern = _subject_pattern(tuple(subject.terms), tuple(subject.tickers))
+    match = pattern.search(text) if pattern is not None else None
+    return match.start() if match else None
+
+
 @dataclass
 class _Unit:
     text: str

@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import rank
 from .model import Sentence, Theme
 
+if TYPE_CHECKING:
+    from .stories import Story
+
 # Two sentences sharing this much of their content stems (Jaccard) say the same thing, as does
-# one whose stems are this much contained in the other's.
+# one whose stems are this much contained in the other's: on real weeks, wire ledes retold by
+# several outlets keep about two thirds of their words, so 0.6 rather than a near-copy bar.
 REDUNDANT = 0.5
-CONTAINED = 0.8
+CONTAINED = 0.6
 # A brief sentence is read on its own: past this many words it is a paragraph, not a fact.
 LONG_WORDS = 55
 # Above this, a candidate set is cut to its best-scoring sentences before graph ranking, so a
@@ -35,11 +41,26 @@ _FIGURE = re.compile(r"[$€£¥]\s?\d|\d(?:[.,]\d+)?\s?(?:%|percent|per cent|bi
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 
 
+# An amount of money ("$5.5 billion", "$299", "€40m"), the figure investors read for.
+_AMOUNT = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|bn|mn|m|b)\b)?", re.I)
+
+
+@lru_cache(maxsize=50_000)
+def amounts(text: str) -> frozenset[str]:
+    """Return the amounts of money a text gives, written alike ("$5.5 billion" and "$5.5bn" match)."""
+    found = set()
+    for match in _AMOUNT.finditer(text):
+        value = re.sub(r"\s", "", match.group(0).lower().replace(",", ""))
+        value = value.replace("billion", "b").replace("bn", "b").replace("million", "m").replace("mn", "m")
+        found.add(value.replace("trillion", "t"))
+    return frozenset(found)
+
+
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
 @lru_cache(maxsize=50_000)
-def _telling_numbers(text: str) -> frozenset[str]:
+def telling_numbers(text: str) -> frozenset[str]:
     """Return the numbers that identify a fact: decimals, and whole numbers from 10 up that are not years."""
     found = set()
     for match in _NUMBER.findall(text):
@@ -52,10 +73,11 @@ def _telling_numbers(text: str) -> frozenset[str]:
 def similarity(a: Sentence, b: Sentence) -> float:
     """Return how much two sentences say the same: the larger of Jaccard and scaled containment.
 
-    Two sentences that share two telling numbers ("$35.1 billion, up 94%") report the same fact
-    however they are worded, and count as the same.
+    Two sentences that share two telling numbers ("$35.1 billion, up 94%") or one amount of
+    money ("$5.5 billion") report the same fact however they are worded, and count as the same:
+    a brief states each figure once.
     """
-    if len(_telling_numbers(a.text) & _telling_numbers(b.text)) >= 2:
+    if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2 or amounts(a.text) & amounts(b.text):
         return 1.0
     sa, sb = set(a.stems), set(b.stems)
     if not sa or not sb:
@@ -138,9 +160,10 @@ UNNAMED_IN_SUMMARY = 0.7
 FIGURES_FOR_FULL_CREDIT = 2
 
 
-def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None) -> None:
+def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
+          weight: Callable[[Sentence], float] | None = None) -> None:
     """Set each candidate's score: the method's rank (0..1), for `default` blended with figures,
-    subject mentions and lead position, weighed by the sentence's quality."""
+    subject mentions and lead position, weighed by the sentence's quality and its story's `weight`."""
     ranked = _normalized(list(rank.scores([s.text for s in candidates], method)))
     best_fit = max((s.fit for s in candidates), default=0.0) or 1.0
     for sentence, value in zip(candidates, ranked):
@@ -154,7 +177,12 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or bool(about and about(sentence.text))
         sentence.score = (float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
-                          * (1.0 if relevant else PASSING))
+                          * (1.0 if relevant else PASSING) * (weight(sentence) if weight else 1.0))
+
+
+def same_fact(a: Sentence, b: Sentence) -> bool:
+    """Return True when two sentences would repeat one fact: one story, or worded alike (REDUNDANT)."""
+    return (a.story and a.story == b.story) or similarity(a, b) >= REDUNDANT
 
 
 def merge_sources(into: Sentence, other: Sentence) -> None:
@@ -172,7 +200,7 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
     for sentence in ordered:
         if len(picked) >= count:
             break
-        twin = next((p for p in picked + taken if similarity(p, sentence) >= REDUNDANT), None)
+        twin = next((p for p in picked + taken if same_fact(p, sentence)), None)
         if twin is not None:
             merge_sources(twin, sentence)
             continue
@@ -186,8 +214,83 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
 
 def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, summary_size: int = 4,
            max_words: int | None = None, about: Callable[[str], bool] | None = None,
+           stories: Sequence[Story] | None = None, leads: Callable[[Sentence], bool] | None = None,
            ) -> tuple[list[Sentence], list[Theme]]:
-    """Return (executive summary, themes with their selected sentences), without repeated facts."""
+    """Return (executive summary, themes with their selected sentences), without repeated facts.
+
+    With `stories`, each candidate weighs as its story does, the summary is the week's top
+    stories (one sentence each, citing every source of its story; `leads` says which sentences
+    may lead), and no story is quoted twice anywhere in the brief.
+    """
+    if stories is None:
+        return _select_by_theme(themes, method, per_theme, summary_size, max_words, about)
+    by_id = {story.id: story for story in stories}
+    weight = (lambda s: by_id[s.story].weight if s.story in by_id else 1.0)
+    scored: list[tuple[int, list[Sentence]]] = []
+    for index, theme in enumerate(themes):
+        candidates = _prefilter(theme.candidates, MAX_CANDIDATES)
+        score(candidates, method, about, weight)
+        scored.append((index, candidates))
+    summary = top_stories(scored, themes, by_id, summary_size, about, leads)
+    taken = list(summary)
+    budget = max_words // max(1, len(themes)) if max_words else None
+    quotas = quota(themes, per_theme)
+    for (index, candidates), theme in zip(scored, themes):
+        theme.sentences = pick(candidates, quotas[id(theme)], taken, budget)
+        taken.extend(theme.sentences)
+    for theme in themes:
+        theme.sentences = sorted(theme.sentences, key=lambda s: not s.new)  # new first
+    return summary, [t for t in themes if t.sentences]
+
+
+# In the summary a story ranks by its weight times its best sentence's score: this much of the
+# score is a floor, so a story twenty outlets told outranks a blog's well-worded aside.
+STORY_SCORE_FLOOR = 0.5
+
+
+def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], stories: dict[int, Story], size: int,
+                about: Callable[[str], bool] | None = None, leads: Callable[[Sentence], bool] | None = None,
+                ) -> list[Sentence]:
+    """Return the executive summary: the week's top stories, each as its best self-contained sentence
+    citing every source of the story, in theme order."""
+    best: dict[int, tuple[float, int, Sentence]] = {}
+    configured = {i for i, t in enumerate(themes) if not t.discovered} or set(range(len(themes)))
+    for index, candidates in scored:
+        if index not in configured:
+            continue
+        for sentence in candidates:
+            if not self_contained(sentence) or (leads is not None and not leads(sentence)):
+                continue
+            if not (sentence.central or about is None or about(sentence.text)):
+                continue
+            key = sentence.story or -id(sentence)
+            if key not in best or sentence.score > best[key][0]:
+                best[key] = (sentence.score, index, sentence)
+
+    def rank(key: int) -> float:
+        story = stories.get(key)
+        return (story.weight if story else 1.0) * (STORY_SCORE_FLOOR + best[key][0])
+
+    order = sorted(best, key=lambda k: (-rank(k), best[k][2].source, best[k][2].position))
+    chosen: list[tuple[int, Sentence]] = []
+    for key in order:
+        if len(chosen) >= size:
+            break
+        _, index, sentence = best[key]
+        if any(similarity(sentence, other) >= REDUNDANT for _, other in chosen):
+            continue
+        story = stories.get(key)
+        if story is not None:
+            rest = [s for s in story.sources if s not in sentence.sources]
+            sentence = replace(sentence, sources=[*sentence.sources, *rest])
+        chosen.append((index, sentence))
+    chosen.sort(key=lambda item: item[0])
+    return [s for _, s in chosen]
+
+
+def _select_by_theme(themes: list[Theme], method: str, per_theme: int, summary_size: int,
+                     max_words: int | None, about: Callable[[str], bool] | None) -> tuple[list[Sentence], list[Theme]]:
+    """Return (summary, themes) when no stories are known: each theme picks, the summary takes theme leaders."""
     taken: list[Sentence] = []
     budget = max_words // max(1, len(themes)) if max_words else None
     quotas = quota(themes, per_theme)

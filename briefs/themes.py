@@ -2,8 +2,8 @@
 
 A configured theme is a name, a description and terms (words or phrases, matched on stems).
 Each sentence joins the theme whose terms it matches best; phrases count more than single
-words because they are more specific. Sentences no theme takes are clustered (TF-IDF, k-means)
-into discovered themes labelled by their most distinctive words.
+words because they are more specific. The stories no configured theme takes (see stories.py)
+become discovered themes, named by their key terms.
 """
 
 from __future__ import annotations
@@ -16,15 +16,12 @@ from .model import Sentence, Theme
 
 # Fewer sentences than this and a configured theme is too thin to show (discovered ones need MIN_CLUSTER).
 MIN_THEME_SENTENCES = 1
-# A discovered cluster must be at least this big and this tight (mean cosine to its centre).
+# A discovered theme needs this many sentences or articles.
 MIN_CLUSTER = 4
-MIN_COHESION = 0.2
 # Words too general to name a theme ("company", "year"): left out of clustering and labels.
 GENERIC = frozenset(language.stem(w) for w in
                     "company companies business firm group year years time people way thing things part lot "
                     "new said says also one two make made get got like well much many week".split())
-# Clustering looks at no more leftovers than this (a sample beyond), keeping k-means linear.
-MAX_CLUSTER_INPUT = 3000
 
 
 def _term_stems(term: str) -> tuple[str, ...]:
@@ -43,18 +40,12 @@ def _sentence_stems(sentence: Sentence, prefixes: set[str] | None = None) -> lis
             else "" for w in language.words(sentence.text.lower())]
 
 
-def _phrase_hits(stems: list[str], unigrams: set[str], phrases: dict[tuple[str, ...], float]) -> float:
-    score = float(len(unigrams.intersection(stems)))
-    if phrases:
-        grams = {tuple(stems[i:i + n]) for n in {len(p) for p in phrases} for i in range(len(stems) - n + 1)}
-        score += sum(weight for phrase, weight in phrases.items() if phrase in grams)
-    return score
-
-
 class Matcher:
     """Scores sentences against configured themes by stemmed term and phrase matches."""
 
-    def __init__(self, specs: list[ThemeSpec], ignore: set[str] = frozenset()):
+    def __init__(self, specs: list[ThemeSpec], ignore: set[str] = frozenset(),
+                 weights: dict[str, float] | None = None):
+        self.weights = weights or {}  # term stem -> its weight (1.0 where absent); see term_weights
         self.unigrams: list[set[str]] = []
         self.phrases: list[dict[tuple[str, ...], float]] = []
         for spec in specs:
@@ -84,7 +75,7 @@ class Matcher:
         """Return the index of the theme the sentence fits best (None if none) and the match score.
 
         A theme scores one point per distinct term stem in the sentence, plus each distinct
-        phrase's weight (as `_phrase_hits` computes it, in one pass over the sentence).
+        phrase's weight, in one pass over the sentence.
         """
         if not self.unigrams:
             return None, 0.0
@@ -95,7 +86,7 @@ class Matcher:
         scores = [0.0] * len(self.unigrams)
         for stem in self.term_stems.intersection(stems):
             for index in self.by_stem[stem]:
-                scores[index] += 1.0
+                scores[index] += self.weights.get(stem, 1.0)
         if full and self.by_first:
             found: set[tuple[tuple[str, ...], int]] = set()
             for i, stem in enumerate(stems):
@@ -114,11 +105,10 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
     `ignore` lists words never used for matching (the subject's own names match every theme).
     """
     ignored = {language.stem(w) for name in (ignore or []) for w in language.words(name.lower())}
-    matcher = Matcher(specs, ignored)
+    matcher = Matcher(specs, ignored, term_weights(sentences, specs))
     themes = [Theme(name=s.name, description=s.description) for s in specs]
     leftovers: list[Sentence] = []
-    for sentence in sentences:
-        index, sentence.fit = matcher.best(sentence)
+    for sentence, index in zip(sentences, _by_story(sentences, matcher)):
         if index is None:
             leftovers.append(sentence)
         else:
@@ -130,56 +120,90 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
     return [t for t in themes if t.sentence_count >= MIN_THEME_SENTENCES]
 
 
+# A term that more than this share of the week's sentences hold ("shares", "stock") says little
+# about which theme a sentence belongs to: it counts COMMON_TERM_SHARE / its share, so such words
+# stop pulling half a week into one theme.
+COMMON_TERM_SHARE = 0.05
+
+
+def term_weights(sentences: list[Sentence], specs: list[ThemeSpec]) -> dict[str, float]:
+    """Return a weight below 1 for each single-word term stem common in these sentences."""
+    terms = {stems[0] for spec in specs for stems in map(_term_stems, spec.terms) if len(stems) == 1}
+    if not sentences or not terms:
+        return {}
+    counts = Counter(stem for s in sentences for stem in terms.intersection(s.stems))
+    n = len(sentences)
+    return {stem: min(1.0, COMMON_TERM_SHARE * n / c) for stem, c in counts.items() if c > COMMON_TERM_SHARE * n}
+
+
+def _by_story(sentences: list[Sentence], matcher: Matcher) -> list[int | None]:
+    """Return each sentence's theme index: the theme its story's sentences fit best (by summed fit),
+    else, for a sentence without a story, the theme it fits best itself. Sets each `fit`."""
+    own = []
+    for sentence in sentences:
+        index, sentence.fit = matcher.best(sentence)
+        own.append(index)
+    votes: dict[int, Counter] = {}
+    for sentence, index in zip(sentences, own):
+        if sentence.story and index is not None:
+            votes.setdefault(sentence.story, Counter())[index] += sentence.fit
+    chosen = {story: min(c, key=lambda i: (-c[i], i)) for story, c in votes.items()}
+    return [chosen.get(s.story, index) if s.story else index for s, index in zip(sentences, own)]
+
+
 def prepare() -> None:
-    """Import the clustering library ahead of time (a build does this while workers read files)."""
-    try:
-        import sklearn.cluster  # noqa: F401
-        import sklearn.feature_extraction.text  # noqa: F401
-    except Exception:  # noqa: BLE001 - discover_themes reports a missing library when it needs it
-        pass
+    """Import what theme discovery needs ahead of time (nothing beyond the standard library now)."""
 
 
 def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = frozenset()) -> list[Theme]:
-    """Return up to `limit` coherent themes found by clustering sentences no configured theme took."""
-    if limit <= 0 or len(sentences) < 2 * MIN_CLUSTER:
-        return []
-    import numpy as np
-    from sklearn.cluster import KMeans
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """Return up to `limit` themes from the stories no configured theme took, biggest story first.
 
-    pool = sentences
-    if len(pool) > MAX_CLUSTER_INPUT:  # evenly spaced sample: deterministic and corpus-wide
-        step = len(pool) / MAX_CLUSTER_INPUT
-        pool = [pool[int(i * step)] for i in range(MAX_CLUSTER_INPUT)]
-    docs = [[s for s in sent.stems if s not in ignored and s not in GENERIC and s.isalpha() and len(s) > 2]
-            for sent in pool]
-    vectorizer = TfidfVectorizer(analyzer=lambda d: d, min_df=2)
-    try:
-        matrix = vectorizer.fit_transform(docs)
-    except ValueError:
+    Sentences carry their story (`Sentence.story`, see stories.py); the leftover stories told by
+    the most articles become themes of their own, named from their key terms. Without stories
+    (story 0), sentences sharing a distinctive stem are grouped instead.
+    """
+    if limit <= 0 or len(sentences) < MIN_CLUSTER:
         return []
-    k = min(limit + 1, max(1, len(pool) // MIN_CLUSTER))
-    model = KMeans(n_clusters=k, n_init=4, random_state=0).fit(matrix)
-    vocabulary = vectorizer.get_feature_names_out()
-    themes = []
-    for cluster in range(k):
-        rows = np.flatnonzero(model.labels_ == cluster)
-        if len(rows) < MIN_CLUSTER:
+    frequency = Counter(s for sentence in sentences for s in set(_content(sentence, ignored)))
+    groups: dict[object, list[Sentence]] = {}
+    for sentence in sentences:
+        groups.setdefault(sentence.story or _anchor(sentence, frequency, ignored), []).append(sentence)
+    ranked = []
+    for key, members in groups.items():
+        if key is None:
             continue
-        centre = model.cluster_centers_[cluster]
-        norm = np.linalg.norm(centre)
-        if norm == 0:
+        articles = {src for s in members for src in s.sources}
+        if len(members) < MIN_CLUSTER and len(articles) < MIN_CLUSTER:
             continue
-        cohesion = float(np.mean(matrix[rows] @ (centre / norm)))
-        if cohesion < MIN_COHESION:
-            continue
-        top = [vocabulary[i] for i in np.argsort(-centre)[:3] if centre[i] > 0]
-        members = [pool[i] for i in rows]
-        themes.append((cohesion, Theme(name="Also: " + ", ".join(_surface_words(members, top)),
-                                       description="Discovered theme: sentences no configured theme took, grouped by shared words",
-                                       candidates=members, discovered=True)))
-    themes.sort(key=lambda pair: (-len(pair[1].candidates), -pair[0]))
-    return [t for _, t in themes[:limit]]
+        terms = _key_terms(members, ignored)
+        if terms:
+            ranked.append((-len(articles), -len(members), members[0].source, members[0].position, terms, members))
+    ranked.sort(key=lambda r: r[:4])
+    return [Theme(name="Also: " + ", ".join(terms),
+                  description="Discovered theme: a story no configured theme took, named by its key terms",
+                  candidates=members, discovered=True)
+            for *_, terms, members in ranked[:limit]]
+
+
+def _content(sentence: Sentence, ignored: set[str]) -> list[str]:
+    return [s for s in sentence.stems if s not in ignored and s not in GENERIC and s.isalpha() and len(s) > 2]
+
+
+def _anchor(sentence: Sentence, frequency: Counter, ignored: set[str]) -> str | None:
+    """Return the stem that groups a sentence without a story: its content stem most sentences share."""
+    shared = [s for s in _content(sentence, ignored) if frequency.get(s, 0) >= 2]
+    return min(shared, key=lambda s: (-frequency[s], s)) if shared else None
+
+
+# A discovered theme is named by this many of its stories' key terms.
+KEY_TERMS = 3
+
+
+def _key_terms(members: list[Sentence], ignored: set[str]) -> list[str]:
+    """Return the words that name a group: the content stems most of its sentences share, as written."""
+    counts = Counter(s for sentence in members for s in set(_content(sentence, ignored)))
+    top = [stem for stem, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:KEY_TERMS]
+    return _surface_words(members, top)
 
 
 def _surface_words(sentences: list[Sentence], stems: list[str]) -> list[str]:

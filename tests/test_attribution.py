@@ -31,7 +31,7 @@ def test_prepare_then_attribute_is_the_same_as_cleaning_for_the_subject():
 
 def test_one_prepared_article_serves_two_subjects():
     text = ("Acme Robotics raised its forecast for the year on Tuesday after strong orders.\n\n"
-            "Globex Industries (NYSE: GBX) said its own orders fell sharply in the quarter.\n\n"
+            "Globex Industries (NYSE: GBX) said its own orders fell sharply in the quarter. "
             "The company plans to close two plants in Ohio next spring.\n\n"
             "Acme Robotics will report its full results at the end of the month.")
     prepared = clean.prepare(Article(path="a.md", text=text, title="Acme lifts its outlook"))
@@ -41,9 +41,18 @@ def test_one_prepared_article_serves_two_subjects():
     assert [w for p in for_globex.about for w in p] == [attribution.OTHERS, ""]
 
 
+def test_a_new_paragraph_returns_to_the_articles_focus():
+    about = _about("Acme Robotics lifted its sales forecast for the year on Tuesday.\n\n"
+                   "Initech Inc. said on Monday it would cut costs by a fifth across its offices.\n\n"
+                   "The new forecast assumes steady demand from parcel carriers in Europe.\n\n"
+                   "Acme Robotics will report its quarterly results in the last week of April.",
+                   title="Acme lifts its forecast")
+    assert about["The new forecast assumes steady demand from parcel carriers in Europe."] == ""
+
+
 def test_unnamed_sentence_inherits_the_focus_of_its_passage():
     about = _about("Acme Robotics reported higher sales of its warehouse arms this quarter.\n\n"
-                   "Initech Inc. said on Monday it would cut costs by a fifth across its offices.\n\n"
+                   "Initech Inc. said on Monday it would cut costs by a fifth across its offices. "
                    "The savings will come mostly from closing regional sales offices.\n\n"
                    "Acme Robotics did not comment on its own cost plans this week.")
     assert about["Acme Robotics reported higher sales of its warehouse arms this quarter."] == ""
@@ -95,13 +104,25 @@ def test_sentence_naming_the_subject_is_about_it_even_beside_a_rival():
     assert list(about.values()) == [""]
 
 
-def test_article_whose_headline_and_lede_name_others_keeps_the_subject_passage_only():
+def test_a_market_wrap_naming_the_subject_once_lends_it_that_sentence_only():
+    lines = ["Asian stock markets closed lower on Tuesday as bond yields rose again.",
+             "Acme Robotics slid after it withdrew its guidance for the year.",
+             "Its chief financial officer said orders had slowed in Europe.",
+             "Japanese exporters fell as the yen strengthened against the dollar.",
+             "Gold rose one percent to a record as investors sought safety.",
+             "Oil prices eased after a report showed higher stocks of crude.",
+             "Hong Kong shares ended the session near their lows of the day."]
+    about = _about("\n".join(lines), title="Asian markets end lower")
+    assert about[lines[1]] == ""
+    assert {about[line] for line in lines if line != lines[1]} == {attribution.OTHERS}
+
+
+def test_an_article_often_naming_the_subject_is_its_own_even_without_it_in_the_headline():
     about = _about("Asian stock markets closed lower on Tuesday as bond yields rose again.\n\n"
-                   "Acme Robotics slid after it withdrew its guidance for the year.\n\n"
+                   "Acme Robotics slid after it withdrew its guidance for the year. "
                    "Its chief financial officer said orders had slowed in Europe.\n\n"
                    "Acme Robotics will update investors again at its meeting in May.",
                    title="Asian markets end lower")
-    assert about["Asian stock markets closed lower on Tuesday as bond yields rose again."] == attribution.OTHERS
     assert about["Its chief financial officer said orders had slowed in Europe."] == ""
 
 

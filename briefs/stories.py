@@ -1,0 +1,195 @@
+"""Stories across sources: sentences from different articles that report the same event.
+
+A week's big event is retold by dozens of outlets in different words; a templated note repeats
+one sentence with other numbers. Both are one story: the brief quotes it once, cites every
+source, and weighs it by how many independent publishers told it.
+
+No all-pairs comparison: sentences are blocked on their rare content stems (a stem a few
+sentences share, not one half the week uses), and only sentences sharing a block are compared,
+each against the leaders (first sentences) of the stories that share a block with it. Stems
+more than MAX_BLOCK sentences hold block nothing, so the cost grows with the corpus, not its square.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Article, Sentence
+from .select import amounts, telling_numbers
+
+# Two sentences are one story when this much of their content stems are shared (Jaccard):
+# lower than the redundancy bar (0.5) because retellings share an event's key words, not wording.
+SAME_STORY = 0.4
+# ...or when they share a telling number ("$5.5 billion") and this many rare stems besides.
+SHARED_STEMS_WITH_NUMBER = 3
+# A stem more than this many sentences hold (or this share of the week) names no one event: it
+# blocks nothing. Bounds the comparisons per sentence, keeping story building near-linear.
+MAX_BLOCK = 40
+MAX_BLOCK_SHARE = 0.02
+# A template (a holdings note, a price-target note) is filled with other numbers in this many
+# articles at least; its wording (numbers aside) overlaps this much. It speaks with one voice
+# however many files carry it, and weighs TEMPLATE_WEIGHT.
+TEMPLATE_FILLS = 3
+TEMPLATE_WORDING = 0.6
+TEMPLATE_WEIGHT = 0.5
+# Each further independent publisher adds less: twenty outlets outweigh one, not twentyfold.
+PUBLISHER_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event as the week's articles told it: its sentences, their sources and publishers."""
+
+    id: int
+    members: tuple[int, ...]       # indices into the sentence list, corpus order
+    sources: tuple[int, ...]       # every article id that told it, ascending
+    publishers: tuple[str, ...]    # independent publishers (syndicated copies count once), sorted
+    templated: bool = False        # one wording filled with other numbers in several articles
+
+
+    @property
+    def source_count(self) -> int:
+        return len(self.sources)
+
+    @property
+    def weight(self) -> float:
+        """Return how much the story weighs: 1 for one publisher, growing with the log of more."""
+        if self.templated:
+            return TEMPLATE_WEIGHT
+        return 1.0 + PUBLISHER_WEIGHT * math.log2(max(1, len(self.publishers)))
+
+
+def publisher_of(article: Article) -> str:
+    """Return who published an article: its publisher, else its web site, else its file."""
+    if article.publisher:
+        return article.publisher.strip().lower()
+    if article.url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(article.url).hostname or ""
+        return host.removeprefix("www.")
+    return article.path
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str]) -> bool:
+    """Return True when two sentences report the same event.
+
+    Not `select.similarity`, which asks whether one sentence repeats another: its containment
+    test lets a short sentence join any long one that holds its words, and chains of such joins
+    would make one story of a whole week. Here both must give the same amount of money, or two
+    telling numbers, or one and rare words besides, or their wordings must overlap (Jaccard).
+    """
+    if amounts(a.text) & amounts(b.text):
+        return True
+    numbers = telling_numbers(a.text) & telling_numbers(b.text)
+    if len(numbers) >= 2:
+        return True
+    if numbers and len(rare_a & rare_b) >= SHARED_STEMS_WITH_NUMBER:
+        return True
+    return _jaccard(set(a.stems), set(b.stems)) >= SAME_STORY
+
+
+def _retemplated(a: Sentence, b: Sentence) -> bool:
+    """Return True when two sentences are one wording with other numbers (a template filled twice)."""
+    na, nb = telling_numbers(a.text), telling_numbers(b.text)
+    if not na or not nb or na & nb:
+        return False
+    words_a = {t for t in a.stems if not t[:1].isdigit()}
+    words_b = {t for t in b.stems if not t[:1].isdigit()}
+    return _jaccard(words_a, words_b) >= TEMPLATE_WORDING
+
+
+# A sentence met word for word in this many articles or more that share (almost) nothing else is
+# page furniture (a disclosure, a standing blurb), not a story told by all of them: syndicated
+# copies of one article share most of their sentences, and such pieces share less than
+# FURNITURE_SHARED of the shorter one's sentences with the article that said it first.
+FURNITURE_ARTICLES = 3
+FURNITURE_SHARED = 0.5
+
+
+def furniture(sentences: list[Sentence]) -> list[bool]:
+    """Return, per sentence, whether it is page furniture: repeated verbatim across otherwise unrelated articles."""
+    shared: Counter[tuple[int, int]] = Counter()
+    size: Counter[int] = Counter()
+    for sentence in sentences:
+        size.update(sentence.sources)
+        for other in sentence.sources[1:]:
+            shared[sentence.source, other] += 1
+    result = []
+    for sentence in sentences:
+        others = sentence.sources[1:]
+        if len(sentence.sources) < FURNITURE_ARTICLES:
+            result.append(False)
+            continue
+        overlaps = sorted(shared[sentence.source, other] / min(size[sentence.source], size[other]) for other in others)
+        result.append(overlaps[len(overlaps) // 2] < FURNITURE_SHARED)
+    return result
+
+
+def _templated(sentences: list[Sentence]) -> list[bool]:
+    """Return, per sentence, whether its wording recurs with other numbers in TEMPLATE_FILLS articles or more."""
+    skeleton = [tuple(t for t in s.stems if not t[:1].isdigit()) if telling_numbers(s.text) else () for s in sentences]
+    fills: dict[tuple[str, ...], set[frozenset[str]]] = {}
+    articles: dict[tuple[str, ...], set[int]] = {}
+    for sentence, key in zip(sentences, skeleton):
+        if len(key) >= 4:
+            fills.setdefault(key, set()).add(telling_numbers(sentence.text))
+            articles.setdefault(key, set()).update(sentence.sources)
+    return [bool(key) and len(key) >= 4 and len(fills[key]) >= 2 and len(articles[key]) >= TEMPLATE_FILLS
+            for key in skeleton]
+
+
+def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[Story], list[int]]:
+    """Return the stories (largest first) and, per sentence, the id of its story (ids from 1).
+
+    Each story is led by its first sentence in corpus order; a later sentence joins the first
+    story whose leader it matches (`same_story`), so stories never chain through intermediaries.
+    """
+    n = len(sentences)
+    stem_sets = [set(s.stems) for s in sentences]
+    frequency = Counter(stem for stems in stem_sets for stem in stems)
+    cap = max(3, min(MAX_BLOCK, int(MAX_BLOCK_SHARE * n) + 3))
+    # Numbers block however often they occur: their sentences soon share one leader, and each
+    # leader list is capped below anyway.
+    rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap and len(t) > 2))}
+            for stems in stem_sets]
+    templated = _templated(sentences)
+    blocks: dict[str, list[int]] = {}  # rare stem -> leaders holding it
+    leader_of = list(range(n))
+    template_joins: Counter[int] = Counter()
+    for index in range(n):
+        candidates = sorted({leader for stem in rare[index] for leader in blocks.get(stem, ())})
+        for leader in candidates:
+            if same_story(sentences[leader], sentences[index], rare[leader], rare[index]):
+                leader_of[index] = leader
+                if _retemplated(sentences[leader], sentences[index]):
+                    template_joins[leader] += 1
+                break
+        else:
+            for stem in rare[index]:
+                leaders = blocks.setdefault(stem, [])
+                if len(leaders) < MAX_BLOCK:
+                    leaders.append(index)
+    groups: dict[int, list[int]] = {}
+    for index in range(n):
+        groups.setdefault(leader_of[index], []).append(index)
+    drafts = []
+    for leader, members in groups.items():
+        sources = sorted({src for m in members for src in sentences[m].sources})
+        publishers = sorted({publisher.get(src) or f"#{src}" for src in sources})
+        drafts.append((members, sources, publishers,
+                       template_joins[leader] >= TEMPLATE_FILLS - 1 or templated[leader]))
+    # Largest first (by independent publishers, then sources), ties in corpus order: ids are stable.
+    drafts.sort(key=lambda d: (-len(d[2]), -len(d[1]), d[0][0]))
+    stories, story_of = [], [0] * n
+    for story_id, (members, sources, publishers, templated) in enumerate(drafts, 1):
+        stories.append(Story(story_id, tuple(members), tuple(sources), tuple(publishers), templated))
+        for m in members:
+            story_of[m] = story_id
+    return stories, story_of
