@@ -12,7 +12,9 @@ the same news with that subject's `briefs.toml`. Engines: a local process pool, 
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+import json
 import logging
 import os
 import re
@@ -202,9 +204,9 @@ class Job:
     audience: str = ""               # --audience: overrides the portfolio's and the subjects'
     templates: Path | None = None
     week: str | None = None
-    since: object = None             # datetime.date
-    until: object = None
-    date: object = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    date: dt.date | None = None
     undated: str = "include"
 
 
@@ -301,8 +303,6 @@ def overview_row(brief: dict, entry: Entry, written: Sequence[Path], out: Path) 
     change = None
     if brief.get("previous"):
         try:
-            import json
-
             before = _score(json.loads((out / entry.slug / brief["previous"]).read_text(encoding="utf-8")))
         except (OSError, ValueError):
             before = None
@@ -335,8 +335,6 @@ def overview(outcomes: Sequence[Outcome], job: Job, portfolio: Portfolio) -> dic
 
 def write_overview(data: dict, job: Job, portfolio: Portfolio) -> list[Path]:
     """Write OUT/index.md, index.html and index.json through the audience's sandboxed templates."""
-    import json
-
     from .audience import load_audience, template_roots
 
     audience_name = job.audience or next((e.audience for e in portfolio.entries if e.audience), "") or "investor"
@@ -397,6 +395,7 @@ _SHARED: dict[str, object] = {}  # a pool worker's copy of the per-file results,
 
 
 def _receive(files: list[FileResult], listing: list[load.Problem]) -> None:
+    """Keep the per-file results in this pool worker (its initializer)."""
     _SHARED["files"], _SHARED["listing"] = files, listing
 
 
@@ -404,7 +403,9 @@ def _pool_subject(job: Job, entry: Entry, index: int) -> Outcome:
     return build_subject(job, entry, index, _SHARED["files"], _SHARED["listing"])
 
 
-def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[Outcome]:
+def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[load.Problem],
+              subjects: list[Subject], workers: int, each) -> tuple[list[Outcome], list[str]]:
+    """Return the outcomes and file problems from a local process pool (in this process for 1 worker)."""
     results: list[FileResult] = []
     if workers <= 1:
         results = read_files([str(f) for f in files], subjects)
@@ -414,8 +415,9 @@ def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[O
             if each:
                 each(outcomes[-1])
         return outcomes, _problems([results])
+    batches = _batches(files)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(read_files, _batches(files), [subjects] * len(_batches(files))):
+        for batch in pool.map(read_files, batches, [subjects] * len(batches)):
             results.extend(batch)
     # A second pool receives the per-file results once per process, not once per subject.
     outcomes = []
@@ -429,7 +431,9 @@ def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[O
     return outcomes, _problems([results])
 
 
-def _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each) -> list[Outcome]:
+def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[load.Problem],
+              subjects: list[Subject], scheduler: str, workers: int | None, each) -> tuple[list[Outcome], list[str]]:
+    """Return the outcomes and file problems from Dask: a LocalCluster ("local") or a scheduler's address."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -448,6 +452,11 @@ def _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each
             cluster.close()
         raise ConfigError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})") from None
     try:
+        if cluster is None and any(cwd != os.getcwd() for cwd in client.run(os.getcwd).values()):
+            # Workers elsewhere do not share our folder: relative paths would be theirs. (Kept
+            # as given otherwise: a source's path in the JSON brief is the path it was read by.)
+            job = replace(job, news=tuple(p.absolute() for p in job.news), out=job.out.absolute())
+            files = [f.absolute() for f in files]
         batches = [client.submit(read_files, batch, subjects, pure=False) for batch in _batches(files)]
         tasks = {client.submit(_dask_subject, job, entry, index, batches, listing, pure=False): entry
                  for index, entry in enumerate(portfolio.entries)}

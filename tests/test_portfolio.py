@@ -112,13 +112,16 @@ def test_each_brief_is_byte_identical_to_briefs_build_and_to_a_dask_local_cluste
     assert len(built) == 2 * len(chosen.entries)
 
 
-def test_a_worker_killed_mid_run_is_replaced_and_every_brief_is_complete(coverage, pool_run, tmp_path):
+def test_a_worker_killed_mid_run_is_replaced_and_every_brief_is_complete(coverage, pool_run, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     out, _ = pool_run
-    chosen = portfolio.read_portfolio(coverage)
-    job = portfolio.Job(news=chosen.news, out=tmp_path / "out", formats=("md", "json"))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
+        # Workers in another folder than ours, as on a cluster: relative paths must reach them whole.
+        monkeypatch.chdir(coverage.parent)
+        chosen = portfolio.read_portfolio(Path(coverage.name))
+        job = portfolio.Job(news=chosen.news, out=Path(tmp_path.name), formats=("md", "json"))
+        assert not chosen.news[0].is_absolute() and os.getcwd() not in client.run(os.getcwd).values()
         pids = client.run(os.getpid)
         killed: list[str] = []
 
@@ -138,7 +141,8 @@ def test_a_worker_killed_mid_run_is_replaced_and_every_brief_is_complete(coverag
         killer.join(timeout=10)
     assert killed, "no subject task was seen running"
     assert [o.error for o in outcomes] == ["", "", ""]
-    assert briefs_files(tmp_path / "out") == briefs_files(out)
+    assert all(Path(p).is_absolute() for o in outcomes for p in o.written)
+    assert briefs_files(coverage.parent / tmp_path.name) == briefs_files(out)
 
 
 def test_a_failing_subject_is_named_once_and_the_others_are_written(coverage, tmp_path):
