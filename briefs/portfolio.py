@@ -118,8 +118,8 @@ def read_portfolio(path: Path) -> Portfolio:
 # --- per file: read once, clean once, route ---------------------------------------------------
 
 @lru_cache(maxsize=1024)
-def _naming_pattern(terms: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pattern | None:
-    """Return a pattern every mention of the subject contains, or None when none can be built.
+def _naming_pieces(terms: tuple[str, ...], tickers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the pieces every mention of the subject contains: each term's first word, and the tickers.
 
     A mention (`clean.mentions`) is a name, alias or related term matched case-insensitively, or
     a ticker matched as written, in text cut from the article's lines and joined with spaces
@@ -127,18 +127,46 @@ def _naming_pattern(terms: tuple[str, ...], tickers: tuple[str, ...]) -> re.Patt
     each ticker, appears in the article's own title or text.
     """
     firsts = {next(w for w in t.split(" ") if w) for t in terms if t.strip(" ")}
-    parts = [f"(?i:{re.escape(w)})" for w in sorted(firsts)] + [re.escape(t) for t in sorted(set(tickers)) if t]
-    return re.compile("|".join(parts)) if parts else None
+    return tuple(sorted(firsts)), tuple(sorted({t for t in tickers if t}))
 
 
-def may_name(article, subject: Subject) -> bool:
+# Characters Python's case-insensitive matching equates with an ASCII letter that lower() does not
+# turn into it ("ſ" matches s; "İ" and "ı" match i): a text holding one is searched with the regex.
+_ODD_FOLDS = ("ſ", "İ", "ı")
+
+
+@dataclass(frozen=True)
+class Haystack:
+    """An article's title and text as `may_name` searches them, lower-cased once for every subject."""
+
+    text: str
+    lower: str
+    plain: bool  # lower-casing is exact for ASCII names: no odd fold, no NUL (see _NOBODY)
+
+    @classmethod
+    def of(cls, article) -> Haystack:
+        text = article.title + "\n" + article.text
+        return cls(text, text.lower(), "\x00" not in text and not any(c in text for c in _ODD_FOLDS))
+
+
+@lru_cache(maxsize=1024)
+def _naming_pattern(pieces: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?i:{re.escape(p)})" for p in pieces))
+
+
+def may_name(article, subject: Subject, haystack: Haystack | None = None) -> bool:
     """Return False only when no text of the article can mention the subject (so its cleaning is everyone's)."""
-    if "\x00" in article.title or "\x00" in article.text:
+    haystack = haystack or Haystack.of(article)
+    if "\x00" in haystack.text:
         return True  # the shared pass's subject name could occur: never share such an article
-    pattern = _naming_pattern(tuple(subject.terms), tuple(subject.tickers))
-    if pattern is None:
+    pieces, tickers = _naming_pieces(tuple(subject.terms), tuple(subject.tickers))
+    if any(t in haystack.text for t in tickers):
         return True
-    return pattern.search(article.title) is not None or pattern.search(article.text) is not None
+    if not pieces:
+        return not tickers
+    if haystack.plain and all(p.isascii() for p in pieces):
+        return any(p.lower() in haystack.lower for p in pieces)
+    return _naming_pattern(pieces).search(haystack.text) is not None
 
 
 @dataclass(frozen=True)
@@ -180,8 +208,9 @@ def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
     shared = tuple(_unnamed(attribute(p, _NOBODY)) for p in prepared)
     routed: dict[int, list[tuple[int, clean.ArticleClean]]] = {}
     for position, (article, ready) in enumerate(zip(articles, prepared)):
+        haystack = Haystack.of(article)
         for index, subject in enumerate(subjects):
-            if may_name(article, subject):
+            if may_name(article, subject, haystack):
                 routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject))))
     return FileResult(shared=shared, problems=tuple(problems), routed={k: tuple(v) for k, v in routed.items()})
 

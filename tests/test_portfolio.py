@@ -206,6 +206,8 @@ def test_routed_articles_clean_exactly_as_build_cleans_them():
     ("Ferry orders", "Ingrid\nSolberg spoke to analysts.", True),            # a related name across a line break
     ("Halvorsen wins", "Nine ferries were ordered.", True),                   # the title counts
     ("Ferry orders", "A rival Norwegian shipbuilder won nine orders.", False),
+    ("Ferry orders", "The shipyard of HALVORſEN won nine orders.", True),     # a long s matches s in a name
+    ("Ferry orders", "Nine orders were won.\x00", True),                      # never shared: see _NOBODY
 ])
 def test_may_name_is_never_false_for_an_article_naming_the_subject(title, text, named):
     subject = Subject(name="Halvorsen Marine", aliases=["Halvorsen"], tickers=["HLVM"], related=["Ingrid Solberg"])
