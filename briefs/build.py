@@ -20,12 +20,12 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from . import clean as clean_stage
-from . import enrich, history, load, period, render, select, split, stories, themes
+from . import enrich, history, kinds, load, period, render, select, split, stories, themes
 from .audience import Audience, load_audience, template_roots
 from .cache import VERSION as CACHE_VERSION
 from .cache import Cache, encode, file_key, location
 from .config import Subject, data_dir, override_themes, resolve
-from .model import Brief, Drop, Period, Sentence, brief_from_dict
+from .model import Brief, Drop, Period, Sentence, StoryRef, brief_from_dict
 
 # Below this many files a process pool costs more to start than it saves.
 MIN_FILES_FOR_WORKERS = 64
@@ -374,13 +374,27 @@ def _memo_key(items: list[clean_stage.ArticleClean], options: Options, audience:
     return digest.hexdigest()
 
 
-def _stories(sentences: list[Sentence], cleaned: clean_stage.Cleaned) -> tuple[list[Sentence], list[stories.Story]]:
-    """Return the sentences about the subject, each tagged with its story, and the week's stories."""
+def _stories(sentences: list[Sentence], cleaned: clean_stage.Cleaned,
+             ) -> tuple[list[Sentence], list[stories.Story], set[int]]:
+    """Return the sentences about the subject, each tagged with its story, the week's stories,
+    and the articles that are templated notes."""
     quotable = [s for s in sentences if not s.about]
     quotable = [s for s, repeated in zip(quotable, stories.furniture(quotable)) if not repeated]
     publisher = {a.id: stories.publisher_of(a.article) for a in cleaned.articles}
     week_stories, story_of = stories.build(quotable, publisher)
-    return [replace(s, story=story_id) for s, story_id in zip(quotable, story_of)], week_stories
+    templated = stories.templated_articles(quotable, story_of, week_stories)
+    return [replace(s, story=story_id) for s, story_id in zip(quotable, story_of)], week_stories, templated
+
+
+def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -> list[StoryRef]:
+    """Return the stories the brief quotes (with their original source ids), most publishers first."""
+    by_id = {story.id: story for story in week_stories}
+    seen: dict[int, StoryRef] = {}
+    for sentence in quoted:
+        story = by_id.get(sentence.story)
+        if story is not None and story.id not in seen:
+            seen[story.id] = StoryRef(id=story.id, sentences=[sentence.text], sources=list(story.sources), publishers=[])
+    return sorted(seen.values(), key=lambda s: (-len(by_id[s.id].publishers), -s.source_count, s.id))
 
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
@@ -424,7 +438,9 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
 
     note("stories")
-    quotable, week_stories = _stories(sentences, cleaned)
+    quotable, week_stories, templated = _stories(sentences, cleaned)
+    kind_of = {a.id: kinds.TEMPLATE if a.id in templated else kinds.kind(a.article.title, a.sentences)
+               for a in cleaned.articles}
 
     note("themes")
     grouped = themes.assign(quotable, audience.themes, discover=int(audience.get("discovered_themes", 2)),
@@ -435,7 +451,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                                    summary_size=int(audience.get("summary_sentences", 4)),
                                    max_words=int(max_words) if max_words else None,
                                    about=(lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None,
-                                   stories=week_stories)
+                                   stories=week_stories, leads=lambda s: kinds.leads(kind_of.get(s.source, "")),
+                                   discount=lambda s: kinds.weight(kind_of.get(s.source, "")))
     if not shown and not summary:
         raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
     max_themes = audience.get("max_themes")
@@ -445,13 +462,18 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         shown = [t for t in shown if id(t) in keep or t.discovered]
 
     note("enrich")
-    cited = sorted({s for t in shown for x in t.sentences for s in x.sources} | {s for x in summary for s in x.sources})
-    ids = {old: new for new, old in enumerate(cited, 1)}
     selected = [s for t in shown for s in t.sentences]
+    # Every source of a quoted story is listed, so the story's citations resolve.
+    quoted_stories = _quoted_stories(summary + selected, week_stories)
+    cited = sorted({s for x in selected + summary for s in x.sources} | {s for st in quoted_stories for s in st.sources})
+    ids = {old: new for new, old in enumerate(cited, 1)}
     _renumber(list({id(s): s for s in selected + summary}.values()), ids)
     source_list = enrich.sources(cleaned, set(cited))
     for source in source_list:
         source.id = ids[source.id]
+    publisher_of = {s.id: s.publisher or s.title or s.path for s in source_list}
+    quoted_stories = [replace(st, sources=sorted(ids[s] for s in st.sources),
+                              publishers=sorted({publisher_of[ids[s]] for s in st.sources})) for st in quoted_stories]
     enrich.theme_sentiment(shown)
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)))
     if previous is not None:
@@ -475,6 +497,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         method=options.method,
         week=window.week or None,
         previous=previous_path.name if previous is not None else None,
+        stories=quoted_stories,
         stats={"articles": len(items) + outside + undated_out, "articles_used": len(cleaned.articles),
                "articles_outside_period": outside, "sentences": len(sentences), "dropped": len(cleaned.dropped),
                "problems": len(problems)},

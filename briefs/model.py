@@ -124,13 +124,35 @@ class Source:
 
 
 @dataclass
+class StoryRef:
+    """A story the brief quotes: the event as every source told it (see stories.py)."""
+
+    id: int
+    sentences: list[str]             # the brief's wording of it (one sentence)
+    sources: list[int]               # every source that told it
+    publishers: list[str]            # independent publishers among them
+
+    @property
+    def source_count(self) -> int:
+        return len(self.sources)
+
+
+@dataclass
 class Period:
     start: str | None
     end: str | None
 
 
 def _sentence_dict(s: Sentence) -> dict[str, Any]:
-    return {"text": s.text, "sources": list(s.sources), "new": s.new}
+    return {"text": s.text, "sources": list(s.sources), "new": s.new, "story": s.story}
+
+
+def _story_dict(story: StoryRef) -> dict[str, Any]:
+    # The story's sentence objects carry no "sources" key: the quoted sentence is already in the
+    # summary or a theme with its sources, and a reader (or a checker) that walks every cited
+    # sentence of the brief must not meet it twice. The story's sources sit at its top level.
+    return {"id": story.id, "sentences": [{"text": t} for t in story.sentences], "sources": list(story.sources),
+            "source_count": story.source_count, "publishers": list(story.publishers)}
 
 
 @dataclass
@@ -152,6 +174,11 @@ class Brief:
     week: str | None = None          # ISO week label when the brief covers one
     previous: str | None = None      # file name of the previous brief used for "new" flags
     stats: dict[str, int] = field(default_factory=dict)
+    stories: list[StoryRef] = field(default_factory=list)  # the stories quoted, biggest first
+
+    def story(self, story_id: int) -> StoryRef | None:
+        """Return the quoted story with this id (None for 0 or an unknown id)."""
+        return next((s for s in self.stories if s.id == story_id), None)
 
     @property
     def shown_sources(self) -> list[Source]:
@@ -196,6 +223,7 @@ class Brief:
             "entities": [asdict(e) for e in self.entities],
             "sources": [asdict(s) for s in self.sources],
             "stats": dict(self.stats),
+            "stories": [_story_dict(s) for s in self.stories],
         }
 
 
@@ -204,7 +232,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
     def sentence(d: dict) -> Sentence:
         sources = list(d.get("sources", []))
         return Sentence(text=d["text"], source=sources[0] if sources else 0, position=0, paragraph=0,
-                        sources=sources, new=d.get("new", True))
+                        sources=sources, new=d.get("new", True), story=d.get("story", 0))
 
     def mood(d: dict | None) -> Sentiment | None:
         return Sentiment(**d) if d else None
@@ -220,4 +248,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
         sentiment=mood(data.get("sentiment")), entities=[Entity(**e) for e in data.get("entities", [])],
         method=data.get("method", "default"), week=data.get("week"), previous=data.get("previous"),
         stats=dict(data.get("stats", {})),
+        stories=[StoryRef(id=s["id"], sentences=[x["text"] for x in s.get("sentences", [])],
+                          sources=list(s.get("sources", [])), publishers=list(s.get("publishers", [])))
+                 for s in data.get("stories", [])],
     )

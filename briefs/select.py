@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,10 @@ if TYPE_CHECKING:
 # several outlets keep about two thirds of their words, so 0.6 rather than a near-copy bar.
 REDUNDANT = 0.5
 CONTAINED = 0.6
+# Two sentences giving the same amount of money ("$5.5 billion") and sharing this much of the
+# shorter one's words report the same figure: a brief states it once. Below that, the amount is
+# context for another fact ("after its $14.3 billion deal, it launched a lab ...").
+SAME_AMOUNT_CONTAINED = 0.4
 # A brief sentence is read on its own: past this many words it is a paragraph, not a fact.
 LONG_WORDS = 55
 # Above this, a candidate set is cut to its best-scoring sentences before graph ranking, so a
@@ -73,11 +76,11 @@ def telling_numbers(text: str) -> frozenset[str]:
 def similarity(a: Sentence, b: Sentence) -> float:
     """Return how much two sentences say the same: the larger of Jaccard and scaled containment.
 
-    Two sentences that share two telling numbers ("$35.1 billion, up 94%") or one amount of
-    money ("$5.5 billion") report the same fact however they are worded, and count as the same:
-    a brief states each figure once.
+    Two sentences that share two telling numbers ("$35.1 billion, up 94%"), or one amount of
+    money and SAME_AMOUNT_CONTAINED of their words, report the same fact however they are worded,
+    and count as the same.
     """
-    if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2 or amounts(a.text) & amounts(b.text):
+    if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2:
         return 1.0
     sa, sb = set(a.stems), set(b.stems)
     if not sa or not sb:
@@ -85,6 +88,8 @@ def similarity(a: Sentence, b: Sentence) -> float:
     common = len(sa & sb)
     jaccard = common / len(sa | sb)
     containment = common / min(len(sa), len(sb))
+    if containment >= SAME_AMOUNT_CONTAINED and amounts(a.text) & amounts(b.text):
+        return 1.0
     return max(jaccard, containment * REDUNDANT / CONTAINED)
 
 
@@ -103,6 +108,20 @@ def _names_its_referent(sentence: Sentence) -> bool:
     return bool(_DEMONSTRATIVE.match(sentence.text.lstrip("\"“‘'( ")))
 
 
+# A "sentence" this long whose words are mostly Capitalised is a run of headlines a scraper glued
+# together (a "Most read" list), not prose: prose capitalises names, not most of its words.
+HEADLINE_RUN_WORDS = 12
+HEADLINE_RUN_SHARE = 0.6
+
+
+def headline_run(text: str) -> bool:
+    """Return True for text that reads as a list of headlines (mostly capitalised words)."""
+    words = [w for w in text.split()[1:] if w[:1].isalpha()]
+    if len(words) < HEADLINE_RUN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_RUN_SHARE
+
+
 def quality(sentence: Sentence) -> float:
     """Return a multiplier in (0, 1.2] for how well a sentence reads on its own in a brief."""
     words = len(sentence.text.split())
@@ -118,6 +137,8 @@ def quality(sentence: Sentence) -> float:
         factor *= 0.6  # a bare quotation needs its speaker to be understood
     if _FIGURE.search(sentence.text):
         factor *= 1.2  # investors read briefs for the figures
+    if headline_run(sentence.text):
+        factor *= 0.1
     return factor
 
 
@@ -185,6 +206,15 @@ def same_fact(a: Sentence, b: Sentence) -> bool:
     return (a.story and a.story == b.story) or similarity(a, b) >= REDUNDANT
 
 
+def restates(a: Sentence, b: Sentence) -> bool:
+    """Return True when one sentence says what the other says (its words or two of its figures),
+    so the other's sources may be cited for it; one shared amount or story is not enough."""
+    if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2:
+        return True
+    sa, sb = set(a.stems), set(b.stems)
+    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= REDUNDANT
+
+
 def merge_sources(into: Sentence, other: Sentence) -> None:
     """Credit `into` with every source of `other` (the same fact said elsewhere)."""
     for source in other.sources:
@@ -202,7 +232,8 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
             break
         twin = next((p for p in picked + taken if same_fact(p, sentence)), None)
         if twin is not None:
-            merge_sources(twin, sentence)
+            if restates(twin, sentence):
+                merge_sources(twin, sentence)  # the same words or figures: the other source said it too
             continue
         length = len(sentence.text.split())
         if max_words is not None and picked and words + length > max_words:
@@ -215,17 +246,19 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
 def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, summary_size: int = 4,
            max_words: int | None = None, about: Callable[[str], bool] | None = None,
            stories: Sequence[Story] | None = None, leads: Callable[[Sentence], bool] | None = None,
-           ) -> tuple[list[Sentence], list[Theme]]:
+           discount: Callable[[Sentence], float] | None = None) -> tuple[list[Sentence], list[Theme]]:
     """Return (executive summary, themes with their selected sentences), without repeated facts.
 
     With `stories`, each candidate weighs as its story does, the summary is the week's top
     stories (one sentence each, citing every source of its story; `leads` says which sentences
-    may lead), and no story is quoted twice anywhere in the brief.
+    may lead; `discount` weighs a sentence by its article's kind), and no story is quoted twice.
     """
     if stories is None:
         return _select_by_theme(themes, method, per_theme, summary_size, max_words, about)
     by_id = {story.id: story for story in stories}
-    weight = (lambda s: by_id[s.story].weight if s.story in by_id else 1.0)
+    def weight(sentence: Sentence) -> float:
+        story = by_id.get(sentence.story)
+        return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0)
     scored: list[tuple[int, list[Sentence]]] = []
     for index, theme in enumerate(themes):
         candidates = _prefilter(theme.candidates, MAX_CANDIDATES)
@@ -251,15 +284,18 @@ STORY_SCORE_FLOOR = 0.5
 def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], stories: dict[int, Story], size: int,
                 about: Callable[[str], bool] | None = None, leads: Callable[[Sentence], bool] | None = None,
                 ) -> list[Sentence]:
-    """Return the executive summary: the week's top stories, each as its best self-contained sentence
-    citing every source of the story, in theme order."""
+    """Return the executive summary: the week's top stories, each as its best self-contained sentence, in theme order.
+
+    A sentence cites the sources that said it word for word; every source of its story is
+    listed with the story (`Brief.stories`), so a citation always leads to the quoted words.
+    """
     best: dict[int, tuple[float, int, Sentence]] = {}
     configured = {i for i, t in enumerate(themes) if not t.discovered} or set(range(len(themes)))
     for index, candidates in scored:
         if index not in configured:
             continue
         for sentence in candidates:
-            if not self_contained(sentence) or (leads is not None and not leads(sentence)):
+            if not self_contained(sentence) or headline_run(sentence.text) or (leads is not None and not leads(sentence)):
                 continue
             if not (sentence.central or about is None or about(sentence.text)):
                 continue
@@ -279,10 +315,6 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
         _, index, sentence = best[key]
         if any(similarity(sentence, other) >= REDUNDANT for _, other in chosen):
             continue
-        story = stories.get(key)
-        if story is not None:
-            rest = [s for s in story.sources if s not in sentence.sources]
-            sentence = replace(sentence, sources=[*sentence.sources, *rest])
         chosen.append((index, sentence))
     chosen.sort(key=lambda item: item[0])
     return [s for _, s in chosen]

@@ -22,18 +22,25 @@ from .select import amounts, telling_numbers
 # Two sentences are one story when this much of their content stems are shared (Jaccard):
 # lower than the redundancy bar (0.5) because retellings share an event's key words, not wording.
 SAME_STORY = 0.4
+# ...or when they give the same amount of money and share this much of their wording besides
+# (an amount alone recurs as context in other stories: "after its $14.3 billion deal, ...").
+AMOUNT_AND_WORDS = 0.25
 # ...or when they share a telling number ("$5.5 billion") and this many rare stems besides.
 SHARED_STEMS_WITH_NUMBER = 3
 # A stem more than this many sentences hold (or this share of the week) names no one event: it
 # blocks nothing. Bounds the comparisons per sentence, keeping story building near-linear.
 MAX_BLOCK = 40
 MAX_BLOCK_SHARE = 0.02
+MIN_BLOCK = 10  # in a handful of articles every shared word may mark the one story they tell
 # A template (a holdings note, a price-target note) is filled with other numbers in this many
 # articles at least; its wording (numbers aside) overlaps this much. It speaks with one voice
 # however many files carry it, and weighs TEMPLATE_WEIGHT.
 TEMPLATE_FILLS = 3
 TEMPLATE_WORDING = 0.6
-TEMPLATE_WEIGHT = 0.5
+TEMPLATE_WEIGHT = 0.3
+# Fills of one template family by one publisher keep this much of its wording (names and numbers
+# change: "Mizuho cut its price target from $175 to $168" / "UBS lowered its target from $185 to $180").
+TEMPLATE_FAMILY_WORDING = 0.5
 # Each further independent publisher adds less: twenty outlets outweigh one, not twentyfold.
 PUBLISHER_WEIGHT = 1.0
 
@@ -85,14 +92,15 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str]) -> 
     would make one story of a whole week. Here both must give the same amount of money, or two
     telling numbers, or one and rare words besides, or their wordings must overlap (Jaccard).
     """
-    if amounts(a.text) & amounts(b.text):
+    overlap = _jaccard(set(a.stems), set(b.stems))
+    if amounts(a.text) & amounts(b.text) and overlap >= AMOUNT_AND_WORDS:
         return True
     numbers = telling_numbers(a.text) & telling_numbers(b.text)
     if len(numbers) >= 2:
         return True
     if numbers and len(rare_a & rare_b) >= SHARED_STEMS_WITH_NUMBER:
         return True
-    return _jaccard(set(a.stems), set(b.stems)) >= SAME_STORY
+    return overlap >= SAME_STORY
 
 
 def _retemplated(a: Sentence, b: Sentence) -> bool:
@@ -132,6 +140,23 @@ def furniture(sentences: list[Sentence]) -> list[bool]:
     return result
 
 
+def _one_voice_many_fills(members: list[Sentence], publisher: dict[int, str]) -> bool:
+    """Return True when one publisher wrote TEMPLATE_FILLS or more wordings of a story with other
+    numbers: a template family (price-target notes, holdings notes), not one event retold."""
+    fills: dict[str, set[frozenset[str]]] = {}
+    first: dict[str, set[str]] = {}
+    for member in members:
+        numbers = telling_numbers(member.text)
+        if not numbers:
+            continue
+        voice = publisher.get(member.source, "")
+        words = {t for t in member.stems if not t[:1].isdigit()}
+        # A fill keeps the template's words: a retelling by the same outlet rewords it.
+        if _jaccard(first.setdefault(voice, words), words) >= TEMPLATE_FAMILY_WORDING:
+            fills.setdefault(voice, set()).add(numbers)
+    return any(len(f) >= TEMPLATE_FILLS for f in fills.values())
+
+
 def _templated(sentences: list[Sentence]) -> list[bool]:
     """Return, per sentence, whether its wording recurs with other numbers in TEMPLATE_FILLS articles or more."""
     skeleton = [tuple(t for t in s.stems if not t[:1].isdigit()) if telling_numbers(s.text) else () for s in sentences]
@@ -145,6 +170,23 @@ def _templated(sentences: list[Sentence]) -> list[bool]:
             for key in skeleton]
 
 
+# An article this much of whose sentences are template fills is a templated note (a holdings
+# filing, a price-target note): its other sentences come from the same template family too.
+TEMPLATED_ARTICLE_SHARE = 0.3
+
+
+def templated_articles(sentences: list[Sentence], story_of: list[int], found: list[Story]) -> set[int]:
+    """Return the ids of articles that are mostly template fills (see TEMPLATED_ARTICLE_SHARE)."""
+    templated = {story.id for story in found if story.templated}
+    total: Counter[int] = Counter()
+    filled: Counter[int] = Counter()
+    for sentence, story_id in zip(sentences, story_of):
+        for source in sentence.sources:
+            total[source] += 1
+            filled[source] += story_id in templated
+    return {source for source, n in total.items() if filled[source] >= max(2, TEMPLATED_ARTICLE_SHARE * n)}
+
+
 def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[Story], list[int]]:
     """Return the stories (largest first) and, per sentence, the id of its story (ids from 1).
 
@@ -154,7 +196,7 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     n = len(sentences)
     stem_sets = [set(s.stems) for s in sentences]
     frequency = Counter(stem for stems in stem_sets for stem in stems)
-    cap = max(3, min(MAX_BLOCK, int(MAX_BLOCK_SHARE * n) + 3))
+    cap = min(MAX_BLOCK, max(MIN_BLOCK, int(MAX_BLOCK_SHARE * n)))
     # Numbers block however often they occur: their sentences soon share one leader, and each
     # leader list is capped below anyway.
     rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap and len(t) > 2))}
@@ -184,7 +226,8 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
         sources = sorted({src for m in members for src in sentences[m].sources})
         publishers = sorted({publisher.get(src) or f"#{src}" for src in sources})
         drafts.append((members, sources, publishers,
-                       template_joins[leader] >= TEMPLATE_FILLS - 1 or templated[leader]))
+                       template_joins[leader] >= TEMPLATE_FILLS - 1 or templated[leader]
+                       or _one_voice_many_fills([sentences[m] for m in members], publisher)))
     # Largest first (by independent publishers, then sources), ties in corpus order: ids are stable.
     drafts.sort(key=lambda d: (-len(d[2]), -len(d[1]), d[0][0]))
     stories, story_of = [], [0] * n

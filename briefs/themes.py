@@ -160,14 +160,18 @@ def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = f
 
     Sentences carry their story (`Sentence.story`, see stories.py); the leftover stories told by
     the most articles become themes of their own, named from their key terms. Without stories
-    (story 0), sentences sharing a distinctive stem are grouped instead.
+    (story 0) or in a story too small to be a theme, sentences sharing their most common content
+    word are grouped instead.
     """
     if limit <= 0 or len(sentences) < MIN_CLUSTER:
         return []
     frequency = Counter(s for sentence in sentences for s in set(_content(sentence, ignored)))
+    story_size = Counter(s.story for s in sentences if s.story)
     groups: dict[object, list[Sentence]] = {}
     for sentence in sentences:
-        groups.setdefault(sentence.story or _anchor(sentence, frequency, ignored), []).append(sentence)
+        # A story too small to be a theme joins the sentences sharing its most common content word.
+        big = story_size[sentence.story] >= MIN_CLUSTER
+        groups.setdefault(sentence.story if big else _anchor(sentence, frequency, ignored), []).append(sentence)
     ranked = []
     for key, members in groups.items():
         if key is None:

@@ -88,3 +88,55 @@ def test_every_method_selects_verbatim_candidates(method):
     ])]
     _, shown = select.select([Theme(name="Results", candidates=candidates)], method=method, per_theme=2, summary_size=0)
     assert {x.text for x in shown[0].sentences} <= {c.text for c in candidates}
+
+
+def _story(story_id: int, members, publishers):
+    from briefs.stories import Story
+
+    return Story(story_id, tuple(members), tuple(sorted({x for m in members for x in m.sources})), tuple(publishers))
+
+
+def test_the_summary_leads_with_the_story_most_publishers_told():
+    big = [s(f"Acme will take a $2.4 billion charge on unsold robots, outlet {i} reported.", i) for i in range(1, 5)]
+    aside = s("Acme's chief executive said the new lobby art cost $900,000 and was worth every cent.", 9)
+    for sentence in big:
+        sentence.story = 1
+    aside.story = 2
+    week = [_story(1, big, ["Wire", "Daily", "Weekly", "Post"]), _story(2, [aside], ["Blog"])]
+    summary, _ = select.select([Theme(name="Results", candidates=big + [aside])], per_theme=2, summary_size=1,
+                               stories=week)
+    assert len(summary) == 1 and summary[0].story == 1
+
+
+def test_a_theme_never_quotes_two_sentences_of_one_story():
+    one = [s("Acme will take a $2.4 billion charge on unsold robots, it said on Tuesday.", 1),
+           s("The robot maker expects to book the charge in its current quarter, people said.", 2)]
+    other = s("Acme opened a plant in Ohio that will employ four hundred people.", 3)
+    for sentence in one:
+        sentence.story = 1
+    other.story = 2
+    week = [_story(1, one, ["Wire", "Daily"]), _story(2, [other], ["Post"])]
+    _, shown = select.select([Theme(name="Results", candidates=one + [other])], per_theme=3, summary_size=0,
+                             stories=week)
+    assert [x.story for x in shown[0].sentences].count(1) == 1
+
+
+def test_sentences_that_may_not_lead_stay_out_of_the_summary():
+    pitch = s("Acme is a screaming buy at $40 a share, with revenue up 12% to $3.1 billion.", 1)
+    news = s("Acme opened a plant in Ohio that will employ four hundred people.", 2)
+    pitch.story, news.story = 1, 2
+    week = [_story(1, [pitch], ["Pitch"]), _story(2, [news], ["Wire"])]
+    summary, _ = select.select([Theme(name="Results", candidates=[pitch, news])], per_theme=2, summary_size=2,
+                               stories=week, leads=lambda x: x is not pitch)
+    assert [x.text for x in summary] == [news.text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump Signs Orders on Office Space County Floats Leaner Budget Fund Bets on Leadership Training Rally", True),
+    ("Acme, Globex, Initech and Hooli all reported higher sales in the quarter, led by Acme in Europe.", False),
+    ("The company said revenue rose 12% to $3.1 billion in the third quarter of the year.", False),
+])
+def test_a_run_of_glued_headlines_is_not_a_sentence_to_quote(text, expected):
+    assert select.headline_run(text) is expected
+    if expected:
+        assert select.quality(s(text)) < 0.2

@@ -94,3 +94,46 @@ def test_skipping_words_that_cannot_match_a_term_changes_no_assignment():
             if stem[:2] in matcher.prefixes:
                 assert stem in filtered
     assert matcher.prefixes
+
+
+def test_a_word_half_the_week_uses_does_not_pull_the_week_into_one_theme():
+    specs = [ThemeSpec("Results", "Results", ["shares", "revenue"]), ThemeSpec("People", "People", ["hired"])]
+    week = [s(f"Acme shares moved after the company hired {name} as head of sales.", i)
+            for i, name in enumerate(["Jane Roe", "John Poe", "Ann Lee", "Bob Kay"], 1)]
+    week += [s(f"Acme shares slipped {n}% in a quiet session on the exchange.", i) for i, n in enumerate([1, 2, 3], 5)]
+    found = {t.name: t.sentence_count for t in themes.assign(week, specs, discover=0)}
+    assert found == {"People": 4, "Results": 3}
+
+
+def test_a_story_goes_to_one_theme_as_a_whole():
+    told = [s("Acme hired Jane Roe as chief financial officer on Monday.", 1),
+            s("Jane Roe, the new finance chief, starts next month at Acme.", 2),
+            s("Jane Roe joins Acme from a rival where she ran revenue planning.", 3)]
+    for sentence in told:
+        sentence.story = 7
+    [theme] = themes.assign(told, SPECS + [ThemeSpec("Hires", "Hires", ["hired", "joins"])], discover=0)
+    assert theme.sentence_count == 3
+
+
+def test_discovered_themes_come_from_stories_named_by_their_key_terms():
+    told = [s(f"Flooding closed the {place} depot and delayed robot deliveries for days.", i)
+            for i, place in enumerate(["Ohio", "Utah", "Iowa", "Texas"], 1)]
+    for sentence in told:
+        sentence.story = 3
+    [theme] = themes.assign(told, SPECS, discover=2)
+    words = theme.name.removeprefix("Also: ").split(", ")
+    assert theme.discovered and len(words) == 3
+    assert all(w in x.text.lower() for w in words for x in told)
+
+
+def test_theme_discovery_needs_no_scikit_learn():
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['sklearn'] = None\n"  # any import of scikit-learn now fails
+            "from briefs import language, themes\nfrom briefs.model import Sentence\n"
+            "texts = [f'Flooding closed the {p} depot and delayed robot deliveries.' for p in 'abcd']\n"
+            "found = themes.assign([Sentence(t, i, 0, 0, [i], stems=language.content_stems(t)) "
+            "for i, t in enumerate(texts, 1)], [], discover=2)\nprint(len(found))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "1", result.stderr

@@ -288,11 +288,11 @@ def summary(
 
 @app.command()
 def summarize(
-    file: str = typer.Argument(..., help="A text file, or - for standard input."),
+    files: list[str] = typer.Argument(..., help="A text file, or - for standard input; several files are read as articles on one topic."),
     sentences: int = typer.Option(5, "--sentences", "-n", min=1, help="How many sentences to keep."),
     method: str = typer.Option("default", "--method", "-m", help="Ranking method: default, a sumy name, or sumy:<name>."),
 ) -> None:
-    """Print an extractive summary of one document, one sentence per line, in document order.
+    """Print an extractive summary of one document (or several on one topic), one sentence per line, in document order.
 
     Example: briefs summarize article.txt --sentences 3 --method textrank
     """
@@ -304,17 +304,19 @@ def summarize(
         rank.check(method)
     except rank.UnknownMethod as error:
         raise fail(str(error), EXIT_USAGE) from None
-    if file == "-":
-        text = sys.stdin.read()
-    else:
+    texts = []
+    for file in files:
+        if file == "-":
+            texts.append(sys.stdin.read())
+            continue
         path = Path(file)
         if not path.is_file():
             raise fail(f"{file}: no such file", EXIT_NO_INPUT)
         try:
-            text = read_text(path)
+            texts.append(read_text(path))
         except (LoadError, OSError) as error:
             raise fail(f"{file}: {error}", EXIT_NO_INPUT) from None
-    for sentence in summarize_text(text, sentences, method):
+    for sentence in summarize_text(texts[0] if len(texts) == 1 else texts, sentences, method):
         typer.echo(sentence)
 
 

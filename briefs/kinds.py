@@ -1,0 +1,115 @@
+"""Article kinds: what sort of piece an article is, from general cues of headline, voice and body.
+
+Investors weigh a results report, an analyst's rating change and a "3 stocks to buy" listicle
+very differently. The cues are general: the headline's form (a question to the reader, a
+numbered list of stocks, a deal on a product), the body's voice (the first person of a review
+or an essay, the second person of a pitch), its length (a scraper's error stub is no article),
+and finance vocabulary. Promotional, shopping, review and opinion pieces never lead a brief.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+RESULTS = "results"
+PREVIEW = "preview"
+ANALYST = "analyst action"
+LEGAL = "regulatory or legal"
+PRODUCT = "product or launch"
+DEAL = "deal"
+MARKET_WRAP = "market wrap"
+OPINION = "opinion"
+PROMOTIONAL = "promotional"
+SHOPPING = "shopping deal"
+REVIEW = "review"
+FAILURE = "scraper failure"
+TEMPLATE = "templated note"  # set from the corpus (stories.templated_articles), not from one article
+NEWS = "news"
+
+# Kinds whose sentences never lead the executive summary, and the weight their sentences carry
+# elsewhere: they mention the company to sell something or to argue, not to report.
+NEVER_LEAD = frozenset({PROMOTIONAL, SHOPPING, REVIEW, OPINION, FAILURE, TEMPLATE})
+WEIGHT = {PROMOTIONAL: 0.5, SHOPPING: 0.3, REVIEW: 0.5, OPINION: 0.7, FAILURE: 0.0, TEMPLATE: 0.3}
+
+# A body shorter than this many words that reads as an error or a placeholder is a failed scrape.
+FAILURE_WORDS = 40
+_FAILURE = re.compile(r"\b(?:error|exception|not (?:found|available)|unavailable|connection (?:broken|reset|refused)|"
+                      r"timed? ?out|access denied|forbidden|enable javascript|traceback)\b", re.I)
+# "Should You Buy…?", "Is X a Buy?", "3 Stocks to Buy Now", "…Millionaire…", "Buy and Hold Forever".
+_PITCH = re.compile(r"^(?:should you|got \$[\d,]+|\d+\s+(?:[\w-]+\s+){0,3}(?:stocks?|shares|picks)\b"
+                    r"(?=.*\b(?:buy|own|hold|watch|avoid|picks?|regret|surge|soar|double|potential)))|"
+                    r"\bis (?:it|now|[\w.-]+(?: [\w.-]+){0,2}) (?:a )?(?:buy|sell|a bargain|a steal)\b|"
+                    r"\b(?:stocks? to (?:buy|own|watch|hold|avoid)|(?:buy|sell) (?:now|today|right now)|buy or sell|"
+                    r"millionaire|forever|no-brainer|(?:top|best) (?:[\w-]+ )?(?:stocks?|picks) to|to buy (?:now|in|before|right)|"
+                    r"your money|passive income|screaming buys?|regret not buying)\b", re.I)
+_SHOPPING = re.compile(r"\b(?:\d+% off|deals?|discount(?:ed)?|lowest price|price drop|on sale|coupon|"
+                       r"black friday|prime day|cyber monday|save \$\d+)\b", re.I)
+_REVIEW = re.compile(r"\b(?:review|hands[- ]on|i tried|i tested|tested:?)\b", re.I)
+_OPINION = re.compile(r"^(?:opinion|column|commentary|analysis|editorial|letter)\b|\b(?:opinion|op-ed)\s*[:|]", re.I)
+_RESULTS = re.compile(r"\b(?:results|earnings|revenue|profit|loss|quarter(?:ly)?|q[1-4]|fiscal|beats?|miss(?:es)?|"
+                      r"reports?|posts?)\b", re.I)
+_PREVIEW = re.compile(r"\b(?:preview|ahead of|what to expect|expected to|estimates?|to report|earnings (?:date|call) "
+                      r"(?:set|scheduled)|before (?:it|its) reports?)\b", re.I)
+_ANALYST = re.compile(r"\b(?:price target|upgrades?|downgrades?|upgraded|downgraded|initiates?|reiterates?|"
+                      r"rating|outperform|underperform|overweight|underweight|analysts? (?:say|see|cut|raise))\b", re.I)
+_LEGAL = re.compile(r"\b(?:lawsuit|sues?|sued|court|class action|investigation|probe|regulators?|antitrust|"
+                    r"settle(?:s|ment)?|fine[sd]?|charges?|export (?:curbs?|rules?|controls?|ban)|sanctions?)\b", re.I)
+_PRODUCT = re.compile(r"\b(?:launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|releases?|debuts?|rolls? out|"
+                      r"new (?:model|chip|phone|car|product))\b", re.I)
+_DEAL = re.compile(r"\b(?:acquires?|acquisition|to buy|buys|merger|merge|takeover|deal|stake|partnership)\b", re.I)
+_MARKETS = re.compile(r"\b(?:stocks?|shares|markets?|indices|index|futures|dow|s&p|nasdaq|ftse|dax|nikkei|sensex|"
+                      r"nifty|hang seng|wall street|equities|treasur(?:y|ies)|bonds?)\b", re.I)
+_MOVES = re.compile(r"\b(?:rise|rises|rose|fall|falls|fell|gain|gains|gained|drop|drops|dropped|slip|slips|slid|"
+                    r"close|closes|closed|end|ends|ended|open|opens|opened|mixed|higher|lower|rally|rallies|tumble|tumbles|"
+                    r"sink|sinks|sank|surge|surges|edge|edges)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.I)
+# A body in which this share of sentences speaks as "I" is a review or an essay; as "you", a pitch.
+FIRST_PERSON_SHARE = 0.15
+SECOND_PERSON_SHARE = 0.2
+
+
+def kind(title: str, sentences: Sequence[str], body_words: int | None = None) -> str:
+    """Return the article's kind (one of the module's constants) from its headline and kept sentences."""
+    words = body_words if body_words is not None else sum(len(s.split()) for s in sentences)
+    if words < FAILURE_WORDS and (not sentences or _FAILURE.search(" ".join(sentences))):
+        return FAILURE
+    n = max(1, len(sentences))
+    first = sum(bool(_FIRST_PERSON.search(s)) for s in sentences) / n
+    second = sum(bool(_SECOND_PERSON.search(s)) for s in sentences) / n
+    if _SHOPPING.search(title):
+        return SHOPPING
+    if _REVIEW.search(title) and first >= FIRST_PERSON_SHARE / 2:
+        return REVIEW
+    if _OPINION.search(title):
+        return OPINION
+    if _PITCH.search(title) or (second >= SECOND_PERSON_SHARE and title.rstrip().endswith("?")):
+        return PROMOTIONAL
+    if _ANALYST.search(title):
+        return ANALYST
+    if _PREVIEW.search(title):
+        return PREVIEW
+    if _RESULTS.search(title) and re.search(r"\d|results|earnings", title, re.I):
+        return RESULTS
+    if _LEGAL.search(title):
+        return LEGAL
+    if _DEAL.search(title):
+        return DEAL
+    if _PRODUCT.search(title):
+        return PRODUCT
+    if _MARKETS.search(title) and _MOVES.search(title):
+        return MARKET_WRAP
+    if first >= FIRST_PERSON_SHARE:
+        return OPINION
+    return NEWS
+
+
+def leads(kind_name: str) -> bool:
+    """Return True when sentences of this kind of article may lead the executive summary."""
+    return kind_name not in NEVER_LEAD
+
+
+def weight(kind_name: str) -> float:
+    """Return the weight of a sentence from this kind of article (1.0 for reporting)."""
+    return WEIGHT.get(kind_name, 1.0)

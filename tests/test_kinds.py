@@ -1,0 +1,62 @@
+"""Article kinds from general cues: headline form, voice and body length."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs import kinds
+
+NEWS_BODY = ["Acme Robotics said on Tuesday that it would open a second plant in Ohio next year.",
+             "The plant will build warehouse robots for parcel carriers in North America.",
+             "The company did not say how much the plant would cost to build."]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Should You Buy Acme Robotics Before Its Next Report?", kinds.PROMOTIONAL),
+    ("3 Robot Stocks to Buy Right Now", kinds.PROMOTIONAL),
+    ("Is Acme Robotics a Buy After Its Selloff?", kinds.PROMOTIONAL),
+    ("Acme Robotics Q3 Earnings: Revenue Rises 12%", kinds.RESULTS),
+    ("Analyst Cuts Acme Robotics Price Target to $40", kinds.ANALYST),
+    ("Acme Robotics Sued by Shareholders Over Disclosures", kinds.LEGAL),
+    ("Acme Robotics Unveils a Smaller Warehouse Robot", kinds.PRODUCT),
+    ("Acme Robotics to Buy Parts Maker Initech", kinds.DEAL),
+    ("Stocks Close Lower as Bond Yields Climb", kinds.MARKET_WRAP),
+    ("Save $200 on the Acme Home Robot in This Weekend Deal", kinds.SHOPPING),
+    ("Acme Robotics Opens a Second Plant in Ohio", kinds.NEWS),
+])
+def test_headlines_give_the_kind(title, expected):
+    assert kinds.kind(title, NEWS_BODY) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Why Acme Robotics Stock Jumped Today",              # an explainer of a move is news, not a pitch
+    "What Happened to Acme Robotics This Week?",
+    "2 Robot Makers Report Falling Orders",              # a number in the headline is not a listicle
+])
+def test_ordinary_headlines_with_pitch_like_words_are_not_promotional(title):
+    assert kinds.kind(title, NEWS_BODY) != kinds.PROMOTIONAL
+
+
+@pytest.mark.parametrize("body", [["Article body not found"], ["Error: connection broken while reading the page."], []])
+def test_a_scraper_failure_stub_is_no_article(body):
+    assert kinds.kind("Acme Robotics Opens a Second Plant", body) == kinds.FAILURE
+    assert not kinds.leads(kinds.FAILURE)
+
+
+def test_a_review_in_the_first_person():
+    body = ["I spent a week with the Acme home robot in my small flat.",
+            "I found the setup slow but the cleaning itself was quiet and thorough.",
+            "My cat ignored it after the first day, which I count as a success."]
+    assert kinds.kind("Acme Home Robot Review: Quiet but Slow", body) == kinds.REVIEW
+
+
+def test_a_short_news_item_is_not_a_failure():
+    assert kinds.kind("Acme Robotics Names Jane Roe Finance Chief",
+                      ["Acme Robotics named Jane Roe chief financial officer, effective in May."]) != kinds.FAILURE
+
+
+def test_promotional_and_shopping_kinds_never_lead_and_weigh_less():
+    for kind in (kinds.PROMOTIONAL, kinds.SHOPPING, kinds.REVIEW, kinds.OPINION):
+        assert not kinds.leads(kind) and kinds.weight(kind) < 1.0
+    for kind in (kinds.RESULTS, kinds.NEWS, kinds.LEGAL, kinds.ANALYST):
+        assert kinds.leads(kind) and kinds.weight(kind) == 1.0

@@ -1,0 +1,105 @@
+"""Stories across sources: the same event told by several articles is one story, weighed by its publishers."""
+
+from __future__ import annotations
+
+from briefs import language, stories
+from briefs.model import Sentence
+
+
+def s(text: str, source: int, position: int = 0) -> Sentence:
+    return Sentence(text=text, source=source, position=position, paragraph=0, sources=[source],
+                    stems=language.content_stems(text))
+
+
+def _build(sentences, publishers):
+    return stories.build(sentences, publishers)
+
+
+def test_one_event_retold_by_three_outlets_is_one_story_weighed_by_its_publishers():
+    retold = [s("Acme said on Tuesday it will take a $2.4 billion charge for unsold warehouse robots.", 1),
+              s("Acme expects a $2.4 billion charge tied to robots it could not sell, the company said.", 2),
+              s("The robot maker will book a charge of $2.4 billion on unsold inventory of its robots.", 3)]
+    aside = s("A blogger wrote that the new office lobby in Boston looks like an airport lounge.", 4)
+    found, story_of = _build(retold + [aside], {1: "Wire", 2: "Daily", 3: "Weekly", 4: "Blog"})
+    assert story_of[0] == story_of[1] == story_of[2] != story_of[3]
+    big = next(x for x in found if x.id == story_of[0])
+    small = next(x for x in found if x.id == story_of[3])
+    assert big.publishers == ("Daily", "Weekly", "Wire") and big.source_count == 3
+    assert big.weight > small.weight
+    assert found[0] is big  # the largest story comes first
+
+
+def test_syndicated_copies_count_as_one_publisher():
+    copies = [s("Acme said on Tuesday it will take a $2.4 billion charge for unsold warehouse robots.", i) for i in (1, 2, 3)]
+    found, _ = _build(copies, {1: "Wire", 2: "Wire", 3: "Wire"})
+    assert len(found) == 1 and found[0].publishers == ("Wire",) and found[0].source_count == 3
+    assert found[0].weight == stories.Story(1, (0,), (1,), ("Wire",)).weight
+
+
+def test_sentences_sharing_only_common_words_are_separate_stories():
+    a = s("Acme shares rose on Monday after the company said orders were strong in Europe.", 1)
+    b = s("Acme shares fell on Thursday after a rival cut prices on its warehouse robots.", 2)
+    _, story_of = _build([a, b], {1: "Wire", 2: "Daily"})
+    assert story_of[0] != story_of[1]
+
+
+def test_a_template_filled_with_other_numbers_is_one_templated_story():
+    notes = [s(f"Fund {name} raised its stake in Acme by {pct}% during the fourth quarter, holding {n} shares.", i)
+             for i, (name, pct, n) in enumerate([("Alpha", 3.1, 1200), ("Beta", 7.4, 5600), ("Gamma", 1.9, 880),
+                                                  ("Delta", 4.2, 3100)], 1)]
+    found, story_of = _build(notes, {i: "Notes Daily" for i in range(1, 5)})
+    assert len(set(story_of)) == 1
+    assert found[0].templated and found[0].weight == stories.TEMPLATE_WEIGHT
+
+
+def test_an_ordinary_repeated_figure_is_not_a_template():
+    found, _ = _build([s("Acme said revenue rose 12% to $3.1 billion in the third quarter of the year.", 1),
+                       s("Revenue at Acme rose 12% to $3.1 billion in the quarter, the company said.", 2)],
+                      {1: "Wire", 2: "Daily"})
+    assert len(found) == 1 and not found[0].templated
+
+
+def test_page_furniture_is_a_sentence_repeated_across_unrelated_articles():
+    blurb = "Acme Research has a disclosure policy that readers can consult on its site."
+    articles = [[f"Story {i} opens with news that is not shared with any other article at all.",
+                 f"Story {i} goes on with a second sentence that nobody else wrote either.", blurb] for i in range(1, 5)]
+    sentences = []
+    for i, texts in enumerate(articles, 1):
+        for position, text in enumerate(texts):
+            if text == blurb and i > 1:
+                continue  # the clean stage keeps the first copy and lists the others as its sources
+            sentence = s(text, i, position)
+            if text == blurb:
+                sentence = Sentence(text=text, source=1, position=position, paragraph=0, sources=[1, 2, 3, 4],
+                                    stems=language.content_stems(text))
+            sentences.append(sentence)
+    flags = stories.furniture(sentences)
+    assert [x.text for x, f in zip(sentences, flags) if f] == [blurb]
+
+
+def test_a_syndicated_article_is_not_furniture():
+    texts = ["Acme opened a robot factory in Ohio on Monday, its first outside Texas.",
+             "The plant will employ four hundred people by the end of next year.",
+             "Acme said the factory cost one hundred and twenty million dollars to build."]
+    sentences = [Sentence(text=t, source=1, position=i, paragraph=0, sources=[1, 2, 3],
+                          stems=language.content_stems(t)) for i, t in enumerate(texts)]
+    assert stories.furniture(sentences) == [False, False, False]
+
+
+def test_story_building_compares_each_sentence_with_few_others():
+    """Blocking keeps the work near-linear: a sentence is compared only with leaders sharing a rare stem."""
+    calls = 0
+    original = stories.same_story
+
+    def counting(*args):
+        nonlocal calls
+        calls += 1
+        return original(*args)
+
+    sentences = [s(f"Item {i} shipped from depot {i % 50} to customer {i} with carrier {i % 7}.", i) for i in range(1, 2001)]
+    stories.same_story = counting
+    try:
+        stories.build(sentences, {})
+    finally:
+        stories.same_story = original
+    assert calls < 2000 * stories.MAX_BLOCK  # all pairs would be about two million
