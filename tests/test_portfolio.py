@@ -300,3 +300,33 @@ def test_a_task_leaves_process_wide_settings_as_it_found_them(coverage, tmp_path
     assert outcome.error == "" and any(p.endswith(".pdf") for p in outcome.written)
     assert "SOURCE_DATE_EPOCH" not in os.environ
     assert gc.get_threshold() == before_gc
+
+
+REALWORLD = ROOT.parent / "shared" / "realworld"
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="needs ../shared/realworld (internal corpora)")
+def test_real_weeks_in_one_folder_give_each_subject_its_briefs_build(tmp_path):
+    import tomllib
+
+    weeks = sorted(p.parent.parent for p in REALWORLD.glob("*/articles/briefs.toml"))
+    lines = ['news = ["news/"]']
+    for week in weeks:
+        (tmp_path / "news" / week.name).mkdir(parents=True)
+        for article in (week / "articles").glob("*.md"):
+            shutil.copy(article, tmp_path / "news" / week.name)
+        (tmp_path / "config" / week.name).mkdir(parents=True)
+        shutil.copy(week / "articles" / "briefs.toml", tmp_path / "config" / week.name)
+        subject = tomllib.loads((week / "articles" / "briefs.toml").read_text())["subject"]
+        lines += ["[[subject]]"] + [f"{key} = {json.dumps(value)}" for key, value in subject.items()]
+    (tmp_path / "PORTFOLIO.toml").write_text("\n".join(lines) + "\n")
+    done = briefs("portfolio", "PORTFOLIO.toml", "--out", "portfolio", "--format", "md,json", "--workers", "2",
+                  "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for week in weeks:
+        alone = briefs("build", "news", "--out", f"build/{week.name}", "--format", "md,json", "--no-cache", "--quiet",
+                       cwd=tmp_path, env={"BRIEFS_CONFIG_DIR": str(tmp_path / "config" / week.name)})
+        assert alone.returncode == 0, alone.stderr
+    built = {Path(k).name: v for k, v in briefs_files(tmp_path / "build").items()}
+    assert len(built) == 2 * len(weeks)
+    assert {Path(k).name: v for k, v in briefs_files(tmp_path / "portfolio").items()} == built
