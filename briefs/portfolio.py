@@ -12,7 +12,9 @@ the same news with that subject's `briefs.toml`. Engines: a local process pool, 
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+import json
 import logging
 import os
 import re
@@ -116,8 +118,8 @@ def read_portfolio(path: Path) -> Portfolio:
 # --- per file: read once, clean once, route ---------------------------------------------------
 
 @lru_cache(maxsize=1024)
-def _naming_pattern(terms: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pattern | None:
-    """Return a pattern every mention of the subject contains, or None when none can be built.
+def _naming_pieces(terms: tuple[str, ...], tickers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the pieces every mention of the subject contains: each term's first word, and the tickers.
 
     A mention (`clean.mentions`) is a name, alias or related term matched case-insensitively, or
     a ticker matched as written, in text cut from the article's lines and joined with spaces
@@ -125,18 +127,46 @@ def _naming_pattern(terms: tuple[str, ...], tickers: tuple[str, ...]) -> re.Patt
     each ticker, appears in the article's own title or text.
     """
     firsts = {next(w for w in t.split(" ") if w) for t in terms if t.strip(" ")}
-    parts = [f"(?i:{re.escape(w)})" for w in sorted(firsts)] + [re.escape(t) for t in sorted(set(tickers)) if t]
-    return re.compile("|".join(parts)) if parts else None
+    return tuple(sorted(firsts)), tuple(sorted({t for t in tickers if t}))
 
 
-def may_name(article, subject: Subject) -> bool:
+# Characters Python's case-insensitive matching equates with an ASCII letter that lower() does not
+# turn into it ("ſ" matches s; "İ" and "ı" match i): a text holding one is searched with the regex.
+_ODD_FOLDS = ("ſ", "İ", "ı")
+
+
+@dataclass(frozen=True)
+class Haystack:
+    """An article's title and text as `may_name` searches them, lower-cased once for every subject."""
+
+    text: str
+    lower: str
+    plain: bool  # lower-casing is exact for ASCII names: no odd fold, no NUL (see _NOBODY)
+
+    @classmethod
+    def of(cls, article) -> Haystack:
+        text = article.title + "\n" + article.text
+        return cls(text, text.lower(), "\x00" not in text and not any(c in text for c in _ODD_FOLDS))
+
+
+@lru_cache(maxsize=1024)
+def _naming_pattern(pieces: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?i:{re.escape(p)})" for p in pieces))
+
+
+def may_name(article, subject: Subject, haystack: Haystack | None = None) -> bool:
     """Return False only when no text of the article can mention the subject (so its cleaning is everyone's)."""
-    if "\x00" in article.title or "\x00" in article.text:
+    haystack = haystack or Haystack.of(article)
+    if "\x00" in haystack.text:
         return True  # the shared pass's subject name could occur: never share such an article
-    pattern = _naming_pattern(tuple(subject.terms), tuple(subject.tickers))
-    if pattern is None:
+    pieces, tickers = _naming_pieces(tuple(subject.terms), tuple(subject.tickers))
+    if any(t in haystack.text for t in tickers):
         return True
-    return pattern.search(article.title) is not None or pattern.search(article.text) is not None
+    if not pieces:
+        return not tickers
+    if haystack.plain and all(p.isascii() for p in pieces):
+        return any(p.lower() in haystack.lower for p in pieces)
+    return _naming_pattern(pieces).search(haystack.text) is not None
 
 
 @dataclass(frozen=True)
@@ -178,8 +208,9 @@ def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
     shared = tuple(_unnamed(attribute(p, _NOBODY)) for p in prepared)
     routed: dict[int, list[tuple[int, clean.ArticleClean]]] = {}
     for position, (article, ready) in enumerate(zip(articles, prepared)):
+        haystack = Haystack.of(article)
         for index, subject in enumerate(subjects):
-            if may_name(article, subject):
+            if may_name(article, subject, haystack):
                 routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject))))
     return FileResult(shared=shared, problems=tuple(problems), routed={k: tuple(v) for k, v in routed.items()})
 
@@ -202,9 +233,9 @@ class Job:
     audience: str = ""               # --audience: overrides the portfolio's and the subjects'
     templates: Path | None = None
     week: str | None = None
-    since: object = None             # datetime.date
-    until: object = None
-    date: object = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    date: dt.date | None = None
     undated: str = "include"
 
 
@@ -297,8 +328,6 @@ def overview_row(brief: dict, entry: Entry, written: Sequence[Path], out: Path) 
     change = None
     if brief.get("previous"):
         try:
-            import json
-
             before = _score(json.loads((out / entry.slug / brief["previous"]).read_text(encoding="utf-8")))
         except (OSError, ValueError):
             before = None
@@ -331,8 +360,6 @@ def overview(outcomes: Sequence[Outcome], job: Job, portfolio: Portfolio) -> dic
 
 def write_overview(data: dict, job: Job, portfolio: Portfolio) -> list[Path]:
     """Write OUT/index.md, index.html and index.json through the audience's sandboxed templates."""
-    import json
-
     from .audience import load_audience, template_roots
 
     audience_name = job.audience or next((e.audience for e in portfolio.entries if e.audience), "") or "investor"
@@ -363,27 +390,37 @@ def _batches(files: Sequence[Path]) -> list[list[str]]:
 
 
 def run(portfolio: Portfolio, job: Job, scheduler: str | None = None, workers: int | None = None,
-        each: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Return every subject's outcome, in portfolio order; `each` sees each one as it is done.
+        each: Callable[[Outcome], None] | None = None) -> tuple[list[Outcome], list[str]]:
+    """Return every subject's outcome, in portfolio order, and the files that could not be read.
+
+    `each` sees each outcome as soon as it is done.
 
     No `scheduler`: a local process pool of `workers` processes. "local": a Dask LocalCluster.
     Otherwise the address of a running Dask scheduler, whose workers can read the news paths.
     """
     listing: list[load.Problem] = []
     files = list(load.iter_files(list(job.news), listing))
+    if not files:
+        raise build.BuildError("no readable articles in " + ", ".join(str(p) for p in job.news)
+                               + "; give .txt, .md, .html, .json/.jsonl or RSS/Atom files")
     subjects = [e.subject for e in portfolio.entries]
     if scheduler is None:
-        outcomes = _run_pool(portfolio, job, files, listing, subjects, workers or os.cpu_count() or 1, each)
+        outcomes, problems = _run_pool(portfolio, job, files, listing, subjects, workers or os.cpu_count() or 1, each)
     else:
-        outcomes = _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each)
+        outcomes, problems = _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each)
     order = {e.slug: i for i, e in enumerate(portfolio.entries)}
-    return sorted(outcomes, key=lambda o: order[o.slug])
+    return sorted(outcomes, key=lambda o: order[o.slug]), [str(p) for p in listing] + problems
+
+
+def _problems(batches: list[list[FileResult]]) -> list[str]:
+    return [str(p) for batch in batches for result in batch for p in result.problems]
 
 
 _SHARED: dict[str, object] = {}  # a pool worker's copy of the per-file results, sent once per process
 
 
 def _receive(files: list[FileResult], listing: list[load.Problem]) -> None:
+    """Keep the per-file results in this pool worker (its initializer)."""
     _SHARED["files"], _SHARED["listing"] = files, listing
 
 
@@ -391,7 +428,9 @@ def _pool_subject(job: Job, entry: Entry, index: int) -> Outcome:
     return build_subject(job, entry, index, _SHARED["files"], _SHARED["listing"])
 
 
-def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[Outcome]:
+def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[load.Problem],
+              subjects: list[Subject], workers: int, each) -> tuple[list[Outcome], list[str]]:
+    """Return the outcomes and file problems from a local process pool (in this process for 1 worker)."""
     results: list[FileResult] = []
     if workers <= 1:
         results = read_files([str(f) for f in files], subjects)
@@ -400,9 +439,10 @@ def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[O
             outcomes.append(build_subject(job, entry, index, results, listing))
             if each:
                 each(outcomes[-1])
-        return outcomes
+        return outcomes, _problems([results])
+    batches = _batches(files)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(read_files, _batches(files), [subjects] * len(_batches(files))):
+        for batch in pool.map(read_files, batches, [subjects] * len(batches)):
             results.extend(batch)
     # A second pool receives the per-file results once per process, not once per subject.
     outcomes = []
@@ -413,10 +453,12 @@ def _run_pool(portfolio, job, files, listing, subjects, workers, each) -> list[O
             outcomes.append(future.result())
             if each:
                 each(outcomes[-1])
-    return outcomes
+    return outcomes, _problems([results])
 
 
-def _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each) -> list[Outcome]:
+def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[load.Problem],
+              subjects: list[Subject], scheduler: str, workers: int | None, each) -> tuple[list[Outcome], list[str]]:
+    """Return the outcomes and file problems from Dask: a LocalCluster ("local") or a scheduler's address."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -435,6 +477,11 @@ def _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each
             cluster.close()
         raise ConfigError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})") from None
     try:
+        if cluster is None and any(cwd != os.getcwd() for cwd in client.run(os.getcwd).values()):
+            # Workers elsewhere do not share our folder: relative paths would be theirs. (Kept
+            # as given otherwise: a source's path in the JSON brief is the path it was read by.)
+            job = replace(job, news=tuple(p.absolute() for p in job.news), out=job.out.absolute())
+            files = [f.absolute() for f in files]
         batches = [client.submit(read_files, batch, subjects, pure=False) for batch in _batches(files)]
         tasks = {client.submit(_dask_subject, job, entry, index, batches, listing, pure=False): entry
                  for index, entry in enumerate(portfolio.entries)}
@@ -448,7 +495,7 @@ def _run_dask(portfolio, job, files, listing, subjects, scheduler, workers, each
             outcomes.append(outcome)
             if each:
                 each(outcome)
-        return outcomes
+        return outcomes, client.submit(_problems, batches, pure=False).result()
     finally:
         client.close()
         if cluster is not None:

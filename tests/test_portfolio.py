@@ -112,13 +112,16 @@ def test_each_brief_is_byte_identical_to_briefs_build_and_to_a_dask_local_cluste
     assert len(built) == 2 * len(chosen.entries)
 
 
-def test_a_worker_killed_mid_run_is_replaced_and_every_brief_is_complete(coverage, pool_run, tmp_path):
+def test_a_worker_killed_mid_run_is_replaced_and_every_brief_is_complete(coverage, pool_run, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     out, _ = pool_run
-    chosen = portfolio.read_portfolio(coverage)
-    job = portfolio.Job(news=chosen.news, out=tmp_path / "out", formats=("md", "json"))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
+        # Workers in another folder than ours, as on a cluster: relative paths must reach them whole.
+        monkeypatch.chdir(coverage.parent)
+        chosen = portfolio.read_portfolio(Path(coverage.name))
+        job = portfolio.Job(news=chosen.news, out=Path(tmp_path.name), formats=("md", "json"))
+        assert not chosen.news[0].is_absolute() and os.getcwd() not in client.run(os.getcwd).values()
         pids = client.run(os.getpid)
         killed: list[str] = []
 
@@ -134,11 +137,12 @@ def test_a_worker_killed_mid_run_is_replaced_and_every_brief_is_complete(coverag
 
         killer = threading.Thread(target=kill_a_busy_worker, daemon=True)
         killer.start()
-        outcomes = portfolio.run(chosen, job, scheduler=cluster.scheduler_address)
+        outcomes, _ = portfolio.run(chosen, job, scheduler=cluster.scheduler_address)
         killer.join(timeout=10)
     assert killed, "no subject task was seen running"
     assert [o.error for o in outcomes] == ["", "", ""]
-    assert briefs_files(tmp_path / "out") == briefs_files(out)
+    assert all(Path(p).is_absolute() for o in outcomes for p in o.written)
+    assert briefs_files(coverage.parent / tmp_path.name) == briefs_files(out)
 
 
 def test_a_failing_subject_is_named_once_and_the_others_are_written(coverage, tmp_path):
@@ -202,6 +206,8 @@ def test_routed_articles_clean_exactly_as_build_cleans_them():
     ("Ferry orders", "Ingrid\nSolberg spoke to analysts.", True),            # a related name across a line break
     ("Halvorsen wins", "Nine ferries were ordered.", True),                   # the title counts
     ("Ferry orders", "A rival Norwegian shipbuilder won nine orders.", False),
+    ("Ferry orders", "The shipyard of HALVORſEN won nine orders.", True),     # a long s matches s in a name
+    ("Ferry orders", "Nine orders were won.\x00", True),                      # never shared: see _NOBODY
 ])
 def test_may_name_is_never_false_for_an_article_naming_the_subject(title, text, named):
     subject = Subject(name="Halvorsen Marine", aliases=["Halvorsen"], tickers=["HLVM"], related=["Ingrid Solberg"])
@@ -247,6 +253,27 @@ def test_bad_options_are_one_line(coverage, tmp_path, args, code, words):
     assert not any(tmp_path.iterdir())
 
 
+def test_unreadable_files_are_one_warning_each_and_empty_news_is_no_input(coverage, tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "broken.json").write_text("{ not json")
+    (tmp_path / "news" / "story.txt").write_text(
+        "Halvorsen Marine opened a repair dock in Tromsø on Monday, the shipbuilder said in a statement.\n\n"
+        "Halvorsen Marine expects the dock to service up to twelve coastal ferries a year.\n\n"
+        "The new site will employ about forty people, and Halvorsen Marine plans a second dock by 2028.\n\n"
+        "Local officials said the project would bring steady work to the harbour for many years.\n")
+    (tmp_path / "PORTFOLIO.toml").write_text('news = ["news/"]\n[[subject]]\nname = "Halvorsen Marine"\n'
+                                             '[[subject]]\nname = "Quillon Robotics"\n')
+    done = briefs("portfolio", str(tmp_path / "PORTFOLIO.toml"), "--out", str(tmp_path / "out"), "--format", "md",
+                  "--workers", "1", "--quiet")
+    assert done.returncode == 5  # Quillon is named nowhere
+    assert [line for line in done.stderr.splitlines() if "broken.json" in line][0].startswith("briefs: warning:")
+    assert sum("broken.json" in line for line in done.stderr.splitlines()) == 1
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "EMPTY.toml").write_text('news = ["empty/"]\n[[subject]]\nname = "Halvorsen Marine"\n')
+    done = briefs("portfolio", str(tmp_path / "EMPTY.toml"), "--out", str(tmp_path / "out2"))
+    assert done.returncode == 3 and "no readable articles" in done.stderr
+
+
 def test_news_paths_are_relative_to_the_portfolio_file(tmp_path):
     (tmp_path / "PORTFOLIO.toml").write_text('news = ["missing/"]\n[[subject]]\nname = "Acme"\n')
     done = briefs("portfolio", "PORTFOLIO.toml", "--out", "out", cwd=tmp_path)
@@ -273,3 +300,33 @@ def test_a_task_leaves_process_wide_settings_as_it_found_them(coverage, tmp_path
     assert outcome.error == "" and any(p.endswith(".pdf") for p in outcome.written)
     assert "SOURCE_DATE_EPOCH" not in os.environ
     assert gc.get_threshold() == before_gc
+
+
+REALWORLD = ROOT.parent / "shared" / "realworld"
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="needs ../shared/realworld (internal corpora)")
+def test_real_weeks_in_one_folder_give_each_subject_its_briefs_build(tmp_path):
+    import tomllib
+
+    weeks = sorted(p.parent.parent for p in REALWORLD.glob("*/articles/briefs.toml"))
+    lines = ['news = ["news/"]']
+    for week in weeks:
+        (tmp_path / "news" / week.name).mkdir(parents=True)
+        for article in (week / "articles").glob("*.md"):
+            shutil.copy(article, tmp_path / "news" / week.name)
+        (tmp_path / "config" / week.name).mkdir(parents=True)
+        shutil.copy(week / "articles" / "briefs.toml", tmp_path / "config" / week.name)
+        subject = tomllib.loads((week / "articles" / "briefs.toml").read_text())["subject"]
+        lines += ["[[subject]]"] + [f"{key} = {json.dumps(value)}" for key, value in subject.items()]
+    (tmp_path / "PORTFOLIO.toml").write_text("\n".join(lines) + "\n")
+    done = briefs("portfolio", "PORTFOLIO.toml", "--out", "portfolio", "--format", "md,json", "--workers", "2",
+                  "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for week in weeks:
+        alone = briefs("build", "news", "--out", f"build/{week.name}", "--format", "md,json", "--no-cache", "--quiet",
+                       cwd=tmp_path, env={"BRIEFS_CONFIG_DIR": str(tmp_path / "config" / week.name)})
+        assert alone.returncode == 0, alone.stderr
+    built = {Path(k).name: v for k, v in briefs_files(tmp_path / "build").items()}
+    assert len(built) == 2 * len(weeks)
+    assert {Path(k).name: v for k, v in briefs_files(tmp_path / "portfolio").items()} == built

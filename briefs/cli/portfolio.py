@@ -27,6 +27,7 @@ def portfolio(
     from .. import portfolio as engine
     from .. import render
     from ..audience import load_audience, template_roots
+    from ..build import BuildError
     from ..config import ConfigError
     from ..period import PeriodError, window
     from .. import exitcodes as codes
@@ -67,9 +68,13 @@ def portfolio(
             say("note", f"{outcome.name}: {len(outcome.written)} file(s) in {out / outcome.slug}")
 
     try:
-        outcomes = engine.run(chosen, job, scheduler, workers, each=report)
+        outcomes, problems = engine.run(chosen, job, scheduler, workers, each=report)
     except ConfigError as error:
         raise fail(str(error), codes.USAGE) from None
+    except BuildError as error:
+        raise fail(str(error), codes.NO_INPUT) from None
+    for problem in problems:
+        say("warning", problem)
     for outcome in outcomes:
         for path in outcome.written:
             typer.echo(path)
