@@ -234,10 +234,10 @@ def in_window(items: Iterable[clean_stage.ArticleClean], window: period.Window, 
     return kept, outside, undated_out
 
 
-def _renumber(sentences: list[Sentence], ids: dict[int, int]) -> None:
-    for sentence in sentences:
-        sentence.sources = sorted({ids[s] for s in sentence.sources if s in ids})
-        sentence.source = ids.get(sentence.source, sentence.source)
+def _renumbered(sentence: Sentence, ids: dict[int, int]) -> Sentence:
+    """Return the sentence citing its sources by their numbers in the brief's source list."""
+    return replace(sentence, sources=sorted({ids[s] for s in sentence.sources if s in ids}),
+                   source=ids.get(sentence.source, sentence.source))
 
 
 def fill_title(pattern: str, values: dict[str, str]) -> str:
@@ -331,7 +331,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
             # Comparing with last week is an extra: an unusable previous brief is treated as absent.
             notes.append(f"{error}; building without a previous brief")
     if previous is not None:
-        repeated = history.mark(sentences, previous)
+        sentences = history.mark(sentences, previous)
+        repeated = sum(not s.new for s in sentences)
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
 
     note("stories")
@@ -372,14 +373,13 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                    | {s for f in figures for s in f.sources})
     ids = {old: new for new, old in enumerate(cited, 1)}
     figures = [replace(f, sources=[ids[s] for s in f.sources]) for f in figures]
-    _renumber(list({id(s): s for s in selected + summary}.values()), ids)
-    source_list = enrich.sources(cleaned, set(cited))
-    for source in source_list:
-        source.id = ids[source.id]
+    summary = [_renumbered(s, ids) for s in summary]
+    shown = [replace(t, sentences=[_renumbered(s, ids) for s in t.sentences]) for t in shown]
+    source_list = [replace(source, id=ids[source.id]) for source in enrich.sources(cleaned, set(cited))]
     publisher_of = {s.id: s.publisher or s.title or s.path for s in source_list}
     quoted_stories = [replace(st, sources=sorted(ids[s] for s in st.sources),
                               publishers=sorted({publisher_of[ids[s]] for s in st.sources})) for st in quoted_stories]
-    enrich.theme_sentiment(shown)
+    shown = enrich.theme_sentiment(shown)
     if previous is not None:
         figures = history.mark_figures(figures, previous)
         figures.sort(key=lambda f: not f.new)  # what is new leads

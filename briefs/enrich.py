@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from . import entities as entities_module
@@ -67,7 +68,6 @@ def sources(cleaned: Cleaned, cited: set[int]) -> list[Source]:
     return result
 
 
-def theme_sentiment(themes: list[Theme]) -> None:
-    """Set each theme's sentiment from its supporting sentences."""
-    for theme in themes:
-        theme.sentiment = sentiment(theme.candidates or theme.sentences)
+def theme_sentiment(themes: list[Theme]) -> list[Theme]:
+    """Return the themes, each with its sentiment from its supporting sentences."""
+    return [replace(theme, sentiment=sentiment(theme.candidates or theme.sentences)) for theme in themes]

@@ -73,21 +73,18 @@ def _previous_sentences(brief: dict) -> list[dict]:
     return [s for s in sentences if isinstance(s, dict) and isinstance(s.get("text"), str)]
 
 
-def mark(sentences: list[Sentence], previous: dict) -> int:
-    """Set `new = False` on sentences the previous brief reported (or near-duplicates); return how many."""
+def mark(sentences: list[Sentence], previous: dict) -> list[Sentence]:
+    """Return the sentences, with `new = False` on those the previous brief reported (or near-duplicates)."""
     reported = _previous_sentences(previous)
     exact = {normalize(s["text"]) for s in reported}
     stem_sets = [frozenset(language.content_stems(s["text"])) for s in reported]
-    marked = 0
-    for sentence in sentences:
+
+    def already(sentence: Sentence) -> bool:
         stems = frozenset(sentence.stems)
-        same = normalize(sentence.text) in exact or any(
-            stems and other and len(stems & other) / len(stems | other) >= ALREADY_REPORTED for other in stem_sets
-        )
-        if same:
-            sentence.new = False
-            marked += 1
-    return marked
+        return normalize(sentence.text) in exact or any(
+            stems and other and len(stems & other) / len(stems | other) >= ALREADY_REPORTED for other in stem_sets)
+
+    return [replace(s, new=False) if already(s) else s for s in sentences]
 
 
 def mark_figures(figures: list[Figure], previous: dict) -> list[Figure]:

@@ -16,7 +16,7 @@ from typing import Any
 MAX_CITES = 3
 
 
-@dataclass
+@dataclass(frozen=True)
 class Article:
     """One input article as loaded: text plus whatever metadata the file gave."""
 
@@ -32,7 +32,7 @@ class Article:
     left_out: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class CleanArticle:
     """An article after cleaning: its id (the citation number) and kept paragraphs of sentences."""
 
@@ -53,7 +53,7 @@ class CleanArticle:
         return [s for p in self.paragraphs for s in p]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Drop:
     """Text the clean stage removed, with the reason and the file it came from."""
 
@@ -63,7 +63,7 @@ class Drop:
     stage: str = "clean"  # "load": the loader or HTML extractor left it out; "clean": a cleaning rule
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sentence:
     """A kept sentence: verbatim text, where it stands, every source that said it, its stems."""
 
@@ -83,13 +83,13 @@ class Sentence:
     story: int = 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sentiment:
     score: float
     label: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figure:
     """A key figure: its value and readable label, the sentence it came from, and what it measures.
 
@@ -112,7 +112,7 @@ class Figure:
     estimate: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entity:
     """A name the brief's sentences mention: kind is person, company, product, place, organization or ticker."""
 
@@ -121,7 +121,7 @@ class Entity:
     count: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Theme:
     name: str
     description: str = ""
@@ -133,7 +133,7 @@ class Theme:
     sentiment: Sentiment | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
     id: int
     title: str
@@ -143,7 +143,7 @@ class Source:
     path: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class StoryRef:
     """A story the brief quotes: the event as every source told it (see stories.py)."""
 
@@ -157,7 +157,7 @@ class StoryRef:
         return len(self.sources)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Period:
     start: str | None
     end: str | None
@@ -175,7 +175,7 @@ def _story_dict(story: StoryRef) -> dict[str, Any]:
             "source_count": story.source_count, "publishers": list(story.publishers)}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Brief:
     """The brief: everything a template or the JSON file receives."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -182,11 +183,12 @@ FIGURES_FOR_FULL_CREDIT = 2
 
 
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
-          weight: Callable[[Sentence], float] | None = None) -> None:
-    """Set each candidate's score: the method's rank (0..1), for `default` blended with figures,
-    subject mentions and lead position, weighed by the sentence's quality and its story's `weight`."""
+          weight: Callable[[Sentence], float] | None = None) -> list[Sentence]:
+    """Return the candidates with their score: the method's rank (0..1), for `default` blended with
+    figures, subject mentions and lead position, weighed by the sentence's quality and its story's `weight`."""
     ranked = _normalized(list(rank.scores([s.text for s in candidates], method)))
     best_fit = max((s.fit for s in candidates), default=0.0) or 1.0
+    scored = []
     for sentence, value in zip(candidates, ranked):
         if method == "default":
             figures = min(len(_FIGURE.findall(sentence.text)), FIGURES_FOR_FULL_CREDIT) / FIGURES_FOR_FULL_CREDIT
@@ -197,8 +199,9 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
                      + WEIGHTS["fit"] * sentence.fit / best_fit)
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or bool(about and about(sentence.text))
-        sentence.score = (float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
-                          * (1.0 if relevant else PASSING) * (weight(sentence) if weight else 1.0))
+        scored.append(replace(sentence, score=float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
+                              * (1.0 if relevant else PASSING) * (weight(sentence) if weight else 1.0)))
+    return scored
 
 
 def same_fact(a: Sentence, b: Sentence) -> bool:
@@ -215,15 +218,25 @@ def restates(a: Sentence, b: Sentence) -> bool:
     return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= REDUNDANT
 
 
-def merge_sources(into: Sentence, other: Sentence) -> None:
-    """Credit `into` with every source of `other` (the same fact said elsewhere)."""
-    for source in other.sources:
-        if source not in into.sources:
-            into.sources.append(source)
+# Sources owed to a picked sentence by the candidates that restate it, by the picked sentence's id().
+Credits = dict[int, list[int]]
 
 
-def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_words: int | None = None) -> list[Sentence]:
-    """Return up to `count` best candidates, none repeating a fact already picked or taken."""
+def credited(sentences: list[Sentence], credits: Credits) -> list[Sentence]:
+    """Return the sentences, each citing also every source that said the same fact (see `pick`)."""
+    out = []
+    for sentence in sentences:
+        extra = [x for x in dict.fromkeys(credits.get(id(sentence), ())) if x not in sentence.sources]
+        out.append(replace(sentence, sources=list(sentence.sources) + extra) if extra else sentence)
+    return out
+
+
+def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_words: int | None = None,
+         credits: Credits | None = None) -> list[Sentence]:
+    """Return up to `count` best candidates, none repeating a fact already picked or taken.
+
+    A candidate that restates a picked one adds its sources to `credits` for that one.
+    """
     ordered = sorted(candidates, key=lambda s: (-s.score, s.source, s.position))
     picked: list[Sentence] = []
     words = 0
@@ -232,8 +245,8 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
             break
         twin = next((p for p in picked + taken if same_fact(p, sentence)), None)
         if twin is not None:
-            if restates(twin, sentence):
-                merge_sources(twin, sentence)  # the same words or figures: the other source said it too
+            if restates(twin, sentence) and credits is not None:
+                credits.setdefault(id(twin), []).extend(sentence.sources)  # the other source said it too
             continue
         length = len(sentence.text.split())
         if max_words is not None and picked and words + length > max_words:
@@ -259,21 +272,20 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
     def weight(sentence: Sentence) -> float:
         story = by_id.get(sentence.story)
         return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0)
-    scored: list[tuple[int, list[Sentence]]] = []
-    for index, theme in enumerate(themes):
-        candidates = _prefilter(theme.candidates, MAX_CANDIDATES)
-        score(candidates, method, about, weight)
-        scored.append((index, candidates))
+    scored = [(index, score(_prefilter(theme.candidates, MAX_CANDIDATES), method, about, weight))
+              for index, theme in enumerate(themes)]
     summary = top_stories(scored, themes, by_id, summary_size, about, leads)
     taken = list(summary)
     budget = max_words // max(1, len(themes)) if max_words else None
     quotas = quota(themes, per_theme)
+    credits: Credits = {}
+    picks = []
     for (index, candidates), theme in zip(scored, themes):
-        theme.sentences = pick(candidates, quotas[id(theme)], taken, budget)
-        taken.extend(theme.sentences)
-    for theme in themes:
-        theme.sentences = sorted(theme.sentences, key=lambda s: not s.new)  # new first
-    return summary, [t for t in themes if t.sentences]
+        picks.append(pick(candidates, quotas[id(theme)], taken, budget, credits))
+        taken.extend(picks[-1])
+    shown = [replace(theme, sentences=sorted(credited(chosen, credits), key=lambda s: not s.new))  # new first
+             for theme, chosen in zip(themes, picks)]
+    return credited(summary, credits), [t for t in shown if t.sentences]
 
 
 # In the summary a story ranks by its weight times its best sentence's score: this much of the
@@ -326,20 +338,23 @@ def _select_by_theme(themes: list[Theme], method: str, per_theme: int, summary_s
     taken: list[Sentence] = []
     budget = max_words // max(1, len(themes)) if max_words else None
     quotas = quota(themes, per_theme)
+    credits: Credits = {}
+    picked = []
     for theme in themes:
-        candidates = _prefilter(theme.candidates, MAX_CANDIDATES)
-        score(candidates, method, about)
+        candidates = score(_prefilter(theme.candidates, MAX_CANDIDATES), method, about)
         # One spare pick per theme: a sentence promoted to the summary leaves its theme.
-        theme.sentences = pick(candidates, quotas[id(theme)] + 1, taken, budget)
-        taken.extend(theme.sentences)
-    shown = [t for t in themes if t.sentences]
-    summary = summarize(shown, summary_size, about)
+        chosen = pick(candidates, quotas[id(theme)] + 1, taken, budget, credits)
+        taken.extend(chosen)
+        if chosen:
+            picked.append((theme, replace(theme, sentences=chosen)))
+    summary = summarize([shown for _, shown in picked], summary_size, about)
     in_summary = {id(s) for s in summary}
-    for theme in shown:
-        rest = [s for s in theme.sentences if id(s) not in in_summary]
-        theme.sentences = sorted(rest[:quotas[id(theme)]], key=lambda s: not s.new)  # new first
-    shown = [t for t in shown if t.sentences]
-    return summary, shown
+    result = []
+    for theme, shown in picked:
+        rest = [s for s in shown.sentences if id(s) not in in_summary][:quotas[id(theme)]]
+        if rest:
+            result.append(replace(shown, sentences=sorted(credited(rest, credits), key=lambda s: not s.new)))  # new first
+    return credited(summary, credits), result
 
 
 def quota(themes: list[Theme], per_theme: int) -> dict[int, int]:

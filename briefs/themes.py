@@ -9,6 +9,7 @@ become discovered themes, named by their key terms.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from . import language
 from .audience import ThemeSpec
@@ -106,18 +107,18 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
     """
     ignored = {language.stem(w) for name in (ignore or []) for w in language.words(name.lower())}
     matcher = Matcher(specs, ignored, term_weights(sentences, specs))
-    themes = [Theme(name=s.name, description=s.description) for s in specs]
+    members: list[list[Sentence]] = [[] for _ in specs]
     leftovers: list[Sentence] = []
-    for sentence, index in zip(sentences, _by_story(sentences, matcher)):
+    for sentence, index in zip(*_by_story(sentences, matcher)):
         if index is None:
             leftovers.append(sentence)
         else:
-            themes[index].candidates.append(sentence)
+            members[index].append(sentence)
+    themes = [Theme(name=s.name, description=s.description, candidates=m) for s, m in zip(specs, members)]
     themes.extend(discover_themes(leftovers, discover, ignored))
-    for theme in themes:
-        theme.sentence_count = len(theme.candidates)
-        theme.article_count = len({src for s in theme.candidates for src in s.sources})
-    return [t for t in themes if t.sentence_count >= MIN_THEME_SENTENCES]
+    counted = [replace(t, sentence_count=len(t.candidates),
+                       article_count=len({src for s in t.candidates for src in s.sources})) for t in themes]
+    return [t for t in counted if t.sentence_count >= MIN_THEME_SENTENCES]
 
 
 # A term that more than this share of the week's sentences hold ("shares", "stock") says little
@@ -136,19 +137,20 @@ def term_weights(sentences: list[Sentence], specs: list[ThemeSpec]) -> dict[str,
     return {stem: min(1.0, COMMON_TERM_SHARE * n / c) for stem, c in counts.items() if c > COMMON_TERM_SHARE * n}
 
 
-def _by_story(sentences: list[Sentence], matcher: Matcher) -> list[int | None]:
-    """Return each sentence's theme index: the theme its story's sentences fit best (by summed fit),
-    else, for a sentence without a story, the theme it fits best itself. Sets each `fit`."""
-    own = []
+def _by_story(sentences: list[Sentence], matcher: Matcher) -> tuple[list[Sentence], list[int | None]]:
+    """Return the sentences with their `fit`, and each one's theme index: the theme its story's
+    sentences fit best (by summed fit), else, for a sentence without a story, the theme it fits best itself."""
+    fitted, own = [], []
     for sentence in sentences:
-        index, sentence.fit = matcher.best(sentence)
+        index, fit = matcher.best(sentence)
+        fitted.append(replace(sentence, fit=fit))
         own.append(index)
     votes: dict[int, Counter] = {}
-    for sentence, index in zip(sentences, own):
+    for sentence, index in zip(fitted, own):
         if sentence.story and index is not None:
             votes.setdefault(sentence.story, Counter())[index] += sentence.fit
     chosen = {story: min(c, key=lambda i: (-c[i], i)) for story, c in votes.items()}
-    return [chosen.get(s.story, index) if s.story else index for s, index in zip(sentences, own)]
+    return fitted, [chosen.get(s.story, index) if s.story else index for s, index in zip(fitted, own)]
 
 
 def prepare() -> None:

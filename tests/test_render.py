@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dataclasses
 import json
 import re
@@ -44,8 +46,8 @@ def crafted(sentences_per_theme: int = 3, themes: int = 3, words: int = 12) -> B
     filler = " ".join(["steady"] * words)
     source_list = [Source(id=i, title=f"Report {i}", publisher="Wire", date="2026-11-18",
                           url=f"https://news.example/{i}", path=f"/c/{i}.txt") for i in range(1, 8)]
-    source_list[1].url = "javascript:alert(1)"
-    source_list[2].title = "# Not a heading [x](javascript:alert(1))"
+    source_list[1] = replace(source_list[1], url="javascript:alert(1)")
+    source_list[2] = replace(source_list[2], title="# Not a heading [x](javascript:alert(1))")
     theme_list = [
         Theme(name=f"Theme {t}", description="d", discovered=t == themes - 1, sentence_count=10 - t,
               article_count=3, sentiment=Sentiment(score=[0.5, -0.4, 0.0][t % 3], label=["positive", "negative", "neutral"][t % 3]),
@@ -269,7 +271,8 @@ def test_content_and_templates_cannot_make_the_pdf_fetch_anything(tmp_path, loop
         'h1 { background: url("file:///etc/passwd"); }\n')
     (folder / "passwd.css").symlink_to("/etc/passwd")
     brief = crafted()
-    brief.summary[0].text = f'Hostile <img src="{url}/text.png"> <link rel="stylesheet" href="{url}/t.css"> url({url}/u.png)'
+    hostile = f'Hostile <img src="{url}/text.png"> <link rel="stylesheet" href="{url}/t.css"> url({url}/u.png)'
+    brief = replace(brief, summary=[replace(brief.summary[0], text=hostile)] + brief.summary[1:])
     audience = load_audience("leaky", template_roots(tmp_path / "user"))
     written = render.render(brief, audience, tmp_path / "out", "x", ["html", "pdf"])
     assert hits == []

@@ -1,5 +1,7 @@
 """Theme assignment: configured themes by stemmed terms and phrases; discovered themes by clustering."""
 
+from dataclasses import replace
+
 from briefs import language, themes
 from briefs.audience import ThemeSpec, load_audience
 from briefs.model import Sentence
@@ -109,8 +111,7 @@ def test_a_story_goes_to_one_theme_as_a_whole():
     told = [s("Acme hired Jane Roe as chief financial officer on Monday.", 1),
             s("Jane Roe, the new finance chief, starts next month at Acme.", 2),
             s("Jane Roe joins Acme from a rival where she ran revenue planning.", 3)]
-    for sentence in told:
-        sentence.story = 7
+    told = [replace(sentence, story=7) for sentence in told]
     [theme] = themes.assign(told, SPECS + [ThemeSpec("Hires", "Hires", ["hired", "joins"])], discover=0)
     assert theme.sentence_count == 3
 
@@ -118,8 +119,7 @@ def test_a_story_goes_to_one_theme_as_a_whole():
 def test_discovered_themes_come_from_stories_named_by_their_key_terms():
     told = [s(f"Flooding closed the {place} depot and delayed robot deliveries for days.", i)
             for i, place in enumerate(["Ohio", "Utah", "Iowa", "Texas"], 1)]
-    for sentence in told:
-        sentence.story = 3
+    told = [replace(sentence, story=3) for sentence in told]
     [theme] = themes.assign(told, SPECS, discover=2)
     words = theme.name.removeprefix("Also: ").split(", ")
     assert theme.discovered and len(words) == 3
