@@ -207,7 +207,5 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                 paragraphs.setdefault(key, []).append(sentence.text)
                 about.setdefault(key, []).append(who)
     order = sorted(paragraphs)
-    item = ArticleClean(article, [paragraphs[k] for k in order], dropped, total_mentions,
-                        about=[about[k] for k in order])
-    item.features()
-    return item
+    return ArticleClean(article, [paragraphs[k] for k in order], dropped, total_mentions,
+                        about=[about[k] for k in order]).with_features()

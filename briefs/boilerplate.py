@@ -77,7 +77,8 @@ def strip(cleaned: Cleaned, items: Iterable[ArticleClean]) -> Cleaned:
         if len(article.keys) != len(article.paragraphs) or len(article.stems) != len(article.paragraphs):
             articles.append(article)  # built without per-sentence keys: nothing to match
             continue
-        paragraphs, keys, stems = [], [], []
+        paragraphs, keys, stems, about = [], [], [], []
+        has_about = len(article.about) == len(article.paragraphs)
         for index, paragraph in enumerate(article.paragraphs):
             kept = [i for i, key in enumerate(article.keys[index]) if template_key(key) not in boilerplate]
             if len(kept) < len(paragraph):
@@ -87,6 +88,9 @@ def strip(cleaned: Cleaned, items: Iterable[ArticleClean]) -> Cleaned:
                 paragraphs.append([paragraph[i] for i in kept])
                 keys.append([article.keys[index][i] for i in kept])
                 stems.append([article.stems[index][i] for i in kept])
-        articles.append(replace(article, paragraphs=paragraphs, keys=keys, stems=stems))
+                if has_about:  # whom each sentence is about stays parallel to the sentences
+                    about.append([article.about[index][i] for i in kept])
+        articles.append(replace(article, paragraphs=paragraphs, keys=keys, stems=stems,
+                                about=about if has_about else article.about))
     echoes = {key: sources for key, sources in cleaned.echoes.items() if template_key(key) not in boilerplate}
     return Cleaned(articles=articles, dropped=dropped, echoes=echoes)

@@ -149,7 +149,7 @@ def normalize(text: str) -> str:
     return " ".join(word_runs(unicodedata.normalize("NFKC", text)))
 
 
-@dataclass
+@dataclass(frozen=True)
 class ArticleClean:
     """One article after per-article cleaning: kept paragraphs of sentences and what was dropped."""
 
@@ -164,15 +164,20 @@ class ArticleClean:
     # Per kept sentence: whom it is about ("" the subject, else another company's name; see attribution).
     about: list[list[str]] = field(default_factory=list)
 
+    def with_features(self) -> ArticleClean:
+        """Return the article with each kept sentence's comparison key and content stems stored."""
+        if len(self.keys) == len(self.paragraphs) and len(self.stems) == len(self.paragraphs):
+            return self
+        return replace(self, keys=[[normalize(s) for s in p] for p in self.paragraphs],
+                       stems=[[tuple(language.content_stems(s)) for s in p] for p in self.paragraphs])
+
     def features(self) -> list[list[tuple[str, tuple[str, ...]]]]:
-        """Return (key, stems) per kept sentence, computing what was not stored."""
-        if len(self.keys) != len(self.paragraphs) or len(self.stems) != len(self.paragraphs):
-            self.keys = [[normalize(s) for s in p] for p in self.paragraphs]
-            self.stems = [[tuple(language.content_stems(s)) for s in p] for p in self.paragraphs]
-        return [list(zip(k, st)) for k, st in zip(self.keys, self.stems)]
+        """Return (key, stems) per kept sentence."""
+        item = self.with_features()
+        return [list(zip(k, st)) for k, st in zip(item.keys, item.stems)]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cleaned:
     articles: list[CleanArticle] = field(default_factory=list)
     dropped: list[Drop] = field(default_factory=list)
@@ -698,19 +703,21 @@ class Combiner:
 
     def __init__(self, subject: Subject) -> None:
         self.subject = subject
-        self.result = Cleaned()
+        self._articles: list[CleanArticle] = []
+        self._dropped: list[Drop] = []
+        self._echoes: dict[str, list[int]] = {}
         self._deduper = _Deduper()
         self._owner: dict[str, int] = {}
 
     def add(self, item: ArticleClean) -> None:
         """Take in one cleaned article: drop it if off-subject, else keep its new sentences as a source."""
-        result, subject = self.result, self.subject
+        subject = self.subject
         article = item.article
-        result.dropped.extend(item.dropped)
+        self._dropped.extend(item.dropped)
         if subject.names and item.mentions == 0:
-            result.dropped.append(Drop("article not about the subject", article.title or article.path, article.path))
+            self._dropped.append(Drop("article not about the subject", article.title or article.path, article.path))
             return
-        source_id = len(result.articles) + 1
+        source_id = len(self._articles) + 1
         seen, owner = self._deduper.seen, self._owner
         paragraphs, keys, stems, about = [], [], [], []
         item_about = item.about if len(item.about) == len(item.paragraphs) else [[""] * len(p) for p in item.paragraphs]
@@ -726,7 +733,7 @@ class Combiner:
                     kept_about.append(who)
                     owner[key] = source_id
                 else:
-                    result.dropped.append(Drop("duplicate sentence", sentence, article.path))
+                    self._dropped.append(Drop("duplicate sentence", sentence, article.path))
                     echoes_here.append((earlier, source_id))
             if kept:
                 paragraphs.append(kept)
@@ -734,12 +741,18 @@ class Combiner:
                 stems.append(kept_stems)
                 about.append(kept_about)
         if not paragraphs and not echoes_here:
-            result.dropped.append(Drop("no article prose left", article.title or article.path, article.path))
+            self._dropped.append(Drop("no article prose left", article.title or article.path, article.path))
             return
         # An article that only repeats others stays a source: its facts are cited to it too.
         for key, source in echoes_here:
-            if owner.get(key) != source and source not in result.echoes.setdefault(key, []):
-                result.echoes[key].append(source)
-        result.articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs,
+            if owner.get(key) != source and source not in self._echoes.setdefault(key, []):
+                self._echoes[key].append(source)
+        self._articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs,
                                             central=is_central(item, subject), keys=keys, stems=stems,
                                             about=about))
+
+    @property
+    def result(self) -> Cleaned:
+        """Return what was combined so far (a new value; later `add`s do not change it)."""
+        return Cleaned(articles=list(self._articles), dropped=list(self._dropped),
+                       echoes={key: list(sources) for key, sources in self._echoes.items()})
