@@ -32,7 +32,6 @@ from .vocabulary import word_runs
 # A sentence, or the article in focus, about no named company in particular but not the subject.
 OTHERS = "others"
 
-_NAME = r"((?:[A-Z][\w&'’.-]*\s+)*?(?:(?:of|and|&)\s+)?(?:[A-Z][\w&'’.-]*\s*)+?)"
 # "(NASDAQ: AMD)", "(NYSE:BAC)", "NASDAQ:NVDA", "(Symbol: FRC)": a listed company's ticker.
 _EXCHANGE = re.compile(r"\(?\b(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|OTC|OTCMKTS|TSX|LSE|HKEX|Symbol|Ticker)"
                        r"\s?:\s?([A-Z][A-Z.]{0,6})\b\)?")
