@@ -61,9 +61,15 @@ def _name_before(text: str, end: int) -> str:
     return " ".join(words[-5:])
 
 
+# Every cue above needs one of these: most sentences hold none and skip the five searches.
+_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
+
+
 @lru_cache(maxsize=50_000)
 def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
+    if not _ANY_CUE.search(text):
+        return ()
     found = []
     for pattern in (_EXCHANGE, _QUOTED_TICKER):
         for match in pattern.finditer(text):
