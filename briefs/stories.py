@@ -87,7 +87,8 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
-               stems_a: set[str] | None = None, stems_b: set[str] | None = None) -> bool:
+               stems_a: set[str] | None = None, stems_b: set[str] | None = None,
+               ignore: frozenset[str] = frozenset()) -> bool:
     """Return True when two sentences report the same event.
 
     Not `select.similarity`, which asks whether one sentence repeats another: its containment
@@ -103,7 +104,7 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
         return True
     if numbers and len(rare_a & rare_b) >= SHARED_STEMS_WITH_NUMBER:
         return True
-    shared_rare = rare_a & rare_b
+    shared_rare = (rare_a & rare_b) - ignore
     if len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(rare_a), len(rare_b)):
         return True
     return overlap >= SAME_STORY
@@ -198,6 +199,8 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap and len(t) > 2))}
             for stems in stem_sets]
     templated = _templated(sentences)
+    # Stems most sentences hold (the subject's own name, in a handful of articles) tell no event apart.
+    ignore = frozenset(t for t, count in frequency.items() if count > n / 2)
     blocks: dict[str, list[int]] = {}  # rare stem -> leaders holding it
     leader_of = list(range(n))
     for index in range(n):
@@ -210,7 +213,7 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
                 hits[leader] += weight
         for leader in sorted(leader for leader, count in hits.items() if count >= 2):
             if same_story(sentences[leader], sentences[index], rare[leader], rare[index],
-                          stem_sets[leader], stem_sets[index]):
+                          stem_sets[leader], stem_sets[index], ignore):
                 leader_of[index] = leader
                 break
         else:
