@@ -32,7 +32,6 @@ from .vocabulary import word_runs
 # A sentence, or the article in focus, about no named company in particular but not the subject.
 OTHERS = "others"
 
-_NAME = r"((?:[A-Z][\w&'’.-]*\s+)*?(?:(?:of|and|&)\s+)?(?:[A-Z][\w&'’.-]*\s*)+?)"
 # "(NASDAQ: AMD)", "(NYSE:BAC)", "NASDAQ:NVDA", "(Symbol: FRC)": a listed company's ticker.
 _EXCHANGE = re.compile(r"\(?\b(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|OTC|OTCMKTS|TSX|LSE|HKEX|Symbol|Ticker)"
                        r"\s?:\s?([A-Z][A-Z.]{0,6})\b\)?")
@@ -62,9 +61,15 @@ def _name_before(text: str, end: int) -> str:
     return " ".join(words[-5:])
 
 
+# Every cue above needs one of these: most sentences hold none and skip the five searches.
+_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
+
+
 @lru_cache(maxsize=50_000)
 def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
+    if not _ANY_CUE.search(text):
+        return ()
     found = []
     for pattern in (_EXCHANGE, _QUOTED_TICKER):
         for match in pattern.finditer(text):

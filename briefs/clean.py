@@ -1,10 +1,12 @@
 """Clean scraped articles: keep article prose about the subject, drop noise and duplicates.
 
 Per article (`clean_article`, independent of the others, so it can run in parallel or come from
-the cache): lines become units; labels (lines without final punctuation: headlines, bylines,
-timestamps, widgets) mark where the article ends and appended content — related stories, ads,
-other companies' news — begins; appended stories survive only if they concern the subject; every
-sentence then passes the noise rules. Across the corpus (`clean`): articles that never concern
+the cache), in two steps. `prepare` needs no subject: lines become units; labels (lines without
+final punctuation: headlines, bylines, timestamps, widgets) mark where the article ends and
+appended content — related stories, ads, other companies' news — begins; every sentence gets
+its noise verdict. `attribution.attribute` then applies one subject: appended stories survive
+only if they concern it, the rules that depend on it run (`story_noise`), and each kept sentence
+learns whom it is about. Across the corpus (`clean`): articles that never concern
 the subject are dropped whole, and exact or near-duplicate sentences are kept once with every
 source that said them. Every removal is a Drop with its reason, for `briefs build --explain`.
 """

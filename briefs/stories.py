@@ -37,10 +37,8 @@ MAX_BLOCK = 40
 MAX_BLOCK_SHARE = 0.02
 MIN_BLOCK = 10  # in a handful of articles every shared word may mark the one story they tell
 # A template (a holdings note, a price-target note) is filled with other numbers in this many
-# articles at least; its wording (numbers aside) overlaps this much. It speaks with one voice
-# however many files carry it, and weighs TEMPLATE_WEIGHT.
+# articles at least. It speaks with one voice however many files carry it: TEMPLATE_WEIGHT.
 TEMPLATE_FILLS = 3
-TEMPLATE_WORDING = 0.6
 TEMPLATE_WEIGHT = 0.3
 # Fills of one template family by one publisher keep this much of its wording (names and numbers
 # change: "Mizuho cut its price target from $175 to $168" / "UBS lowered its target from $185 to $180").
@@ -89,7 +87,8 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
-               stems_a: set[str] | None = None, stems_b: set[str] | None = None) -> bool:
+               stems_a: set[str] | None = None, stems_b: set[str] | None = None,
+               ignore: frozenset[str] = frozenset()) -> bool:
     """Return True when two sentences report the same event.
 
     Not `select.similarity`, which asks whether one sentence repeats another: its containment
@@ -105,20 +104,10 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
         return True
     if numbers and len(rare_a & rare_b) >= SHARED_STEMS_WITH_NUMBER:
         return True
-    shared_rare = rare_a & rare_b
+    shared_rare = (rare_a & rare_b) - ignore
     if len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(rare_a), len(rare_b)):
         return True
     return overlap >= SAME_STORY
-
-
-def _retemplated(a: Sentence, b: Sentence) -> bool:
-    """Return True when two sentences are one wording with other numbers (a template filled twice)."""
-    na, nb = telling_numbers(a.text), telling_numbers(b.text)
-    if not na or not nb or na & nb:
-        return False
-    words_a = {t for t in a.stems if not t[:1].isdigit()}
-    words_b = {t for t in b.stems if not t[:1].isdigit()}
-    return _jaccard(words_a, words_b) >= TEMPLATE_WORDING
 
 
 # A sentence met word for word in this many articles or more that share (almost) nothing else is
@@ -210,9 +199,10 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap and len(t) > 2))}
             for stems in stem_sets]
     templated = _templated(sentences)
+    # Stems most sentences hold (the subject's own name, in a handful of articles) tell no event apart.
+    ignore = frozenset(t for t, count in frequency.items() if count > n / 2)
     blocks: dict[str, list[int]] = {}  # rare stem -> leaders holding it
     leader_of = list(range(n))
-    template_joins: Counter[int] = Counter()
     for index in range(n):
         # Every way to join a story shares two blocking keys with its leader, or one number:
         # leaders met once on a word are not compared.
@@ -223,10 +213,8 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
                 hits[leader] += weight
         for leader in sorted(leader for leader, count in hits.items() if count >= 2):
             if same_story(sentences[leader], sentences[index], rare[leader], rare[index],
-                          stem_sets[leader], stem_sets[index]):
+                          stem_sets[leader], stem_sets[index], ignore):
                 leader_of[index] = leader
-                if _retemplated(sentences[leader], sentences[index]):
-                    template_joins[leader] += 1
                 break
         else:
             for stem in rare[index]:
@@ -241,8 +229,7 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
         sources = sorted({src for m in members for src in sentences[m].sources})
         publishers = sorted({publisher.get(src) or f"#{src}" for src in sources})
         drafts.append((members, sources, publishers,
-                       template_joins[leader] >= TEMPLATE_FILLS - 1 or templated[leader]
-                       or _one_voice_many_fills([sentences[m] for m in members], publisher)))
+                       templated[leader] or _one_voice_many_fills([sentences[m] for m in members], publisher)))
     # Largest first (by independent publishers, then sources), ties in corpus order: ids are stable.
     drafts.sort(key=lambda d: (-len(d[2]), -len(d[1]), d[0][0]))
     stories, story_of = [], [0] * n

@@ -111,3 +111,37 @@ def test_retellings_sharing_an_events_uncommon_words_are_one_story():
     filler = [s(f"Warehouse item {i} moved from shelf {i} to dock {i} during the night shift.", 10 + i) for i in range(20)]
     _, story_of = _build(told + filler, {})
     assert story_of[0] == story_of[1]
+
+
+def test_a_brief_built_from_three_outlets_lists_the_story_and_says_how_many_reported_it(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefs.cli import app
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n', encoding="utf-8")
+    wordings = ["Acme Robotics said on Tuesday it will take a $2.4 billion charge for unsold warehouse robots.",
+                "Acme expects a $2.4 billion charge tied to warehouse robots it could not sell, the company said.",
+                "The robot maker Acme will book a charge of $2.4 billion on unsold warehouse robots, it said."]
+    for i, (outlet, lead) in enumerate(zip(["Wire", "Daily", "Weekly"], wordings), 1):
+        (news / f"{i}.md").write_text(
+            f"---\ntitle: Acme Robotics takes a charge\nsource: {outlet}\ndate: 2026-11-2{i}\n---\n{lead}\n\n"
+            f"Acme Robotics shares fell {i + 3}% in early trading after the announcement on Tuesday.\n\n"
+            f"Acme Robotics said demand from parcel carriers in region {i} stayed strong this quarter.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(news), "--out", str(out), "--format", "md,json", "--no-cache", "--quiet"])
+    assert result.exit_code == 0, result.output
+    brief = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+    charge = [x for x in brief["summary"] + [x for t in brief["themes"] for x in t["sentences"]] if "$2.4 billion" in x["text"]]
+    assert len(charge) == 1  # one story, quoted once
+    story = next(st for st in brief["stories"] if st["id"] == charge[0]["story"])
+    assert story["source_count"] == 3 and story["publishers"] == ["Daily", "Weekly", "Wire"]
+    assert {"id", "sentences", "sources", "source_count", "publishers"} <= set(story)
+    assert all(set(x) == {"text"} for x in story["sentences"])  # the quoted sentence is not counted twice
+    assert set(story["sources"]) <= {s["id"] for s in brief["sources"]}
+    markdown = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert charge[0] in brief["summary"]  # the week's biggest story leads
+    assert "reported by 3 sources" in markdown
