@@ -177,7 +177,8 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     # otherwise only the sentences that name the subject are about it (a market wrap's one line).
     # A market wrap is about the market even when its headline names the subject as the cause
     # ("Stocks tumble on <subject> fears"): only its sentences that name the subject are the subject's.
-    its_own = not subject.names or (not is_market_wrap(article.title) and (
+    wrap = is_market_wrap(article.title)
+    its_own = not subject.names or (not wrap and (
         bool(title_mentions) or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     focus_tracker = _Focus(subject)
     title_others = focus_tracker.others_named(article.title) if subject.names else []
@@ -198,13 +199,16 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                     section = ""
                 elif heading_others:
                     section = heading_others[0]
-            if sentence.paragraph != paragraph:
+            opening = sentence.paragraph != paragraph
+            if opening:
                 paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = focus_tracker.others_named(sentence.text) if subject.names else []
             at = first_mention(sentence.text, subject) if named[i] else None
             who = sentence_about(sentence.text, focus, at, others) if subject.names else ""
-            if others or (named[i] and section == ""):
-                focus = who if not named[i] else ""  # a passage that names the subject is its passage
+            # A passage that names the subject is its passage; in another company's article, a
+            # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
+            if others or (named[i] and (section == "" or (opening and not wrap))):
+                focus = who if not named[i] else ""
             if reason:
                 dropped.append(Drop(reason, sentence.text, article.path))
             else:
