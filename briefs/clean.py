@@ -457,12 +457,21 @@ _SENTENCE_START = re.compile(r"\s(?=[A-Z][\w’']*\s[a-z])")
 CREDIT_GLUED_WORDS = 12
 
 
+# A credit in brackets before a sentence ("(Photographer: Jo Roe/Agency) Acme said …"): the
+# bracket shows where the credit ends, so any length of sentence may follow.
+_BRACKETED_CREDIT = re.compile(r"^\((?:photo(?:graph(?:er)?)?|image|picture|illustration|credit)s?"
+                               r"(?: credit| source| by)?\s*:[^()]*\)\s*(?=\S)", re.I)
+
+
 def _split_credit(sentence: str) -> list[str]:
     """Return a photo credit glued to the next sentence as two pieces ("Image source: Getty Images No company …").
 
     The credit names its source in capitalised words; the sentence starts at the first capitalised
     word followed by a lower-case one ("No company", "Acme said").
     """
+    bracketed = _BRACKETED_CREDIT.match(sentence)
+    if bracketed:
+        return [sentence[:bracketed.end()].rstrip(), sentence[bracketed.end():]]
     head = _CREDIT_HEAD.match(sentence.lower())
     if not head:
         return [sentence]

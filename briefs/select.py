@@ -60,17 +60,40 @@ def amounts(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def scaled_amounts(text: str) -> frozenset[str]:
+    """Return the amounts of money given with their scale ("$5.5 billion", "€40m"), not bare prices.
+
+    A week rarely has two facts of the same company worth the same millions or billions: two
+    sentences giving one such amount tell one fact, however differently worded (a charge in the
+    news and in a results preview). A bare price ("$299") recurs across products and is not enough.
+    """
+    return frozenset(a for a in amounts(text) if a[-1:] in ("b", "m", "t"))
+
+
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+
+
+_CURRENCY_BEFORE = re.compile(r"[$€£¥]\s?$")
+_UNIT_AFTER = re.compile(r"\s?(%|percent\b|per cent\b|trillion\b|billion\b|million\b|bn\b|mn\b|[mbt]\b)", re.I)
+_UNIT_MARK = {"percent": "%", "per cent": "%", "trillion": "t", "billion": "b", "bn": "b", "million": "m", "mn": "m"}
 
 
 @lru_cache(maxsize=50_000)
 def telling_numbers(text: str) -> frozenset[str]:
-    """Return the numbers that identify a fact: decimals, and whole numbers from 10 up that are not years."""
+    """Return the numbers that identify a fact with their unit ("20%", "$10t", "35.1"): decimals,
+    and whole numbers from 10 up that are not years.
+
+    The unit is part of the number: "10%" and "$10 trillion" are different figures, and two round
+    numbers shared without their units would tie unrelated sentences into one fact.
+    """
     found = set()
-    for match in _NUMBER.findall(text):
-        value = match.replace(",", "")
+    for match in _NUMBER.finditer(text):
+        value = match.group(0).replace(",", "")
         if "." in value or (int(value) >= 10 and not (1900 <= int(value) <= 2100)):
-            found.add(value)
+            unit = _UNIT_AFTER.match(text, match.end())
+            mark = _UNIT_MARK.get(unit.group(1).lower(), unit.group(1).lower()) if unit else ""
+            currency = "$" if _CURRENCY_BEFORE.search(text, 0, match.start()) else ""
+            found.add(currency + value + mark)
     return frozenset(found)
 
 
@@ -205,8 +228,10 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
 
 
 def same_fact(a: Sentence, b: Sentence) -> bool:
-    """Return True when two sentences would repeat one fact: one story, or worded alike (REDUNDANT)."""
-    return (a.story and a.story == b.story) or similarity(a, b) >= REDUNDANT
+    """Return True when two sentences would repeat one fact in a brief: one story, one amount of
+    money with its scale, or worded alike (REDUNDANT)."""
+    return bool((a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text)
+                or similarity(a, b) >= REDUNDANT)
 
 
 def restates(a: Sentence, b: Sentence) -> bool:
@@ -325,7 +350,7 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
         if len(chosen) >= size:
             break
         _, index, sentence = best[key]
-        if any(similarity(sentence, other) >= REDUNDANT for _, other in chosen):
+        if any(same_fact(sentence, other) for _, other in chosen):
             continue
         chosen.append((index, sentence))
     chosen.sort(key=lambda item: item[0])

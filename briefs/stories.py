@@ -102,9 +102,11 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
     numbers = telling_numbers(a.text) & telling_numbers(b.text)
     if len(numbers) >= 2:
         return True
-    if numbers and len(rare_a & rare_b) >= SHARED_STEMS_WITH_NUMBER:
+    # Rare *words*: a shared number is counted once, as a number, not again as a rare stem.
+    shared_rare = {t for t in rare_a & rare_b if not t[:1].isdigit()}
+    if numbers and len(shared_rare) >= SHARED_STEMS_WITH_NUMBER:
         return True
-    shared_rare = (rare_a & rare_b) - ignore
+    shared_rare = shared_rare - ignore
     if len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(rare_a), len(rare_b)):
         return True
     return overlap >= SAME_STORY

@@ -439,3 +439,14 @@ def test_a_photo_credit_run_into_a_long_sentence_loses_the_credit_not_the_senten
     assert ("No maker has gained more from factory automation than Acme, whose revenue has tripled over the "
             "past three years.") in kept
     assert not any("Harbor Photo Agency" in s or "Jo Park" in s for s in kept)  # a short caption stays a caption
+
+
+def test_a_bracketed_photo_credit_before_a_sentence_is_cut_off_the_sentence():
+    from briefs.model import Article
+
+    text = ("Acme Corp reported record quarterly revenue on Tuesday as demand for its robots kept rising.\n\n"
+            "(Photographer: Jo Park/Harbor Wire via Stock Pictures) Acme said it will open two plants.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert "Acme said it will open two plants." in kept
+    assert not any("Jo Park" in s for s in kept)

@@ -62,16 +62,19 @@ def test_summary_plain_has_every_section_in_order(briefs):
 
 def skeleton(brief):
     """Return a copy of the brief with its scraped words masked: what is left is its structure."""
-    brief = copy.deepcopy(brief)
-    for sentence in brief.summary + [s for t in brief.themes for s in t.sentences]:
-        sentence.text = "…"
-    for figure in brief.figures:
-        figure.value = figure.label = "…"
-    for entity in brief.entities:
-        entity.name = "…"
-    for source in brief.sources:
-        source.title, source.publisher, source.url = "…", "…" if source.publisher else "", ""
-    return brief
+    from dataclasses import replace
+
+    def masked(sentences):
+        return [replace(s, text="…") for s in sentences]
+
+    return replace(
+        brief,
+        summary=masked(brief.summary),
+        themes=[replace(t, sentences=masked(t.sentences)) for t in brief.themes],
+        figures=[replace(f, value="…", label="…") for f in brief.figures],
+        entities=[replace(e, name="…") for e in brief.entities],
+        sources=[replace(s, title="…", publisher="…" if s.publisher else "", url="") for s in brief.sources],
+    )
 
 
 def test_seed_summary_matches_snapshot_of_its_structure():

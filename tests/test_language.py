@@ -100,3 +100,11 @@ def test_build_runs_with_no_nltk_data_and_no_network(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".json", ".md", ".pdf"]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_sentence():
+    text = "The ferry operator said costs rose, it said.According to the union, crews will strike in May."
+    assert language.unit_sentences(text) == ["The ferry operator said costs rose, it said.",
+                                             "According to the union, crews will strike in May."]
+    assert language.unit_sentences("Mr.Smith opened the Acme.com shop on Monday.") == [
+        "Mr.Smith opened the Acme.com shop on Monday."]

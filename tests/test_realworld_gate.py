@@ -22,8 +22,10 @@ BRIEFS = Path(sys.executable).with_name("briefs")
 # corpus: (facts at least, noise at most, offtopic at most, dupes at most).
 # Targets (issue 15): facts >= 11/13, 12/14, 11/12; noise, offtopic and dupes 0 on each.
 FLOORS = {
-    "nvidia_2025w16": (10, 1, 0, 1),  # the noise leak: a label glued to a sentence (issue 17)
-    "svb_2023w10": (9, 0, 0, 0),
+    # Nvidia: 10 facts with 2 dupes before "one amount with its scale is one fact"; two facts were
+    # only in a glued sentence that repeated the $ charge (q15), so 8 without dupes.
+    "nvidia_2025w16": (8, 0, 0, 0),
+    "svb_2023w10": (11, 0, 0, 0),
     "tesla_2023w09": (11, 0, 0, 0),
 }
 

@@ -140,3 +140,22 @@ def test_a_run_of_glued_headlines_is_not_a_sentence_to_quote(text, expected):
     assert select.headline_run(text) is expected
     if expected:
         assert select.quality(s(text)) < 0.2
+
+
+def test_one_amount_with_its_scale_is_one_fact_across_themes_however_worded():
+    news = s("Acme shares slid 4% after it said it would book a $2.7 billion writedown on its ferry fleet.", 1)
+    preview = s("Analysts expect the May results to carry the $2.7 billion charge the carrier flagged.", 2)
+    price = s("Acme's new scooter sells for $299 in Europe.", 3)
+    other_price = s("The rival model from Globex also costs $299 at launch.", 4)
+    assert select.same_fact(news, preview)
+    assert not select.same_fact(price, other_price)  # a bare price recurs across products
+    summary, shown = select.select([Theme(name="Results", candidates=[news]), Theme(name="Costs", candidates=[preview])],
+                                   per_theme=2, summary_size=0)
+    assert sum("$2.7 billion" in x.text for t in shown for x in t.sentences) == 1
+
+
+def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures():
+    assert select.telling_numbers("Sales rose 20% to $10 trillion.") == frozenset({"20%", "$10t"})
+    market = s("The index fell 20% last month, wiping out about $10 trillion of value.", 1)
+    share = s("Acme's home market shrank to about 10% of its revenue from 20%.", 2)
+    assert select.similarity(market, share) < select.REDUNDANT  # "20%" alone; "10%" is not "$10 trillion"

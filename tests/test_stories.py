@@ -145,3 +145,11 @@ def test_a_brief_built_from_three_outlets_lists_the_story_and_says_how_many_repo
     markdown = next(out.glob("*.md")).read_text(encoding="utf-8")
     assert charge[0] in brief["summary"]  # the week's biggest story leads
     assert "reported by 3 sources" in markdown
+
+
+def test_a_shared_number_is_not_also_counted_as_a_shared_rare_word():
+    a = s("Globex has lagged the harbour index over five years, gaining just 45% while rivals doubled.", 1)
+    b = s("Yet the ferry stock has lagged, losing 45% over the past year as the harbour fees rose.", 2)
+    rare = {"lag", "harbour", "45"}
+    # One number and two rare words: not the same event (three rare words besides are needed).
+    assert not stories.same_story(a, b, rare, rare)
