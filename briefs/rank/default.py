@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .. import language
+from ..figures import MONEY, PERCENT
 
 # Blend of graph rank and word-frequency density for prose (tuned on BBC dev, see above).
 FREQUENCY_WEIGHT = 0.3
@@ -41,8 +42,6 @@ _RANGE = re.compile(r"\$?\d+(?:\.\d+)?\s?(?:million|billion)?\s?(?:to|and|-)\s?\
 _GUIDANCE = re.compile(r"\b(?:guidance|outlook|expects?|expected|expecting|anticipate[sd]?|forecast|full[- ]year|"
                        r"fiscal (?:year )?20\d\d|for the (?:full )?year)\b", re.I)
 _RESULTS = re.compile(r"\b(?:revenues?|sales|net income|earnings|ebitda|operating income|free cash flow)\b", re.I)
-_DOLLARS = re.compile(r"\$\s?\d+(?:\.\d+)?")
-_PERCENT = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 _PERIOD = re.compile(r"\b(?:quarter|q[1-4]|fiscal|year-over-year|compared (?:to|with))\b", re.I)
 
 
@@ -90,11 +89,11 @@ def prose_scores(sentences: Sequence[str]) -> np.ndarray:
 def transcript_score(sentence: str) -> float:
     """Return how much an investor would want this earnings-call sentence in a summary."""
     score = (3.0 * bool(_PER_SHARE.search(sentence))
-             + 1.5 * bool(_RANGE.search(sentence) and _DOLLARS.search(sentence))
+             + 1.5 * bool(_RANGE.search(sentence) and MONEY.search(sentence))
              + 1.5 * bool(_GUIDANCE.search(sentence))
              + 1.0 * bool(_RESULTS.search(sentence))
-             + min(len(_DOLLARS.findall(sentence)), 3)
-             + min(len(_PERCENT.findall(sentence)), 3)
+             + min(len(MONEY.findall(sentence)), 3)
+             + min(len(PERCENT.findall(sentence)), 3)
              + 1.0 * bool(_PERIOD.search(sentence)))
     if sentence.rstrip().endswith("?"):
         score *= 0.2
