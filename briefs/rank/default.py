@@ -25,6 +25,7 @@ import numpy as np
 
 from .. import language
 from ..figures import MONEY, PERCENT
+from .fast import damped_walk
 
 # Blend of graph rank and word-frequency density for prose (tuned on BBC dev, see above).
 FREQUENCY_WEIGHT = 0.3
@@ -77,9 +78,7 @@ def prose_scores(sentences: Sequence[str]) -> np.ndarray:
     row_sums = np.asarray(similarity.sum(axis=1)).ravel()
     row_sums[row_sums == 0] = 1.0
     walk = (diags(1 / row_sums) @ similarity).T.tocsr()
-    rank = np.full(n, 1.0 / n)
-    for _ in range(ITERATIONS):
-        rank = (1 - DAMPING) / n * rank.sum() + DAMPING * (walk @ rank)
+    rank = damped_walk(walk, DAMPING, iterations=ITERATIONS)  # TextRank's walk, written once in rank.fast
     frequency = Counter(w for t in tokens for w in t)
     density = np.array([sum(frequency[w] for w in t) / len(t) if t else 0.0 for t in tokens])
     top_rank, top_density = rank.max(), density.max()
