@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import build, clean, load, render
 from .attribution import attribute
-from .config import ConfigError, Subject, resolve
+from .config import ConfigError, Subject, resolve, string_list
 
 PORTFOLIO_KEYS = ("news", "audience", "subject")
 SUBJECT_KEYS = ("name", "aliases", "tickers", "related", "audience")
@@ -51,22 +51,20 @@ class Entry:
 
     subject: Subject
     audience: str
-    slug: str
+    slug: str  # the subject's folder under --out, named as `briefs build` names its files
 
 
 @dataclass(frozen=True)
 class Portfolio:
+    """A PORTFOLIO.toml as read: where the news is, and the subjects it covers in their order."""
+
     path: Path
     news: tuple[Path, ...]
     entries: tuple[Entry, ...]
 
 
 def _strings(value: object, key: str, path: Path) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PortfolioError(f"{path}: '{key}' must be a list of strings, e.g. {key.rsplit('.', 1)[-1]} = [\"a\", \"b\"]")
-    return list(value)
+    return string_list(value, key, path, PortfolioError)
 
 
 def read_portfolio(path: Path) -> Portfolio:
