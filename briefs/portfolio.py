@@ -439,18 +439,27 @@ def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
                 each(outcomes[-1])
         return outcomes, _problems([results])
     batches = _batches(files)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(read_files, batches, [subjects] * len(batches)):
-            results.extend(batch)
-    # A second pool receives the per-file results once per process, not once per subject.
+    threshold = gc.get_threshold()
     outcomes = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(portfolio.entries)), initializer=_receive,
-                             initargs=(results, listing)) as pool:
-        futures = [pool.submit(_pool_subject, job, entry, index) for index, entry in enumerate(portfolio.entries)]
-        for future in futures:
-            outcomes.append(future.result())
-            if each:
-                each(outcomes[-1])
+    try:
+        # The week's results are millions of small objects that live to the end, as in a build.
+        gc.set_threshold(*build.BUILD_GC_THRESHOLD)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for batch in pool.map(read_files, batches, [subjects] * len(batches)):
+                results.extend(batch)
+        # Frozen, they are never scanned again here, nor in the workers forked from here.
+        gc.freeze()
+        # A second pool receives the per-file results once per process, not once per subject.
+        with ProcessPoolExecutor(max_workers=min(workers, len(portfolio.entries)), initializer=_receive,
+                                 initargs=(results, listing)) as pool:
+            futures = [pool.submit(_pool_subject, job, entry, index) for index, entry in enumerate(portfolio.entries)]
+            for future in futures:
+                outcomes.append(future.result())
+                if each:
+                    each(outcomes[-1])
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
     return outcomes, _problems([results])
 
 
