@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import build, clean, load, render
+from ._pool import BUILD_GC_THRESHOLD
 from .attribution import attribute
 from .config import ConfigError, Subject, resolve, string_list
 
@@ -443,7 +444,7 @@ def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
     outcomes = []
     try:
         # The week's results are millions of small objects that live to the end, as in a build.
-        gc.set_threshold(*build.BUILD_GC_THRESHOLD)
+        gc.set_threshold(*BUILD_GC_THRESHOLD)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for batch in pool.map(read_files, batches, [subjects] * len(batches)):
                 results.extend(batch)
