@@ -1,6 +1,6 @@
 """Per-file work for a build: each file loaded and cleaned on its own, from the cache or in a process pool.
 
-Private to `build`: the composition there calls `per_file` and `build_session`, and nothing else
+Private to `build` (and `portfolio`, which shares the GC setting): the composition calls `per_file` and `build_session`, and nothing else
 needs to know about worker processes, batches, cache lookups or the collector's thresholds.
 """
 

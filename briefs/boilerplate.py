@@ -52,6 +52,10 @@ def find(items: Iterable[ArticleClean]) -> frozenset[str]:
         article = item.article
         if not article.publisher.strip():
             continue  # files of unknown publishers are not known to share a site: a repeat may be syndication
+        if not item.mentions:
+            # Only the subject's articles are evidence: the rest are dropped whole, and a portfolio
+            # hands a subject's task the others without their prose (same brief as `briefs build`).
+            continue
         lead = _lead(item)
         day = article.date.isoformat() if article.date else article.path
         first = True

@@ -171,20 +171,25 @@ class Cache:
         self.warn("off", f"{self.path}: cache disabled ({error}); building without it")
         self.close()
 
-    def get(self, key: str) -> tuple[list[ArticleClean], list[Problem], str] | None:
-        """Return a file's cached (articles, problems, path it was stored from), or None."""
+    def _data(self, table: str, key: str) -> str | None:
+        """Return the stored text under `key` in `table` ("files" or "briefs"), or None (also when the cache is off)."""
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT data FROM files WHERE key = ?", (key,)).fetchone()
+            row = self.db.execute(f"SELECT data FROM {table} WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as error:
             self._fail(error)
             return None
-        if row is None:
+        return row[0] if row is not None else None
+
+    def get(self, key: str) -> tuple[list[ArticleClean], list[Problem], str] | None:
+        """Return a file's cached (articles, problems, path it was stored from), or None."""
+        data = self._data("files", key)
+        if data is None:
             self.misses += 1
             return None
         try:
-            decoded = _decode(row[0])
+            decoded = _decode(data)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
             self.warn("entry", f"{self.path}: unreadable cache entry ignored ({type(error).__name__}: {error})")
             self.misses += 1
@@ -205,17 +210,11 @@ class Cache:
 
     def get_brief(self, key: str) -> dict | None:
         """Return the stored result of a whole build with exactly these inputs, or None."""
-        if self.db is None:
+        data = self._data("briefs", key)
+        if data is None:
             return None
         try:
-            row = self.db.execute("SELECT data FROM briefs WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as error:
-            self._fail(error)
-            return None
-        if row is None:
-            return None
-        try:
-            return _brief_entry(json.loads(row[0]))
+            return _brief_entry(json.loads(data))
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
             self.warn("brief", f"{self.path}: unreadable cached brief ignored ({type(error).__name__}: {error})")
             return None

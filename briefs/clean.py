@@ -121,7 +121,7 @@ _TIMESTAMP = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|author|source|posted by|written by|reporting by|edited by|photo|image)\b[:\s]", re.I)
-_SOURCE_LINE = re.compile(r"^-?\s*[A-Z][\w.&' -]{0,30}$")
+_SHORT_NAME_LINE = re.compile(r"^-?\s*[A-Z][\w.&' -]{0,30}$")
 # A list item ("- Revenue: $47.5 billion, up 21%") is prose even without a final period.
 _BULLET = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)])\s+")
 # Section labels glued to the front of a sentence by scraping ("Trending: Meta's ...").
@@ -250,7 +250,7 @@ def _starts_like_a_fragment(sentence: str) -> bool:
     return not first or not (first[0].isalnum() or first[0] in "$€£¥#") or (first[0].islower() and first[1:2].islower())
 
 
-_FIGURE = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")  # any number: a short line that states one is news, not a fragment
 # A video or call transcript's hesitations set off by commas ("…, uh, as …"): speech as heard, not
 # written copy to quote. Lower case only, so a name such as "Um Qasr" is not one.
 _FILLER = re.compile(r"(?:^|[,;]\s*)(?:uh|um|uhm|erm)(?:[,.]|\s*$)")
@@ -278,7 +278,7 @@ def is_short_fact(sentence: str) -> bool:
     a short statement with a number is a market-wrap or results line instead,
     and one naming the subject ("Acme declined to comment.") is the story's own (`clean_article`).
     """
-    return is_short_statement(sentence) and _FIGURE.search(sentence) is not None
+    return is_short_statement(sentence) and _DIGIT.search(sentence) is not None
 
 
 @lru_cache(maxsize=50_000)
@@ -385,7 +385,7 @@ def _label_kind(line: str) -> str:
         return "timestamp"
     if _BYLINE.match(bare + " "):
         return "byline"
-    if _SOURCE_LINE.match(bare) and len(bare.split()) <= 3:
+    if _SHORT_NAME_LINE.match(bare) and len(bare.split()) <= 3:
         return "source"
     return "heading"
 
@@ -682,8 +682,7 @@ class _Deduper:
                 # Jaccard is at most the smaller set's size over the larger's: most pairs stop here.
                 if other_size < NEAR_DUPLICATE * size or size < NEAR_DUPLICATE * other_size:
                     continue
-                shared = len(stem_set & other_set)
-                if shared / (size + other_size - shared) >= NEAR_DUPLICATE:
+                if language.stem_overlap(stem_set, other_set) >= NEAR_DUPLICATE:
                     self.exact[key] = other_key
                     return other_key
         self.exact[key] = key

@@ -91,11 +91,12 @@ class Corpus:
     path: Path | None = None
 
 
-def _str_list(value: Any, key: str, path: Path) -> list[str]:
+def string_list(value: Any, key: str, path: Path, error: type[Exception] | None = None) -> list[str]:
+    """Return a TOML value as a list of strings (one string is a list of one); `error` (ConfigError) names the file."""
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of strings, e.g. {key.rsplit('.', 1)[-1]} = [\"a\", \"b\"]")
+        raise (error or ConfigError)(f"{path}: '{key}' must be a list of strings, e.g. {key.rsplit('.', 1)[-1]} = [\"a\", \"b\"]")
     return list(value)
 
 
@@ -141,7 +142,7 @@ def check_themes(value: Any, path: Path) -> list[dict[str, Any]]:
         if theme.get("drop"):
             entry["drop"] = True
         else:
-            entry["terms"] = _str_list(theme["terms"], "terms", path)
+            entry["terms"] = string_list(theme["terms"], "terms", path)
         themes.append(entry)
     return themes
 
@@ -168,7 +169,7 @@ def _flatten(data: dict[str, Any], path: Path) -> dict[str, Any]:
             flat[key] = data[key]
     for key, value in flat.items():
         if key in _LISTS:
-            flat[key] = _str_list(value, key, path)
+            flat[key] = string_list(value, key, path)
         elif not isinstance(value, str):
             raise ConfigError(f"{path}: '{key}' must be a string in quotes, not {value!r}")
     if "themes" in data:

@@ -51,9 +51,11 @@ _ORG_WORDS = {"reserve", "bank", "commission", "department", "agency", "administ
               "house", "association", "exchange", "fund", "authority", "board", "council", "ministry", "office",
               "institute", "university", "committee", "union", "party", "group", "financial", "street", "index",
               "insurance", "trust", "federal", "national", "international", "global", "research", "capital"}
-_PERSON_CUES = re.compile(r"\b(?:ceo|cfo|coo|cto|chief|founder|co-founder|executive|president|chairman|chairwoman|"
-                          r"scientist|analyst|director|head|boss|officer|mr|ms|mrs|dr|said|says|told|wrote|"
-                          r"according to|investor|billionaire|secretary|minister|senator)\b", re.I)
+# Titles and verbs of speech beside a name that make it a person's ("CEO Jane Roe", "Roe said").
+_PERSON_WORDS = ("ceo cfo coo cto chief founder co-founder executive president chairman chairwoman scientist analyst "
+                 "director head boss officer mr ms mrs dr said says told wrote investor billionaire secretary minister "
+                 "senator").split() + ["according to"]
+_PERSON_CUES = re.compile(r"\b(?:" + "|".join(map(re.escape, _PERSON_WORDS)) + r")\b", re.I)
 _COMPANY_CUES = re.compile(r"^\s*(?:['’]s\s+)?(?:shares|stock|Inc|Corp|Ltd|said|says|reported|announced|fell|rose|"
                            r"jumped|dropped|shareholders|investors)\b|shares of\s*$|\bstake in\s*$|"
                            r"\bacquired\s*$|\bacquire\s*$", re.I)

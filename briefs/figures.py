@@ -29,8 +29,12 @@ _PERCENT = r"(?:\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points
 _COUNTED = (r"users|people|employees|workers|staff|customers|subscribers|units|shares|researchers|engineers|jobs|"
             r"devices|stores|downloads|members|accounts|vehicles|cars|orders|ounces|barrels|tons|tonnes|deliveries")
 _COUNT = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s(?:trillion|billion|million|thousand))?\s(?:[A-Za-z-]+\s){{0,2}}?(?:{_COUNTED})\b)"
-# What a figure is: an amount of money, a percentage, or a count of something named.
+# What a figure is: an amount of money, a percentage, or a count of something named. The one
+# definition: selection counts these to weigh a results line, the transcript ranker counts
+# the money and percentages, and the key-figures table reads each one's clause.
 FIGURE = re.compile(rf"{_MONEY}|{_PERCENT}|{_COUNT}", re.I)
+MONEY = re.compile(_MONEY, re.I)
+PERCENT = re.compile(_PERCENT, re.I)
 
 # Where a clause ends: a figure's metric, kind and owner are read between these.
 _CLAUSE_END = re.compile(r"[;—–]|:(?!\S)|,(?!\d{3})(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b", re.I)

@@ -82,7 +82,7 @@ def mark(sentences: list[Sentence], previous: dict) -> list[Sentence]:
     def already(sentence: Sentence) -> bool:
         stems = frozenset(sentence.stems)
         return normalize(sentence.text) in exact or any(
-            stems and other and len(stems & other) / len(stems | other) >= ALREADY_REPORTED for other in stem_sets)
+            language.stem_overlap(stems, other) >= ALREADY_REPORTED for other in stem_sets)
 
     return [replace(s, new=False) if already(s) else s for s in sentences]
 

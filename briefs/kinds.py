@@ -43,26 +43,32 @@ _PITCH = re.compile(r"^(?:should you|got \$[\d,]+|\d+\s+(?:[\w-]+\s+){0,3}(?:sto
                     r"\b(?:stocks? to (?:buy|own|watch|hold|avoid)|(?:buy|sell) (?:now|today|right now)|buy or sell|"
                     r"millionaire|forever|no-brainer|(?:top|best) (?:[\w-]+ )?(?:stocks?|picks) to|to buy (?:now|in|before|right)|"
                     r"your money|passive income|screaming buys?|regret not buying)\b", re.I)
-_SHOPPING = re.compile(r"\b(?:\d+% off|deals?|discount(?:ed)?|lowest price|price drop|on sale|coupon|"
-                       r"black friday|prime day|cyber monday|save \$\d+)\b", re.I)
-_REVIEW = re.compile(r"\b(?:review|hands[- ]on|i tried|i tested|tested:?)\b", re.I)
+# Headline words that mark a kind (regular-expression alternatives, matched as whole words), kept
+# as data: "markets" and "moves" together make a market wrap ("Stocks close lower as yields climb").
+_HEADLINE_WORDS = {
+    SHOPPING: r"\d+% off|deals?|discount(?:ed)?|lowest price|price drop|on sale|coupon|black friday|"
+              r"prime day|cyber monday|save \$\d+",
+    REVIEW: r"review|hands[- ]on|i tried|i tested|tested:?",
+    RESULTS: r"results|earnings|revenue|profit|loss|quarter(?:ly)?|q[1-4]|fiscal|beats?|miss(?:es)?|"
+             r"reports?|posts?",
+    PREVIEW: r"preview|ahead of|what to expect|expected to|estimates?|to report|earnings (?:date|"
+             r"call) (?:set|scheduled)|before (?:it|its) reports?",
+    ANALYST: r"price target|upgrades?|downgrades?|upgraded|downgraded|initiates?|reiterates?|rating|"
+             r"outperform|underperform|overweight|underweight|analysts? (?:say|see|cut|raise)",
+    LEGAL: r"lawsuit|sues?|sued|court|class action|investigation|probe|regulators?|antitrust|"
+           r"settle(?:s|ment)?|fine[sd]?|charges?|export (?:curbs?|rules?|controls?|ban)|"
+           r"sanctions?",
+    PRODUCT: r"launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|releases?|debuts?|rolls? out|"
+             r"new (?:model|chip|phone|car|product)",
+    DEAL: r"acquires?|acquisition|to buy|buys|merger|merge|takeover|deal|stake|partnership",
+    "markets": r"stocks?|shares|markets?|indices|index|futures|dow|s&p|nasdaq|ftse|dax|nikkei|sensex|"
+               r"nifty|hang seng|wall street|equities|treasur(?:y|ies)|bonds?",
+    "moves": r"rise|rises|rose|fall|falls|fell|gain|gains|gained|drop|drops|dropped|slip|slips|slid|"
+             r"close|closes|closed|end|ends|ended|open|opens|opened|mixed|higher|lower|rally|rallies|"
+             r"tumble|tumbles|sink|sinks|sank|surge|surges|edge|edges",
+}
+_HEADLINE = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _HEADLINE_WORDS.items()}
 _OPINION = re.compile(r"^(?:opinion|column|commentary|analysis|editorial|letter)\b|\b(?:opinion|op-ed)\s*[:|]", re.I)
-_RESULTS = re.compile(r"\b(?:results|earnings|revenue|profit|loss|quarter(?:ly)?|q[1-4]|fiscal|beats?|miss(?:es)?|"
-                      r"reports?|posts?)\b", re.I)
-_PREVIEW = re.compile(r"\b(?:preview|ahead of|what to expect|expected to|estimates?|to report|earnings (?:date|call) "
-                      r"(?:set|scheduled)|before (?:it|its) reports?)\b", re.I)
-_ANALYST = re.compile(r"\b(?:price target|upgrades?|downgrades?|upgraded|downgraded|initiates?|reiterates?|"
-                      r"rating|outperform|underperform|overweight|underweight|analysts? (?:say|see|cut|raise))\b", re.I)
-_LEGAL = re.compile(r"\b(?:lawsuit|sues?|sued|court|class action|investigation|probe|regulators?|antitrust|"
-                    r"settle(?:s|ment)?|fine[sd]?|charges?|export (?:curbs?|rules?|controls?|ban)|sanctions?)\b", re.I)
-_PRODUCT = re.compile(r"\b(?:launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|releases?|debuts?|rolls? out|"
-                      r"new (?:model|chip|phone|car|product))\b", re.I)
-_DEAL = re.compile(r"\b(?:acquires?|acquisition|to buy|buys|merger|merge|takeover|deal|stake|partnership)\b", re.I)
-_MARKETS = re.compile(r"\b(?:stocks?|shares|markets?|indices|index|futures|dow|s&p|nasdaq|ftse|dax|nikkei|sensex|"
-                      r"nifty|hang seng|wall street|equities|treasur(?:y|ies)|bonds?)\b", re.I)
-_MOVES = re.compile(r"\b(?:rise|rises|rose|fall|falls|fell|gain|gains|gained|drop|drops|dropped|slip|slips|slid|"
-                    r"close|closes|closed|end|ends|ended|open|opens|opened|mixed|higher|lower|rally|rallies|tumble|tumbles|"
-                    r"sink|sinks|sank|surge|surges|edge|edges)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.I)
 # A body in which this share of sentences speaks as "I" is a review or an essay; as "you", a pitch.
@@ -78,27 +84,27 @@ def kind(title: str, sentences: Sequence[str], body_words: int | None = None) ->
     n = max(1, len(sentences))
     first = sum(bool(_FIRST_PERSON.search(s)) for s in sentences) / n
     second = sum(bool(_SECOND_PERSON.search(s)) for s in sentences) / n
-    if _SHOPPING.search(title):
+    if _HEADLINE[SHOPPING].search(title):
         return SHOPPING
-    if _REVIEW.search(title) and first >= FIRST_PERSON_SHARE / 2:
+    if _HEADLINE[REVIEW].search(title) and first >= FIRST_PERSON_SHARE / 2:
         return REVIEW
     if _OPINION.search(title):
         return OPINION
     if _PITCH.search(title) or (second >= SECOND_PERSON_SHARE and title.rstrip().endswith("?")):
         return PROMOTIONAL
-    if _ANALYST.search(title):
+    if _HEADLINE[ANALYST].search(title):
         return ANALYST
-    if _PREVIEW.search(title):
+    if _HEADLINE[PREVIEW].search(title):
         return PREVIEW
-    if _RESULTS.search(title) and re.search(r"\d|results|earnings", title, re.I):
+    if _HEADLINE[RESULTS].search(title) and re.search(r"\d|results|earnings", title, re.I):
         return RESULTS
-    if _LEGAL.search(title):
+    if _HEADLINE[LEGAL].search(title):
         return LEGAL
-    if _DEAL.search(title):
+    if _HEADLINE[DEAL].search(title):
         return DEAL
-    if _PRODUCT.search(title):
+    if _HEADLINE[PRODUCT].search(title):
         return PRODUCT
-    if _MARKETS.search(title) and _MOVES.search(title):
+    if _HEADLINE["markets"].search(title) and _HEADLINE["moves"].search(title):
         return MARKET_WRAP
     if first >= FIRST_PERSON_SHARE:
         return OPINION
@@ -107,7 +113,7 @@ def kind(title: str, sentences: Sequence[str], body_words: int | None = None) ->
 
 def is_market_wrap(title: str) -> bool:
     """Return True for a headline about the market's moves ("Stocks close lower as yields climb")."""
-    return bool(_MARKETS.search(title) and _MOVES.search(title))
+    return bool(_HEADLINE["markets"].search(title) and _HEADLINE["moves"].search(title))
 
 
 def leads(kind_name: str) -> bool:

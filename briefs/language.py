@@ -8,6 +8,7 @@ stemmer and stop words from the list sumy ships, so every resource is in a PyPI 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from itertools import islice
 
@@ -142,6 +143,16 @@ def _stemmer():
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer(LANGUAGE)
+
+
+def stem_overlap(a: Collection[str], b: Collection[str]) -> float:
+    """Return the Jaccard overlap of two sets of stems, 0 when either is empty: how alike two sentences' words are.
+
+    The one measure of likeness; each caller keeps its own threshold and says why (clean's
+    near-duplicate, select's redundancy, history's already-reported, stories' template family).
+    """
+    a, b = set(a), set(b)
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 @lru_cache(maxsize=200_000)

@@ -151,19 +151,16 @@ def _too_large(size: int, limit: int) -> LoadError:
                      f"set {MAX_BYTES_VARIABLE} to change it)")
 
 
+# What a path that is not a regular file is, as the refusal names it.
+_SPECIAL_KINDS = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"),
+                  (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"))
+
+
 def special_kind(mode: int) -> str | None:
     """Return what a non-regular file is ("FIFO", "device"...), or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    if stat.S_ISDIR(mode):
-        return "folder"
-    if stat.S_ISFIFO(mode):
-        return "FIFO"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    return "special file"
+    return next((name for test, name in _SPECIAL_KINDS if test(mode)), "special file")
 
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:

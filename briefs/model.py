@@ -123,6 +123,8 @@ class Entity:
 
 @dataclass(frozen=True)
 class Theme:
+    """A theme of the week: its selected sentences, the candidates they were picked from, and its support."""
+
     name: str
     description: str = ""
     sentences: list[Sentence] = field(default_factory=list)

@@ -27,8 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import build, clean, load, render
+from ._pool import BUILD_GC_THRESHOLD
 from .attribution import attribute
-from .config import ConfigError, Subject, resolve
+from .config import ConfigError, Subject, resolve, string_list
 
 PORTFOLIO_KEYS = ("news", "audience", "subject")
 SUBJECT_KEYS = ("name", "aliases", "tickers", "related", "audience")
@@ -51,22 +52,20 @@ class Entry:
 
     subject: Subject
     audience: str
-    slug: str
+    slug: str  # the subject's folder under --out, named as `briefs build` names its files
 
 
 @dataclass(frozen=True)
 class Portfolio:
+    """A PORTFOLIO.toml as read: where the news is, and the subjects it covers in their order."""
+
     path: Path
     news: tuple[Path, ...]
     entries: tuple[Entry, ...]
 
 
 def _strings(value: object, key: str, path: Path) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PortfolioError(f"{path}: '{key}' must be a list of strings, e.g. {key.rsplit('.', 1)[-1]} = [\"a\", \"b\"]")
-    return list(value)
+    return string_list(value, key, path, PortfolioError)
 
 
 def read_portfolio(path: Path) -> Portfolio:
@@ -441,18 +440,27 @@ def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
                 each(outcomes[-1])
         return outcomes, _problems([results])
     batches = _batches(files)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(read_files, batches, [subjects] * len(batches)):
-            results.extend(batch)
-    # A second pool receives the per-file results once per process, not once per subject.
+    threshold = gc.get_threshold()
     outcomes = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(portfolio.entries)), initializer=_receive,
-                             initargs=(results, listing)) as pool:
-        futures = [pool.submit(_pool_subject, job, entry, index) for index, entry in enumerate(portfolio.entries)]
-        for future in futures:
-            outcomes.append(future.result())
-            if each:
-                each(outcomes[-1])
+    try:
+        # The week's results are millions of small objects that live to the end, as in a build.
+        gc.set_threshold(*BUILD_GC_THRESHOLD)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for batch in pool.map(read_files, batches, [subjects] * len(batches)):
+                results.extend(batch)
+        # Frozen, they are never scanned again here, nor in the workers forked from here.
+        gc.freeze()
+        # A second pool receives the per-file results once per process, not once per subject.
+        with ProcessPoolExecutor(max_workers=min(workers, len(portfolio.entries)), initializer=_receive,
+                                 initargs=(results, listing)) as pool:
+            futures = [pool.submit(_pool_subject, job, entry, index) for index, entry in enumerate(portfolio.entries)]
+            for future in futures:
+                outcomes.append(future.result())
+                if each:
+                    each(outcomes[-1])
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
     return outcomes, _problems([results])
 
 

@@ -15,7 +15,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import rank
+from . import language, rank
+from .figures import FIGURE
 from .model import Sentence, Theme
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ _UNRESOLVED = re.compile(
     r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm))\b",
     re.I,
 )
-_FIGURE = re.compile(r"[$€£¥]\s?\d|\d(?:[.,]\d+)?\s?(?:%|percent|per cent|billion|million|trillion)", re.I)
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 
 
@@ -110,7 +110,7 @@ def similarity(a: Sentence, b: Sentence) -> float:
     if not sa or not sb:
         return 0.0
     common = len(sa & sb)
-    jaccard = common / len(sa | sb)
+    jaccard = language.stem_overlap(sa, sb)
     containment = common / min(len(sa), len(sb))
     if containment >= SAME_AMOUNT_CONTAINED and amounts(a.text) & amounts(b.text):
         return 1.0
@@ -159,7 +159,7 @@ def quality(sentence: Sentence) -> float:
     quotes = len(_QUOTE_CHARS.findall(sentence.text))
     if quotes >= 2 and sentence.text.lstrip()[:1] in "\"“":
         factor *= 0.6  # a bare quotation needs its speaker to be understood
-    if _FIGURE.search(sentence.text):
+    if FIGURE.search(sentence.text):
         factor *= 1.2  # investors read briefs for the figures
     if headline_run(sentence.text):
         factor *= 0.1
@@ -214,7 +214,7 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
     scored = []
     for sentence, value in zip(candidates, ranked):
         if method == "default":
-            figures = min(len(_FIGURE.findall(sentence.text)), FIGURES_FOR_FULL_CREDIT) / FIGURES_FOR_FULL_CREDIT
+            figures = min(len(FIGURE.findall(sentence.text)), FIGURES_FOR_FULL_CREDIT) / FIGURES_FOR_FULL_CREDIT
             value = (WEIGHTS["rank"] * value
                      + WEIGHTS["figure"] * figures
                      + WEIGHTS["subject"] * bool(about and about(sentence.text))
@@ -239,8 +239,7 @@ def restates(a: Sentence, b: Sentence) -> bool:
     so the other's sources may be cited for it; one shared amount or story is not enough."""
     if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2:
         return True
-    sa, sb = set(a.stems), set(b.stems)
-    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= REDUNDANT
+    return language.stem_overlap(a.stems, b.stems) >= REDUNDANT
 
 
 # Sources owed to a picked sentence by the candidates that restate it, by the picked sentence's id().

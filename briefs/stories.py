@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from . import language
 from .model import Article, Sentence
 from .select import amounts, telling_numbers
 
@@ -82,10 +83,6 @@ def publisher_of(article: Article) -> str:
     return article.path
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
                stems_a: set[str] | None = None, stems_b: set[str] | None = None,
                ignore: frozenset[str] = frozenset()) -> bool:
@@ -96,7 +93,7 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
     would make one story of a whole week. Here both must give the same amount of money, or two
     telling numbers, or one and rare words besides, or their wordings must overlap (Jaccard).
     """
-    overlap = _jaccard(set(a.stems) if stems_a is None else stems_a, set(b.stems) if stems_b is None else stems_b)
+    overlap = language.stem_overlap(a.stems if stems_a is None else stems_a, b.stems if stems_b is None else stems_b)
     if amounts(a.text) & amounts(b.text) and overlap >= AMOUNT_AND_WORDS:
         return True
     numbers = telling_numbers(a.text) & telling_numbers(b.text)
@@ -151,7 +148,7 @@ def _one_voice_many_fills(members: list[Sentence], publisher: dict[int, str]) ->
         voice = publisher.get(member.source, "")
         words = {t for t in member.stems if not t[:1].isdigit()}
         # A fill keeps the template's words: a retelling by the same outlet rewords it.
-        if _jaccard(first.setdefault(voice, words), words) >= TEMPLATE_FAMILY_WORDING:
+        if language.stem_overlap(first.setdefault(voice, words), words) >= TEMPLATE_FAMILY_WORDING:
             fills.setdefault(voice, set()).add(numbers)
     return any(len(f) >= TEMPLATE_FILLS for f in fills.values())
 

@@ -63,3 +63,15 @@ def test_test_extra_declares_what_the_tests_import():
     for module, distribution in distributions.items():
         if module in imported:
             assert distribution in declared, f"tests import {module}; declare {distribution} in the test extra"
+
+
+def test_readme_layout_names_every_module():
+    """The README's layout table is where a new engineer starts: a module missing from it is hidden."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout"):]
+    package = ROOT / "briefs"
+    for path in sorted(package.rglob("*.py")):
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        name = path.stem
+        assert f"`{name}`" in layout, f"{path.relative_to(ROOT)} is not in the README layout"

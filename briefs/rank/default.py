@@ -24,6 +24,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from .. import language
+from ..figures import MONEY, PERCENT
+from .fast import damped_walk
 
 # Blend of graph rank and word-frequency density for prose (tuned on BBC dev, see above).
 FREQUENCY_WEIGHT = 0.3
@@ -41,8 +43,6 @@ _RANGE = re.compile(r"\$?\d+(?:\.\d+)?\s?(?:million|billion)?\s?(?:to|and|-)\s?\
 _GUIDANCE = re.compile(r"\b(?:guidance|outlook|expects?|expected|expecting|anticipate[sd]?|forecast|full[- ]year|"
                        r"fiscal (?:year )?20\d\d|for the (?:full )?year)\b", re.I)
 _RESULTS = re.compile(r"\b(?:revenues?|sales|net income|earnings|ebitda|operating income|free cash flow)\b", re.I)
-_DOLLARS = re.compile(r"\$\s?\d+(?:\.\d+)?")
-_PERCENT = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 _PERIOD = re.compile(r"\b(?:quarter|q[1-4]|fiscal|year-over-year|compared (?:to|with))\b", re.I)
 
 
@@ -78,9 +78,7 @@ def prose_scores(sentences: Sequence[str]) -> np.ndarray:
     row_sums = np.asarray(similarity.sum(axis=1)).ravel()
     row_sums[row_sums == 0] = 1.0
     walk = (diags(1 / row_sums) @ similarity).T.tocsr()
-    rank = np.full(n, 1.0 / n)
-    for _ in range(ITERATIONS):
-        rank = (1 - DAMPING) / n * rank.sum() + DAMPING * (walk @ rank)
+    rank = damped_walk(walk, DAMPING, iterations=ITERATIONS)  # TextRank's walk, written once in rank.fast
     frequency = Counter(w for t in tokens for w in t)
     density = np.array([sum(frequency[w] for w in t) / len(t) if t else 0.0 for t in tokens])
     top_rank, top_density = rank.max(), density.max()
@@ -90,11 +88,11 @@ def prose_scores(sentences: Sequence[str]) -> np.ndarray:
 def transcript_score(sentence: str) -> float:
     """Return how much an investor would want this earnings-call sentence in a summary."""
     score = (3.0 * bool(_PER_SHARE.search(sentence))
-             + 1.5 * bool(_RANGE.search(sentence) and _DOLLARS.search(sentence))
+             + 1.5 * bool(_RANGE.search(sentence) and MONEY.search(sentence))
              + 1.5 * bool(_GUIDANCE.search(sentence))
              + 1.0 * bool(_RESULTS.search(sentence))
-             + min(len(_DOLLARS.findall(sentence)), 3)
-             + min(len(_PERCENT.findall(sentence)), 3)
+             + min(len(MONEY.findall(sentence)), 3)
+             + min(len(PERCENT.findall(sentence)), 3)
              + 1.0 * bool(_PERIOD.search(sentence)))
     if sentence.rstrip().endswith("?"):
         score *= 0.2
