@@ -22,11 +22,9 @@ BRIEFS = Path(sys.executable).with_name("briefs")
 # corpus: (facts at least, noise at most, offtopic at most, dupes at most).
 # Targets (issue 15): facts >= 11/13, 12/14, 11/12; noise, offtopic and dupes 0 on each.
 FLOORS = {
-    # Nvidia: 10 facts with 2 dupes before "one amount with its scale is one fact"; two facts were
-    # only in a glued sentence that repeated the $ charge (q15), so 8 without dupes.
-    "nvidia_2025w16": (8, 0, 0, 0),
-    "svb_2023w10": (11, 0, 0, 0),
-    "tesla_2023w09": (11, 0, 0, 0),
+    "nvidia_2025w16": (10, 0, 0, 0),  # target 11: the tariff probe and the President's remark are missed
+    "svb_2023w10": (12, 0, 0, 0),
+    "tesla_2023w09": (12, 0, 0, 0),
 }
 
 pytestmark = pytest.mark.skipif(not (REALWORLD / "score.py").is_file() or not BRIEFS.is_file(),
