@@ -24,11 +24,11 @@ from .entities import lowercase_words, places
 from .model import Figure, Sentence
 
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|[bmk])\b)?"
-_MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?{_SCALE}|\d[\d,]*(?:\.\d+)?\s?cents\b)"
-_PERCENT = r"(?:\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b))"
+_MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d(?:\d|,(?=\d))*(?:\.\d+)?{_SCALE}|\d(?:\d|,(?=\d))*(?:\.\d+)?\s?cents\b)"
+_PERCENT = r"(?:\d(?:\d|,(?=\d))*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _COUNTED = (r"users|people|employees|workers|staff|customers|subscribers|units|shares|researchers|engineers|jobs|"
             r"devices|stores|downloads|members|accounts|vehicles|cars|orders|ounces|barrels|tons|tonnes|deliveries")
-_COUNT = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s(?:trillion|billion|million|thousand))?\s(?:[A-Za-z-]+\s){{0,2}}?(?:{_COUNTED})\b)"
+_COUNT = rf"(?:\d(?:\d|,(?=\d))*(?:\.\d+)?(?:\s(?:trillion|billion|million|thousand))?\s(?:[A-Za-z-]+\s){{0,2}}?(?:{_COUNTED})\b)"
 # What a figure is: an amount of money, a percentage, or a count of something named. The one
 # definition: selection counts these to weigh a results line, the transcript ranker counts
 # the money and percentages, and the key-figures table reads each one's clause.
@@ -505,8 +505,8 @@ def owner(text: str, left: int, right: int, start: int, subject: Subject | None,
         return earlier[-1][1]  # "AMD, which generated $3.9 billion", "AMD (market cap: $156 billion)"
     asides = [m.span() for m in _ASIDE.finditer(text, 0, left)]
     main = [o for p, o in earlier if not any(a <= p < b for a, b in asides)]
-    if main:
-        return main[0]  # the sentence's grammatical subject: "Globex, which supplies Acme, registered …"
+    if any(main) and "" not in main:
+        return next(o for o in main if o)  # the sentence's subject: "Globex, which supplies Acme, registered …"
     return about
 
 
@@ -718,7 +718,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
         if who or (not named_subject and _others(text, subject, low_publishers, lowercase)):
             continue
         if metric.section == "targets":
-            firm = _firm(text, subject)
+            firm = _firm(text, subject, clause)
             name = f"{name} ({firm})" if firm else name
         if metric.section == "market" and not change and (not _money(value) or metric.name == "share price"):
             continue  # a price level, "1,000 shares" bought, a stock "at 5%" of a portfolio: not a market move
@@ -753,9 +753,13 @@ _FIRM = re.compile(r"(?:(?:analysts?|analyst\s+[A-Z]\w+\s+[A-Z]\w+|(?:lowered|cu
                    r"maintain(?:ed|s)?|reiterated|set|has|initiated))")
 
 
-def _firm(text: str, subject: Subject | None) -> str:
-    """Return the firm that set a price target ("UBS"), "consensus" for an average, or ""."""
-    if re.search(r"\b(?:consensus|average|mean|median)\s+(?:\w+\s+)?(?:price\s+)?target", text, re.I):
+def _firm(text: str, subject: Subject | None, clause: str | None = None) -> str:
+    """Return the firm that set a price target ("UBS"), "consensus" for an average, or "".
+
+    An average is read in the figure's own clause: a sentence may give one firm's cut, then the median.
+    """
+    if re.search(r"\b(?:consensus|average|mean|median)\s+(?:[\w-]+\s+)?(?:price\s+)?target", text if clause is None
+                 else clause, re.I):
         return "consensus"
     terms = _subject_terms(subject)
     for match in _FIRM.finditer(text):

@@ -321,3 +321,11 @@ def test_a_negated_or_hedged_statement_is_not_a_figure(text):
 def test_a_plain_statement_beside_the_hedged_one_keeps_its_figure():
     assert one("Acme's robot revenue grew 80% in the quarter.").change == "+80%"
     assert one("Acme will report revenue of $50 billion next year, its chief financial officer said.").kind == "guidance"
+
+
+def test_a_firms_cut_is_not_the_consensus_named_later_in_the_sentence():
+    found = rows("Acme took a hit after Globex Securities cut its price target to $90 from $100, although the "
+                 "median price target of 30 analysts stands at $120.")
+    assert {(f.value, f.metric, f.change) for f in found} == {
+        ("$90", "price target (Globex Securities)", "from $100"), ("$120", "price target (consensus)", "")}
+    assert one("Acme's consensus price target stands at $120.").metric == "price target (consensus)"
