@@ -24,11 +24,11 @@ from .entities import lowercase_words, places
 from .model import Figure, Sentence
 
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|[bmk])\b)?"
-_MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?{_SCALE}|\d[\d,]*(?:\.\d+)?\s?cents\b)"
-_PERCENT = r"(?:\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b))"
+_MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d(?:\d|,(?=\d))*(?:\.\d+)?{_SCALE}|\d(?:\d|,(?=\d))*(?:\.\d+)?\s?cents\b)"
+_PERCENT = r"(?:\d(?:\d|,(?=\d))*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _COUNTED = (r"users|people|employees|workers|staff|customers|subscribers|units|shares|researchers|engineers|jobs|"
             r"devices|stores|downloads|members|accounts|vehicles|cars|orders|ounces|barrels|tons|tonnes|deliveries")
-_COUNT = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s(?:trillion|billion|million|thousand))?\s(?:[A-Za-z-]+\s){{0,2}}?(?:{_COUNTED})\b)"
+_COUNT = rf"(?:\d(?:\d|,(?=\d))*(?:\.\d+)?(?:\s(?:trillion|billion|million|thousand))?\s(?:[A-Za-z-]+\s){{0,2}}?(?:{_COUNTED})\b)"
 # What a figure is: an amount of money, a percentage, or a count of something named. The one
 # definition: selection counts these to weigh a results line, the transcript ranker counts
 # the money and percentages, and the key-figures table reads each one's clause.
@@ -212,8 +212,29 @@ def signed_change(text: str, start: int, end: int) -> str:
 _SENTENCE_PERIODS = 3
 
 
-def _period(text: str, left: int, right: int, start: int, end: int) -> str:
-    """Return the period nearest the figure in its clause (one after it first), else the sentence's quarter or year."""
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _parenthesis(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return the inside of the parenthesis holding the figure at text[start:end] when it says more than the figure.
+
+    "(market cap: $2.8 trillion)" is a clause of its own: its metric, period and owner are read
+    there, never across it. "($0.43)", a bare conversion, belongs to the clause around it.
+    """
+    for match in _PARENTHESIS.finditer(text, 0, start + 1 + 200):
+        if match.start() < start and end < match.end():
+            inside = text[match.start() + 1:start] + text[end:match.end() - 1]
+            return (match.start() + 1, match.end() - 1) if re.search(r"[A-Za-z]{2,}", inside) else None
+    return None
+
+
+def _unparenthesised(text: str) -> str:
+    """Return the text with what parentheses hold blanked out (same length): a period there is another figure's."""
+    return _PARENTHESIS.sub(lambda m: "(" + " " * (len(m.group(0)) - 2) + ")", text)
+
+
+def _period(text: str, left: int, right: int, start: int, end: int, whole: bool = False) -> str:
+    """Return the period nearest the figure in its clause (one after it first), else (`whole`) the sentence's quarter or year."""
     best = None
     for rank, (pattern, name) in enumerate(_PERIODS):
         for match in pattern.finditer(text, left, right):
@@ -222,8 +243,8 @@ def _period(text: str, left: int, right: int, start: int, end: int) -> str:
                 continue
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name(match))
-    if best:
-        return best[2]
+    if best or not whole:
+        return best[2] if best else ""
     for pattern, name in _PERIODS[:_SENTENCE_PERIODS]:
         match = pattern.search(text)
         if match:
@@ -302,8 +323,8 @@ def _metric(text: str, left: int, right: int, start: int, end: int, pattern: re.
                 continue  # "a 6% loss" is a movement, not a loss of 6%
             if re.match(r"\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}$", gap):
                 distance = 10  # "$35.6 billion in data center sales" (a cue one verb before still wins)
-            elif len(gap.split()) <= 2:
-                distance = 0  # a noun right after the figure names it: "$4.2 billion loss"
+            elif len(gap.split()) <= 2 and not re.match(r"\W*(?:on|from|against|with|for|vs\.?|versus|over)\b", gap, re.I):
+                distance = 0  # a noun right after the figure names it: "$4.2 billion loss" (not "$0.43 on revenue")
             else:
                 continue
         elif match.end() <= start:
@@ -479,10 +500,21 @@ def owner(text: str, left: int, right: int, start: int, subject: Subject | None,
         return others[0]
     if in_clause:
         return ""
-    earlier = [o for _, o in _owners(text, 0, left, terms, publishers, lowercase)]
-    if any(earlier) and "" not in earlier:
-        return next(o for o in earlier if o)
+    earlier = _owners(text, 0, left, terms, publishers, lowercase)
+    if earlier and (_RELATIVE.match(text, left) or text[left - 1:left] == "("):
+        return earlier[-1][1]  # "AMD, which generated $3.9 billion", "AMD (market cap: $156 billion)"
+    asides = [m.span() for m in _ASIDE.finditer(text, 0, left)]
+    main = [o for p, o in earlier if not any(a <= p < b for a, b in asides)]
+    if any(main) and "" not in main:
+        return next(o for o in main if o)  # the sentence's subject: "Globex, which supplies Acme, registered …"
     return about
+
+
+# An aside after a name: a relative clause or an appositive between commas ("Globex, which
+# supplies Acme, reported …", "Globex, a supplier to Acme, reported …"). The names inside it do
+# not own the main clause's figures; a figure inside it belongs to the name it follows.
+_RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.I)
+_ASIDE = re.compile(r",\s*(?:which|who|whose|a|an|the|one of|its|their)\b[^,;()]*(?:\([^()]*\)[^,;()]*)*,", re.I)
 
 
 # ---- Reading a sentence ------------------------------------------------------------------------
@@ -494,6 +526,13 @@ def _is_year(value: str) -> bool:
 # Speculation is not a key figure: "if it kept growing, revenue would reach $500 billion".
 _SPECULATION = re.compile(r"\b(?:if|assuming|suppose|supposing|hypothetically|would|might|imagine)\b|"
                          r"\b(?:investment|invested|investing) in (?:the )?(?:shares|stock)\b", re.I)
+# A negated or hedged forecast is an opinion, not a number to paste: "investors shouldn't expect
+# growth of 90% to last", "revenue won't reach $10 billion", "sales are unlikely to top $5 billion".
+_HEDGED = re.compile(r"\b(?:should|would|will|could|can|must|may|might|do|does|did)(?:n['’]t|\s+not)\s+(?:\w+\s+)?"
+                     r"(?:expect|count on|assume|bet on|see|reach|keep|continue|last|grow|hit|top|repeat)\b|"
+                     r"\b(?:won['’]t|can['’]t|cannot|unlikely|perhaps|possibly|maybe)\b", re.I)
+# A sentence that opens on a condition is speculation all through: "If demand holds, revenue will …".
+_CONDITIONAL = re.compile(r"\s*[\"“]?(?:If|Unless|Even if|Should|Were|Assuming)\b")
 # "could" is a projection: kept as guidance when an executive or the company says it, else left out.
 _COULD = re.compile(r"\bcould\b", re.I)
 _SPOKEN = re.compile(r"\b(?:CEO|CFO|COO|chief|executives?|management|the company)\b[^.]{0,40}\b(?:said|says|told|"
@@ -626,12 +665,15 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
         if value is None:
             continue
         is_percent = _percent(match.group(0))
-        left, right = _clause_bounds(text, match.start(), end)
+        aside = _parenthesis(text, match.start(), end)
+        left, right = aside or _clause_bounds(text, match.start(), end)
         clause = text[left:right]
-        if _SPECULATION.search(clause):
+        if _SPECULATION.search(clause) or _HEDGED.search(clause) or _CONDITIONAL.match(text):
             continue
         lo, hi = _stretch_bounds(text, left, right, match.start(), end)
-        named = _metric(text, left, right, match.start(), end, pattern, index, percent=is_percent and not _money(value))
+        # Outside a parenthesis, its words are another figure's: "sales of $39 billion (market value …)".
+        named = _metric(text if aside else _unparenthesised(text), left, right, match.start(), end, pattern, index,
+                        percent=is_percent and not _money(value))
         compared = lo > left  # the figure follows "vs", "above", "beating": it is compared with an earlier one
         if named is None and found and (compared or (is_percent and change)):
             previous = found[-1]
@@ -676,12 +718,14 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
         if who or (not named_subject and _others(text, subject, low_publishers, lowercase)):
             continue
         if metric.section == "targets":
-            firm = _firm(text, subject)
+            firm = _firm(text, subject, clause)
             name = f"{name} ({firm})" if firm else name
         if metric.section == "market" and not change and (not _money(value) or metric.name == "share price"):
             continue  # a price level, "1,000 shares" bought, a stock "at 5%" of a portfolio: not a market move
         found.append(_Found(value=value, metric=name, section=metric.section, change=change,
-                            period=_period(text, left, right, match.start(), end), kind=kind, sentence=sentence,
+                            period=_period(text, left, right, match.start(), end) if aside else
+                            _period(_unparenthesised(text), left, right, match.start(), end, whole=True),
+                            kind=kind, sentence=sentence,
                             order=start))
     return found
 
@@ -702,15 +746,20 @@ def _others(text: str, subject: Subject | None, publishers: set[str], lowercase:
     return any(o for _, o in _owners(text, 0, len(text), _subject_terms(subject), publishers, lowercase))
 
 
-_FIRM = re.compile(r"(?:(?:analysts?|analyst\s+[A-Z]\w+\s+[A-Z]\w+)\s+at\s+([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*)*)|"
+_FIRM = re.compile(r"(?:(?:analysts?|analyst\s+[A-Z]\w+\s+[A-Z]\w+|(?:lowered|cut|raised|trimmed|boosted|reduced|lifted|"
+                   r"increased|hiked|slashed|reiterated|maintained|set))\s+(?:at|by)\s+([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*)*)|"
                    r"([A-Z][\w&.-]*(?:\s+(?:&\s+)?[A-Z][\w&.-]*)*)\s+(?:analysts?|cut|lowered|raised|trimmed|boosted|reduced|"
                    r"upped|lifted|increased|decreased|hiked|slashed|restated|reaffirmed|reissued|issued|"
                    r"maintain(?:ed|s)?|reiterated|set|has|initiated))")
 
 
-def _firm(text: str, subject: Subject | None) -> str:
-    """Return the firm that set a price target ("UBS"), "consensus" for an average, or ""."""
-    if re.search(r"\b(?:consensus|average|mean|median)\s+(?:\w+\s+)?(?:price\s+)?target", text, re.I):
+def _firm(text: str, subject: Subject | None, clause: str | None = None) -> str:
+    """Return the firm that set a price target ("UBS"), "consensus" for an average, or "".
+
+    An average is read in the figure's own clause: a sentence may give one firm's cut, then the median.
+    """
+    if re.search(r"\b(?:consensus|average|mean|median)\s+(?:[\w-]+\s+)?(?:price\s+)?target", text if clause is None
+                 else clause, re.I):
         return "consensus"
     terms = _subject_terms(subject)
     for match in _FIRM.finditer(text):
@@ -778,11 +827,29 @@ class _Row:
     chosen: bool
 
 
+def _merge_unnamed_targets(by_number: dict[tuple[str, str], list[_Found]]) -> None:
+    """Fold a price target read without its firm into the one firm's row with the same value and change.
+
+    Template notes and wire copy state one analyst's move twice, once naming the firm and once
+    not: one fact. A target without a firm that matches two firms' rows, or none, stays as it is.
+    """
+    for (metric, number), group in list(by_number.items()):
+        if group[0].section != "targets" or metric.endswith(")"):
+            continue
+        changes = {f.change for f in group}
+        firms = [key for key, other in by_number.items() if key[1] == number and key[0].startswith(metric + " (")
+                 and changes & {f.change for f in other}]
+        if len(firms) == 1:
+            by_number[firms[0]].extend(dataclasses.replace(f, metric=firms[0][0]) for f in group)
+            del by_number[(metric, number)]
+
+
 def _facts(readings: list[_Found], selected: set[int]) -> list[_Row]:
     """Return one row per fact: readings of the same metric and number, their kind and period by majority."""
     by_number: dict[tuple[str, str], list[_Found]] = {}
     for f in readings:
         by_number.setdefault((f.metric, _number(f.value)), []).append(f)
+    _merge_unnamed_targets(by_number)
     rows = []
     for group in by_number.values():
         kinds = Counter(f.kind for f in group)

@@ -255,3 +255,77 @@ def test_a_months_old_price_target_repeated_this_week_is_left_out():
     found = rows(*texts, since="2025-04-14")
     assert [(f.value, f.period) for f in found] == [("$180", "April 15")]
     assert len(rows(*texts)) == 2  # no period known: both stay
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex, which makes parts for Acme and Initech, registered earnings per share of $1.12.",
+        "Globex, a longtime supplier to Acme, reported quarterly revenue of $8 billion.",
+        "Acme sold $20 billion of robots, far ahead of Globex, which generated $2.5 billion in comparable revenue.",
+        "Acme booked $20 billion of robot sales, more than Globex Corp. (market cap: $90 billion).",
+    ],
+)
+def test_a_figure_belongs_to_the_grammatical_subject_of_its_clause(text):
+    assert all(f.value not in {"$1.12", "$8 billion", "$2.5 billion", "$90 billion"} for f in rows(text))
+
+
+def test_the_subjects_own_clause_keeps_its_figure_beside_an_aside_about_a_peer():
+    row = one("Acme, which buys motors from Globex and Initech, registered earnings per share of $1.12.")
+    assert (row.value, row.metric) == ("$1.12", "EPS")
+    assert one("Acme, a longtime customer of Globex, reported quarterly revenue of $8 billion.").value == "$8 billion"
+
+
+def test_a_figure_before_on_names_its_own_metric_not_the_next_one():
+    found = rows("Acme registered earnings per share (EPS) of 40 pesos ($2.10) on revenue that rose 9%.")
+    assert {(f.value, f.metric) for f in found} == {("$2.10", "EPS"), ("9%", "revenue")}
+
+
+def test_a_target_without_its_firm_merges_into_the_firms_row():
+    found = rows("Acme had its price target cut to $90 from $100 in a note on Monday.",
+                 "Globex Securities cut its price target on Acme to $90 from $100 on Monday.")
+    assert [(f.value, f.metric, f.change, f.sources) for f in found] == [
+        ("$90", "price target (Globex Securities)", "from $100", [1, 2])]
+    assert one("Acme had its target price lowered by Globex Securities to $90 from $100.").metric == \
+        "price target (Globex Securities)"
+
+
+def test_targets_of_two_firms_or_another_move_stay_apart():
+    found = rows("Acme had its price target cut to $90 from $120 in a note on Monday.",
+                 "Globex Securities cut its price target on Acme to $90 from $100 on Monday.")
+    assert sorted(f.change for f in found) == ["from $100", "from $120"]
+
+
+def test_a_period_is_not_read_across_a_parenthesis():
+    found = {f.metric: f for f in rows("Acme (market value: $900 billion) posted fourth-quarter sales of $40 billion.")}
+    assert (found["market value"].value, found["market value"].period) == ("$900 billion", "")
+    assert (found["revenue"].value, found["revenue"].period) == ("$40 billion", "Q4")
+    found = rows("Acme posted sales of $40 billion (the company's market value is $900 billion).")
+    # the parenthesis's words name its own figure, not the one before it
+    assert {(f.value, f.metric) for f in found} == {("$40 billion", "revenue"), ("$900 billion", "market value")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme shareholders shouldn't expect robot revenue to keep growing at 80% a year.",
+        "Robot revenue won't climb 80% again, Acme warned.",
+        "Sales at Acme are unlikely to top $50 billion next year.",
+        "If orders hold up, Acme will report revenue of $50 billion next year.",
+    ],
+)
+def test_a_negated_or_hedged_statement_is_not_a_figure(text):
+    assert rows(text) == []
+
+
+def test_a_plain_statement_beside_the_hedged_one_keeps_its_figure():
+    assert one("Acme's robot revenue grew 80% in the quarter.").change == "+80%"
+    assert one("Acme will report revenue of $50 billion next year, its chief financial officer said.").kind == "guidance"
+
+
+def test_a_firms_cut_is_not_the_consensus_named_later_in_the_sentence():
+    found = rows("Acme took a hit after Globex Securities cut its price target to $90 from $100, although the "
+                 "median price target of 30 analysts stands at $120.")
+    assert {(f.value, f.metric, f.change) for f in found} == {
+        ("$90", "price target (Globex Securities)", "from $100"), ("$120", "price target (consensus)", "")}
+    assert one("Acme's consensus price target stands at $120.").metric == "price target (consensus)"
