@@ -207,13 +207,43 @@ def _langid():
     return py3langid
 
 
+# Latin-script languages whose function words sumy ships. A sentence that is mostly such words is
+# foreign, and a Latin-script sentence with more English function words than theirs is English
+# (names and figures lower its share of English words): neither needs the language model, whose
+# loading costs a third of a second in every process. The rest — few function words of any
+# list, or another script — is asked of py3langid.
+_FOREIGN_LISTS = ("german", "french", "spanish", "italian", "portuguese", "swedish", "polish", "czech", "slovak")
+FOREIGN_WORDS = 0.25
+SOME_ENGLISH = 0.1
+
+
+def _latin_script(text: str) -> bool:
+    """Return True when every letter of the text is Latin (accents included), none Cyrillic, Greek, CJK…"""
+    return all(ord(c) <= 0x24F or not c.isalpha() for c in text)
+
+
+@lru_cache(maxsize=1)
+def _foreign_function_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    words = set().union(*(get_stop_words(name) for name in _FOREIGN_LISTS))
+    return frozenset(words - language.stop_words())
+
+
 def is_foreign(sentence: str) -> bool:
     """Return True when a sentence is in another language than English.
 
     py3langid alone misreads name-heavy English sentences, so a sentence also needs few English
     function words to count as foreign.
     """
-    if not language.words(sentence) or language.stop_word_share(sentence) >= 0.3:
+    words = language.words(sentence)
+    english = language.stop_word_share(sentence) if words else 1.0
+    if english >= 0.3:
+        return False
+    foreign = sum(w.lower() in _foreign_function_words() for w in words) / len(words)
+    if foreign >= FOREIGN_WORDS and foreign > english:
+        return True
+    if english >= SOME_ENGLISH and foreign < english and _latin_script(sentence):
         return False
     lang, _ = _langid().classify(sentence)
     return lang != "en"

@@ -450,3 +450,20 @@ def test_a_bracketed_photo_credit_before_a_sentence_is_cut_off_the_sentence():
     kept = [s for p in result.paragraphs for s in p]
     assert "Acme said it will open two plants." in kept
     assert not any("Jo Park" in s for s in kept)
+
+
+def test_other_languages_are_told_apart_without_the_language_model_where_function_words_suffice(monkeypatch):
+    def no_model():
+        raise AssertionError("the language model was loaded")
+
+    monkeypatch.setattr(clean, "_langid", no_model)
+    assert clean.is_foreign("Der Vorstand hat am Montag die neuen Zahlen für das Quartal vorgelegt.")
+    assert clean.is_foreign("La société a publié ses résultats pour le troisième trimestre de l'année.")
+    # Names and figures make English function words rare; none of another language's are there.
+    assert not clean.is_foreign("Marine Le Pen met Emmanuel Macron and Olaf Scholz in Paris on Tuesday.")
+    assert not clean.is_foreign("Nvidia, AMD, Intel and TSMC shares fell 3% on Tuesday, to €400 million.")
+
+
+def test_a_language_without_a_function_word_list_still_reaches_the_model():
+    assert clean.is_foreign("Het bedrijf maakte vandaag nieuwe cijfers bekend over de omzet.")
+    assert clean.is_foreign("Компания сообщила о росте выручки на десять процентов в этом году.")
