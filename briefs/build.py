@@ -167,18 +167,67 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     return _fit(replace(result, options=options))
 
 
+@dataclass(frozen=True)
+class Tally:
+    """Articles a brief counts but never quotes, as (date, articles, their drops) per date, undated first.
+
+    An article that never names a named subject reaches `_build` only to be counted: the window
+    sorts it by date, `combine` drops it whole and keeps its drops. `briefs portfolio` sends each
+    subject's task these counts instead of the week's other articles.
+    """
+
+    counts: tuple[tuple[dt.date | None, int, int], ...] = ()
+
+    @classmethod
+    def of(cls, items: Iterable[clean_stage.ArticleClean]) -> Tally:
+        """Return the tally of these articles."""
+        return cls.total((cls(((i.article.date, 1, len(i.dropped)),)) for i in items))
+
+    @classmethod
+    def total(cls, tallies: Iterable[Tally], minus: Iterable[Tally] = ()) -> Tally:
+        """Return the sum of the tallies, less those in `minus` (each of which must be part of the sum)."""
+        sums: dict[dt.date | None, list[int]] = {}
+        for sign, group in ((1, tallies), (-1, minus)):
+            for tally in group:
+                for day, articles, drops in tally.counts:
+                    entry = sums.setdefault(day, [0, 0])
+                    entry[0] += sign * articles
+                    entry[1] += sign * drops
+        days = sorted((d for d, (n, _) in sums.items() if n), key=lambda d: (d is not None, d or dt.date.min))
+        return cls(tuple((d, *sums[d]) for d in days))
+
+    @property
+    def articles(self) -> int:
+        return sum(n for _, n, _ in self.counts)
+
+    def in_window(self, window: period.Window, undated: str) -> tuple[Tally, int, int]:
+        """Return `in_window` of the articles counted: the tally of those inside, how many outside, how many undated-and-excluded."""
+        inside, outside, undated_out = [], 0, 0
+        for day, articles, drops in self.counts:
+            if day is None and undated == "exclude":
+                undated_out += articles
+            elif day is not None and window.bounded and not window.contains(day):
+                outside += articles
+            else:
+                inside.append((day, articles, drops))
+        return Tally(tuple(inside)), outside, undated_out
+
+
 def build_from_files(items: Sequence[clean_stage.ArticleClean], problems: Sequence[load.Problem],
-                     paths: Sequence[Path], resolved: Resolved) -> Result:
+                     paths: Sequence[Path], resolved: Resolved, others: Tally = Tally()) -> Result:
     """Return the brief from files already processed (`process_file`'s results, in file order), cut to its page limit.
 
     The corpus-level half of `build_brief`, for callers that read and clean files themselves
     (`briefs portfolio` does it once for many subjects); `problems` starts with `iter_files`'s.
+    `others` counts the articles left out of `items` because they never name the subject.
     """
     options, audience, subject = resolved.options, resolved.audience, resolved.subject
+    if others.counts and not subject.names:
+        raise ValueError("only a named subject can leave out the articles that never name it")
     window = _window(options)
     with _pool.build_session(None, False, lambda _line: None):
         result = _build(list(items), list(problems), [], paths, options, subject, audience, window,
-                        lambda *_args: None)
+                        lambda *_args: None, others=others)
     return _fit(replace(result, options=options))
 
 
@@ -295,19 +344,29 @@ def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -
 
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
-           window: period.Window, note, combined: clean_stage.Combiner | None = None) -> Result:
-    """Return the brief from per-file results: window, corpus-level cleaning, then the later stages."""
-    if not items:
+           window: period.Window, note, combined: clean_stage.Combiner | None = None,
+           others: Tally = Tally()) -> Result:
+    """Return the brief from per-file results: window, corpus-level cleaning, then the later stages.
+
+    `others` (a named subject only) counts articles that never name it, as if they were in `items`.
+    """
+    if not items and not others.articles:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
                          + "; give .txt, .md, .html, .json/.jsonl or RSS/Atom files", problems)
     items, outside, undated_out = in_window(items, window, options.undated)
+    others, others_outside, others_undated_out = others.in_window(window, options.undated)
+    outside, undated_out = outside + others_outside, undated_out + others_undated_out
+    # Each of the others is dropped whole by `combine` ("not about the subject"), after its own drops.
+    others_kept = others.articles
+    others_dropped = sum(drops for _, _, drops in others.counts) + others_kept
+    kept = len(items) + others_kept
     if outside:
         notes.append(f"{outside} article(s) outside {window.week or 'the period'} left out")
-    undated = sum(1 for i in items if i.article.date is None)
+    undated = sum(1 for i in items if i.article.date is None) + sum(n for day, n, _ in others.counts if day is None)
     # Undated articles matter when dates do: a window was asked for, or other articles are dated.
-    if undated_out or (undated and (window.bounded or undated < len(items))):
+    if undated_out or (undated and (window.bounded or undated < kept)):
         notes.append(f"{undated_out or undated} undated article(s) {'left out' if undated_out else 'kept (marked undated)'}")
-    if not items:
+    if not kept:
         raise BuildError(f"no article dated within {window.week or 'the period'}; "
                          "choose another --week or --since/--until, or keep undated articles")
 
@@ -402,8 +461,9 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         week=window.week or None,
         previous=previous_path.name if previous is not None else None,
         stories=quoted_stories,
-        stats={"articles": len(items) + outside + undated_out, "articles_used": len(cleaned.articles),
-               "articles_outside_period": outside, "sentences": len(sentences), "dropped": len(cleaned.dropped),
+        stats={"articles": kept + outside + undated_out, "articles_used": len(cleaned.articles),
+               "articles_outside_period": outside, "sentences": len(sentences),
+               "dropped": len(cleaned.dropped) + others_dropped,
                "problems": len(problems)},
     )
     return Result(brief=brief, audience=audience, problems=problems, dropped=cleaned.dropped, notes=notes,
