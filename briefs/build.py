@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -204,22 +204,25 @@ class Tally:
         """Return `in_window` of the articles counted: the tally of those inside, how many outside, how many undated-and-excluded."""
         inside, outside, undated_out = [], 0, 0
         for day, articles, drops in self.counts:
-            if day is None and undated == "exclude":
-                undated_out += articles
-            elif day is not None and window.bounded and not window.contains(day):
-                outside += articles
-            else:
+            where = day_in_window(day, window, undated)
+            if where is True:
                 inside.append((day, articles, drops))
+            elif where is None:
+                undated_out += articles
+            else:
+                outside += articles
         return Tally(tuple(inside)), outside, undated_out
 
 
 def build_from_files(items: Sequence[clean_stage.ArticleClean], problems: Sequence[load.Problem],
-                     paths: Sequence[Path], resolved: Resolved, others: Tally = Tally()) -> Result:
+                     paths: Sequence[Path], resolved: Resolved, others: Tally = Tally(),
+                     elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None) -> Result:
     """Return the brief from files already processed (`process_file`'s results, in file order), cut to its page limit.
 
     The corpus-level half of `build_brief`, for callers that read and clean files themselves
     (`briefs portfolio` does it once for many subjects); `problems` starts with `iter_files`'s.
-    `others` counts the articles left out of `items` because they never name the subject.
+    `others` counts the articles left out of `items` because they never name the subject, and
+    `elsewhere` is what they show of the publishers' repeated passages (`boilerplate.evidence`).
     """
     options, audience, subject = resolved.options, resolved.audience, resolved.subject
     if others.counts and not subject.names:
@@ -227,7 +230,7 @@ def build_from_files(items: Sequence[clean_stage.ArticleClean], problems: Sequen
     window = _window(options)
     with _pool.build_session(None, False, lambda _line: None):
         result = _build(list(items), list(problems), [], paths, options, subject, audience, window,
-                        lambda *_args: None, others=others)
+                        lambda *_args: None, others=others, elsewhere=elsewhere)
     return _fit(replace(result, options=options))
 
 
@@ -271,16 +274,21 @@ def in_window(items: Iterable[clean_stage.ArticleClean], window: period.Window, 
     """Return the articles inside the window, and how many were outside it or undated-and-excluded."""
     kept, outside, undated_out = [], 0, 0
     for item in items:
-        day = item.article.date
-        if day is None:
-            if undated == "exclude":
-                undated_out += 1
-                continue
-        elif window.bounded and not window.contains(day):
+        where = day_in_window(item.article.date, window, undated)
+        if where is True:
+            kept.append(item)
+        elif where is None:
+            undated_out += 1
+        else:
             outside += 1
-            continue
-        kept.append(item)
     return kept, outside, undated_out
+
+
+def day_in_window(day: dt.date | None, window: period.Window, undated: str) -> bool | None:
+    """Return True if an article of that day is kept, False if it is outside the window, None if undated and excluded."""
+    if day is None:
+        return None if undated == "exclude" else True
+    return not window.bounded or window.contains(day)
 
 
 def _renumbered(sentence: Sentence, ids: dict[int, int]) -> Sentence:
@@ -345,10 +353,11 @@ def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
            window: period.Window, note, combined: clean_stage.Combiner | None = None,
-           others: Tally = Tally()) -> Result:
+           others: Tally = Tally(), elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None) -> Result:
     """Return the brief from per-file results: window, corpus-level cleaning, then the later stages.
 
-    `others` (a named subject only) counts articles that never name it, as if they were in `items`.
+    `others` (a named subject only) counts articles that never name it, as if they were in `items`;
+    `elsewhere` is what those in the window show of repeated passages.
     """
     if not items and not others.articles:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
@@ -372,7 +381,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     note("clean")
     cleaned = combined.result if combined is not None else clean_stage.combine(items, subject)
-    cleaned = boilerplate.strip(cleaned, items)  # issue 17: passages a publisher repeats across files
+    cleaned = boilerplate.strip(cleaned, items, elsewhere)  # issue 17: passages a publisher repeats across files
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import _pool, build, clean, load, render
+from . import _pool, boilerplate, build, clean, load, period, render
 from .attribution import attribute
 from .config import ConfigError, Subject, resolve, string_list
 
@@ -173,8 +173,10 @@ class FileResult:
 
     everyone: build.Tally  # every article cleaned for nobody: what it gives a subject it never names
     problems: tuple[load.Problem, ...]
-    # subject index -> ((article cleaned for that subject, its tally as cleaned for nobody), ...), in file order
-    routed: dict[int, tuple[tuple[clean.ArticleClean, build.Tally], ...]] = field(default_factory=dict)
+    # subject index -> ((article position, article cleaned for that subject, its tally as cleaned for nobody), ...)
+    routed: dict[int, tuple[tuple[int, clean.ArticleClean, build.Tally], ...]] = field(default_factory=dict)
+    # per article, cleaned for nobody: its date, and its passages as boilerplate detection sees them
+    sightings: tuple[tuple[dt.date | None, boilerplate.Sighting | None], ...] = ()
 
 
 def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
@@ -186,16 +188,19 @@ def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
     """Return one file loaded and cleaned once, with its articles routed to the subjects they may name."""
     articles, problems = load.load_file(path)
     prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
-    # A subject never named in an article only counts it (`build.Tally`): its date, its drops.
-    shared = [build.Tally.of([attribute(p, _NOBODY)]) for p in prepared]
-    routed: dict[int, list[tuple[clean.ArticleClean, build.Tally]]] = {}
-    for article, ready, tally in zip(articles, prepared, shared):
+    # A subject never named in an article only counts it (`build.Tally`: its date, its drops) and
+    # looks for its publisher's repeated passages in it (`boilerplate.Sighting`).
+    nobody = [attribute(p, _NOBODY) for p in prepared]
+    shared = [build.Tally.of([item]) for item in nobody]
+    routed: dict[int, list[tuple[int, clean.ArticleClean, build.Tally]]] = {}
+    for position, (article, ready, tally) in enumerate(zip(articles, prepared, shared)):
         haystack = Haystack.of(article)
         for index, subject in enumerate(subjects):
             if may_name(article, subject, haystack):
-                routed.setdefault(index, []).append((_without_text(attribute(ready, subject)), tally))
+                routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject)), tally))
     return FileResult(everyone=build.Tally.total(shared), problems=tuple(problems),
-                      routed={k: tuple(v) for k, v in routed.items()})
+                      routed={k: tuple(v) for k, v in routed.items()},
+                      sightings=tuple((item.article.date, boilerplate.sighting(item)) for item in nobody))
 
 
 def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> list[FileResult]:
@@ -206,28 +211,59 @@ def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> list[FileRe
 
 @dataclass(frozen=True)
 class SubjectNews:
-    """What one subject's task reads of the week: the articles that may name it, the others' tally, the problems."""
+    """What one subject's task reads of the week: the articles that may name it, what the others give, the problems."""
 
     items: tuple[clean.ArticleClean, ...]
     others: build.Tally
     problems: tuple[load.Problem, ...]
+    elsewhere: dict[tuple[str, str], boilerplate.Evidence] = field(default_factory=dict)
 
 
-def news_for(files: Sequence[FileResult], index: int, listing: Sequence[load.Problem] = (),
-             everyone: build.Tally | None = None) -> SubjectNews:
-    """Return subject `index`'s share of the per-file results (`everyone`: their tallies' total, if known)."""
-    routed = [pair for result in files for pair in result.routed.get(index, ())]
-    everyone = everyone if everyone is not None else build.Tally.total(r.everyone for r in files)
-    return SubjectNews(items=tuple(item for item, _ in routed),
-                       others=build.Tally.total([everyone], minus=[tally for _, tally in routed]),
-                       problems=tuple(listing) + tuple(p for result in files for p in result.problems))
+class _Week:
+    """The per-file results summed once for every subject: the tallies' total, the passages in the window."""
+
+    def __init__(self, files: Sequence[FileResult], listing: Sequence[load.Problem], window: period.Window | None,
+                 undated: str):
+        self.files = files
+        self.everyone = build.Tally.total(r.everyone for r in files)
+        self.problems = tuple(listing) + tuple(p for result in files for p in result.problems)
+        self.first: list[int] = []  # each file's first article number
+        self.passages = boilerplate.Passages()
+        number = 0
+        for result in files:
+            self.first.append(number)
+            for day, found in result.sightings:
+                if found is not None and window is not None and build.day_in_window(day, window, undated):
+                    self.passages.add(number, found)
+                number += 1
+
+    def news_for(self, index: int) -> SubjectNews:
+        routed = [(self.first[n] + position, item, tally) for n, result in enumerate(self.files)
+                  for position, item, tally in result.routed.get(index, ())]
+        items = tuple(item for _, item, _ in routed)
+        wanted = {boilerplate.template_key(k) for item in items for keys in item.keys for k in keys}
+        return SubjectNews(items=items, others=build.Tally.total([self.everyone], minus=[t for _, _, t in routed]),
+                           problems=self.problems,
+                           elsewhere=self.passages.evidence(wanted, skip={number for number, _, _ in routed}))
 
 
-def shares(files: Sequence[FileResult], count: int, listing: Sequence[load.Problem]) -> Iterator[SubjectNews]:
-    """Return `news_for` each of `count` subjects, in order, summing the tallies once."""
-    everyone = build.Tally.total(r.everyone for r in files)
+def _window(job: Job) -> period.Window | None:
+    try:
+        return period.window(job.week, job.since, job.until, today=job.date)
+    except period.PeriodError:
+        return None  # each subject's build reports it
+
+
+def news_for(files: Sequence[FileResult], index: int, job: Job, listing: Sequence[load.Problem] = ()) -> SubjectNews:
+    """Return subject `index`'s share of the per-file results: what its `build.build_from_files` reads."""
+    return _Week(files, listing, _window(job), job.undated).news_for(index)
+
+
+def shares(files: Sequence[FileResult], count: int, job: Job, listing: Sequence[load.Problem]) -> Iterator[SubjectNews]:
+    """Return `news_for` each of `count` subjects, in order, summing the per-file results once."""
+    week = _Week(files, listing, _window(job), job.undated)
     for index in range(count):
-        yield news_for(files, index, listing, everyone)
+        yield week.news_for(index)
 
 
 # --- per subject: the composition `briefs build` runs ----------------------------------------
@@ -279,7 +315,8 @@ def build_subject(job: Job, entry: Entry, news: SubjectNews) -> Outcome:
 
 def _build_subject(job: Job, entry: Entry, news: SubjectNews) -> Outcome:
     resolved = build.resolve_options(list(job.news), options_for(job, entry), entry.subject)
-    result = build.build_from_files(news.items, news.problems, list(job.news), resolved, others=news.others)
+    result = build.build_from_files(news.items, news.problems, list(job.news), resolved, others=news.others,
+                                    elsewhere=news.elsewhere)
     written = render.render(result.brief, result.audience, result.options.out, build.output_stem(result.brief),
                             list(job.formats), fitted=result.fitted)
     return Outcome(entry.subject.name, entry.slug, written=tuple(str(p) for p in written),
@@ -427,7 +464,7 @@ def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
     if workers <= 1:
         results = read_files([str(f) for f in files], subjects)
         outcomes = []
-        for entry, news in zip(portfolio.entries, shares(results, len(subjects), listing)):
+        for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing)):
             outcomes.append(build_subject(job, entry, news))
             if each:
                 each(outcomes[-1])
@@ -444,7 +481,7 @@ def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
                 results.extend(batch)
             # Each subject's task gets only its share: the articles that may name it, the others' tally.
             futures = [pool.submit(build_subject, job, entry, news)
-                       for entry, news in zip(portfolio.entries, shares(results, len(subjects), listing))]
+                       for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing))]
             for future in futures:
                 outcomes.append(future.result())
                 if each:
@@ -486,7 +523,7 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
         results = [result for batch in client.gather(batches) for result in batch]
         del batches
         tasks = {client.submit(build_subject, job, entry, news, pure=False): entry
-                 for entry, news in zip(portfolio.entries, shares(results, len(subjects), listing))}
+                 for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing))}
         outcomes = []
         for future in as_completed(list(tasks)):
             try:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs import build, portfolio
+from briefs import boilerplate, build, portfolio
 from briefs._pool import process_file
 from briefs.config import Subject
 from briefs.load import load_file
@@ -188,7 +188,7 @@ def test_routed_articles_clean_exactly_as_build_cleans_them_and_the_others_are_c
         for index, subject in enumerate(subjects):
             expected, problems = process_file(path, subject)
             assert list(result.problems) == problems
-            news = portfolio.news_for([result], index)
+            news = portfolio.news_for([result], index, portfolio.Job(news=(), out=Path("out"), formats=("md",)))
             named = [theirs for article, theirs in zip(articles, expected, strict=True)
                      if portfolio.may_name(article, subject)]
             routed += len(named)
@@ -197,6 +197,7 @@ def test_routed_articles_clean_exactly_as_build_cleans_them_and_the_others_are_c
             others = [theirs for article, theirs in zip(articles, expected) if not portfolio.may_name(article, subject)]
             assert all(theirs.mentions == 0 for theirs in others)
             assert news.others == build.Tally.of(others)
+            assert boilerplate.find(news.items, news.elsewhere) == boilerplate.find(expected)
     assert routed >= 12
 
 
@@ -295,7 +296,7 @@ def test_a_task_leaves_process_wide_settings_as_it_found_them(coverage, tmp_path
     level = weasy.level
     weasy.setLevel(logging.WARNING)  # rendering a PDF quiets it; a worker's next task must not inherit that
     try:
-        outcome = portfolio.build_subject(job, chosen.entries[0], portfolio.news_for(files, 0))
+        outcome = portfolio.build_subject(job, chosen.entries[0], portfolio.news_for(files, 0, job))
         assert weasy.level == logging.WARNING
     finally:
         weasy.setLevel(level)
