@@ -4,9 +4,10 @@ A `PORTFOLIO.toml` names the shared news folders and the subjects. Per file (onc
 list): load it, run the subject-independent part of cleaning (`clean.prepare`) on each article,
 and attribute it (`attribution.attribute`, as `briefs build` does) to no subject in particular
 and to each subject its text could name (`may_name`). Per subject: the
-file results routed to it go through `build.build_from_files` — the same corpus-level composition
-`briefs build` runs — and `render.render`, so each brief is byte-identical to `briefs build` on
-the same news with that subject's `briefs.toml`. Engines: a local process pool, or Dask (a
+articles routed to it, with what the others give it (`build.Tally`, `boilerplate.Evidence`), go
+through `build.build_from_files` — the same corpus-level composition `briefs build` runs — and
+`render.render`, so each brief is byte-identical to `briefs build` on the same news with that
+subject's `briefs.toml`. Engines: a local process pool, or Dask (a
 `LocalCluster`, or a running cluster's scheduler address). docs/scale.md is the runbook.
 """
 
