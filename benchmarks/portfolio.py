@@ -146,10 +146,11 @@ def flat_memory(news: Path, companies: list[tuple[str, str]], tasks: int, out: P
                for n, t in companies[:10]]
     files = [portfolio.read_file(p, [e.subject for e in entries]) for p in sorted(news.glob("*.md"))[:200]]
     job = portfolio.Job(news=(news,), out=out, formats=("md", "json"))
+    news_of = list(portfolio.shares(files, len(entries), job, []))
     marks, checkpoints = [], {max(1, tasks // 10), tasks // 2, tasks}
     for done in range(1, tasks + 1):
         index = done % len(entries)
-        portfolio.build_subject(job, entries[index], index, files, [])
+        portfolio.build_subject(job, entries[index], news_of[index])
         if done in checkpoints:
             marks.append((done, _rss_kb()))
     return marks

@@ -11,7 +11,7 @@ MIN_FILES different leads on MIN_FILES different days; `strip` removes them with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .clean import ArticleClean, Cleaned, normalize
@@ -37,6 +37,12 @@ class _Seen:
     files: set[str] = field(default_factory=set)
     lead_somewhere: bool = False
 
+    def saw(self, found: Sighting, first: bool) -> None:
+        self.leads.add(found.lead)
+        self.days.add(found.day)
+        self.files.add(found.path)
+        self.lead_somewhere |= first  # a story's lead is its own news, however often told
+
 
 def _lead(item: ArticleClean) -> str:
     """Return what identifies an article's story: its headline, else its first kept sentence."""
@@ -45,35 +51,83 @@ def _lead(item: ArticleClean) -> str:
     return next((k for keys in item.keys for k in keys), item.article.path)
 
 
-def find(items: Iterable[ArticleClean]) -> frozenset[str]:
-    """Return the template keys (`template_key`) of passages that are boilerplate of their publisher."""
-    seen: dict[tuple[str, str], _Seen] = {}
+@dataclass(frozen=True)
+class Sighting:
+    """What `find` records of one article: its publisher, story lead, day, file, and its kept passages."""
+
+    publisher: str
+    lead: str
+    day: str
+    path: str
+    keys: tuple[str, ...]  # template keys of its kept sentences, the first being its lead sentence's
+
+
+def sighting(item: ArticleClean) -> Sighting | None:
+    """Return the article as `find` sees it, or None for an unknown publisher (see `find`)."""
+    article = item.article
+    if not article.publisher.strip():
+        return None  # files of unknown publishers are not known to share a site: a repeat may be syndication
+    return Sighting(article.publisher, _lead(item), article.date.isoformat() if article.date else article.path,
+                    article.path, tuple(template_key(k) for keys in item.keys for k in keys))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What some articles show of one publisher's passage: its leads, days and files (up to MIN_FILES each)."""
+
+    leads: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()
+    files: frozenset[str] = frozenset()
+    lead_somewhere: bool = False
+
+
+class Passages:
+    """Many articles' sightings indexed by passage, to tell a few passages' `Evidence` without the rest."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[tuple[int, Sighting, bool]]] = {}
+
+    def add(self, number: int, found: Sighting) -> None:
+        """Index the article numbered `number` (numbers name articles for `evidence`'s `skip`)."""
+        for index, key in enumerate(found.keys):
+            self._by_key.setdefault(key, []).append((number, found, index == 0))
+
+    def evidence(self, wanted: Iterable[str], skip: set[int] = frozenset()) -> dict[tuple[str, str], Evidence]:
+        """Return, per (publisher, template key) among `wanted` keys, what the articles not in `skip` show.
+
+        Each set keeps at most MIN_FILES values: `find` asks only whether a union reaches MIN_FILES.
+        """
+        seen: dict[tuple[str, str], _Seen] = {}
+        for key in set(wanted):
+            for number, found, first in self._by_key.get(key, ()):
+                if number in skip:
+                    continue
+                seen.setdefault((found.publisher, key), _Seen()).saw(found, first)
+        return {key: Evidence(*(frozenset(sorted(values)[:MIN_FILES]) for values in (e.leads, e.days, e.files)),
+                              e.lead_somewhere) for key, e in seen.items()}
+
+
+def find(items: Iterable[ArticleClean], elsewhere: Mapping[tuple[str, str], Evidence] | None = None) -> frozenset[str]:
+    """Return the template keys (`template_key`) of passages that are boilerplate of their publisher.
+
+    `elsewhere` adds what articles not in `items` show (`evidence`), as if they were in it.
+    """
+    seen = {key: _Seen(set(e.leads), set(e.days), set(e.files), e.lead_somewhere)
+            for key, e in (elsewhere or {}).items()}
     for item in items:
-        article = item.article
-        if not article.publisher.strip():
-            continue  # files of unknown publishers are not known to share a site: a repeat may be syndication
-        if not item.mentions:
-            # Only the subject's articles are evidence: the rest are dropped whole, and a portfolio
-            # hands a subject's task the others without their prose (same brief as `briefs build`).
+        found = sighting(item)
+        if found is None:
             continue
-        lead = _lead(item)
-        day = article.date.isoformat() if article.date else article.path
-        first = True
-        for keys in item.keys:
-            for key in keys:
-                entry = seen.setdefault((article.publisher, template_key(key)), _Seen())
-                entry.leads.add(lead)
-                entry.days.add(day)
-                entry.files.add(article.path)
-                entry.lead_somewhere |= first  # a story's lead is its own news, however often told
-                first = False
+        for index, key in enumerate(found.keys):
+            seen.setdefault((found.publisher, key), _Seen()).saw(found, index == 0)
     return frozenset(key for (_, key), entry in seen.items()
                      if not entry.lead_somewhere and min(len(entry.leads), len(entry.days), len(entry.files)) >= MIN_FILES)
 
 
-def strip(cleaned: Cleaned, items: Iterable[ArticleClean]) -> Cleaned:
-    """Return the corpus result without the boilerplate passages found in `items`, each reported as a Drop."""
-    boilerplate = find(items)
+def strip(cleaned: Cleaned, items: Iterable[ArticleClean],
+          elsewhere: Mapping[tuple[str, str], Evidence] | None = None) -> Cleaned:
+    """Return the corpus result without the boilerplate passages found in `items` (and `elsewhere`), each reported as a Drop."""
+    boilerplate = find(items, elsewhere)
     if not boilerplate:
         return cleaned
     articles, dropped = [], list(cleaned.dropped)

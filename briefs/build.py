@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -167,18 +167,70 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     return _fit(replace(result, options=options))
 
 
+@dataclass(frozen=True)
+class Tally:
+    """Articles a brief counts but never quotes, as (date, articles, their drops) per date, undated first.
+
+    An article that never names a named subject reaches `_build` only to be counted: the window
+    sorts it by date, `combine` drops it whole and keeps its drops. `briefs portfolio` sends each
+    subject's task these counts instead of the week's other articles.
+    """
+
+    counts: tuple[tuple[dt.date | None, int, int], ...] = ()
+
+    @classmethod
+    def of(cls, items: Iterable[clean_stage.ArticleClean]) -> Tally:
+        """Return the tally of these articles."""
+        return cls.total((cls(((i.article.date, 1, len(i.dropped)),)) for i in items))
+
+    @classmethod
+    def total(cls, tallies: Iterable[Tally], minus: Iterable[Tally] = ()) -> Tally:
+        """Return the sum of the tallies, less those in `minus` (each of which must be part of the sum)."""
+        sums: dict[dt.date | None, list[int]] = {}
+        for sign, group in ((1, tallies), (-1, minus)):
+            for tally in group:
+                for day, articles, drops in tally.counts:
+                    entry = sums.setdefault(day, [0, 0])
+                    entry[0] += sign * articles
+                    entry[1] += sign * drops
+        days = sorted((d for d, (n, _) in sums.items() if n), key=lambda d: (d is not None, d or dt.date.min))
+        return cls(tuple((d, *sums[d]) for d in days))
+
+    @property
+    def articles(self) -> int:
+        return sum(n for _, n, _ in self.counts)
+
+    def in_window(self, window: period.Window, undated: str) -> tuple[Tally, int, int]:
+        """Return `in_window` of the articles counted: the tally of those inside, how many outside, how many undated-and-excluded."""
+        inside, outside, undated_out = [], 0, 0
+        for day, articles, drops in self.counts:
+            where = day_in_window(day, window, undated)
+            if where is True:
+                inside.append((day, articles, drops))
+            elif where is None:
+                undated_out += articles
+            else:
+                outside += articles
+        return Tally(tuple(inside)), outside, undated_out
+
+
 def build_from_files(items: Sequence[clean_stage.ArticleClean], problems: Sequence[load.Problem],
-                     paths: Sequence[Path], resolved: Resolved) -> Result:
+                     paths: Sequence[Path], resolved: Resolved, others: Tally = Tally(),
+                     elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None) -> Result:
     """Return the brief from files already processed (`process_file`'s results, in file order), cut to its page limit.
 
     The corpus-level half of `build_brief`, for callers that read and clean files themselves
     (`briefs portfolio` does it once for many subjects); `problems` starts with `iter_files`'s.
+    `others` counts the articles left out of `items` because they never name the subject, and
+    `elsewhere` is what they show of the publishers' repeated passages (`boilerplate.evidence`).
     """
     options, audience, subject = resolved.options, resolved.audience, resolved.subject
+    if others.counts and not subject.names:
+        raise ValueError("only a named subject can leave out the articles that never name it")
     window = _window(options)
     with _pool.build_session(None, False, lambda _line: None):
         result = _build(list(items), list(problems), [], paths, options, subject, audience, window,
-                        lambda *_args: None)
+                        lambda *_args: None, others=others, elsewhere=elsewhere)
     return _fit(replace(result, options=options))
 
 
@@ -222,16 +274,21 @@ def in_window(items: Iterable[clean_stage.ArticleClean], window: period.Window, 
     """Return the articles inside the window, and how many were outside it or undated-and-excluded."""
     kept, outside, undated_out = [], 0, 0
     for item in items:
-        day = item.article.date
-        if day is None:
-            if undated == "exclude":
-                undated_out += 1
-                continue
-        elif window.bounded and not window.contains(day):
+        where = day_in_window(item.article.date, window, undated)
+        if where is True:
+            kept.append(item)
+        elif where is None:
+            undated_out += 1
+        else:
             outside += 1
-            continue
-        kept.append(item)
     return kept, outside, undated_out
+
+
+def day_in_window(day: dt.date | None, window: period.Window, undated: str) -> bool | None:
+    """Return True if an article of that day is kept, False if it is outside the window, None if undated and excluded."""
+    if day is None:
+        return None if undated == "exclude" else True
+    return not window.bounded or window.contains(day)
 
 
 def _renumbered(sentence: Sentence, ids: dict[int, int]) -> Sentence:
@@ -295,25 +352,36 @@ def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -
 
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
-           window: period.Window, note, combined: clean_stage.Combiner | None = None) -> Result:
-    """Return the brief from per-file results: window, corpus-level cleaning, then the later stages."""
-    if not items:
+           window: period.Window, note, combined: clean_stage.Combiner | None = None,
+           others: Tally = Tally(), elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None) -> Result:
+    """Return the brief from per-file results: window, corpus-level cleaning, then the later stages.
+
+    `others` (a named subject only) counts articles that never name it, as if they were in `items`;
+    `elsewhere` is what those in the window show of repeated passages.
+    """
+    if not items and not others.articles:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
                          + "; give .txt, .md, .html, .json/.jsonl or RSS/Atom files", problems)
     items, outside, undated_out = in_window(items, window, options.undated)
+    others, others_outside, others_undated_out = others.in_window(window, options.undated)
+    outside, undated_out = outside + others_outside, undated_out + others_undated_out
+    # Each of the others is dropped whole by `combine` ("not about the subject"), after its own drops.
+    others_kept = others.articles
+    others_dropped = sum(drops for _, _, drops in others.counts) + others_kept
+    kept = len(items) + others_kept
     if outside:
         notes.append(f"{outside} article(s) outside {window.week or 'the period'} left out")
-    undated = sum(1 for i in items if i.article.date is None)
+    undated = sum(1 for i in items if i.article.date is None) + sum(n for day, n, _ in others.counts if day is None)
     # Undated articles matter when dates do: a window was asked for, or other articles are dated.
-    if undated_out or (undated and (window.bounded or undated < len(items))):
+    if undated_out or (undated and (window.bounded or undated < kept)):
         notes.append(f"{undated_out or undated} undated article(s) {'left out' if undated_out else 'kept (marked undated)'}")
-    if not items:
+    if not kept:
         raise BuildError(f"no article dated within {window.week or 'the period'}; "
                          "choose another --week or --since/--until, or keep undated articles")
 
     note("clean")
     cleaned = combined.result if combined is not None else clean_stage.combine(items, subject)
-    cleaned = boilerplate.strip(cleaned, items)  # issue 17: passages a publisher repeats across files
+    cleaned = boilerplate.strip(cleaned, items, elsewhere)  # issue 17: passages a publisher repeats across files
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")
@@ -402,8 +470,9 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         week=window.week or None,
         previous=previous_path.name if previous is not None else None,
         stories=quoted_stories,
-        stats={"articles": len(items) + outside + undated_out, "articles_used": len(cleaned.articles),
-               "articles_outside_period": outside, "sentences": len(sentences), "dropped": len(cleaned.dropped),
+        stats={"articles": kept + outside + undated_out, "articles_used": len(cleaned.articles),
+               "articles_outside_period": outside, "sentences": len(sentences),
+               "dropped": len(cleaned.dropped) + others_dropped,
                "problems": len(problems)},
     )
     return Result(brief=brief, audience=audience, problems=problems, dropped=cleaned.dropped, notes=notes,

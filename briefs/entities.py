@@ -263,8 +263,9 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
                     companies.add(part)
                 counts[part] += 1
                 contexts.setdefault(part, []).append((text, start, end))
-    merged = _merge(counts, ticker_of, _person_like(contexts, skip))
-    people = _people(merged, contexts) | {n for n in merged if n in _person_like(contexts, skip)}
+    person_like = _person_like(contexts, skip)  # once: it reads every mention of every name
+    merged = _merge(counts, ticker_of, person_like)
+    people = _people(merged, contexts) | {n for n in merged if n in person_like}
     result: Counter[str] = Counter()
     for name, variants in merged.items():
         if _bare(name) in skip or any(_bare(v) in skip for v in variants) or _is_source(name, sources):

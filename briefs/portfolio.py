@@ -4,9 +4,10 @@ A `PORTFOLIO.toml` names the shared news folders and the subjects. Per file (onc
 list): load it, run the subject-independent part of cleaning (`clean.prepare`) on each article,
 and attribute it (`attribution.attribute`, as `briefs build` does) to no subject in particular
 and to each subject its text could name (`may_name`). Per subject: the
-file results routed to it go through `build.build_from_files` — the same corpus-level composition
-`briefs build` runs — and `render.render`, so each brief is byte-identical to `briefs build` on
-the same news with that subject's `briefs.toml`. Engines: a local process pool, or Dask (a
+articles routed to it, with what the others give it (`build.Tally`, `boilerplate.Evidence`), go
+through `build.build_from_files` — the same corpus-level composition `briefs build` runs — and
+`render.render`, so each brief is byte-identical to `briefs build` on the same news with that
+subject's `briefs.toml`. Engines: a local process pool, or Dask (a
 `LocalCluster`, or a running cluster's scheduler address). docs/scale.md is the runbook.
 """
 
@@ -26,8 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import build, clean, load, render
-from ._pool import BUILD_GC_THRESHOLD
+from . import _pool, boilerplate, build, clean, load, period, render
 from .attribution import attribute
 from .config import ConfigError, Subject, resolve, string_list
 
@@ -170,19 +170,14 @@ def may_name(article, subject: Subject, haystack: Haystack | None = None) -> boo
 
 @dataclass(frozen=True)
 class FileResult:
-    """One file read once for every subject: its articles cleaned for nobody, and for those they may name."""
+    """One file read once for every subject: its articles counted for those they cannot name, cleaned for those they may."""
 
-    shared: tuple[clean.ArticleClean, ...]
+    everyone: build.Tally  # every article cleaned for nobody: what it gives a subject it never names
     problems: tuple[load.Problem, ...]
-    # subject index -> ((article index, article cleaned for that subject), ...)
-    routed: dict[int, tuple[tuple[int, clean.ArticleClean], ...]] = field(default_factory=dict)
-
-    def for_subject(self, index: int) -> list[clean.ArticleClean]:
-        """Return the file's articles as `build.process_file` cleans them for subject `index`."""
-        items = list(self.shared)
-        for position, item in self.routed.get(index, ()):
-            items[position] = item
-        return items
+    # subject index -> ((article position, article cleaned for that subject, its tally as cleaned for nobody), ...)
+    routed: dict[int, tuple[tuple[int, clean.ArticleClean, build.Tally], ...]] = field(default_factory=dict)
+    # per article, cleaned for nobody: its date, and its passages as boilerplate detection sees them
+    sightings: tuple[tuple[dt.date | None, boilerplate.Sighting | None], ...] = ()
 
 
 def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
@@ -190,34 +185,86 @@ def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
     return replace(item, article=replace(item.article, text=""))
 
 
-def _unnamed(item: clean.ArticleClean) -> clean.ArticleClean:
-    """Return an article no subject is named in, as subject tasks need it: without its prose.
-
-    `clean.combine` drops such an article whole (no mention) and keeps only its drops; its date
-    still counts in the period's tallies. Not shipping its sentences, keys and stems to every
-    subject task saves most of the data a portfolio moves; the byte-identity test guards this.
-    """
-    return replace(_without_text(item), paragraphs=[], keys=[], stems=[], about=[])
-
-
 def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
     """Return one file loaded and cleaned once, with its articles routed to the subjects they may name."""
     articles, problems = load.load_file(path)
     prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
-    shared = tuple(_unnamed(attribute(p, _NOBODY)) for p in prepared)
-    routed: dict[int, list[tuple[int, clean.ArticleClean]]] = {}
-    for position, (article, ready) in enumerate(zip(articles, prepared)):
+    # A subject never named in an article only counts it (`build.Tally`: its date, its drops) and
+    # looks for its publisher's repeated passages in it (`boilerplate.Sighting`).
+    nobody = [attribute(p, _NOBODY) for p in prepared]
+    shared = [build.Tally.of([item]) for item in nobody]
+    routed: dict[int, list[tuple[int, clean.ArticleClean, build.Tally]]] = {}
+    for position, (article, ready, tally) in enumerate(zip(articles, prepared, shared)):
         haystack = Haystack.of(article)
         for index, subject in enumerate(subjects):
             if may_name(article, subject, haystack):
-                routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject))))
-    return FileResult(shared=shared, problems=tuple(problems), routed={k: tuple(v) for k, v in routed.items()})
+                routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject)), tally))
+    return FileResult(everyone=build.Tally.total(shared), problems=tuple(problems),
+                      routed={k: tuple(v) for k, v in routed.items()},
+                      sightings=tuple((item.article.date, boilerplate.sighting(item)) for item in nobody))
 
 
 def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> list[FileResult]:
     """Return `read_file` for a batch of files: one engine task."""
     with _process_kept_clean():
         return [read_file(Path(p), subjects) for p in paths]
+
+
+@dataclass(frozen=True)
+class SubjectNews:
+    """What one subject's task reads of the week: the articles that may name it, what the others give, the problems."""
+
+    items: tuple[clean.ArticleClean, ...]
+    others: build.Tally
+    problems: tuple[load.Problem, ...]
+    elsewhere: dict[tuple[str, str], boilerplate.Evidence] = field(default_factory=dict)
+
+
+class _Week:
+    """The per-file results summed once for every subject: the tallies' total, the passages in the window."""
+
+    def __init__(self, files: Sequence[FileResult], listing: Sequence[load.Problem], window: period.Window | None,
+                 undated: str):
+        self.files = files
+        self.everyone = build.Tally.total(r.everyone for r in files)
+        self.problems = tuple(listing) + tuple(p for result in files for p in result.problems)
+        self.first: list[int] = []  # each file's first article number
+        self.passages = boilerplate.Passages()
+        number = 0
+        for result in files:
+            self.first.append(number)
+            for day, found in result.sightings:
+                if found is not None and window is not None and build.day_in_window(day, window, undated):
+                    self.passages.add(number, found)
+                number += 1
+
+    def news_for(self, index: int) -> SubjectNews:
+        routed = [(self.first[n] + position, item, tally) for n, result in enumerate(self.files)
+                  for position, item, tally in result.routed.get(index, ())]
+        items = tuple(item for _, item, _ in routed)
+        wanted = {boilerplate.template_key(k) for item in items for keys in item.keys for k in keys}
+        return SubjectNews(items=items, others=build.Tally.total([self.everyone], minus=[t for _, _, t in routed]),
+                           problems=self.problems,
+                           elsewhere=self.passages.evidence(wanted, skip={number for number, _, _ in routed}))
+
+
+def _window(job: Job) -> period.Window | None:
+    try:
+        return period.window(job.week, job.since, job.until, today=job.date)
+    except period.PeriodError:
+        return None  # each subject's build reports it
+
+
+def news_for(files: Sequence[FileResult], index: int, job: Job, listing: Sequence[load.Problem] = ()) -> SubjectNews:
+    """Return subject `index`'s share of the per-file results: what its `build.build_from_files` reads."""
+    return _Week(files, listing, _window(job), job.undated).news_for(index)
+
+
+def shares(files: Sequence[FileResult], count: int, job: Job, listing: Sequence[load.Problem]) -> Iterator[SubjectNews]:
+    """Return `news_for` each of `count` subjects, in order, summing the per-file results once."""
+    week = _Week(files, listing, _window(job), job.undated)
+    for index in range(count):
+        yield week.news_for(index)
 
 
 # --- per subject: the composition `briefs build` runs ----------------------------------------
@@ -256,24 +303,21 @@ def options_for(job: Job, entry: Entry) -> build.Options:
                          out=job.out / entry.slug, cache=False, workers=1)
 
 
-def build_subject(job: Job, entry: Entry, index: int, files: Sequence[FileResult],
-                  listing_problems: Sequence[load.Problem]) -> Outcome:
+def build_subject(job: Job, entry: Entry, news: SubjectNews) -> Outcome:
     """Return one subject's outcome after building and rendering its brief; errors become its one line."""
     with _process_kept_clean():
         try:
-            return _build_subject(job, entry, index, files, listing_problems)
+            return _build_subject(job, entry, news)
         except (build.BuildError, ConfigError, render.RenderError) as error:
             return Outcome(entry.subject.name, entry.slug, error=str(error))
         except Exception as error:  # noqa: BLE001 (one subject's bug must not stop the others)
             return Outcome(entry.subject.name, entry.slug, error=f"internal error: {type(error).__name__}: {error}")
 
 
-def _build_subject(job: Job, entry: Entry, index: int, files: Sequence[FileResult],
-                   listing_problems: Sequence[load.Problem]) -> Outcome:
+def _build_subject(job: Job, entry: Entry, news: SubjectNews) -> Outcome:
     resolved = build.resolve_options(list(job.news), options_for(job, entry), entry.subject)
-    items = [item for result in files for item in result.for_subject(index)]
-    problems = list(listing_problems) + [p for result in files for p in result.problems]
-    result = build.build_from_files(items, problems, list(job.news), resolved)
+    result = build.build_from_files(news.items, news.problems, list(job.news), resolved, others=news.others,
+                                    elsewhere=news.elsewhere)
     written = render.render(result.brief, result.audience, result.options.out, build.output_stem(result.brief),
                             list(job.formats), fitted=result.fitted)
     return Outcome(entry.subject.name, entry.slug, written=tuple(str(p) for p in written),
@@ -411,57 +455,41 @@ def run(portfolio: Portfolio, job: Job, scheduler: str | None = None, workers: i
     return sorted(outcomes, key=lambda o: order[o.slug]), [str(p) for p in listing] + problems
 
 
-def _problems(batches: list[list[FileResult]]) -> list[str]:
-    return [str(p) for batch in batches for result in batch for p in result.problems]
-
-
-_SHARED: dict[str, object] = {}  # a pool worker's copy of the per-file results, sent once per process
-
-
-def _receive(files: list[FileResult], listing: list[load.Problem]) -> None:
-    """Keep the per-file results in this pool worker (its initializer)."""
-    _SHARED["files"], _SHARED["listing"] = files, listing
-
-
-def _pool_subject(job: Job, entry: Entry, index: int) -> Outcome:
-    return build_subject(job, entry, index, _SHARED["files"], _SHARED["listing"])
+def _problems(files: Sequence[FileResult]) -> list[str]:
+    return [str(p) for result in files for p in result.problems]
 
 
 def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[load.Problem],
               subjects: list[Subject], workers: int, each) -> tuple[list[Outcome], list[str]]:
     """Return the outcomes and file problems from a local process pool (in this process for 1 worker)."""
-    results: list[FileResult] = []
     if workers <= 1:
         results = read_files([str(f) for f in files], subjects)
         outcomes = []
-        for index, entry in enumerate(portfolio.entries):
-            outcomes.append(build_subject(job, entry, index, results, listing))
+        for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing)):
+            outcomes.append(build_subject(job, entry, news))
             if each:
                 each(outcomes[-1])
-        return outcomes, _problems([results])
+        return outcomes, _problems(results)
     batches = _batches(files)
     threshold = gc.get_threshold()
+    results: list[FileResult] = []
     outcomes = []
     try:
-        # The week's results are millions of small objects that live to the end, as in a build.
-        gc.set_threshold(*BUILD_GC_THRESHOLD)
+        # The week's routed articles are many small objects that live to the end, as in a build.
+        gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for batch in pool.map(read_files, batches, [subjects] * len(batches)):
                 results.extend(batch)
-        # Frozen, they are never scanned again here, nor in the workers forked from here.
-        gc.freeze()
-        # A second pool receives the per-file results once per process, not once per subject.
-        with ProcessPoolExecutor(max_workers=min(workers, len(portfolio.entries)), initializer=_receive,
-                                 initargs=(results, listing)) as pool:
-            futures = [pool.submit(_pool_subject, job, entry, index) for index, entry in enumerate(portfolio.entries)]
+            # Each subject's task gets only its share: the articles that may name it, the others' tally.
+            futures = [pool.submit(build_subject, job, entry, news)
+                       for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing))]
             for future in futures:
                 outcomes.append(future.result())
                 if each:
                     each(outcomes[-1])
     finally:
-        gc.unfreeze()
         gc.set_threshold(*threshold)
-    return outcomes, _problems([results])
+    return outcomes, _problems(results)
 
 
 def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[load.Problem],
@@ -491,8 +519,12 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
             job = replace(job, news=tuple(p.absolute() for p in job.news), out=job.out.absolute())
             files = [f.absolute() for f in files]
         batches = [client.submit(read_files, batch, subjects, pure=False) for batch in _batches(files)]
-        tasks = {client.submit(_dask_subject, job, entry, index, batches, listing, pure=False): entry
-                 for index, entry in enumerate(portfolio.entries)}
+        # The per-file results come back here and each subject's task is sent only its share: the
+        # share travels in the task itself, so Dask can rerun a task whose worker was lost.
+        results = [result for batch in client.gather(batches) for result in batch]
+        del batches
+        tasks = {client.submit(build_subject, job, entry, news, pure=False): entry
+                 for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing))}
         outcomes = []
         for future in as_completed(list(tasks)):
             try:
@@ -503,13 +535,9 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
             outcomes.append(outcome)
             if each:
                 each(outcome)
-        return outcomes, client.submit(_problems, batches, pure=False).result()
+        return outcomes, _problems(results)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
-
-def _dask_subject(job: Job, entry: Entry, index: int, batches: list[list[FileResult]],
-                  listing: list[load.Problem]) -> Outcome:
-    return build_subject(job, entry, index, [r for batch in batches for r in batch], listing)

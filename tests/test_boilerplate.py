@@ -105,14 +105,3 @@ def test_the_build_drops_a_publishers_footer(tmp_path):
 def test_files_without_a_publisher_are_not_taken_for_one_site():
     assert FOOTER in _kept(_clean(_week(publisher="")))
 
-
-def test_only_the_subjects_articles_are_evidence_of_boilerplate():
-    """A passage repeated only across articles about others is no evidence: those are dropped whole,
-    and a portfolio hands a subject's task the others without their prose (same brief as `briefs build`)."""
-    week = _week()
-    about_acme = week[:2]  # two of the subject's files carry the passage: not yet boilerplate
-    others = [_article(20 + i, f"Globex note {i}", f"Globex Inc said its orders grew on day {i}.\n\n{FOOTER}\n\n"
-                                                   f"Globex shares moved {i}% on the day.") for i in range(3)]
-    kept = _kept(_clean(about_acme + others))
-    assert FOOTER in kept
-    assert FOOTER not in _kept(_clean(week))  # four of the subject's own files: boilerplate

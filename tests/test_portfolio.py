@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs import portfolio
+from briefs import boilerplate, build, portfolio
 from briefs._pool import process_file
 from briefs.config import Subject
 from briefs.load import load_file
@@ -129,7 +129,7 @@ def test_a_worker_killed_mid_run_is_replaced_and_every_brief_is_complete(coverag
             deadline = time.monotonic() + TIMEOUT
             while time.monotonic() < deadline and not killed:
                 for worker, keys in client.processing().items():
-                    if any("_dask_subject" in str(k) for k in keys):
+                    if any("build_subject" in str(k) for k in keys):
                         os.kill(pids[worker], signal.SIGKILL)  # a worker lost mid-task
                         killed.append(worker)
                         return
@@ -177,7 +177,7 @@ def test_last_weeks_brief_gives_the_change_in_sentiment(coverage, tmp_path):
 
 # --- routing: an article is cleaned once for everyone, again only for subjects it may name ---
 
-def test_routed_articles_clean_exactly_as_build_cleans_them():
+def test_routed_articles_clean_exactly_as_build_cleans_them_and_the_others_are_counted():
     subjects = [e.subject for e in portfolio.read_portfolio(FIXTURE / "PORTFOLIO.toml").entries]
     subjects.append(Subject(name="Zephyr Aerostructures", tickers=["ZPHR"]))  # named nowhere
     files = sorted((FIXTURE / "news").glob("*.md")) + sorted((ROOT / "seeds").glob("*.txt"))
@@ -188,13 +188,16 @@ def test_routed_articles_clean_exactly_as_build_cleans_them():
         for index, subject in enumerate(subjects):
             expected, problems = process_file(path, subject)
             assert list(result.problems) == problems
-            for article, mine, theirs in zip(articles, result.for_subject(index), expected, strict=True):
-                if portfolio.may_name(article, subject):
-                    routed += 1
-                    assert mine == theirs, (path.name, subject.name)
-                else:  # an article the subject is never named in: dropped whole, its drops kept
-                    assert theirs.mentions == mine.mentions == 0
-                    assert (mine.article, mine.dropped) == (theirs.article, theirs.dropped)
+            news = portfolio.news_for([result], index, portfolio.Job(news=(), out=Path("out"), formats=("md",)))
+            named = [theirs for article, theirs in zip(articles, expected, strict=True)
+                     if portfolio.may_name(article, subject)]
+            routed += len(named)
+            assert list(news.items) == named, (path.name, subject.name)
+            # An article the subject is never named in: dropped whole, its date and drops counted.
+            others = [theirs for article, theirs in zip(articles, expected) if not portfolio.may_name(article, subject)]
+            assert all(theirs.mentions == 0 for theirs in others)
+            assert news.others == build.Tally.of(others)
+            assert boilerplate.find(news.items, news.elsewhere) == boilerplate.find(expected)
     assert routed >= 12
 
 
@@ -293,7 +296,7 @@ def test_a_task_leaves_process_wide_settings_as_it_found_them(coverage, tmp_path
     level = weasy.level
     weasy.setLevel(logging.WARNING)  # rendering a PDF quiets it; a worker's next task must not inherit that
     try:
-        outcome = portfolio.build_subject(job, chosen.entries[0], 0, files, [])
+        outcome = portfolio.build_subject(job, chosen.entries[0], portfolio.news_for(files, 0, job))
         assert weasy.level == logging.WARNING
     finally:
         weasy.setLevel(level)
