@@ -312,13 +312,22 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
     # Several candidates: the most mentioned.
     full = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if canonical[n] == n and 2 <= len(n.split()) <= 4
             and all(w[:1].isupper() and not w.isupper() for w in n.split() if w.lower() not in _JOINERS)]
+    # Indexed by last and first word: one lookup per name, not a pass over every full name.
+    by_last: dict[str, str] = {}
+    by_first: dict[str, str] = {}
+    rank = {f: i for i, f in enumerate(full)}
+    for f in full:  # most mentioned first: the first candidate kept is the one shown
+        words = f.split()
+        if f in people:
+            by_last.setdefault(words[-1], f)
+        if _looks_corporate(f):
+            by_first.setdefault(words[0], f)
     for name in counts:
         if canonical[name] != name or " " in name or name.lower() in places():
             continue
-        owners = [f for f in full if (f.split()[-1] == name and f in people)
-                  or (f.split()[0] == name and _looks_corporate(f))]
-        if owners:
-            canonical[name] = owners[0]
+        candidates = [f for f in (by_last.get(name), by_first.get(name)) if f]
+        if candidates:
+            canonical[name] = min(candidates, key=rank.__getitem__)
     # An acronym of a name is that name: "FDIC" is the Federal Deposit Insurance Corporation.
     initials = {"".join(w[0] for w in n.split() if w.lower() not in _JOINERS | {"and", "the"}): n
                 for n in full if len(n.split()) >= 3}
