@@ -63,3 +63,13 @@ def test_test_extra_declares_what_the_tests_import():
     for module, distribution in distributions.items():
         if module in imported:
             assert distribution in declared, f"tests import {module}; declare {distribution} in the test extra"
+
+
+def test_readme_layout_names_every_module():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = text[text.index("## Layout"):]
+    for path in sorted((ROOT / "briefs").rglob("*.py")):
+        if path.name == "__main__.py" or (path.name == "__init__.py" and path.parent.name == "briefs"):
+            continue
+        name = path.parent.name if path.name == "__init__.py" else path.stem
+        assert f"`{name}" in layout, f"README layout does not mention {path.relative_to(ROOT)}"
