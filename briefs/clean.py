@@ -76,7 +76,7 @@ _TIMESTAMP = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|author|source|posted by|written by|reporting by|edited by|photo|image)\b[:\s]", re.I)
-_SOURCE_LINE = re.compile(r"^-?\s*[A-Z][\w.&' -]{0,30}$")
+_CREDIT_LINE = re.compile(r"^-?\s*[A-Z][\w.&' -]{0,30}$")
 # A list item ("- Revenue: $47.5 billion, up 21%") is prose even without a final period.
 _BULLET = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)])\s+")
 # Section labels glued to the front of a sentence by scraping ("Trending: Meta's ...").
@@ -277,7 +277,7 @@ def _label_kind(line: str) -> str:
         return "timestamp"
     if _BYLINE.match(bare + " "):
         return "byline"
-    if _SOURCE_LINE.match(bare) and len(bare.split()) <= 3:
+    if _CREDIT_LINE.match(bare) and len(bare.split()) <= 3:
         return "source"
     return "heading"
 
