@@ -1,8 +1,9 @@
 """Incremental runs: each file's loaded and cleaned articles, kept in SQLite by content hash.
 
 A weekly folder grows every day; re-reading, re-parsing and re-cleaning last week's files is
-wasted work. The key is the file's bytes (SHA-256) plus what cleaning depends on (the subject
-and this cache format's version), so an edited file or a new subject is simply a miss.
+wasted work. The key is the file's bytes (SHA-256) plus what cleaning depends on (the subject,
+this cache format's version and the package's own code), so an edited file, a new subject or an
+edited stage is simply a miss.
 
 The cache is an optimisation, never a reason to fail: a corrupt cache file is deleted and rebuilt;
 a place where no cache can live (a read-only folder, a file where its folder should be, a folder

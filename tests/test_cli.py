@@ -333,3 +333,15 @@ def test_progress_appears_for_many_files_or_after_a_wait():
     assert not bar.shown
     bar.show()  # a timer firing after the build ended draws nothing
     assert not bar.shown
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_import_no_heavy_library(flag):
+    """`briefs --help` answers at once: no NLTK, sumy, numpy, scipy, scikit-learn, WeasyPrint or trafilatura."""
+    code = ("import sys\nfrom briefs.cli import main\nsys.argv = ['briefs', %r]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = ('nltk', 'sumy', 'numpy', 'scipy', 'sklearn', 'weasyprint', 'trafilatura', 'jinja2')\n"
+            "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n") % flag
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "[]"

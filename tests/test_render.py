@@ -437,3 +437,19 @@ def test_a_runaway_template_loop_fails_with_one_line_not_a_hang(tmp_path, monkey
 
 def test_the_rendering_budget_leaves_real_briefs_alone(crafted_files):
     assert crafted_files[".md"].stat().st_size > 1000 and crafted_files[".html"].stat().st_size > 1000
+
+
+def test_a_rerun_of_a_page_limited_build_lays_out_nothing(tmp_path, monkeypatch):
+    """The library fits the brief to its page limit, reusing the PDF in out/ made from the same input."""
+    args = ["build", str(ROOT / "seeds"), "--audience", "executive", "--format", "pdf,json", "--out", str(tmp_path)]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    before = {Path(p).suffix: Path(p).read_bytes() for p in first.stdout.split()}
+
+    def no_layout(*_args, **_kwargs):
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr(render.pdf, "layout", no_layout)
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert {Path(p).suffix: Path(p).read_bytes() for p in again.stdout.split()} == before
