@@ -8,6 +8,7 @@ stemmer and stop words from the list sumy ships, so every resource is in a PyPI 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Collection
 from functools import lru_cache
 from itertools import islice
@@ -45,8 +46,27 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _BULLET = re.compile(r"^(?:[-–•*▪]|\d{1,2}[.)])\s+")
 
 
+def import_nltk() -> None:
+    """Import NLTK without the half second of `scipy.stats` its package init pulls in.
+
+    `import nltk` runs `nltk.collocations`, whose `nltk.metrics.association` imports
+    `scipy.stats` for `fisher_exact` alone and keeps a stub when that import fails. briefs never
+    calls it, so NLTK is imported with `scipy.stats` unavailable (a `None` entry in `sys.modules`
+    is how the import system spells "not importable"), then the entry is removed so anyone may
+    import `scipy.stats` after. Call it before anything that imports NLTK or sumy's NLP modules.
+    """
+    if "nltk" in sys.modules or "scipy.stats" in sys.modules:
+        return
+    sys.modules["scipy.stats"] = None  # type: ignore[assignment]
+    try:
+        import nltk  # noqa: F401
+    finally:
+        del sys.modules["scipy.stats"]
+
+
 @lru_cache(maxsize=1)
 def _punkt():
+    import_nltk()
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
@@ -140,6 +160,7 @@ def has_final_punctuation(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _stemmer():
+    import_nltk()
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer(LANGUAGE)

@@ -1,5 +1,8 @@
 """The offline language layer splits financial news correctly with no NLTK data."""
 
+import subprocess
+import sys
+
 import pytest
 
 from briefs import language
@@ -108,3 +111,15 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_sentence():
                                              "According to the union, crews will strike in May."]
     assert language.unit_sentences("Mr.Smith opened the Acme.com shop on Monday.") == [
         "Mr.Smith opened the Acme.com shop on Monday."]
+
+
+def test_nltk_is_imported_without_scipy_stats_which_stays_importable():
+    """Splitting and stemming do not pay for scipy.stats (half a second), yet anyone may import it after."""
+    code = ("import sys\nfrom briefs import language\n"
+            "assert language.sentences('Revenue rose. Costs fell.') == ['Revenue rose.', 'Costs fell.']\n"
+            "assert language.stem('rising') == 'rise'\n"
+            "print('scipy.stats' in sys.modules, 'nltk' in sys.modules)\n"
+            "import scipy.stats\nprint(scipy.stats.fisher_exact([[1, 2], [3, 4]]).pvalue > 0)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True"]

@@ -38,6 +38,9 @@ def scores(sentences: Sequence[str], method: str = "default") -> list[float]:
 
         return default.scores(sentences)
     if method.startswith("sumy:"):
+        from .. import language
+
+        language.import_nltk()  # before sumy imports NLTK
         from . import stock
 
         return stock.scores(sentences, method.removeprefix("sumy:"))
