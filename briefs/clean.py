@@ -30,6 +30,9 @@ MIN_WORDS = 6
 SHORT_FACT_WORDS = 4
 # A scraped list glued into one run-on "sentence" is not quotable prose.
 MAX_WORDS = 90
+# ...unless it is written as one: a market wrap's "Among the actives, A rose 1%, while B fell 2%,
+# …" has a comma every five or six words; glued headlines, legal lists and digests one in 10 to 50.
+RUN_ON_WORDS_PER_COMMA = 8
 # Trailing sentences after the article's last mention of the subject are sign-offs and promos
 # when there are only a few of them; a longer tail is real prose that uses pronouns.
 MAX_TAIL = 3
@@ -230,6 +233,17 @@ def _foreign_function_words() -> frozenset[str]:
     return frozenset(words - language.stop_words())
 
 
+def _english_between_names(words: list[str]) -> bool:
+    """Return True for a list of names whose lower-case words are English ("Dumont, Lefèvre … and Perrin lost 2 to 4%.")."""
+    # Names are capitalised and belong to no language; the words between them tell it.
+    lower = [w for w in words if w[:1].islower()]
+    if len(lower) * 2 > len(words) or not lower:
+        return False  # mostly lower-case: the shares over all words already judge it
+    if any(w in _foreign_function_words() for w in lower):
+        return False
+    return sum(w in language.stop_words() for w in lower) >= 0.3 * len(lower)
+
+
 def is_foreign(sentence: str) -> bool:
     """Return True when a sentence is in another language than English.
 
@@ -238,7 +252,7 @@ def is_foreign(sentence: str) -> bool:
     """
     words = language.words(sentence)
     english = language.stop_word_share(sentence) if words else 1.0
-    if english >= 0.3:
+    if english >= 0.3 or _english_between_names(words):
         return False
     foreign = sum(w.lower() in _foreign_function_words() for w in words) / len(words)
     if foreign >= FOREIGN_WORDS and foreign > english:
@@ -311,19 +325,36 @@ def is_short_fact(sentence: str) -> bool:
     return is_short_statement(sentence) and _DIGIT.search(sentence) is not None
 
 
+# A speaker's aside, not a statement: the first or second person, thanks, an address or a name
+# spoken to ("Thanks for the question.", "Talk to you soon.", "But go ahead, Priya.").
+_ASIDE_TO_LISTENER = re.compile(r"\b(?:i|i'm|i’m|me|my|we|we're|we’re|we've|we’ve|us|our|you|you're|you’re|your|"
+                                r"let's|let’s|thanks?|appreciate|hello|hi|hey|good (?:morning|afternoon|evening))\b|@",
+                                re.I)
+_NAME_ADDRESSED = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?[.!]$")
+
+
+def _states(sentence: str) -> bool:
+    """Return True for a short statement in the third person ("Steel makers are lower."), not an aside to a listener."""
+    return (is_short_statement(sentence) and not _ASIDE_TO_LISTENER.search(sentence)
+            and not _NAME_ADDRESSED.search(sentence))
+
+
 @lru_cache(maxsize=50_000)
-def sentence_noise(sentence: str, *, listed: bool = False) -> str | None:
+def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = False) -> str | None:
     """Return why a sentence is noise, or None if it reads as article prose.
 
+    `in_prose`: the sentence shares its line with a full-length sentence, so a short statement
+    there ("Steel makers are lower. Northfield Steel and …") is the paragraph's, not a label or a button
+    (`_states`).
     Cached: a syndicated story brings the same sentences in many files, judged once per process.
     """
     n_words = len(language.words(sentence))
-    short = n_words < MIN_WORDS and not is_short_fact(sentence)
+    short = n_words < MIN_WORDS and not is_short_fact(sentence) and not (in_prose and _states(sentence))
     if (not listed and not language.has_final_punctuation(sentence)) or short:
         return "fragment or heading"
     if _starts_like_a_fragment(sentence):
         return "fragment or heading"
-    if n_words > MAX_WORDS:
+    if n_words > MAX_WORDS and sentence.count(",") * RUN_ON_WORDS_PER_COMMA < n_words:
         return "run-on text (a list or page dump)"
     runs = word_runs(sentence)
     # Capitals inside quotes are someone's post or slogan, reported; a notice in capitals is the page's own.
@@ -443,7 +474,7 @@ def _sentences(unit: _Unit) -> list[str]:
     if unit.kind == "list item" and not language.has_final_punctuation(unit.text):
         return [unit.text]
     result = []
-    for sentence in _whole_parentheses(unit.text.strip(), language.unit_sentences(unit.text.strip())):
+    for sentence in _whole_sentences(unit.text.strip(), language.unit_sentences(unit.text.strip())):
         mark = _LEAD_MARK.match(sentence)
         sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
@@ -452,13 +483,19 @@ def _sentences(unit: _Unit) -> list[str]:
     return result
 
 
-def _whole_parentheses(text: str, pieces: list[str]) -> list[str]:
-    """Return the sentences with a split at a parenthesised abbreviation undone ("Sen. Roe (R-Ala." + "), said …").
+# An initialism's last stop before a lower-case word ("its A.I. tools", "Fjord A.S.A. raised").
+_INITIALISM_GAP = re.compile(r"\b(?:[A-Z]\.){2,}\s+[a-z]{2}")
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 
-    An abbreviation's full stop inside a parenthesis is not a sentence end; the rejoined sentence
-    is cut from the text itself, so it stays verbatim.
+
+def _whole_sentences(text: str, pieces: list[str]) -> list[str]:
+    """Return the sentences with a split at an abbreviation undone ("Sen. Roe (R-Ala." + "), said …", "A.I." + "chips …").
+
+    An abbreviation's full stop inside a parenthesis, or an initialism's before a lower-case
+    word, is not a sentence end; the rejoined sentence is cut from the text itself, so it stays
+    verbatim.
     """
-    if "(" not in text:
+    if "(" not in text and not _INITIALISM_GAP.search(text):
         return pieces
     result: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -472,7 +509,8 @@ def _whole_parentheses(text: str, pieces: list[str]) -> list[str]:
         open_parenthesis = result and result[-1].count("(") > result[-1].count(")")
         # "(D-Ore.) and …": the abbreviation's stop closed the parenthesis, and the sentence goes on.
         closed_abbreviation = result and result[-1].endswith(".)") and piece[:1].islower()
-        if open_parenthesis or closed_abbreviation:
+        initialism = result and piece[:2].islower() and _INITIALISM_END.search(result[-1]) is not None
+        if open_parenthesis or closed_abbreviation or initialism:
             spans[-1] = (spans[-1][0], end)
             result[-1] = text[spans[-1][0]:end]
         else:
@@ -512,19 +550,77 @@ def _split_credit(sentence: str) -> list[str]:
 
 
 _QUOTE_START = re.compile(r"\s[“\"](?=[A-Z])")
+_WORD_SPAN = re.compile(r"\S+")
+# Two page elements run together without a space ("…Share on FacebookShare by EmailSummary"):
+# a seam in the markup, where a button or a label ends, not a word.
+_SEAM = re.compile(r"[a-z][A-Z]")
+# A pointer's label ("Read more:", "READ ALSO:", "Related –"): what follows it is a headline.
+_POINTER_LABEL = re.compile(r"^[^.:!?]{2,24}(?::|\s[|–—-]\s)")
+# After a pointer's headline, prose starts at a capitalised word followed by this many lower-case
+# words ("… Stocks To Watch Asked whether …"); a Title Case headline goes on in capitals
+# ("… Slides as the Chip Rally Fades …"). After a seam one lower-case word is evidence enough.
+PROSE_AFTER_HEADLINE = 3
+
+
+def _title_case(headline: str) -> bool:
+    """Return True when every lower-case word of a headline is a function word ("… Slides as the Chip Rally …")."""
+    return all(w.lower() in language.stop_words() for w in language.words(headline) if w[:1].islower())
+
+
+def _prose_start(text: str) -> int | None:
+    """Return where the sentence run into a pointer's headline begins ("Read more:<headline> In the …"), or None.
+
+    The first capitalised word that follows a word able to end a headline (not "on", "the", a
+    comma) and opens lower-case prose; without a label ("Read more:") only a seam ends one. After
+    a lower-case word only a function word ("In", "Over", "The") can open the sentence: "…
+    dumping Acme shares ahead of …" is still the headline. After a capitalised one the headline
+    must be in Title Case (no lower-case word but function words), else the sentence has begun
+    and "… the Trade Ministry opened …" is inside it. A tail too short or without a final
+    stop is no sentence.
+    """
+    label = _POINTER_LABEL.match(text)
+    spans = list(_WORD_SPAN.finditer(text))
+    for i in range(2, len(spans)):
+        word, before = spans[i].group(), spans[i - 1].group()
+        if not word[:1].isupper() or word.isupper() or before[-1] in ",;:([–—-":
+            continue  # an acronym or a ticker ("ACM opened …") is mid-sentence more often than not
+        # A run of glued buttons has several seams; one alone is a name's own capital ("NorthStar").
+        seam = _SEAM.search(before) is not None and len(_SEAM.findall(text, 0, spans[i].start())) >= 2
+        if label is None and not seam:
+            continue  # "Subscribe to our Morning Cargo newsletter …": no label, so no headline to end
+        ending = before.strip("\"'“”‘’")
+        if ending.lower() in language.stop_words() or (len(ending) > 1 and ending.isupper()):
+            continue  # "… on", "… the": the phrase goes on; "ACME Corporation": one name
+        if ending[:1].islower() and word.strip("\"'“‘").lower() not in language.stop_words():
+            continue
+        headline = text[label.end() if label else 0:spans[i].start()]
+        if not seam and not ending[:1].islower() and not _title_case(headline):
+            continue
+        need = 1 if seam else PROSE_AFTER_HEADLINE
+        after = [span.group() for span in spans[i + 1:i + 1 + need]]
+        if len(after) == need and all(w[:1].islower() or w[:1].isdigit() or w[:1] in "$€£" for w in after):
+            rest = text[spans[i].start():]
+            if language.has_words(rest, MIN_WORDS) and language.has_final_punctuation(rest):
+                return spans[i].start()
+            return None
+    return None
 
 
 def _split_pointer(sentence: str) -> list[str]:
-    """Return a pointer glued to a quote as two pieces: "Read more: <headline> “Quote …”" → pointer, quote.
+    """Return a pointer glued to the next sentence as two pieces: "Read more: <headline> “Quote …”" → pointer, quote.
 
-    Flattened pages run a related-story pointer and its headline into the next sentence; where
-    that sentence opens with a quotation mark, the mark shows where the headline ends.
+    Flattened pages run a related-story pointer (or share buttons) and its headline into the next
+    sentence. Where that sentence opens with a quotation mark, the mark shows where the headline
+    ends; else the first capitalised word that opens lower-case prose does (`_prose_start`).
     """
     runs = word_runs(sentence)
     if not (_LEAD_POINTER.match(sentence, runs) or _IMPERATIVE.match(sentence, runs)):
         return [sentence]
     quote = _QUOTE_START.search(sentence)
-    return [sentence[:quote.start()], sentence[quote.start() + 1:]] if quote else [sentence]
+    if quote:
+        return [sentence[:quote.start()], sentence[quote.start() + 1:]]
+    start = _prose_start(sentence)
+    return [sentence[:start].rstrip(), sentence[start:]] if start else [sentence]
 
 
 @dataclass
@@ -633,9 +729,13 @@ def prepare(article: Article) -> Prepared:
             if unit.label:
                 heading = unit.text if unit.kind in ("heading", "source") else heading
                 continue
-            for index, text in enumerate(_sentences(unit)):
+            pieces = _sentences(unit)
+            long = [language.has_words(text, MIN_WORDS) for text in pieces] if len(pieces) > 1 else [False]
+            for index, text in enumerate(pieces):
                 listed = unit.kind == "list item"
-                sentences.append(PreparedSentence(unit.paragraph, text, listed, sentence_noise(text, listed=listed),
+                in_prose = any(long[:index] + long[index + 1:])
+                sentences.append(PreparedSentence(unit.paragraph, text, listed,
+                                                  sentence_noise(text, listed=listed, in_prose=in_prose),
                                                   heading if index == 0 else ""))
             heading = ""
         stories.append(PreparedStory(story_index, story.appended, story.ad, tuple(u.text for u in labels),
@@ -707,12 +807,15 @@ class _Deduper:
         stem_set = frozenset(stems)
         size = len(stem_set)
         head, tail = stems[:5], stems[-5:]
+        # A figure the earlier sentence does not state is news, not a copy: "… trading down 48.2%"
+        # late in the day after "… trading down 21.7%" at noon (numbers are their own stems).
+        figures = frozenset(s for s in stem_set if s[:1].isdigit())
         for bucket in (self.heads.get(head), self.tails.get(tail)):
             for other_key, other_set, other_size in bucket or ():
                 # Jaccard is at most the smaller set's size over the larger's: most pairs stop here.
                 if other_size < NEAR_DUPLICATE * size or size < NEAR_DUPLICATE * other_size:
                     continue
-                if language.stem_overlap(stem_set, other_set) >= NEAR_DUPLICATE:
+                if figures <= other_set and language.stem_overlap(stem_set, other_set) >= NEAR_DUPLICATE:
                     self.exact[key] = other_key
                     return other_key
         self.exact[key] = key

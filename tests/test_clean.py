@@ -98,6 +98,18 @@ def test_near_duplicate_with_changed_wording_is_merged():
     assert [a.id for a in result.articles] == [1, 2]  # the copy stays a source to cite
 
 
+def test_a_near_copy_stating_a_new_figure_is_news_not_a_duplicate():
+    from briefs.model import Article
+
+    subject = Subject(name="Acme")
+    noon = Article(path="a.txt", text="The worst performer in the index so far today is Acme Bank, trading down 21.7% at midday.")
+    later = Article(path="b.txt", text="The worst performer in the index so far today is Acme Bank, trading down 48.2% at midday.")
+    echo = Article(path="c.txt", text="The worst performer in the index so far today is Acme Bank, trading down 21.7% at midday, Reuters said.")
+    kept = [s for _, s in _kept(clean.clean([noon, later, echo], subject))]
+    assert len(kept) == 2 and any("48.2%" in s for s in kept)  # the later figure stays
+    assert not any("Reuters said" in s for s in kept)  # the same figure again is a copy
+
+
 @pytest.mark.parametrize(
     "sentence, reason",
     [
@@ -467,3 +479,94 @@ def test_other_languages_are_told_apart_without_the_language_model_where_functio
 def test_a_language_without_a_function_word_list_still_reaches_the_model():
     assert clean.is_foreign("Het bedrijf maakte vandaag nieuwe cijfers bekend over de omzet.")
     assert clean.is_foreign("Компания сообщила о росте выручки на десять процентов в этом году.")
+
+
+def _kept_sentences(text: str) -> list[str]:
+    from briefs.model import Article
+
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    return [s for p in result.paragraphs for s in p]
+
+
+def test_a_pointer_headline_run_into_the_next_sentence_loses_the_headline_not_the_sentence():
+    lead = "Acme Corp shares fell 5% on Tuesday after the company cut its forecast for the full year.\n\n"
+    sentence_case = lead + ("Read more:Copper prices slip as factories cut output In the first quarter, Acme shipped "
+                            "1.2 million units, down from 1.5 million a year earlier.\n")
+    title_case = lead + ("READ ALSO:Five Chip Stocks To Watch As Orders Slow Asked whether demand would recover, "
+                         "Acme's chief executive said orders from carmakers had stopped falling.\n")
+    buttons = ("Share on FacebookShare on XShare by EmailSummary Acme shares were down in early trading on "
+               "Wednesday after the company disclosed a new export rule.\n\n" + lead)
+    kept = _kept_sentences(sentence_case) + _kept_sentences(title_case) + _kept_sentences(buttons)
+    assert "In the first quarter, Acme shipped 1.2 million units, down from 1.5 million a year earlier." in kept
+    assert "Asked whether demand would recover, Acme's chief executive said orders from carmakers had stopped falling." in kept
+    assert "Acme shares were down in early trading on Wednesday after the company disclosed a new export rule." in kept
+    assert not any("Copper prices" in s or "Chip Stocks" in s or "Share on" in s for s in kept)
+
+
+def test_a_pointer_whose_headline_cannot_be_told_from_the_sentence_is_dropped_whole():
+    # "… dumping Acme shares ahead of …" could be the headline going on: no split, no garbled quote.
+    text = ("Acme Corp shares fell 5% on Tuesday after the company cut its forecast for the full year.\n\n"
+            "Read more: Why investors are dumping Acme shares ahead of earnings Acme fell 3% on Monday after the report.\n")
+    kept = _kept_sentences(text)
+    assert not any("dumping" in s or s.startswith("Acme shares ahead") for s in kept)
+    assert not any(s.startswith("Acme fell 3%") for s in kept)  # an honest miss rather than a guess
+    # Once lower-case prose has begun, a name followed by lower-case words is inside the sentence.
+    begun = ("Read more:The week in shipping Officials began a review of port fees as the Trade Ministry "
+             "opened an inquiry on Tuesday into operators in the Baltic.")
+    assert clean._split_pointer(begun) == [begun]
+    # A name's own capitals are not glued buttons, and an acronym goes on into its name.
+    for whole in ("Subscribe to the NorthStar Interactive newsletter for daily quotes and market news.",
+                  "Get alerts: ACME (ACM) ACME Corporation makes batteries for delivery vans in Ohio and Texas."):
+        assert clean._split_pointer(whole) == [whole]
+
+
+def test_capitalised_words_mid_sentence_do_not_split_a_sentence_that_no_pointer_opens():
+    sentence = ("Analysts at Big Bank said the new plant In the Ohio valley would lift output by a fifth, "
+                "Acme Corp said.")
+    assert clean._split_pointer(sentence) == [sentence]
+    assert sentence in _kept_sentences("Acme Corp opened a plant on Monday that will employ 2,000 people.\n\n" + sentence + "\n")
+
+
+def test_a_long_list_of_company_names_is_judged_by_the_words_between_them():
+    names = ("Dumont, Lefèvre Industries, Banque Arnaud, Société Moreau, Vidal Énergie, Rochefort Mines, Garnier Holding, "
+             "Bellamy Transports, Caron Chimie, Delorme Acier, Fabre Médias, Marchand Télécom")
+    assert clean.sentence_noise(f"{names} and Perrin lost 2 to 4%.") is None
+    assert clean.sentence_noise(f"{names} et Perrin ont perdu entre 2 et 4 pour cent.") == "other language"
+
+
+def test_a_long_market_wrap_sentence_is_prose_but_glued_headlines_of_the_same_length_are_not():
+    movers = ", ".join(f"Company {name} {verb} {i}.{i} percent" for i, (name, verb) in enumerate(
+        zip("ABCDEFGHIJKLMNOPQR", ["rose", "fell", "slipped", "gained", "eased", "climbed"] * 3), 1))
+    wrap = f"Among the actives, {movers} and Company S was unchanged."
+    glued = ("Recommended Stories Five Stocks We Like Better Than Acme How To Read A Balance Sheet Why Chip Stocks "
+             "Could Soar Despite The Downgrades Three Retail Names Insiders Bought In The First Quarter Buy Sell "
+             "Or Hold What Are Dividend Champions And Should You Own Them The Best Bank Stocks For A Rising Rate "
+             "World Ten Growth Stocks For The Decade Ahead Five Energy Names With Room To Run In The Year To Come "
+             "Seven Dividend Payers For A Quiet Retirement Two Airline Stocks Ready For Take Off And Three Stocks To Avoid.")
+    assert len(wrap.split()) > clean.MAX_WORDS and len(glued.split()) > clean.MAX_WORDS
+    assert clean.sentence_noise(wrap) is None
+    assert clean.sentence_noise(glued) == "run-on text (a list or page dump)"
+
+
+def test_a_short_statement_inside_a_paragraph_is_prose_but_a_short_line_or_an_aside_is_not():
+    text = ("Acme Corp shares fell 5% on Tuesday after the company cut its forecast for the full year.\n\n"
+            "Steel makers are lower. Northfield Steel and Baywater Metals are losing more than 2 percent each.\n\n"
+            "Thanks for the question. Acme Corp expects margins to recover in the second half of the year.\n\n"
+            "Acme Corp also said it would hire 300 engineers for its new battery plant in Ohio.\n\n"
+            "Markets are mixed today.\n\n"
+            "Acme Corp shares recovered some of their losses in late trading on Tuesday afternoon.\n")
+    kept = _kept_sentences(text)
+    assert "Steel makers are lower." in kept  # a statement the paragraph goes on to detail
+    assert "Thanks for the question." not in kept  # a speaker's aside, though inside a paragraph
+    assert "Markets are mixed today." not in kept  # a short line on its own: a label as far as anyone can tell
+    assert clean.sentence_noise("But go ahead, Priya.", in_prose=True) == "fragment or heading"
+
+
+def test_a_sentence_split_after_an_initialism_is_rejoined_verbatim_but_a_real_stop_is_kept():
+    sentence = ("After regulators questioned Acme's use of A.I. tools in its call centres, it also weighed "
+                "new limits on how long recordings are kept, people familiar with the matter said.")
+    text = "Acme Corp said on Monday that a new export rule would cut its sales in Asia by a fifth.\n\n" + sentence + "\n"
+    assert sentence in _kept_sentences(text)
+    two = "Acme Corp opened a plant in the U.S. Sales there rose 4% in the quarter, the company said."
+    assert len(clean._whole_sentences(two, ["Acme Corp opened a plant in the U.S.",
+                                            "Sales there rose 4% in the quarter, the company said."])) == 2

@@ -67,3 +67,25 @@ def test_an_unwritable_explain_file_is_an_output_error(tmp_path):
                                       "--explain-file", str(blocker / "drops.jsonl")])
     assert result.exit_code == 4
     assert "drops.jsonl" in result.output
+
+
+def test_a_fact_box_left_out_of_a_page_is_reported_at_the_load_stage(tmp_path):
+    story = "".join(f"<p>Acme Corp said its plant number {i} in Ohio would add {i * 10} jobs by the end of next year, "
+                    "according to a filing with state regulators on Monday.</p>" for i in range(1, 7))
+    box = ('<div class="story-factbox"><h3>Other items in the filing</h3>'
+           "<p>The filing also lists a warehouse lease in Kentucky that runs until the spring of 2031.</p></div>")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "briefs.toml").write_text('[subject]\nname = "Acme Corp"\naliases = ["Acme"]\n', encoding="utf-8")
+    (folder / "page.html").write_text(f"<html><head><title>Acme hires</title></head><body><article>{story}{box}"
+                                      "<p>Acme Corp shares rose 2% in New York on Monday afternoon after the filing.</p>"
+                                      "</article></body></html>", encoding="utf-8")
+    target = tmp_path / "drops.jsonl"
+    result = CliRunner().invoke(app, ["build", str(folder), "--out", str(tmp_path / "out"), "--format", "json",
+                                      "--no-cache", "-q", "--explain-file", str(target)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    boxed = [r for r in records if "warehouse lease in Kentucky" in r["text"]]
+    assert boxed and all(r["stage"] == "load" and r["file"].endswith("page.html") for r in boxed)
+    brief = next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8")
+    assert "warehouse lease" not in brief and "plant number" in brief

@@ -353,6 +353,50 @@ def test_html_extraction_far_shorter_than_the_declared_article_body_uses_the_bod
     assert "plant number 39" in article.text
 
 
+def _page_with_panel(panel_class: str, story_paragraphs: int = 6) -> str:
+    story = "".join(f"<p>Acme Corp said its plant number {i} in Ohio would add {i * 10} jobs by the end of next year, "
+                    f"according to a filing with state regulators on Monday.</p>" for i in range(1, story_paragraphs + 1))
+    return ("<html><head><title>Acme hires in Ohio</title></head><body><article><h1>Acme hires in Ohio</h1>" + story
+            + f'<div class="{panel_class}"><h3>What else the filing says</h3>'
+            "<p>The filing also lists a warehouse lease in Kentucky that runs until the spring of 2031.</p>"
+            "<p>A second schedule names the lenders behind a revolving credit line of $400 million.</p>"
+            "<p>Acme Corp said its plant number 1 in Ohio would add 10 jobs by the end of next year, "
+            "according to a filing with state regulators on Monday.</p></div>"
+            "<p>Acme Corp shares rose 2% in New York after the filing was published on Monday afternoon.</p>"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("panel", ["factbox", "story-fact-box green", "c-infoBox c-infoBox--inTabs", "Infobox"])
+def test_html_fact_box_inside_the_story_is_left_out_and_reported(tmp_path, panel):
+    [article] = load.load([write(tmp_path, "page.html", _page_with_panel(panel))]).articles
+    assert "warehouse lease in Kentucky" not in article.text
+    assert "revolving credit line" not in article.text
+    assert "Acme Corp shares rose 2%" in article.text  # the story after the box goes on
+    assert "plant number 1 in Ohio" in article.text  # printed in the story too: kept
+    assert any("warehouse lease in Kentucky" in line for line in article.left_out)  # accounted for
+
+
+@pytest.mark.parametrize("panel", ["article-boxout", "inbox-signup", "facts", "infoboxes", "mailbox"])
+def test_html_panel_not_named_a_fact_or_info_box_stays_in_the_story(tmp_path, panel):
+    [article] = load.load([write(tmp_path, "page.html", _page_with_panel(panel))]).articles
+    assert "warehouse lease in Kentucky" in article.text
+
+
+def test_html_fact_box_that_holds_most_of_a_short_page_is_its_article(tmp_path):
+    [article] = load.load([write(tmp_path, "page.html", _page_with_panel("factbox", story_paragraphs=1))]).articles
+    assert "warehouse lease in Kentucky" in article.text
+
+
+def test_html_declared_article_body_has_its_entities_decoded(tmp_path):
+    body = " ".join(f"Acme&#8217;s plant number {i} in Ohio would add {i * 10} jobs this year." for i in range(1, 40))
+    page = ("<html><head><script type=\"application/ld+json\">"
+            + json.dumps({"@type": "NewsArticle", "headline": "Acme hires", "articleBody": body})
+            + "</script></head><body><article><p>Acme&#8217;s plant number 1 in Ohio would add 10 jobs this year.</p>"
+            "</article></body></html>")
+    [article] = load.load([write(tmp_path, "page.html", page)]).articles
+    assert "Acme’s plant number 39" in article.text and "&#8217;" not in article.text
+
+
 def test_html_main_text_uses_the_trafilatura_2_api(tmp_path, monkeypatch):
     import trafilatura
 
