@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .clean import CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions, story_noise
 from .config import Subject
-from .kinds import is_market_wrap
+from .kinds import is_market_wrap, market_line
 from .model import Drop
 from .vocabulary import word_runs
 
@@ -33,11 +33,31 @@ from .vocabulary import word_runs
 OTHERS = "others"
 
 # "(NASDAQ: AMD)", "(NYSE:BAC)", "NASDAQ:NVDA", "(Symbol: FRC)": a listed company's ticker.
-_EXCHANGE = re.compile(r"\(?\b(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|OTC|OTCMKTS|TSX|LSE|HKEX|Symbol|Ticker)"
-                       r"\s?:\s?([A-Z][A-Z.]{0,6})\b\)?")
-# "$AMD" and "AMD.O" (Reuters): tickers in the forms traders write them.
+# "(CRYPTO: BTC)" and "(NASDAQINDEX: ^IXIC)" mark a crypto asset and an index the same way: not the subject.
+_EXCHANGE = re.compile(r"\(?\b(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|OTC|OTCMKTS|TSX|LSE|HKEX|Symbol|Ticker|"
+                       r"CRYPTO|[A-Z]*INDEX|[A-Z]*INDICES)\s?:\s?\^?([A-Z][A-Z.]{0,6})\b\)?")
+# "$AMD" and "AMD.O", "ENGH.TO" (Reuters and Yahoo exchange suffixes): tickers as traders write them.
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Z]{1,5})\b")
-_REUTERS = re.compile(r"\b([A-Z]{1,5})\.(?:O|N|OQ|K|L|T|HK|DE|PA)\b")
+_REUTERS = re.compile(r"\b([A-Z]{1,5})\.(O|N|OQ|K|L|T|HK|DE|PA|TO|AX|NS|BO|SS|SZ|KS|TW|AS|MI|SW|ST|CO|OL|MC)\b")
+# "Broadcom (AVGO)": a name and an all-capitals code in parentheses. The code is a ticker unless
+# it spells initials of the name's words ("Federal Deposit Insurance Corp. (FDIC)": an acronym; a
+# company whose ticker is its initials, "Acme Robotics (AR)", is missed rather than an agency taken).
+_PAREN_CODE = re.compile(r"([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,6})\s?\(([A-Z]{2,5})\)")
+_SMALL_WORDS = frozenset("of and for the &".split())
+
+
+def _is_acronym(name: str, code: str) -> bool:
+    """Return True when `code` spells the initials of a run of the name's words, small words skipped or not."""
+    words = [w for part in name.split() for w in part.split("-") if w]
+    for kept in (words, [w for w in words if w.lower() not in _SMALL_WORDS]):
+        initials = "".join(w[0].upper() for w in kept)
+        if code in initials:
+            return True
+    return False
+
+
+# "shares of Globex": whoever has shares is a company.
+_SHARES_OF = re.compile(r"\b[Ss]hares of ([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|&))*)")
 # "Alphabet (GOOG -1.20%)", "(NVDA-2.88%)": a quote with its move, as finance sites print it.
 _QUOTED_TICKER = re.compile(r"\(([A-Z]{1,5})\s?[-+−]?\s?\d+(?:\.\d+)?%\)")
 # "Acme Inc.", "Acme Corp": the name a corporate suffix ends (not "Corporation", which agencies use too).
@@ -62,7 +82,7 @@ def _name_before(text: str, end: int) -> str:
 
 
 # Every cue above needs one of these: most sentences hold none and skip the five searches.
-_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
+_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
 
 
 @lru_cache(maxsize=50_000)
@@ -74,14 +94,43 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     for pattern in (_EXCHANGE, _QUOTED_TICKER):
         for match in pattern.finditer(text):
             found.append((_name_before(text, match.start()), match.group(1)))
-    for pattern in (_CASHTAG, _REUTERS):
-        for match in pattern.finditer(text):
+    for match in _CASHTAG.finditer(text):
+        found.append(("", match.group(1)))
+    for match in _REUTERS.finditer(text):
+        if len(match.group(1)) + len(match.group(2)) > 2:  # "U.K." is a country, not ticker U on exchange K
             found.append(("", match.group(1)))
+    for match in _PAREN_CODE.finditer(text):
+        if not _is_acronym(match.group(1), match.group(2)):
+            found.append((_name_before(text, match.start(2) - 1), match.group(2)))
+    for match in _SHARES_OF.finditer(text):
+        name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME).rstrip(" &of")
+        if name:
+            found.append((name, ""))
     for match in _SUFFIXED.finditer(text):
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
         if name:
             found.append((name, ""))
     return tuple(found)
+
+
+# Words that end company names ("Signature Bank", "Acme Holdings"): the name without them is how
+# the article goes on to call the company. A short name that is a common word alone ("First",
+# "General") would name too much, so it must keep a word that is not one of these.
+_CORPORATE_TAIL = frozenset("Inc Corp Corporation Co Company Ltd plc PLC Holdings Group Bank Bancorp Financial "
+                            "Capital Technologies Technology Systems Platforms".split())
+_GENERIC_HEAD = frozenset("First General American National United Royal New Global International Western "
+                          "Eastern Southern Northern Central Pacific Atlantic Digital Advanced".split())
+
+
+def short_name(name: str) -> str:
+    """Return how an article calls a company after naming it in full ("Amazon" for "Amazon.com", "Signature" for "Signature Bank"), else ""."""
+    words = re.sub(r"\.com\b", "", name).split()
+    while len(words) > 1 and words[-1].rstrip(".,") in _CORPORATE_TAIL:
+        words.pop()
+    short = " ".join(words)
+    if short == name or len(short) < 4 or (len(words) == 1 and words[0] in _GENERIC_HEAD):
+        return ""
+    return short
 
 
 def is_subject(name: str, ticker: str, subject: Subject) -> bool:
@@ -105,8 +154,8 @@ class _Focus:
             if is_subject(name, ticker, self.subject):
                 continue
             display = self.others.get(ticker) or self.others.get(name) or name or ticker
-            for key in (name, ticker):
-                if key and len(key) >= 2:
+            for key in (name, ticker, short_name(name)):
+                if key and len(key) >= 2 and not is_subject(key, "", self.subject):
                     self.others.setdefault(key, display)
             named.append(display)
         return named
@@ -131,6 +180,30 @@ def _names(text: str, key: str) -> bool:
     return _name_pattern(key).search(text) is not None
 
 
+# A subject named after one of these, in the same clause, is the cause of what the sentence
+# reports ("Banks fell 5% after Acme's warning", "a sell-off stemming from Acme's failure") or a
+# yardstick ("worth more than Acme"), not its topic: in a passage about others, it stays theirs.
+# "as" only as a conjunction ("fell as Acme warned"), not "such as", "as well as", "as of"; "on"
+# only right before the name ("Banks Plunge On Acme Fears"), where it gives the reason.
+_CAUSE = re.compile(r"(?:\b(?:after|amid|following|because of|due to|stemming from|tied to|related to|linked to|than|instead of|unlike|"
+                    r"triggered by|sparked by|caused by|driven by|exacerbated by|fu?elled by|in the wake of|"
+                    r"(?<!such )(?<!well )(?<!known )as(?! (?:of|well|part|long|soon|far|much|many|if|though)\b))\b"
+                    r"[^,;:()]*|\bon(?:\s+the)?\s*)$", re.I)
+# "Acme rival Globex", "Acme's supplier Initech": the subject only qualifies another company's name.
+_QUALIFIER = re.compile(r"[\w&.-]+(?:\s+[A-Z][\w&.-]*){0,3}?(?:['’]s)?\s+(?:closest\s+|biggest\s+|main\s+|key\s+)?"
+                        r"(?:rivals?|competitors?|peers?|suppliers?|customers?|partners?)\s*,?\s*[A-Z]")
+
+
+def named_as_cause(text: str, at: int) -> bool:
+    """Return True when the subject, first named at offset `at`, is named in a clause that gives a cause."""
+    return _CAUSE.search(text, 0, at) is not None
+
+
+def qualifies_another(text: str, at: int) -> bool:
+    """Return True when the subject's mention at `at` only qualifies another company ("Acme rival Globex")."""
+    return _QUALIFIER.match(text, at) is not None
+
+
 def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str]) -> str:
     """Return whom a sentence is about: the company it names first (the subject is "", `subject_at`
     the offset of its first mention), else the company in focus where it stands."""
@@ -141,6 +214,26 @@ def sentence_about(text: str, focus: str, subject_at: int | None, others: list[s
     if subject_at is not None:
         return ""
     return focus
+
+
+def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject) -> tuple[str, bool]:
+    """Return whom a sentence is about where it stands, and whether it claims its passage for the subject.
+
+    A mention claims the sentence unless it only qualifies another company's name, or, in a
+    passage about others, only gives a cause; a sentence about a market's move naming no company
+    is the market's wherever it stands.
+    """
+    if not subject.names:
+        return "", False
+    at = first_mention(text, subject) if named else None
+    if at is not None and named == 1 and qualifies_another(text, at):
+        return (others[0] if others else OTHERS), False
+    if at is not None and focus != "" and named_as_cause(text, at):
+        at = None
+    if at is None and not others and market_line(text):
+        return OTHERS, False
+    who = sentence_about(text, focus, at, others)
+    return who, at is not None and who == ""
 
 
 def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
@@ -177,11 +270,26 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     # otherwise only the sentences that name the subject are about it (a market wrap's one line).
     # A market wrap is about the market even when its headline names the subject as the cause
     # ("Stocks tumble on <subject> fears"): only its sentences that name the subject are the subject's.
-    wrap = is_market_wrap(article.title)
-    its_own = not subject.names or (not wrap and (
-        bool(title_mentions) or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
+    wrap = is_market_wrap(article.title, subject.names + subject.tickers)
+    # The other companies are learned from the whole article first, so a headline or an early
+    # sentence naming one is recognised before the ticker that marks it.
     focus_tracker = _Focus(subject)
+    about_others = 0  # kept sentences naming another company and not the subject
+    if subject.names:
+        for story, named, reasons in kept:
+            for sentence, n, reason in zip(story.sentences, named, reasons):
+                if reason is None and focus_tracker.others_named(sentence.text) and not n:
+                    about_others += 1
     title_others = focus_tracker.others_named(article.title) if subject.names else []
+    # A headline naming the subject only as a cause ("Banks slide on Acme fears") does not make it the subject's.
+    at = first_mention(article.title, subject) if title_mentions else None
+    headline = at is not None and not named_as_cause(article.title, at)
+    # An article whose headline names another company and not the subject, or more of whose
+    # sentences name other companies than name the subject, is about others: only its passages
+    # about the subject are the subject's ("Why Globex stock fell", "1 stock to own instead of Acme").
+    others_article = (bool(title_others) and not headline) or about_others > sum(prose)
+    its_own = not subject.names or (not wrap and not others_article and (
+        headline or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     section = "" if its_own else (title_others[0] if title_others else OTHERS)
     focus, paragraph = section, -1
     paragraphs: dict[int, list[str]] = {}
@@ -203,12 +311,11 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             if opening:
                 paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = focus_tracker.others_named(sentence.text) if subject.names else []
-            at = first_mention(sentence.text, subject) if named[i] else None
-            who = sentence_about(sentence.text, focus, at, others) if subject.names else ""
+            who, claimed = _whom(sentence.text, focus, others, named[i], subject)
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
-            if others or (named[i] and (section == "" or (opening and not wrap))):
-                focus = who if not named[i] else ""
+            if others or (claimed and (section == "" or (opening and not wrap))):
+                focus = who if not claimed else ""
             if reason:
                 dropped.append(Drop(reason, sentence.text, article.path))
             else:

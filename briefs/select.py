@@ -37,9 +37,14 @@ LONG_WORDS = 55
 # theme with tens of thousands of sentences costs no more than one with a few hundred.
 MAX_CANDIDATES = 400
 
+# A sentence opening on a pronoun, a connective, "other …" ("Several other brokerages …") or a
+# phrase pointing back ("Within that group, …") leans on what came before it; "There were
+# concerns …" (there as a dummy subject) does not, "There, …" (a place named before) does.
 _UNRESOLVED = re.compile(
-    r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?:'s|’s)?|"
-    r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm))\b",
+    r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
+    r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
+    r"(?:several |many |some |the )?other|(?:in|within|at|among|for|from|of|on|by|under|with|after|before|during) "
+    r"(?:that|this|these|those|such)(?! (?:is|was|are|were)\b))\b",
     re.I,
 )
 _QUOTE_CHARS = re.compile(r"[\"“”]")
@@ -97,12 +102,17 @@ def telling_numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _percents(text: str) -> frozenset[str]:
+    """Return the percentages a text gives ("60%" for "60 percent"): a move or a share, like an amount, names a fact."""
+    return frozenset(n for n in telling_numbers(text) if n.endswith("%"))
+
+
 def similarity(a: Sentence, b: Sentence) -> float:
     """Return how much two sentences say the same: the larger of Jaccard and scaled containment.
 
     Two sentences that share two telling numbers ("$35.1 billion, up 94%"), or one amount of
-    money and SAME_AMOUNT_CONTAINED of their words, report the same fact however they are worded,
-    and count as the same.
+    money or percentage and SAME_AMOUNT_CONTAINED of their words, report the same fact however
+    they are worded, and count as the same.
     """
     if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2:
         return 1.0
@@ -112,7 +122,7 @@ def similarity(a: Sentence, b: Sentence) -> float:
     common = len(sa & sb)
     jaccard = language.stem_overlap(sa, sb)
     containment = common / min(len(sa), len(sb))
-    if containment >= SAME_AMOUNT_CONTAINED and amounts(a.text) & amounts(b.text):
+    if containment >= SAME_AMOUNT_CONTAINED and (amounts(a.text) & amounts(b.text) or _percents(a.text) & _percents(b.text)):
         return 1.0
     return max(jaccard, containment * REDUNDANT / CONTAINED)
 
@@ -163,7 +173,14 @@ def quality(sentence: Sentence) -> float:
         factor *= 1.2  # investors read briefs for the figures
     if headline_run(sentence.text):
         factor *= 0.1
+    if _own_words(sentence.text).rstrip("\"'”’) ").endswith("!"):
+        factor *= 0.3  # news states; a writer's own exclamation sells ("… and it wasn't one of them!")
     return factor
+
+
+def _own_words(text: str) -> str:
+    """Return the text without its quotations: what the writer says in their own voice."""
+    return re.sub(r"[\"“][^\"”]*[\"”]", "", text)
 
 
 def _normalized(scores: list[float]) -> list[float]:
@@ -227,11 +244,36 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
     return scored
 
 
+# "Shares fell 7% on Wednesday": the stock's move on a day, the line a week's news repeats most.
+_UP = r"rose|rises|rise|gained|gains|jumped|jumps|climbed|climbs|surged|surges|soared|soars|rallied|rallies|advanced|was up|were up"
+_DOWN = (r"fell|falls|fall|dropped|drops|declined|declines|slid|slides|sank|sinks|tumbled|tumbles|plunged|plunges|"
+         r"slumped|slumps|lost|loses|tanked|tanks|sinking|falling|was down|were down")
+_PRICE_MOVE = re.compile(rf"\b(?:shares?|stock)\b[^.;]{{0,60}}?\b(?:({_UP})|({_DOWN}))\b[^.;]{{0,80}}?"
+                         r"\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+
+
+def price_move(text: str) -> tuple[str, str] | None:
+    """Return the direction ("up" or "down") and weekday of a share-price move the text reports, else None."""
+    match = _PRICE_MOVE.search(text)
+    if not match:
+        return None
+    return ("up" if match.group(1) else "down"), match.group(3).lower()
+
+
+def _codes(text: str) -> frozenset[str]:
+    """Return the whole numbers from 100 up that are not years and carry no unit: a product's or a
+    filing's number ("RTX 5060", "Section 232"), which names one thing wherever it is given."""
+    return frozenset(n for n in telling_numbers(text) if n.isdigit() and int(n) >= 100)
+
+
 def same_fact(a: Sentence, b: Sentence) -> bool:
     """Return True when two sentences would repeat one fact in a brief: one story, one amount of
-    money with its scale, or worded alike (REDUNDANT)."""
-    return bool((a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text)
-                or similarity(a, b) >= REDUNDANT)
+    money with its scale, one product's or filing's number, one share-price move on one day (each
+    outlet gives its own percentage and hour), or worded alike (REDUNDANT)."""
+    if (a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text) or _codes(a.text) & _codes(b.text):
+        return True
+    move = price_move(a.text)
+    return bool((move is not None and move == price_move(b.text)) or similarity(a, b) >= REDUNDANT)
 
 
 def restates(a: Sentence, b: Sentence) -> bool:
@@ -255,6 +297,11 @@ def credited(sentences: list[Sentence], credits: Credits) -> list[Sentence]:
     return out
 
 
+# A candidate scoring below this share of its theme's best is filler (a promotion's aside, a
+# template's stock line): a theme with few good sentences shows few rather than pad its quota.
+FILLER_SHARE = 0.25
+
+
 def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_words: int | None = None,
          credits: Credits | None = None) -> list[Sentence]:
     """Return up to `count` best candidates, none repeating a fact already picked or taken.
@@ -262,10 +309,11 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
     A candidate that restates a picked one adds its sources to `credits` for that one.
     """
     ordered = sorted(candidates, key=lambda s: (-s.score, s.source, s.position))
+    floor = FILLER_SHARE * ordered[0].score if ordered else 0.0
     picked: list[Sentence] = []
     words = 0
     for sentence in ordered:
-        if len(picked) >= count:
+        if len(picked) >= count or sentence.score < floor:
             break
         twin = next((p for p in picked + taken if same_fact(p, sentence)), None)
         if twin is not None:
