@@ -122,11 +122,19 @@ _GENERIC_HEAD = frozenset("First General American National United Royal New Glob
                           "Eastern Southern Northern Central Pacific Atlantic Digital Advanced".split())
 
 
-def short_name(name: str) -> str:
-    """Return how an article calls a company after naming it in full ("Amazon" for "Amazon.com", "Signature" for "Signature Bank"), else ""."""
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def short_name(name: str, common: frozenset[str] = frozenset()) -> str:
+    """Return how an article calls a company after naming it in full, else "": "Amazon" for
+    "Amazon.com", "Signature" for "Signature Bank", and the first word of a longer name ("Telus"
+    for "Telus Communications") unless `common` (words the article writes in lower case) holds
+    it: "Trade" in "Trade Desk" is also an ordinary word there."""
     words = re.sub(r"\.com\b", "", name).split()
     while len(words) > 1 and words[-1].rstrip(".,") in _CORPORATE_TAIL:
         words.pop()
+    if len(words) > 1 and words[0].isalpha() and words[0].lower() not in common:
+        words = words[:1]
     short = " ".join(words)
     if short == name or len(short) < 4 or (len(words) == 1 and words[0] in _GENERIC_HEAD):
         return ""
@@ -143,8 +151,9 @@ def is_subject(name: str, ticker: str, subject: Subject) -> bool:
 class _Focus:
     """The companies an article names, learned as it is read, and which one is in focus."""
 
-    def __init__(self, subject: Subject):
+    def __init__(self, subject: Subject, common: frozenset[str] = frozenset()):
         self.subject = subject
+        self.common = common  # the article's lower-case words (see short_name)
         self.others: dict[str, str] = {}  # a name or ticker -> the company's display name
 
     def learn(self, text: str) -> list[str]:
@@ -154,7 +163,7 @@ class _Focus:
             if is_subject(name, ticker, self.subject):
                 continue
             display = self.others.get(ticker) or self.others.get(name) or name or ticker
-            for key in (name, ticker, short_name(name)):
+            for key in (name, ticker, short_name(name, self.common)):
                 if key and len(key) >= 2 and not is_subject(key, "", self.subject):
                     self.others.setdefault(key, display)
             named.append(display)
@@ -169,6 +178,12 @@ class _Focus:
                 if display not in named and key.lower().split()[0] in runs and _names(text, key):
                     named.append(display)
         return named
+
+    def first_at(self, text: str, displays: list[str]) -> int:
+        """Return where the text first names one of these companies by any of its names or tickers (-1: nowhere)."""
+        keys = [key for key, display in self.others.items() if display in displays] + list(displays)
+        found = [m.start() for key in keys if key in text for m in [_name_pattern(key).search(text)] if m]
+        return min(found, default=-1)
 
 
 @lru_cache(maxsize=4096)
@@ -204,11 +219,12 @@ def qualifies_another(text: str, at: int) -> bool:
     return _QUALIFIER.match(text, at) is not None
 
 
-def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str]) -> str:
+def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str], first_other: int | None = None) -> str:
     """Return whom a sentence is about: the company it names first (the subject is "", `subject_at`
-    the offset of its first mention), else the company in focus where it stands."""
+    the offset of its first mention; `first_other` that of another's), else the company in focus where it stands."""
     if others:
-        first_other = min((text.find(name) for name in others if name in text), default=-1)
+        if first_other is None:
+            first_other = min((text.find(name) for name in others if name in text), default=-1)
         if subject_at is None or 0 <= first_other < subject_at:
             return others[0]
     if subject_at is not None:
@@ -216,7 +232,8 @@ def sentence_about(text: str, focus: str, subject_at: int | None, others: list[s
     return focus
 
 
-def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject) -> tuple[str, bool]:
+def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject,
+          first_other: int | None = None) -> tuple[str, bool]:
     """Return whom a sentence is about where it stands, and whether it claims its passage for the subject.
 
     A mention claims the sentence unless it only qualifies another company's name, or, in a
@@ -232,7 +249,7 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
         at = None
     if at is None and not others and market_line(text):
         return OTHERS, False
-    who = sentence_about(text, focus, at, others)
+    who = sentence_about(text, focus, at, others, first_other)
     return who, at is not None and who == ""
 
 
@@ -273,7 +290,9 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     wrap = is_market_wrap(article.title, subject.names + subject.tickers)
     # The other companies are learned from the whole article first, so a headline or an early
     # sentence naming one is recognised before the ticker that marks it.
-    focus_tracker = _Focus(subject)
+    common = frozenset(w for story, _, _ in kept for sentence in story.sentences
+                       for w in _LOWER_WORD.findall(sentence.text)) if subject.names else frozenset()
+    focus_tracker = _Focus(subject, common)
     about_others = 0  # kept sentences naming another company and not the subject
     if subject.names:
         for story, named, reasons in kept:
@@ -311,7 +330,8 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             if opening:
                 paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = focus_tracker.others_named(sentence.text) if subject.names else []
-            who, claimed = _whom(sentence.text, focus, others, named[i], subject)
+            first_other = focus_tracker.first_at(sentence.text, others) if others else None
+            who, claimed = _whom(sentence.text, focus, others, named[i], subject, first_other)
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
             if others or (claimed and (section == "" or (opening and not wrap))):

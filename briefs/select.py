@@ -38,11 +38,13 @@ LONG_WORDS = 55
 MAX_CANDIDATES = 400
 
 # A sentence opening on a pronoun, a connective, "other …" ("Several other brokerages …") or a
-# phrase pointing back ("Within that group, …") leans on what came before it; "There were
+# phrase pointing back ("Within that group, …") leans on what came before it, and "Below is …",
+# "Here's …" on what follows (a table, a list); "There were
 # concerns …" (there as a dummy subject) does not, "There, …" (a place named before) does.
 _UNRESOLVED = re.compile(
     r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
     r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
+    r"below|here(?:'s|’s| is| are)|"
     r"(?:several |many |some |the )?other|(?:in|within|at|among|for|from|of|on|by|under|with|after|before|during) "
     r"(?:that|this|these|those|such)(?! (?:is|was|are|were)\b))\b",
     re.I,
@@ -244,20 +246,28 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
     return scored
 
 
-# "Shares fell 7% on Wednesday": the stock's move on a day, the line a week's news repeats most.
+# "Shares fell 7% on Wednesday", "declined by 6.87 percent on Wednesday": a move by a percentage
+# on a weekday, the line a week's news repeats most, each outlet with its own figure and hour.
 _UP = r"rose|rises|rise|gained|gains|jumped|jumps|climbed|climbs|surged|surges|soared|soars|rallied|rallies|advanced|was up|were up"
 _DOWN = (r"fell|falls|fall|dropped|drops|declined|declines|slid|slides|sank|sinks|tumbled|tumbles|plunged|plunges|"
          r"slumped|slumps|lost|loses|tanked|tanks|sinking|falling|was down|were down")
-_PRICE_MOVE = re.compile(rf"\b(?:shares?|stock)\b[^.;]{{0,60}}?\b(?:({_UP})|({_DOWN}))\b[^.;]{{0,80}}?"
-                         r"\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+_PRICE_MOVE = re.compile(rf"\b(?:({_UP})|({_DOWN}))\b(?: by| as much as| nearly| almost| more than| over| about|\s)*"
+                         r"\d+(?:\.\d+)?\s?(?:%|percent\b)[^.;,]{0,30}?\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
 
 
 def price_move(text: str) -> tuple[str, str] | None:
-    """Return the direction ("up" or "down") and weekday of a share-price move the text reports, else None."""
+    """Return the direction ("up" or "down") and weekday of a price move the text reports, else None."""
     match = _PRICE_MOVE.search(text)
-    if not match:
-        return None
-    return ("up" if match.group(1) else "down"), match.group(3).lower()
+    if match:
+        return ("up" if match.group(1) else "down"), match.group(3).lower()
+    return None
+
+
+def same_move(a: str, b: str) -> bool:
+    """Return True when two texts report one price move: the same direction on the same weekday.
+    A move without a day ("tanked 39% today") is left alone: "today" differs from article to article."""
+    move = price_move(a)
+    return move is not None and move == price_move(b)
 
 
 def _codes(text: str) -> frozenset[str]:
@@ -272,8 +282,7 @@ def same_fact(a: Sentence, b: Sentence) -> bool:
     outlet gives its own percentage and hour), or worded alike (REDUNDANT)."""
     if (a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text) or _codes(a.text) & _codes(b.text):
         return True
-    move = price_move(a.text)
-    return bool((move is not None and move == price_move(b.text)) or similarity(a, b) >= REDUNDANT)
+    return same_move(a.text, b.text) or similarity(a, b) >= REDUNDANT
 
 
 def restates(a: Sentence, b: Sentence) -> bool:
