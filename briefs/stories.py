@@ -141,12 +141,9 @@ def furniture(sentences: list[Sentence]) -> list[bool]:
 
 
 def _fill(text: str) -> frozenset[str]:
-    """Return what a template's fill changes in a sentence: its telling numbers, else the names it
+    """Return what a template's fill changes in a sentence: its telling numbers and the names it
     gives (capitalised words after the first: "10 stocks we like better than Acme")."""
-    numbers = telling_numbers(text)
-    if numbers:
-        return numbers
-    return frozenset(w.strip(".,;:!?\"'’”()") for w in text.split()[1:] if w[:1].isupper())
+    return telling_numbers(text) | frozenset(w.strip(".,;:!?\"'’”()") for w in text.split()[1:] if w[:1].isupper())
 
 
 def _one_voice_many_fills(members: list[Sentence], publisher: dict[int, str]) -> bool:
