@@ -20,10 +20,16 @@ from .model import Sentence, Theme
 MIN_THEME_SENTENCES = 1
 # A discovered theme needs this many sentences or articles.
 MIN_CLUSTER = 4
-# Words too general to name a theme ("company", "year"): left out of clustering and labels.
+# Words too general to name a theme ("company", "year"), the words of any week's price talk
+# ("recent", "high", "low", "shares") and of ticker syntax ("NASDAQ: ACME"): left out of clustering
+# and labels, so a discovered theme is named by what its story is about, not by the stock's "one
+# year low and high".
 GENERIC = frozenset(language.stem(w) for w in
                     "company companies business firm group year years time people way thing things part lot "
-                    "new said says also one two make made get got like well much many week".split())
+                    "new said says also one two make made get got like well much many week "
+                    "recent recently today yesterday day days month months high higher low lower percent "
+                    "price prices stock stocks share shares trading traded investors rose fell declined comment "
+                    "nasdaq nyse otc otcmkts amex tsx lse symbol".split())
 
 
 def _term_stems(term: str) -> tuple[str, ...]:
