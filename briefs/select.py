@@ -224,6 +224,13 @@ UNNAMED_IN_SUMMARY = 0.7
 FIGURES_FOR_FULL_CREDIT = 2
 
 
+# A sentence saying what usually holds ("typically indicates", "tend to reflect", "occurs when")
+# without naming the subject explains; it reports nothing that happened this week.
+_GENERAL_CLAIM = re.compile(r"\b(?:typically|usually|generally|tends? to|in general|as a rule|occurs when|"
+                            r"is defined as|refers to)\b", re.I)
+GENERAL_CLAIM = 0.3
+
+
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
           weight: Callable[[Sentence], float] | None = None) -> list[Sentence]:
     """Return the candidates with their score: the method's rank (0..1), for `default` blended with
@@ -239,8 +246,11 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
                      + WEIGHTS["subject"] * bool(about and about(sentence.text))
                      + WEIGHTS["lead"] * (sentence.position < LEAD_SENTENCES)
                      + WEIGHTS["fit"] * sentence.fit / best_fit)
+        named = bool(about and about(sentence.text))
+        if about is not None and not named and _GENERAL_CLAIM.search(sentence.text):
+            value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
         # What the previous brief already reported still counts, but what is new leads.
-        relevant = sentence.central or bool(about and about(sentence.text))
+        relevant = sentence.central or named
         scored.append(replace(sentence, score=float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
                               * (1.0 if relevant else PASSING) * (weight(sentence) if weight else 1.0)))
     return scored
@@ -252,22 +262,37 @@ _UP = r"rose|rises|rise|gained|gains|jumped|jumps|climbed|climbs|surged|surges|s
 _DOWN = (r"fell|falls|fall|dropped|drops|declined|declines|slid|slides|sank|sinks|tumbled|tumbles|plunged|plunges|"
          r"slumped|slumps|lost|loses|tanked|tanks|sinking|falling|was down|were down")
 _PRICE_MOVE = re.compile(rf"\b(?:({_UP})|({_DOWN}))\b(?: by| as much as| nearly| almost| more than| over| about|\s)*"
-                         r"\d+(?:\.\d+)?\s?(?:%|percent\b)[^.;,]{0,30}?\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+                         r"(\d+(?:\.\d+)?)\s?(?:%|percent\b)[^.;,]{0,30}?\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
 
 
-def price_move(text: str) -> tuple[str, str] | None:
-    """Return the direction ("up" or "down") and weekday of a price move the text reports, else None."""
+# ... or without a day, when shares or a stock make it ("Shares of Acme tanked 39% today").
+_SHARES_MOVE = re.compile(rf"\b(?:shares?|stock)\b[^.;]{{0,90}}?\b(?:({_UP})|({_DOWN}))\b(?: by| as much as| nearly| almost|"
+                          r" more than| over| about|\s)*(\d+(?:\.\d+)?)\s?(?:%|percent\b)", re.I)
+# Outlets give one move at different hours: sizes within this ratio of each other are one move.
+SAME_MOVE_RATIO = 0.8
+
+
+def price_move(text: str) -> tuple[str, str, float] | None:
+    """Return the direction ("up" or "down"), weekday ("" if none) and size (%) of a price move the text reports, else None."""
     match = _PRICE_MOVE.search(text)
     if match:
-        return ("up" if match.group(1) else "down"), match.group(3).lower()
+        return ("up" if match.group(1) else "down"), match.group(4).lower(), float(match.group(3))
+    match = _SHARES_MOVE.search(text)
+    if match:
+        return ("up" if match.group(1) else "down"), "", float(match.group(3))
     return None
 
 
 def same_move(a: str, b: str) -> bool:
-    """Return True when two texts report one price move: the same direction on the same weekday.
-    A move without a day ("tanked 39% today") is left alone: "today" differs from article to article."""
-    move = price_move(a)
-    return move is not None and move == price_move(b)
+    """Return True when two texts report one price move: the same direction on the same weekday, or
+    where one gives no day ("tanked 39% today"), a size within SAME_MOVE_RATIO of the other's."""
+    move_a, move_b = price_move(a), price_move(b)
+    if move_a is None or move_b is None or move_a[0] != move_b[0]:
+        return False
+    if move_a[1] and move_b[1]:
+        return move_a[1] == move_b[1]
+    low, high = sorted((move_a[2], move_b[2]))
+    return high > 0 and low >= SAME_MOVE_RATIO * high
 
 
 def _codes(text: str) -> frozenset[str]:
