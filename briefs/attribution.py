@@ -56,6 +56,9 @@ def _is_acronym(name: str, code: str) -> bool:
     return False
 
 
+# "Globex CEO Jane Doe", "Globex's chief executive, Jane Doe": whoever has a chief executive is a company.
+_HAS_OFFICER = re.compile(r"\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}?)(?:['’]s)?\s+(?:CEO|CFO|chief executive|"
+                          r"chief financial officer|co-founder|founder|chairman)\b,?\s+[A-Z]")
 # "shares of Globex": whoever has shares is a company.
 _SHARES_OF = re.compile(r"\b[Ss]hares of ([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|&))*)")
 # "Alphabet (GOOG -1.20%)", "(NVDA-2.88%)": a quote with its move, as finance sites print it.
@@ -82,7 +85,7 @@ def _name_before(text: str, end: int) -> str:
 
 
 # Every cue above needs one of these: most sentences hold none and skip the five searches.
-_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
+_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:CEO|CFO|chief executive|chief financial officer|founder|chairman)\b|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
 
 
 @lru_cache(maxsize=50_000)
@@ -102,6 +105,10 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     for match in _PAREN_CODE.finditer(text):
         if not _is_acronym(match.group(1), match.group(2)):
             found.append((_name_before(text, match.start(2) - 1), match.group(2)))
+    for match in _HAS_OFFICER.finditer(text):
+        name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
+        if name:
+            found.append((name, ""))
     for match in _SHARES_OF.finditer(text):
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME).rstrip(" &of")
         if name:

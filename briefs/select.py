@@ -331,7 +331,7 @@ def credited(sentences: list[Sentence], credits: Credits) -> list[Sentence]:
     return out
 
 
-# A candidate scoring below this share of its theme's best is filler (a promotion's aside, a
+# A candidate scoring below this share of its theme's best (among those not already quoted) is filler (a promotion's aside, a
 # template's stock line): a theme with few good sentences shows few rather than pad its quota.
 FILLER_SHARE = 0.25
 
@@ -343,7 +343,8 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
     A candidate that restates a picked one adds its sources to `credits` for that one.
     """
     ordered = sorted(candidates, key=lambda s: (-s.score, s.source, s.position))
-    floor = FILLER_SHARE * ordered[0].score if ordered else 0.0
+    best = next((s.score for s in ordered if not any(same_fact(t, s) for t in taken)), 0.0)
+    floor = FILLER_SHARE * best
     picked: list[Sentence] = []
     words = 0
     for sentence in ordered:

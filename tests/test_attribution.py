@@ -284,3 +284,12 @@ def test_a_built_brief_quotes_no_market_wrap_line_and_no_rivals_article(tmp_path
     assert any("forecast" in text for text in quoted)
     for other in ("Globex", "benchmark index", "euro", "dividend", "chief financial officer", "robot orders"):
         assert not any(other in text for text in quoted), (other, quoted)
+
+
+def test_whoever_has_a_chief_executive_is_a_company():
+    about = _about("Acme Robotics said its new arm would ship in June.\n\n"
+                   "Initech CEO Jane Doe has said the market needs common rules. "
+                   "Doe believes the rules should come before the products do.\n\n"
+                   "Acme Robotics will show the arm at a trade fair in Hanover.",
+                   title="Acme to ship its new arm in June")
+    assert about["Doe believes the rules should come before the products do."] == "Initech"
