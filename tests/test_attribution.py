@@ -293,3 +293,15 @@ def test_whoever_has_a_chief_executive_is_a_company():
                    "Acme Robotics will show the arm at a trade fair in Hanover.",
                    title="Acme to ship its new arm in June")
     assert about["Doe believes the rules should come before the products do."] == "Initech"
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("Rival chip makers must prove an advantage over Acme Robotics.", True),
+    ("Crypto markets show the reaction to Acme Robotics's collapse.", True),
+    ("Banks Plunge On Acme Robotics Fears", True),
+    ("Globex took over the deposits of Acme Robotics last year.", False),
+    ("Globex said Acme Robotics had cut its orders.", False),
+    ("Traders such as Acme Robotics's pension fund sold.", False),
+])
+def test_the_subject_named_as_a_cause_or_a_yardstick(text, cause):
+    assert attribution.named_as_cause(text, text.index("Acme")) is cause
