@@ -42,7 +42,9 @@ _REUTERS = re.compile(r"\b([A-Z]{1,5})\.(O|N|OQ|K|L|T|HK|DE|PA|TO|AX|NS|BO|SS|SZ
 # "Broadcom (AVGO)": a name and an all-capitals code in parentheses. The code is a ticker unless
 # it spells initials of the name's words ("Federal Deposit Insurance Corp. (FDIC)": an acronym; a
 # company whose ticker is its initials, "Acme Robotics (AR)", is missed rather than an agency taken).
-_PAREN_CODE = re.compile(r"([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,6})\s?\(([A-Z]{2,5})\)")
+_PAREN_CODE = re.compile(r"(?<=[\w.&’'])\s?\(([A-Z]{2,5})\)")
+# The words before such a code that may be the name it abbreviates.
+_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,6})\s*$")
 _SMALL_WORDS = frozenset("of and for the &".split())
 
 
@@ -84,6 +86,7 @@ def _name_before(text: str, end: int) -> str:
     return " ".join(words[-5:])
 
 
+_SUFFIX_WORD = re.compile(r"\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|N\.V|S\.A|AG|SE)\b")
 # Every cue above needs one of these: most sentences hold none and skip the five searches.
 _ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:CEO|CFO|chief executive|chief financial officer|founder|chairman)\b|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
 
@@ -102,18 +105,21 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     for match in _REUTERS.finditer(text):
         if len(match.group(1)) + len(match.group(2)) > 2:  # "U.K." is a country, not ticker U on exchange K
             found.append(("", match.group(1)))
-    for match in _PAREN_CODE.finditer(text):
-        if not _is_acronym(match.group(1), match.group(2)):
-            found.append((_name_before(text, match.start(2) - 1), match.group(2)))
-    for match in _HAS_OFFICER.finditer(text):
+    for match in _PAREN_CODE.finditer(text) if "(" in text else ():
+        before = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
+        words = re.sub(r"^(?:(?:of|and|for|the|&)\s+)+", "", before.group(1)) if before else ""
+        if words[:1].isupper() and not _is_acronym(words, match.group(1)):
+            found.append((_name_before(text, match.start()), match.group(1)))
+    officer = "CEO" in text or "CFO" in text or "chief" in text or "founder" in text or "chairman" in text
+    for match in _HAS_OFFICER.finditer(text) if officer else ():
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
         if name:
             found.append((name, ""))
-    for match in _SHARES_OF.finditer(text):
+    for match in _SHARES_OF.finditer(text) if "hares of" in text else ():
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME).rstrip(" &of")
         if name:
             found.append((name, ""))
-    for match in _SUFFIXED.finditer(text):
+    for match in _SUFFIXED.finditer(text) if _SUFFIX_WORD.search(text) else ():
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
         if name:
             found.append((name, ""))
@@ -158,9 +164,10 @@ def is_subject(name: str, ticker: str, subject: Subject) -> bool:
 class _Focus:
     """The companies an article names, learned as it is read, and which one is in focus."""
 
-    def __init__(self, subject: Subject, common: frozenset[str] = frozenset()):
+    def __init__(self, subject: Subject, texts: tuple[str, ...] = ()):
         self.subject = subject
-        self.common = common  # the article's lower-case words (see short_name)
+        self.texts = texts  # the article's sentences, read for `common` only when a long name is learned
+        self._common: frozenset[str] | None = None
         self.others: dict[str, str] = {}  # a name or ticker -> the company's display name
 
     def learn(self, text: str) -> list[str]:
@@ -170,11 +177,18 @@ class _Focus:
             if is_subject(name, ticker, self.subject):
                 continue
             display = self.others.get(ticker) or self.others.get(name) or name or ticker
-            for key in (name, ticker, short_name(name, self.common)):
+            for key in (name, ticker, short_name(name, self.common) if " " in name or ".com" in name else ""):
                 if key and len(key) >= 2 and not is_subject(key, "", self.subject):
                     self.others.setdefault(key, display)
             named.append(display)
         return named
+
+    @property
+    def common(self) -> frozenset[str]:
+        """Return the words the article writes in lower case (see short_name)."""
+        if self._common is None:
+            self._common = frozenset(w for text in self.texts for w in _LOWER_WORD.findall(text))
+        return self._common
 
     def others_named(self, text: str) -> list[str]:
         """Return the other companies a text names: marked ones, then names learned earlier in the article."""
@@ -298,14 +312,16 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     wrap = is_market_wrap(article.title, subject.names + subject.tickers)
     # The other companies are learned from the whole article first, so a headline or an early
     # sentence naming one is recognised before the ticker that marks it.
-    common = frozenset(w for story, _, _ in kept for sentence in story.sentences
-                       for w in _LOWER_WORD.findall(sentence.text)) if subject.names else frozenset()
-    focus_tracker = _Focus(subject, common)
+    focus_tracker = _Focus(subject, tuple(sentence.text for story, _, _ in kept for sentence in story.sentences))
     about_others = 0  # kept sentences naming another company and not the subject
+    others_of: dict[tuple[int, int], list[str]] = {}  # (story, sentence) -> the other companies it names
     if subject.names:
+        for text in (article.title, *focus_tracker.texts):
+            focus_tracker.learn(text)
         for story, named, reasons in kept:
-            for sentence, n, reason in zip(story.sentences, named, reasons):
-                if reason is None and focus_tracker.others_named(sentence.text) and not n:
+            for i, (sentence, n, reason) in enumerate(zip(story.sentences, named, reasons)):
+                others_of[story.index, i] = focus_tracker.others_named(sentence.text)
+                if reason is None and others_of[story.index, i] and not n:
                     about_others += 1
     title_others = focus_tracker.others_named(article.title) if subject.names else []
     # A headline naming the subject only as a cause ("Banks slide on Acme fears") does not make it the subject's.
@@ -337,7 +353,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             opening = sentence.paragraph != paragraph
             if opening:
                 paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
-            others = focus_tracker.others_named(sentence.text) if subject.names else []
+            others = others_of.get((story.index, i), [])
             first_other = focus_tracker.first_at(sentence.text, others) if others else None
             who, claimed = _whom(sentence.text, focus, others, named[i], subject, first_other)
             # A passage that names the subject is its passage; in another company's article, a
