@@ -29,6 +29,7 @@ GENERIC = frozenset(language.stem(w) for w in
                     "new said says also one two make made get got like well much many week "
                     "recent recently today yesterday day days month months high higher low lower percent "
                     "price prices stock stocks share shares trading traded investors rose fell declined comment "
+                    "performance date "
                     "nasdaq nyse otc otcmkts amex tsx lse symbol".split())
 
 
