@@ -61,6 +61,8 @@ def _is_acronym(name: str, code: str) -> bool:
 # "Globex CEO Jane Doe", "Globex's chief executive, Jane Doe": whoever has a chief executive is a company.
 _HAS_OFFICER = re.compile(r"\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}?)(?:['’]s)?\s+(?:CEO|CFO|chief executive|"
                           r"chief financial officer|co-founder|founder|chairman)\b,?\s+[A-Z]")
+# Words before a title that describe the person, not the company ("Former CEO", "Interim CFO").
+_TITLE_WORDS = frozenset("Former Interim Acting Incoming Outgoing Deputy Senior Then Longtime Current New Co".split())
 # "shares of Globex": whoever has shares is a company.
 _SHARES_OF = re.compile(r"\b[Ss]hares of ([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|&))*)")
 # "Alphabet (GOOG -1.20%)", "(NVDA-2.88%)": a quote with its move, as finance sites print it.
@@ -112,7 +114,7 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
             found.append((_name_before(text, match.start()), match.group(1)))
     officer = "CEO" in text or "CFO" in text or "chief" in text or "founder" in text or "chairman" in text
     for match in _HAS_OFFICER.finditer(text) if officer else ():
-        name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
+        name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME and w not in _TITLE_WORDS)
         if name:
             found.append((name, ""))
     for match in _SHARES_OF.finditer(text) if "hares of" in text else ():

@@ -286,6 +286,14 @@ def test_a_built_brief_quotes_no_market_wrap_line_and_no_rivals_article(tmp_path
         assert not any(other in text for text in quoted), (other, quoted)
 
 
+@pytest.mark.parametrize("text, name", [("Apple CEO Tim Cook met the president.", "Apple"),
+                                        ("Former Intel CEO Pat Gelsinger spoke at the fair.", "Intel"),
+                                        ("Former CEO John Smith said the plan had failed.", None),
+                                        ("Its chief executive said margins would recover.", None)])
+def test_a_company_is_named_before_its_officers_title(text, name):
+    assert [n for n, _ in attribution.listed_companies(text)] == ([name] if name else [])
+
+
 def test_whoever_has_a_chief_executive_is_a_company():
     about = _about("Acme Robotics said its new arm would ship in June.\n\n"
                    "Initech CEO Jane Doe has said the market needs common rules. "
