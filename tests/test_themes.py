@@ -157,3 +157,14 @@ def test_a_subject_sentence_with_no_themes_words_joins_its_articles_theme():
     # Without knowing the subject, a sentence no theme takes stays out.
     found = themes.assign(article, SPECS, discover=0)
     assert "Acme marks the largest deal since its founding." not in [x.text for t in found for x in t.candidates]
+
+
+def test_the_investor_risks_theme_takes_runs_and_contagion_not_ordinary_systems():
+    specs = load_audience("investor").themes
+    names = [spec.name for spec in specs]
+    found = themes.assign([s("Regulators cited a systemic risk exception and feared contagion to other lenders.", 1),
+                           s("Customers pulled deposits in a bank run that left the lender short of liquidity.", 2),
+                           s("The new AI systems will run in data centers in three states.", 3)], specs, discover=0)
+    risks = next(t for t in found if t.name == "Risks & contagion")
+    assert "Risks & contagion" in names
+    assert {x.source for x in risks.candidates} == {1, 2}  # "systems" is no systemic risk
