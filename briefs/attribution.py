@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .clean import CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions, story_noise
 from .config import Subject
-from .kinds import is_market_wrap
+from .kinds import is_market_wrap, market_line
 from .model import Drop
 from .vocabulary import word_runs
 
@@ -33,11 +33,38 @@ from .vocabulary import word_runs
 OTHERS = "others"
 
 # "(NASDAQ: AMD)", "(NYSE:BAC)", "NASDAQ:NVDA", "(Symbol: FRC)": a listed company's ticker.
-_EXCHANGE = re.compile(r"\(?\b(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|OTC|OTCMKTS|TSX|LSE|HKEX|Symbol|Ticker)"
-                       r"\s?:\s?([A-Z][A-Z.]{0,6})\b\)?")
-# "$AMD" and "AMD.O" (Reuters): tickers in the forms traders write them.
+# "(CRYPTO: BTC)" and "(NASDAQINDEX: ^IXIC)" mark a crypto asset and an index the same way: not the subject.
+_EXCHANGE = re.compile(r"\(?\b(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|OTC|OTCMKTS|TSX|LSE|HKEX|Symbol|Ticker|"
+                       r"CRYPTO|[A-Z]*INDEX|[A-Z]*INDICES)\s?:\s?\^?([A-Z][A-Z.]{0,6})\b\)?")
+# "$AMD" and "AMD.O", "ENGH.TO" (Reuters and Yahoo exchange suffixes): tickers as traders write them.
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Z]{1,5})\b")
-_REUTERS = re.compile(r"\b([A-Z]{1,5})\.(?:O|N|OQ|K|L|T|HK|DE|PA)\b")
+_REUTERS = re.compile(r"\b([A-Z]{1,5})\.(O|N|OQ|K|L|T|HK|DE|PA|TO|AX|NS|BO|SS|SZ|KS|TW|AS|MI|SW|ST|CO|OL|MC)\b")
+# "Broadcom (AVGO)": a name and an all-capitals code in parentheses. The code is a ticker unless
+# it spells initials of the name's words ("Federal Deposit Insurance Corp. (FDIC)": an acronym; a
+# company whose ticker is its initials, "Acme Robotics (AR)", is missed rather than an agency taken).
+_PAREN_CODE = re.compile(r"(?<=[\w.&’'])\s?\(([A-Z]{2,5})\)")
+# The words before such a code that may be the name it abbreviates.
+_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,6})\s*$")
+_SMALL_WORDS = frozenset("of and for the &".split())
+
+
+def _is_acronym(name: str, code: str) -> bool:
+    """Return True when `code` spells the initials of a run of the name's words, small words skipped or not."""
+    words = [w for part in name.split() for w in part.split("-") if w]
+    for kept in (words, [w for w in words if w.lower() not in _SMALL_WORDS]):
+        initials = "".join(w[0].upper() for w in kept)
+        if code in initials:
+            return True
+    return False
+
+
+# "Globex CEO Jane Doe", "Globex's chief executive, Jane Doe": whoever has a chief executive is a company.
+_HAS_OFFICER = re.compile(r"\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}?)(?:['’]s)?\s+(?:CEO|CFO|chief executive|"
+                          r"chief financial officer|co-founder|founder|chairman)\b,?\s+[A-Z]")
+# Words before a title that describe the person, not the company ("Former CEO", "Interim CFO").
+_TITLE_WORDS = frozenset("Former Interim Acting Incoming Outgoing Deputy Senior Then Longtime Current New Co".split())
+# "shares of Globex": whoever has shares is a company.
+_SHARES_OF = re.compile(r"\b[Ss]hares of ([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|&))*)")
 # "Alphabet (GOOG -1.20%)", "(NVDA-2.88%)": a quote with its move, as finance sites print it.
 _QUOTED_TICKER = re.compile(r"\(([A-Z]{1,5})\s?[-+−]?\s?\d+(?:\.\d+)?%\)")
 # "Acme Inc.", "Acme Corp": the name a corporate suffix ends (not "Corporation", which agencies use too).
@@ -61,8 +88,9 @@ def _name_before(text: str, end: int) -> str:
     return " ".join(words[-5:])
 
 
+_SUFFIX_WORD = re.compile(r"\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|N\.V|S\.A|AG|SE)\b")
 # Every cue above needs one of these: most sentences hold none and skip the five searches.
-_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
+_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:CEO|CFO|chief executive|chief financial officer|founder|chairman)\b|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
 
 
 @lru_cache(maxsize=50_000)
@@ -74,14 +102,58 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     for pattern in (_EXCHANGE, _QUOTED_TICKER):
         for match in pattern.finditer(text):
             found.append((_name_before(text, match.start()), match.group(1)))
-    for pattern in (_CASHTAG, _REUTERS):
-        for match in pattern.finditer(text):
+    for match in _CASHTAG.finditer(text):
+        found.append(("", match.group(1)))
+    for match in _REUTERS.finditer(text):
+        if len(match.group(1)) + len(match.group(2)) > 2:  # "U.K." is a country, not ticker U on exchange K
             found.append(("", match.group(1)))
-    for match in _SUFFIXED.finditer(text):
+    for match in _PAREN_CODE.finditer(text) if "(" in text else ():
+        before = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
+        words = re.sub(r"^(?:(?:of|and|for|the|&)\s+)+", "", before.group(1)) if before else ""
+        if words[:1].isupper() and not _is_acronym(words, match.group(1)):
+            found.append((_name_before(text, match.start()), match.group(1)))
+    officer = "CEO" in text or "CFO" in text or "chief" in text or "founder" in text or "chairman" in text
+    for match in _HAS_OFFICER.finditer(text) if officer else ():
+        name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME and w not in _TITLE_WORDS)
+        if name:
+            found.append((name, ""))
+    for match in _SHARES_OF.finditer(text) if "hares of" in text else ():
+        name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME).rstrip(" &of")
+        if name:
+            found.append((name, ""))
+    for match in _SUFFIXED.finditer(text) if _SUFFIX_WORD.search(text) else ():
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
         if name:
             found.append((name, ""))
     return tuple(found)
+
+
+# Words that end company names ("Signature Bank", "Acme Holdings"): the name without them is how
+# the article goes on to call the company. A short name that is a common word alone ("First",
+# "General") would name too much, so it must keep a word that is not one of these.
+_CORPORATE_TAIL = frozenset("Inc Corp Corporation Co Company Ltd plc PLC Holdings Group Bank Bancorp Financial "
+                            "Capital Technologies Technology Systems Platforms".split())
+_GENERIC_HEAD = frozenset("First General American National United Royal New Global International Western "
+                          "Eastern Southern Northern Central Pacific Atlantic Digital Advanced".split())
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def short_name(name: str, common: frozenset[str] = frozenset()) -> str:
+    """Return how an article calls a company after naming it in full, else "": "Amazon" for
+    "Amazon.com", "Signature" for "Signature Bank", and the first word of a longer name ("Telus"
+    for "Telus Communications") unless `common` (words the article writes in lower case) holds
+    it: "Trade" in "Trade Desk" is also an ordinary word there."""
+    words = re.sub(r"\.com\b", "", name).split()
+    while len(words) > 1 and words[-1].rstrip(".,") in _CORPORATE_TAIL:
+        words.pop()
+    if len(words) > 1 and words[0].isalpha() and words[0].lower() not in common:
+        words = words[:1]
+    short = " ".join(words)
+    if short == name or len(short) < 4 or (len(words) == 1 and words[0] in _GENERIC_HEAD):
+        return ""
+    return short
 
 
 def is_subject(name: str, ticker: str, subject: Subject) -> bool:
@@ -94,8 +166,10 @@ def is_subject(name: str, ticker: str, subject: Subject) -> bool:
 class _Focus:
     """The companies an article names, learned as it is read, and which one is in focus."""
 
-    def __init__(self, subject: Subject):
+    def __init__(self, subject: Subject, texts: tuple[str, ...] = ()):
         self.subject = subject
+        self.texts = texts  # the article's sentences, read for `common` only when a long name is learned
+        self._common: frozenset[str] | None = None
         self.others: dict[str, str] = {}  # a name or ticker -> the company's display name
 
     def learn(self, text: str) -> list[str]:
@@ -105,11 +179,18 @@ class _Focus:
             if is_subject(name, ticker, self.subject):
                 continue
             display = self.others.get(ticker) or self.others.get(name) or name or ticker
-            for key in (name, ticker):
-                if key and len(key) >= 2:
+            for key in (name, ticker, short_name(name, self.common) if " " in name or ".com" in name else ""):
+                if key and len(key) >= 2 and not is_subject(key, "", self.subject):
                     self.others.setdefault(key, display)
             named.append(display)
         return named
+
+    @property
+    def common(self) -> frozenset[str]:
+        """Return the words the article writes in lower case (see short_name)."""
+        if self._common is None:
+            self._common = frozenset(w for text in self.texts for w in _LOWER_WORD.findall(text))
+        return self._common
 
     def others_named(self, text: str) -> list[str]:
         """Return the other companies a text names: marked ones, then names learned earlier in the article."""
@@ -121,6 +202,12 @@ class _Focus:
                     named.append(display)
         return named
 
+    def first_at(self, text: str, displays: list[str]) -> int:
+        """Return where the text first names one of these companies by any of its names or tickers (-1: nowhere)."""
+        keys = [key for key, display in self.others.items() if display in displays] + list(displays)
+        found = [m.start() for key in keys if key in text for m in [_name_pattern(key).search(text)] if m]
+        return min(found, default=-1)
+
 
 @lru_cache(maxsize=4096)
 def _name_pattern(key: str) -> re.Pattern:
@@ -131,16 +218,63 @@ def _names(text: str, key: str) -> bool:
     return _name_pattern(key).search(text) is not None
 
 
-def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str]) -> str:
+# A subject named after one of these, in the same clause, is the cause of what the sentence
+# reports ("Banks fell 5% after Acme's warning", "a sell-off stemming from Acme's failure") or a
+# yardstick ("worth more than Acme"), not its topic: in a passage about others, it stays theirs.
+# "as" only as a conjunction ("fell as Acme warned"), not "such as", "as well as", "as of"; "on",
+# "over", "against" only right before the name ("Banks Plunge On Acme Fears", "an edge over Acme").
+_CAUSE = re.compile(r"(?:\b(?:after|amid|following|because of|due to|stemming from|tied to|related to|linked to|than|instead of|unlike|"
+                    r"triggered by|sparked by|caused by|driven by|exacerbated by|fu?elled by|in the wake of|"
+                    r"reaction to|response to|fallout from|exposure to|"
+                    r"(?<!such )(?<!well )(?<!known )as(?! (?:of|well|part|long|soon|far|much|many|if|though)\b))\b"
+                    r"[^,;:()]*|\b(?:on|over|against|versus|vs\.?)(?:\s+the)?\s*)$", re.I)
+# "Acme rival Globex", "Acme's supplier Initech": the subject only qualifies another company's name.
+_QUALIFIER = re.compile(r"[\w&.-]+(?:\s+[A-Z][\w&.-]*){0,3}?(?:['’]s)?\s+(?:closest\s+|biggest\s+|main\s+|key\s+)?"
+                        r"(?:rivals?|competitors?|peers?|suppliers?|customers?|partners?)\s*,?\s*[A-Z]")
+
+
+def named_as_cause(text: str, at: int) -> bool:
+    """Return True when the subject, first named at offset `at`, is named in a clause that gives a cause."""
+    return _CAUSE.search(text, 0, at) is not None
+
+
+def qualifies_another(text: str, at: int) -> bool:
+    """Return True when the subject's mention at `at` only qualifies another company ("Acme rival Globex")."""
+    return _QUALIFIER.match(text, at) is not None
+
+
+def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str], first_other: int | None = None) -> str:
     """Return whom a sentence is about: the company it names first (the subject is "", `subject_at`
-    the offset of its first mention), else the company in focus where it stands."""
+    the offset of its first mention; `first_other` that of another's), else the company in focus where it stands."""
     if others:
-        first_other = min((text.find(name) for name in others if name in text), default=-1)
+        if first_other is None:
+            first_other = min((text.find(name) for name in others if name in text), default=-1)
         if subject_at is None or 0 <= first_other < subject_at:
             return others[0]
     if subject_at is not None:
         return ""
     return focus
+
+
+def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject,
+          first_other: int | None = None) -> tuple[str, bool]:
+    """Return whom a sentence is about where it stands, and whether it claims its passage for the subject.
+
+    A mention claims the sentence unless it only qualifies another company's name, or, in a
+    passage about others, only gives a cause; a sentence about a market's move naming no company
+    is the market's wherever it stands.
+    """
+    if not subject.names:
+        return "", False
+    at = first_mention(text, subject) if named else None
+    if at is not None and named == 1 and qualifies_another(text, at):
+        return (others[0] if others else OTHERS), False
+    if at is not None and focus != "" and named_as_cause(text, at):
+        at = None
+    if at is None and not others and market_line(text):
+        return OTHERS, False
+    who = sentence_about(text, focus, at, others, first_other)
+    return who, at is not None and who == ""
 
 
 def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
@@ -177,11 +311,30 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     # otherwise only the sentences that name the subject are about it (a market wrap's one line).
     # A market wrap is about the market even when its headline names the subject as the cause
     # ("Stocks tumble on <subject> fears"): only its sentences that name the subject are the subject's.
-    wrap = is_market_wrap(article.title)
-    its_own = not subject.names or (not wrap and (
-        bool(title_mentions) or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
-    focus_tracker = _Focus(subject)
+    wrap = is_market_wrap(article.title, subject.names + subject.tickers)
+    # The other companies are learned from the whole article first, so a headline or an early
+    # sentence naming one is recognised before the ticker that marks it.
+    focus_tracker = _Focus(subject, tuple(sentence.text for story, _, _ in kept for sentence in story.sentences))
+    about_others = 0  # kept sentences naming another company and not the subject
+    others_of: dict[tuple[int, int], list[str]] = {}  # (story, sentence) -> the other companies it names
+    if subject.names:
+        for text in (article.title, *focus_tracker.texts):
+            focus_tracker.learn(text)
+        for story, named, reasons in kept:
+            for i, (sentence, n, reason) in enumerate(zip(story.sentences, named, reasons)):
+                others_of[story.index, i] = focus_tracker.others_named(sentence.text)
+                if reason is None and others_of[story.index, i] and not n:
+                    about_others += 1
     title_others = focus_tracker.others_named(article.title) if subject.names else []
+    # A headline naming the subject only as a cause ("Banks slide on Acme fears") does not make it the subject's.
+    at = first_mention(article.title, subject) if title_mentions else None
+    headline = at is not None and not named_as_cause(article.title, at)
+    # An article whose headline names another company and not the subject, or more of whose
+    # sentences name other companies than name the subject, is about others: only its passages
+    # about the subject are the subject's ("Why Globex stock fell", "1 stock to own instead of Acme").
+    others_article = (bool(title_others) and not headline) or about_others > sum(prose)
+    its_own = not subject.names or (not wrap and not others_article and (
+        headline or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     section = "" if its_own else (title_others[0] if title_others else OTHERS)
     focus, paragraph = section, -1
     paragraphs: dict[int, list[str]] = {}
@@ -202,13 +355,13 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             opening = sentence.paragraph != paragraph
             if opening:
                 paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
-            others = focus_tracker.others_named(sentence.text) if subject.names else []
-            at = first_mention(sentence.text, subject) if named[i] else None
-            who = sentence_about(sentence.text, focus, at, others) if subject.names else ""
+            others = others_of.get((story.index, i), [])
+            first_other = focus_tracker.first_at(sentence.text, others) if others else None
+            who, claimed = _whom(sentence.text, focus, others, named[i], subject, first_other)
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
-            if others or (named[i] and (section == "" or (opening and not wrap))):
-                focus = who if not named[i] else ""
+            if others or (claimed and (section == "" or (opening and not wrap))):
+                focus = who if not claimed else ""
             if reason:
                 dropped.append(Drop(reason, sentence.text, article.path))
             else:

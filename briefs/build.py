@@ -409,14 +409,15 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                for a in cleaned.articles}
 
     note("themes")
+    names_subject = (lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None
     grouped = themes.assign(quotable, audience.themes, discover=int(audience.get("discovered_themes", 2)),
-                            ignore=subject.names + subject.tickers)
+                            ignore=subject.names + subject.tickers, about=names_subject)
     note("select")
     max_words = audience.get("max_words")
     summary, shown = select.select(grouped, options.method, per_theme=int(audience.get("sentences_per_theme", 4)),
                                    summary_size=int(audience.get("summary_sentences", 4)),
                                    max_words=int(max_words) if max_words else None,
-                                   about=(lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None,
+                                   about=names_subject,
                                    stories=week_stories, leads=lambda s: kinds.leads(kind_of.get(s.source, "")),
                                    discount=lambda s: kinds.weight(kind_of.get(s.source, "")))
     if not shown and not summary:

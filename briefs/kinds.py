@@ -62,10 +62,11 @@ _HEADLINE_WORDS = {
              r"new (?:model|chip|phone|car|product)",
     DEAL: r"acquires?|acquisition|to buy|buys|merger|merge|takeover|deal|stake|partnership",
     "markets": r"stocks?|shares|markets?|indices|index|futures|dow|s&p|nasdaq|ftse|dax|nikkei|sensex|"
-               r"nifty|hang seng|wall street|equities|treasur(?:y|ies)|bonds?",
+               r"nifty|hang seng|wall street|equities|treasur(?:y|ies)|bonds?|cac|stoxx|tsx|asx|kospi|topix",
     "moves": r"rise|rises|rose|fall|falls|fell|gain|gains|gained|drop|drops|dropped|slip|slips|slid|"
              r"close|closes|closed|end|ends|ended|open|opens|opened|mixed|higher|lower|rally|rallies|"
-             r"tumble|tumbles|sink|sinks|sank|surge|surges|edge|edges",
+             r"tumble|tumbles|sink|sinks|sank|surge|surges|edge|edges|skid|skids|slump|slumps|plunge|plunges|"
+             r"jump|jumps|climb|climbs|sheds?|dips?|retreats?|rebounds?|soars?|slides?|tanks?",
 }
 _HEADLINE = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _HEADLINE_WORDS.items()}
 _OPINION = re.compile(r"^(?:opinion|column|commentary|analysis|editorial|letter)\b|\b(?:opinion|op-ed)\s*[:|]", re.I)
@@ -111,9 +112,44 @@ def kind(title: str, sentences: Sequence[str], body_words: int | None = None) ->
     return NEWS
 
 
-def is_market_wrap(title: str) -> bool:
-    """Return True for a headline about the market's moves ("Stocks close lower as yields climb")."""
-    return bool(_HEADLINE["markets"].search(title) and _HEADLINE["moves"].search(title))
+def is_market_wrap(title: str, names: Sequence[str] = ()) -> bool:
+    """Return True for a headline about the market's moves ("Stocks close lower as yields climb").
+
+    A headline whose first market word is one of `names`' stock ("Acme Stock Falls", "Acme (NYSE:
+    ACME) Shares Gap Down") is about that company's shares, not the market.
+    """
+    market = _HEADLINE["markets"].search(title)
+    if not market or not _HEADLINE["moves"].search(title):
+        return False
+    before = _OWNER_TAIL.sub("", title[:market.start()]).lower()
+    return not any(before.endswith(name.lower()) for name in names if name)
+
+
+# What may stand between a company's name and its "stock" in a headline: a ticker, a possessive.
+_OWNER_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:['’]s)?\s*$")
+
+# A sentence whose grammatical subject is a market, an index, a currency or a commodity ("French
+# stocks fell", "The benchmark index was down 1%", "The yen and the franc rallied"): the market
+# word within the sentence's first words, a move verb soon after. "stock" and "shares" alone are
+# left out: in a company's article they are its own ("Shares fell 7% on Wednesday"), and so is a
+# market word behind a possessive ("Its dollar revenue rose").
+_MARKET_SUBJECT = re.compile(
+    r"^(?:\([^()]{1,30}\)\s*[-–—]\s*)?(?:(?!(?:its|their|our|his|her|your)\b|\S+['’]s\b)[\w.,'’&-]+\s+){0,4}?"
+    r"(?:stocks|equities|indices|indexes|index|futures|markets|bourses?|benchmark|blue[- ]chips|"
+    r"yen|dollar|greenback|euro|franc|pound|sterling|yuan|renminbi|rupee|won|gold|silver|oil|crude|brent|copper|"
+    r"bond yields|treasury yields|yields|s&p(?: 500)?|dow(?: jones)?|nasdaq(?: composite)?|ftse(?: 100)?|dax|cac(?: 40)?|"
+    r"nikkei|topix|hang seng|sensex|nifty|kospi|asx(?: 200)?|tsx|stoxx(?: 600)?|wall street)\b"
+    r"[^.;]{0,80}?\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|gain|gains|gained|lose|loses|lost|drop|drops|"
+    r"dropped|slip|slips|slipped|slid|slide|slides|close|closes|closed|end|ends|ended|finish|finished|edged?|edges|"
+    r"rall(?:y|ies|ied)|tumbled?|tumbles|sink|sinks|sank|surged?|surges|jump|jumps|jumped|climb|climbs|climbed|"
+    r"plunged?|plunges|soared?|soars|dip|dips|dipped|shed|sheds|retreat(?:s|ed)?|rebound(?:s|ed)?|advanced?|advances|"
+    r"declined?|declines|strengthen(?:s|ed)?|weaken(?:s|ed)?|firmed|eased|(?:was|were|is|are) (?:up|down|higher|lower|flat))\b",
+    re.I)
+
+
+def market_line(text: str) -> bool:
+    """Return True for a sentence reporting a market's, an index's, a currency's or a commodity's move."""
+    return bool(_MARKET_SUBJECT.match(text))
 
 
 def leads(kind_name: str) -> bool:

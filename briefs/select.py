@@ -37,9 +37,16 @@ LONG_WORDS = 55
 # theme with tens of thousands of sentences costs no more than one with a few hundred.
 MAX_CANDIDATES = 400
 
+# A sentence opening on a pronoun, a connective, "other …" ("Several other brokerages …") or a
+# phrase pointing back ("Within that group, …") leans on what came before it, and "Below is …",
+# "Here's …" on what follows (a table, a list); "There were
+# concerns …" (there as a dummy subject) does not, "There, …" (a place named before) does.
 _UNRESOLVED = re.compile(
-    r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?:'s|’s)?|"
-    r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm))\b",
+    r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
+    r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
+    r"below|here(?:'s|’s| is| are)|"
+    r"(?:several |many |some |the )?other|(?:in|within|at|among|for|from|of|on|by|under|with|after|before|during) "
+    r"(?:that|this|these|those|such)(?! (?:is|was|are|were)\b))\b",
     re.I,
 )
 _QUOTE_CHARS = re.compile(r"[\"“”]")
@@ -97,12 +104,17 @@ def telling_numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _percents(text: str) -> frozenset[str]:
+    """Return the percentages a text gives ("60%" for "60 percent"): a move or a share, like an amount, names a fact."""
+    return frozenset(n for n in telling_numbers(text) if n.endswith("%"))
+
+
 def similarity(a: Sentence, b: Sentence) -> float:
     """Return how much two sentences say the same: the larger of Jaccard and scaled containment.
 
     Two sentences that share two telling numbers ("$35.1 billion, up 94%"), or one amount of
-    money and SAME_AMOUNT_CONTAINED of their words, report the same fact however they are worded,
-    and count as the same.
+    money or percentage and SAME_AMOUNT_CONTAINED of their words, report the same fact however
+    they are worded, and count as the same.
     """
     if len(telling_numbers(a.text) & telling_numbers(b.text)) >= 2:
         return 1.0
@@ -112,7 +124,7 @@ def similarity(a: Sentence, b: Sentence) -> float:
     common = len(sa & sb)
     jaccard = language.stem_overlap(sa, sb)
     containment = common / min(len(sa), len(sb))
-    if containment >= SAME_AMOUNT_CONTAINED and amounts(a.text) & amounts(b.text):
+    if containment >= SAME_AMOUNT_CONTAINED and (amounts(a.text) & amounts(b.text) or _percents(a.text) & _percents(b.text)):
         return 1.0
     return max(jaccard, containment * REDUNDANT / CONTAINED)
 
@@ -163,7 +175,14 @@ def quality(sentence: Sentence) -> float:
         factor *= 1.2  # investors read briefs for the figures
     if headline_run(sentence.text):
         factor *= 0.1
+    if _own_words(sentence.text).rstrip("\"'”’) ").endswith("!"):
+        factor *= 0.3  # news states; a writer's own exclamation sells ("… and it wasn't one of them!")
     return factor
+
+
+def _own_words(text: str) -> str:
+    """Return the text without its quotations: what the writer says in their own voice."""
+    return re.sub(r"[\"“][^\"”]*[\"”]", "", text)
 
 
 def _normalized(scores: list[float]) -> list[float]:
@@ -205,6 +224,13 @@ UNNAMED_IN_SUMMARY = 0.7
 FIGURES_FOR_FULL_CREDIT = 2
 
 
+# A sentence saying what usually holds ("typically indicates", "tend to reflect", "occurs when")
+# without naming the subject explains; it reports nothing that happened this week.
+_GENERAL_CLAIM = re.compile(r"\b(?:typically|usually|generally|tends? to|in general|as a rule|occurs when|"
+                            r"is defined as|refers to)\b", re.I)
+GENERAL_CLAIM = 0.3
+
+
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
           weight: Callable[[Sentence], float] | None = None) -> list[Sentence]:
     """Return the candidates with their score: the method's rank (0..1), for `default` blended with
@@ -220,18 +246,68 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
                      + WEIGHTS["subject"] * bool(about and about(sentence.text))
                      + WEIGHTS["lead"] * (sentence.position < LEAD_SENTENCES)
                      + WEIGHTS["fit"] * sentence.fit / best_fit)
+        named = bool(about and about(sentence.text))
+        if about is not None and not named and _GENERAL_CLAIM.search(sentence.text):
+            value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
         # What the previous brief already reported still counts, but what is new leads.
-        relevant = sentence.central or bool(about and about(sentence.text))
+        relevant = sentence.central or named
         scored.append(replace(sentence, score=float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
                               * (1.0 if relevant else PASSING) * (weight(sentence) if weight else 1.0)))
     return scored
 
 
+# "Shares fell 7% on Wednesday", "declined by 6.87 percent on Wednesday": a move by a percentage
+# on a weekday, the line a week's news repeats most, each outlet with its own figure and hour.
+_UP = r"rose|rises|rise|gained|gains|jumped|jumps|climbed|climbs|surged|surges|soared|soars|rallied|rallies|advanced|was up|were up"
+_DOWN = (r"fell|falls|fall|dropped|drops|declined|declines|slid|slides|sank|sinks|tumbled|tumbles|plunged|plunges|"
+         r"slumped|slumps|lost|loses|tanked|tanks|sinking|falling|was down|were down")
+_PRICE_MOVE = re.compile(rf"\b(?:({_UP})|({_DOWN}))\b(?: by| as much as| nearly| almost| more than| over| about|\s)*"
+                         r"(\d+(?:\.\d+)?)\s?(?:%|percent\b)[^.;,]{0,30}?\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+
+
+# ... or without a day, when shares or a stock make it ("Shares of Acme tanked 39% today").
+_SHARES_MOVE = re.compile(rf"\b(?:shares?|stock)\b[^.;]{{0,90}}?\b(?:({_UP})|({_DOWN}))\b(?: by| as much as| nearly| almost|"
+                          r" more than| over| about|\s)*(\d+(?:\.\d+)?)\s?(?:%|percent\b)", re.I)
+# Outlets give one move at different hours: sizes within this ratio of each other are one move.
+SAME_MOVE_RATIO = 0.8
+
+
+def price_move(text: str) -> tuple[str, str, float] | None:
+    """Return the direction ("up" or "down"), weekday ("" if none) and size (%) of a price move the text reports, else None."""
+    match = _PRICE_MOVE.search(text)
+    if match:
+        return ("up" if match.group(1) else "down"), match.group(4).lower(), float(match.group(3))
+    match = _SHARES_MOVE.search(text)
+    if match:
+        return ("up" if match.group(1) else "down"), "", float(match.group(3))
+    return None
+
+
+def same_move(a: str, b: str) -> bool:
+    """Return True when two texts report one price move: the same direction on the same weekday, or
+    where one gives no day ("tanked 39% today"), a size within SAME_MOVE_RATIO of the other's."""
+    move_a, move_b = price_move(a), price_move(b)
+    if move_a is None or move_b is None or move_a[0] != move_b[0]:
+        return False
+    if move_a[1] and move_b[1]:
+        return move_a[1] == move_b[1]
+    low, high = sorted((move_a[2], move_b[2]))
+    return high > 0 and low >= SAME_MOVE_RATIO * high
+
+
+def _codes(text: str) -> frozenset[str]:
+    """Return the whole numbers from 100 up that are not years and carry no unit: a product's or a
+    filing's number ("RTX 5060", "Section 232"), which names one thing wherever it is given."""
+    return frozenset(n for n in telling_numbers(text) if n.isdigit() and int(n) >= 100)
+
+
 def same_fact(a: Sentence, b: Sentence) -> bool:
     """Return True when two sentences would repeat one fact in a brief: one story, one amount of
-    money with its scale, or worded alike (REDUNDANT)."""
-    return bool((a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text)
-                or similarity(a, b) >= REDUNDANT)
+    money with its scale, one product's or filing's number, one share-price move on one day (each
+    outlet gives its own percentage and hour), or worded alike (REDUNDANT)."""
+    if (a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text) or _codes(a.text) & _codes(b.text):
+        return True
+    return same_move(a.text, b.text) or similarity(a, b) >= REDUNDANT
 
 
 def restates(a: Sentence, b: Sentence) -> bool:
@@ -255,6 +331,11 @@ def credited(sentences: list[Sentence], credits: Credits) -> list[Sentence]:
     return out
 
 
+# A candidate scoring below this share of its theme's best (among those not already quoted) is filler (a promotion's aside, a
+# template's stock line): a theme with few good sentences shows few rather than pad its quota.
+FILLER_SHARE = 0.25
+
+
 def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_words: int | None = None,
          credits: Credits | None = None) -> list[Sentence]:
     """Return up to `count` best candidates, none repeating a fact already picked or taken.
@@ -262,10 +343,12 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
     A candidate that restates a picked one adds its sources to `credits` for that one.
     """
     ordered = sorted(candidates, key=lambda s: (-s.score, s.source, s.position))
+    best = next((s.score for s in ordered if not any(same_fact(t, s) for t in taken)), 0.0)
+    floor = FILLER_SHARE * best
     picked: list[Sentence] = []
     words = 0
     for sentence in ordered:
-        if len(picked) >= count:
+        if len(picked) >= count or sentence.score < floor:
             break
         twin = next((p for p in picked + taken if same_fact(p, sentence)), None)
         if twin is not None:

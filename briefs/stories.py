@@ -140,13 +140,20 @@ def furniture(sentences: list[Sentence]) -> list[bool]:
     return result
 
 
+def _fill(text: str) -> frozenset[str]:
+    """Return what a template's fill changes in a sentence: its telling numbers and the names it
+    gives (capitalised words after the first: "10 stocks we like better than Acme")."""
+    return telling_numbers(text) | frozenset(w.strip(".,;:!?\"'’”()") for w in text.split()[1:] if w[:1].isupper())
+
+
 def _one_voice_many_fills(members: list[Sentence], publisher: dict[int, str]) -> bool:
     """Return True when one publisher wrote TEMPLATE_FILLS or more wordings of a story with other
-    numbers: a template family (price-target notes, holdings notes), not one event retold."""
+    numbers or other names: a template family (price-target notes, holdings notes, a promotion
+    naming each article's company), not one event retold (its retellings name the same actors)."""
     fills: dict[str, set[frozenset[str]]] = {}
     first: dict[str, set[str]] = {}
     for member in members:
-        numbers = telling_numbers(member.text)
+        numbers = _fill(member.text)
         if not numbers:
             continue
         voice = publisher.get(member.source, "")

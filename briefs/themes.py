@@ -9,6 +9,7 @@ become discovered themes, named by their key terms.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from . import language
@@ -19,10 +20,17 @@ from .model import Sentence, Theme
 MIN_THEME_SENTENCES = 1
 # A discovered theme needs this many sentences or articles.
 MIN_CLUSTER = 4
-# Words too general to name a theme ("company", "year"): left out of clustering and labels.
+# Words too general to name a theme ("company", "year"), the words of any week's price talk
+# ("recent", "high", "low", "shares") and of ticker syntax ("NASDAQ: ACME"): left out of clustering
+# and labels, so a discovered theme is named by what its story is about, not by the stock's "one
+# year low and high".
 GENERIC = frozenset(language.stem(w) for w in
                     "company companies business firm group year years time people way thing things part lot "
-                    "new said says also one two make made get got like well much many week".split())
+                    "new said says also one two make made get got like well much many week "
+                    "recent recently today yesterday day days month months high higher low lower percent "
+                    "price prices stock stocks share shares trading traded investors rose fell declined comment "
+                    "performance date "
+                    "nasdaq nyse otc otcmkts amex tsx lse symbol".split())
 
 
 def _term_stems(term: str) -> tuple[str, ...]:
@@ -100,10 +108,11 @@ class Matcher:
 
 
 def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int = 2,
-           ignore: list[str] | None = None) -> list[Theme]:
+           ignore: list[str] | None = None, about: Callable[[str], bool] | None = None) -> list[Theme]:
     """Return non-empty themes, configured first, each with its candidate sentences and counts.
 
-    `ignore` lists words never used for matching (the subject's own names match every theme).
+    `ignore` lists words never used for matching (the subject's own names match every theme);
+    `about` says whether a text names the subject (discovered themes must, see ANCHOR_SHARE).
     """
     ignored = {language.stem(w) for name in (ignore or []) for w in language.words(name.lower())}
     matcher = Matcher(specs, ignored, term_weights(sentences, specs))
@@ -114,11 +123,31 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
             leftovers.append(sentence)
         else:
             members[index].append(sentence)
+    discovered = discover_themes(leftovers, discover, ignored, about)
+    _adopt(members, leftovers, discovered, about)
     themes = [Theme(name=s.name, description=s.description, candidates=m) for s, m in zip(specs, members)]
-    themes.extend(discover_themes(leftovers, discover, ignored))
+    themes.extend(discovered)
     counted = [replace(t, sentence_count=len(t.candidates),
                        article_count=len({src for s in t.candidates for src in s.sources})) for t in themes]
     return [t for t in counted if t.sentence_count >= MIN_THEME_SENTENCES]
+
+
+def _adopt(members: list[list[Sentence]], leftovers: list[Sentence], discovered: list[Theme],
+           about: Callable[[str], bool] | None) -> None:
+    """Add to `members` the leftovers no discovered theme took that name the subject, each to the
+    configured theme most of its article's sentences joined: a fact stated without any theme's
+    words ("… marks the largest failure since 2008") belongs with its neighbours, not nowhere."""
+    if about is None or not any(members):
+        return
+    taken = {id(s) for theme in discovered for s in theme.candidates}
+    home: dict[int, Counter] = {}
+    for index, group in enumerate(members):
+        for sentence in group:
+            home.setdefault(sentence.source, Counter())[index] += 1
+    for sentence in leftovers:
+        votes = home.get(sentence.source)
+        if id(sentence) not in taken and votes and about(sentence.text):
+            members[min(votes, key=lambda i: (-votes[i], i))].append(sentence)
 
 
 # A term that more than this share of the week's sentences hold ("shares", "stock") says little
@@ -157,7 +186,15 @@ def prepare() -> None:
     """Import what theme discovery needs ahead of time (nothing beyond the standard library now)."""
 
 
-def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = frozenset()) -> list[Theme]:
+# A discovered theme is the subject's only when at least this share of its sentences name it (by
+# name, alias, ticker or related term): a group of leftovers that mostly does not is the market's
+# or other companies' (a currency move, a rival's sales), gathered from passages that mention the
+# subject in passing. Configured themes are chosen by the audience and need no anchor.
+ANCHOR_SHARE = 0.5
+
+
+def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = frozenset(),
+                    about: Callable[[str], bool] | None = None) -> list[Theme]:
     """Return up to `limit` themes from the stories no configured theme took, biggest story first.
 
     Sentences carry their story (`Sentence.story`, see stories.py); the leftover stories told by
@@ -180,6 +217,8 @@ def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = f
             continue
         articles = {src for s in members for src in s.sources}
         if len(members) < MIN_CLUSTER and len(articles) < MIN_CLUSTER:
+            continue
+        if about is not None and sum(about(s.text) for s in members) < ANCHOR_SHARE * len(members):
             continue
         terms = _key_terms(members, ignored)
         if terms:

@@ -150,3 +150,166 @@ def test_an_ordinary_headline_with_a_market_word_is_not_a_wrap():
                    "Acme Robotics will pick its banks for the listing in the spring.",
                    title="Acme Robotics Plans London Share Listing")
     assert about["The listing would be its second after New York."] == ""
+
+
+# --- The subject named in passing does not claim a sentence (issue 15's remaining gaps) ---
+
+def test_in_a_market_wrap_the_subject_named_as_a_cause_does_not_claim_the_sentence():
+    lines = ["European shares closed lower on Friday as banks led the losses.",
+             "Globex Bank shares lost six percent after Acme Robotics warned on its orders.",
+             "Acme Robotics said its orders fell by a third in the quarter."]
+    about = _about("\n".join(lines), title="European Shares End Lower")
+    assert about[lines[1]] != ""  # Globex's fall, caused by Acme: not Acme's news
+    assert about[lines[2]] == ""
+
+
+def test_in_the_subjects_own_article_a_cause_clause_stays_the_subjects():
+    about = _about("Acme Robotics cut its forecast for the year on Tuesday.\n\n"
+                   "Shares fell nine percent after Acme Robotics said orders had slowed.",
+                   title="Acme cuts its forecast")
+    assert about["Shares fell nine percent after Acme Robotics said orders had slowed."] == ""
+
+
+@pytest.mark.parametrize("line", ["The Japanese yen and the Swiss franc rallied about half a percent.",
+                                  "The benchmark index was down 1.2 percent at the close.",
+                                  "Gold rose to a record as investors sought safety."])
+def test_a_market_line_in_the_subjects_article_is_the_markets(line):
+    text = (f"Acme Robotics shares fell four percent on Tuesday after it cut its forecast. {line} "
+            "Acme Robotics will report its full results in May.")
+    about = _about(text, title="Acme cuts its forecast")
+    assert about[line] == attribution.OTHERS
+
+
+@pytest.mark.parametrize("line", ["Shares fell four percent in early trading on Tuesday.",
+                                  "Its dollar revenue rose five percent in the quarter.",
+                                  "Wall Street analysts cut their price targets after the results."])
+def test_an_ordinary_line_with_a_market_word_stays_the_subjects(line):
+    text = f"Acme Robotics cut its forecast for the year on Tuesday. {line} Acme Robotics reports in May."
+    assert _about(text, title="Acme cuts its forecast")[line] == ""
+
+
+def test_the_subject_qualifying_a_rivals_name_gives_the_sentence_to_the_rival():
+    line = "Acme rival Globex Industries (NYSE: GBX) fell three percent on the news."
+    about = _about(f"Acme Robotics cut its forecast on Tuesday. {line}", title="Acme cuts its forecast")
+    assert about[line].startswith("Globex")
+
+
+def test_an_article_headed_by_another_company_lends_the_subject_only_its_named_passages():
+    about = _about("Globex Industries (NYSE: GBX) fell eight percent after it missed on revenue.\n\n"
+                   "Acme Robotics, a customer, said it would keep buying its parts.\n\n"
+                   "The company also cut its dividend by half to save cash.\n\n"
+                   "Acme Robotics shares were flat on the day.",
+                   title="Why Globex Stock Fell Today")
+    assert about["The company also cut its dividend by half to save cash."] != ""
+    assert about["Acme Robotics shares were flat on the day."] == ""
+
+
+def test_an_article_mostly_about_another_company_is_not_the_subjects_by_its_headline():
+    lines = ["Acme Robotics has doubled in five years on strong warehouse demand.",
+             "Hooli (NASDAQ: HOOL) is the stock this writer prefers instead.",
+             "Hooli sells cloud storage to a third of the largest retailers.",
+             "Hooli grew its revenue by a fifth last year.",
+             "Its margins have widened every quarter since its listing.",
+             "Hooli trades at a lower multiple than most of its peers."]
+    about = _about(" ".join(lines), title="1 Stock to Own Instead of Acme")
+    assert about["Its margins have widened every quarter since its listing."] != ""
+    assert about[lines[0]] == ""
+
+
+@pytest.mark.parametrize("text, ticker", [
+    ("Broadcom (AVGO) dropped 1.7% in late trading.", "AVGO"),
+    ("Bitcoin (CRYPTO: BTC) fell 8% over the day.", "BTC"),
+    ("The Nasdaq Composite (NASDAQINDEX: ^IXIC) rose half a percent.", "IXIC"),
+    ("Enghouse Systems (ENGH.TO) tanked nearly a quarter.", "ENGH"),
+])
+def test_more_ticker_forms_mark_another_company(text, ticker):
+    assert ticker in {t for _, t in attribution.listed_companies(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Fed created a new Bank Term Funding Program (BTFP) on Sunday.",
+    "The Securities and Exchange Commission (SEC) opened an inquiry.",
+    "Amazon is also the largest online seller in the U.K. and Germany.",
+])
+def test_acronyms_spelling_their_names_and_countries_are_not_tickers(text):
+    assert attribution.listed_companies(text) == ()
+
+
+def test_a_company_learned_by_its_full_name_is_recognised_by_its_short_one():
+    about = _about("Acme Robotics said on Monday that its deposits were stable.\n\n"
+                   "Signature Bank (NASDAQ: SBNY) was closed by regulators on Sunday. "
+                   "Signature had lent heavily to property developers in the city.\n\n"
+                   "Acme Robotics will publish its results at the end of the month.",
+                   title="Acme says its deposits are stable")
+    assert about["Signature had lent heavily to property developers in the city."].startswith("Signature")
+
+
+def test_a_short_name_that_the_article_uses_as_a_word_is_not_a_name():
+    assert attribution.short_name("Trade Desk Holdings", frozenset({"trade"})) == "Trade Desk"  # not "Trade"
+    assert attribution.short_name("Telus Communications", frozenset({"trade"})) == "Telus"
+    assert attribution.short_name("Amazon.com") == "Amazon"
+
+
+def test_a_built_brief_quotes_no_market_wrap_line_and_no_rivals_article(tmp_path):
+    """As a user runs it: `briefs build` on a small week with a market wrap and a rival's story."""
+    import json
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "week"
+    corpus.mkdir()
+    (corpus / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\ntickers = ["ACME"]\n')
+    own = ("Acme Robotics cut its revenue forecast for the year to $2.1 billion on Tuesday, citing slower orders. "
+           "Acme Robotics said warehouse customers had delayed purchases until the autumn. "
+           "The company will report its quarterly results on May 28. "
+           "Acme Robotics shares fell nine percent in late trading after the announcement.")
+    wrap = ("European shares closed lower on Tuesday as banks and industrial stocks led the losses. "
+            "Globex Industries shares lost six percent after Acme Robotics warned on its orders. "
+            "The benchmark index was down 1.4 percent at the close. "
+            "The euro slipped 0.3 percent against the dollar as traders awaited inflation data.")
+    rival = ("Initech Inc. (NYSE: INTK) raised its dividend by a tenth on Tuesday. "
+             "Initech said its robot orders doubled in the first quarter. "
+             "The company also named a new chief financial officer from a rival. "
+             "Analysts said Initech was gaining ground on Acme Robotics in Europe.")
+    for name, title, body in (("own", "Acme Robotics Cuts Its Forecast", own),
+                              ("wrap", "European Shares End Lower", wrap),
+                              ("rival", "Why Initech Stock Jumped Today", rival)):
+        (corpus / f"{name}.md").write_text(f"---\ntitle: {title}\ndate: 2026-04-14\n---\n{body}\n")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "briefs", "build", str(corpus), "--format", "json", "--out", str(out),
+                           "--no-cache", "--quiet"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    brief = json.loads(next(out.glob("*.json")).read_text())
+    quoted = [s["text"] for s in brief["summary"]] + [s["text"] for t in brief["themes"] for s in t["sentences"]]
+    assert any("forecast" in text for text in quoted)
+    for other in ("Globex", "benchmark index", "euro", "dividend", "chief financial officer", "robot orders"):
+        assert not any(other in text for text in quoted), (other, quoted)
+
+
+@pytest.mark.parametrize("text, name", [("Apple CEO Tim Cook met the president.", "Apple"),
+                                        ("Former Intel CEO Pat Gelsinger spoke at the fair.", "Intel"),
+                                        ("Former CEO John Smith said the plan had failed.", None),
+                                        ("Its chief executive said margins would recover.", None)])
+def test_a_company_is_named_before_its_officers_title(text, name):
+    assert [n for n, _ in attribution.listed_companies(text)] == ([name] if name else [])
+
+
+def test_whoever_has_a_chief_executive_is_a_company():
+    about = _about("Acme Robotics said its new arm would ship in June.\n\n"
+                   "Initech CEO Jane Doe has said the market needs common rules. "
+                   "Doe believes the rules should come before the products do.\n\n"
+                   "Acme Robotics will show the arm at a trade fair in Hanover.",
+                   title="Acme to ship its new arm in June")
+    assert about["Doe believes the rules should come before the products do."] == "Initech"
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("Rival chip makers must prove an advantage over Acme Robotics.", True),
+    ("Crypto markets show the reaction to Acme Robotics's collapse.", True),
+    ("Banks Plunge On Acme Robotics Fears", True),
+    ("Globex took over the deposits of Acme Robotics last year.", False),
+    ("Globex said Acme Robotics had cut its orders.", False),
+    ("Traders such as Acme Robotics's pension fund sold.", False),
+])
+def test_the_subject_named_as_a_cause_or_a_yardstick(text, cause):
+    assert attribution.named_as_cause(text, text.index("Acme")) is cause

@@ -60,3 +60,30 @@ def test_promotional_and_shopping_kinds_never_lead_and_weigh_less():
         assert not kinds.leads(kind) and kinds.weight(kind) < 1.0
     for kind in (kinds.RESULTS, kinds.NEWS, kinds.LEGAL, kinds.ANALYST):
         assert kinds.leads(kind) and kinds.weight(kind) == 1.0
+
+
+@pytest.mark.parametrize("title, wrap", [
+    ("Stocks Tumble as Acme Fears Spread", True),
+    ("CAC 40 Tumbles Ahead Of US Jobs Data", True),
+    ("Shares skid as chip curbs bite, gold hits record", True),
+    ("Acme Stock Falls Again After Export Curbs", False),
+    ("Acme (NYSE: ACME) Shares Gap Down After Downgrade", False),
+    ("Acme's Stock Slumps on Weak Orders", False),
+])
+def test_a_headline_about_the_subjects_own_stock_is_not_a_market_wrap(title, wrap):
+    assert kinds.is_market_wrap(title, ["Acme", "ACME"]) is wrap
+
+
+@pytest.mark.parametrize("text, market", [
+    ("(Wire) - French stocks fell sharply on Friday ahead of the jobs data.", True),
+    ("The benchmark index was down 133 points, or 1.8 percent.", True),
+    ("Oil prices eased after a report showed larger stocks of crude.", True),
+    ("U.S. stock futures rose on Monday morning.", True),
+    ("Shares fell 7% on Wednesday.", False),
+    ("The company's market value fell by $200 billion.", False),
+    ("Its dollar revenue rose 5% in the quarter.", False),
+    ("Treasury Secretary Janet Yellen said rates would not rise again.", False),
+    ("Analysts expect revenue to rise next year.", False),
+])
+def test_a_market_line_has_a_market_index_currency_or_commodity_as_its_subject(text, market):
+    assert kinds.market_line(text) is market

@@ -159,3 +159,45 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     market = s("The index fell 20% last month, wiping out about $10 trillion of value.", 1)
     share = s("Acme's home market shrank to about 10% of its revenue from 20%.", 2)
     assert select.similarity(market, share) < select.REDUNDANT  # "20%" alone; "10%" is not "$10 trillion"
+
+
+@pytest.mark.parametrize("text, contained", [
+    ("Several other brokerages also recently commented on the stock.", False),
+    ("Within that group, Acme and Globex are the two laggards.", False),
+    ("Below is the full report on Acme's fundamentals.", False),
+    ("There were concerns that the losses could spread to other lenders.", True),
+    ("Within the sector, Acme and Globex are the two laggards.", True),
+])
+def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
+    assert select.self_contained(s(text)) is contained
+
+
+def test_one_days_share_move_is_one_fact_however_each_outlet_words_it():
+    a = s("Acme shares tumbled nearly 7% Wednesday after the export rule.", 1)
+    b = s("Acme Corporation declined by 6.87 percent on Wednesday to close at $104.49.", 2)
+    c = s("Acme stock fell as much as 4% Thursday, extending its losses.", 3)
+    assert select.same_fact(a, b)
+    assert not select.same_fact(a, c)
+
+
+def test_a_products_number_or_the_same_percentage_names_one_fact():
+    a = s("The RTX 5060 card will sell for $299 from May.", 1)
+    b = s("Laptops with the RTX 5060 chip arrive in stores next month.", 2)
+    assert select.same_fact(a, b)
+    c = s("Acme shares plunged 60 percent after the bank announced a capital raise.", 1)
+    d = s("First, Acme plunged 60%, after it announced it was raising new capital.", 2)
+    assert select.same_fact(c, d)
+
+
+def test_a_theme_shows_no_filler_far_below_its_best_sentence():
+    good = [replace(s("Acme revenue rose 12% to $2.1 billion in the quarter, beating forecasts.", 1), score=1.0),
+            replace(s("Acme will build a second warehouse in Ohio for $400 million.", 2), score=0.8)]
+    filler = replace(s("They think these ten stocks are even better buys right now.", 9), score=0.05)
+    picked = select.pick(good + [filler], 5, [])
+    assert filler not in picked and len(picked) == 2
+
+
+def test_a_writers_own_exclamation_reads_as_a_pitch():
+    plain = s("Acme raised its forecast for the year on strong orders.")
+    pitch = s("Acme raised its forecast for the year, and it was not on the list!")
+    assert select.quality(pitch) < select.quality(plain)

@@ -137,3 +137,34 @@ def test_theme_discovery_needs_no_scikit_learn():
             "for i, t in enumerate(texts, 1)], [], discover=2)\nprint(len(found))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "1", result.stderr
+
+
+def test_a_discovered_theme_must_mostly_name_the_subject():
+    market = [s(f"The yen rallied against the dollar on day {i} of the week.", i) for i in range(1, 6)]
+    own = [s(f"Acme opened warehouse number {i} in the north of the country.", 10 + i) for i in range(1, 6)]
+    found = themes.assign(market + own, SPECS, discover=3, about=lambda text: "Acme" in text)
+    names = [t.name for t in found if t.discovered]
+    assert names and all("yen" not in name for name in names)
+    assert any(any("Acme" in x.text for x in t.candidates) for t in found if t.discovered)
+
+
+def test_a_subject_sentence_with_no_themes_words_joins_its_articles_theme():
+    article = [s("Acme revenue rose 12% in the quarter.", 1), s("Quarterly revenue beat forecasts.", 1),
+               s("Acme marks the largest deal since its founding.", 1)]
+    found = themes.assign(article, SPECS, discover=0, about=lambda text: "Acme" in text)
+    results = next(t for t in found if t.name == "Results")
+    assert "Acme marks the largest deal since its founding." in [x.text for x in results.candidates]
+    # Without knowing the subject, a sentence no theme takes stays out.
+    found = themes.assign(article, SPECS, discover=0)
+    assert "Acme marks the largest deal since its founding." not in [x.text for t in found for x in t.candidates]
+
+
+def test_the_investor_risks_theme_takes_runs_and_contagion_not_ordinary_systems():
+    specs = load_audience("investor").themes
+    names = [spec.name for spec in specs]
+    found = themes.assign([s("Regulators cited a systemic risk exception and feared contagion to other lenders.", 1),
+                           s("Customers pulled deposits in a bank run that left the lender short of liquidity.", 2),
+                           s("The new AI systems will run in data centers in three states.", 3)], specs, discover=0)
+    risks = next(t for t in found if t.name == "Risks & contagion")
+    assert "Risks & contagion" in names
+    assert {x.source for x in risks.candidates} == {1, 2}  # "systems" is no systemic risk
