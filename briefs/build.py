@@ -17,10 +17,16 @@ from pathlib import Path
 
 from . import _memo, _pool, boilerplate, enrich, history, kinds, load, period, select, split, stories, themes
 from . import clean as clean_stage
+from . import figures as figures_stage
 from .audience import Audience, load_audience, template_roots
 from .config import ConfigError, Settings, Subject, data_dir, override_themes, resolve
+from .entities import lowercase_words
 from .model import Brief, Period, Sentence, StoryRef
 
+# A sentence giving the subject's own reported or guided results (revenue, EPS, margin …, read as
+# the key-figure table reads them) weighs this much more in selection: on results week the
+# headline numbers must not lose to commentary on them.
+OWN_RESULTS_WEIGHT = 1.25
 
 
 class BuildError(RuntimeError):
@@ -413,13 +419,21 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     grouped = themes.assign(quotable, audience.themes, discover=int(audience.get("discovered_themes", 2)),
                             ignore=subject.names + subject.tickers, about=names_subject)
     note("select")
+    metrics = audience.get("metrics")
+    lowercase = lowercase_words(quotable) if subject.names else frozenset()
+
+    def own_results(sentence: Sentence) -> float:
+        if not subject.names or not figures_stage.FIGURE.search(sentence.text):
+            return 1.0
+        return OWN_RESULTS_WEIGHT if figures_stage.reports_results(sentence, subject, metrics, lowercase) else 1.0
+
     max_words = audience.get("max_words")
     summary, shown = select.select(grouped, options.method, per_theme=int(audience.get("sentences_per_theme", 4)),
                                    summary_size=int(audience.get("summary_sentences", 4)),
                                    max_words=int(max_words) if max_words else None,
                                    about=names_subject,
                                    stories=week_stories, leads=lambda s: kinds.leads(kind_of.get(s.source, "")),
-                                   discount=lambda s: kinds.weight(kind_of.get(s.source, "")))
+                                   discount=lambda s: kinds.weight(kind_of.get(s.source, "")) * own_results(s))
     if not shown and not summary:
         raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
     max_themes = audience.get("max_themes")

@@ -71,6 +71,16 @@ _READER_ACTION = Vocabulary(
     rf"|\b(?:{_ACTIONS}) (?:our|here)\b",
     lower=True,
 )
+# "You can see / find / learn …" sends the reader somewhere only when it says where (here, below,
+# our page or newsletter, a link) or is a short line of its own; "as you can see, deposits fell" and "you'll see
+# margins recover" are the writer's analysis.
+_PERCEIVE = re.compile(r"\byou(?: can| could| may| will|'ll|’ll)(?: also| now| still)? (?:see|find|learn|discover|notice)\b",
+                       re.I)
+_POINTS_SOMEWHERE = re.compile(r"\b(?:here|below|link|website|web page)\b|https?://|www\."
+                               r"|\bour (?:[\w-]+ ){0,2}(?:site|page|newsletter|podcast|app|channel|list|coverage|report|blog)\b",
+                               re.I)
+# Up to this many words, a line that tells the reader what they can see is a prompt, not analysis.
+PROMPT_WORDS = 12
 # Offers: phrases whose only use is to sell the reader something or collect their address.
 _CALL_TO_ACTION = Vocabulary(
     r"\b(click here|tap here|free (?:trial|report|newsletter|stock analysis|e-?book|guide|video)|promo code|"
@@ -276,7 +286,10 @@ def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
         return False
     # The publisher speaking to the reader ("we … you") in a short line is a service pitch.
     pitch = _PITCH.search(own) is not None and len(runs) <= PITCH_WORDS
-    return pitch or bool(_READER_ACTION.search(own, runs) or _CONTACT.search(own))
+    told = own
+    if len(runs) > PROMPT_WORDS and not _POINTS_SOMEWHERE.search(own):
+        told = _PERCEIVE.sub(" ", own)  # what the reader is shown is analysis; any other prompt still counts
+    return pitch or bool(_READER_ACTION.search(told, runs) or _CONTACT.search(own))
 
 
 def addresses_reader(text: str, runs: tuple[str, ...]) -> bool:

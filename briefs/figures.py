@@ -877,6 +877,19 @@ def _facts(readings: list[_Found], selected: set[int]) -> list[_Row]:
     return result + list(kept.values())
 
 
+def reports_results(sentence: Sentence, subject: Subject | None, metrics: Mapping | None = None,
+                    lowercase: frozenset[str] | None = None) -> bool:
+    """Return True when a sentence naming the subject leads with its own reported or guided results (revenue, EPS …).
+
+    Its first figure must be the result: "shares fell 41% after a $1.8 billion loss" is about the
+    share price, with the result as its cause.
+    """
+    found = read(sentence, subject, metrics, selected=False, lowercase=lowercase)
+    first = next((m for m in FIGURE.finditer(sentence.text) if not _is_year(m.group(0))), None)
+    return bool(found) and first is not None and found[0].order <= first.start() + 1 and \
+        found[0].section == "results" and found[0].kind in ("actual", "guidance")
+
+
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
             pool: list[Sentence] | None = None, since: str | None = None) -> list[Figure]:

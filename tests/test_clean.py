@@ -243,6 +243,13 @@ def test_a_byline_and_timestamp_above_the_first_paragraph_are_a_header_not_a_sto
          "If you look at the order book, demand for the new chips still exceeds supply by a wide margin."),
         ("If you bought shares in the offering, you are encouraged to visit www.example-law.com today.",
          "You can't build a factory in a year, the chief executive told analysts on the call."),
+        # What the reader can see: a prompt when it says where, the writer's analysis otherwise.
+        ("You can see the full list of this year's best-performing funds on our rankings page.",
+         "As you can see, regional lenders fell the most as depositors moved cash to the largest banks."),
+        ("You can find out more about the webinar and reserve a seat at www.example-events.com.",
+         "You'll see the benefit of the new plant in the gross margin in the second half, the finance chief said."),
+        ("You can see our complete coverage of the bank's collapse on our live blog.",
+         "You will see that become meaningful late in the year, when about 30% of our revenue comes from the new unit."),
         # An offer.
         ("Use promo code SAVE10 at checkout for a discount on your first order of the year.",
          "The retailer said a code of conduct for suppliers would take effect in the first half."),

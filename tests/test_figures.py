@@ -329,3 +329,15 @@ def test_a_firms_cut_is_not_the_consensus_named_later_in_the_sentence():
     assert {(f.value, f.metric, f.change) for f in found} == {
         ("$90", "price target (Globex Securities)", "from $100"), ("$120", "price target (consensus)", "")}
     assert one("Acme's consensus price target stands at $120.").metric == "price target (consensus)"
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("Acme reported revenue of $12.4 billion for the third quarter, up 18% from a year earlier.", True),
+    ("For the first quarter, Acme guided for revenue of $13 billion, about 9% above the consensus.", True),
+    ("Shares of Acme sank more than 30% today after the bank said it took a $1.8 billion loss.", False),
+    ("Acme shares were up 0.3% at $111.06 in premarket trading on Tuesday.", False),
+    ("Analysts at Globex expect Acme's revenue to reach $14 billion next quarter.", False),
+])
+def test_reports_results_only_when_the_subject_leads_with_its_own_result(text, leads):
+    sentence = Sentence(text=text, source=1, position=0, paragraph=0, sources=[1])
+    assert figures.reports_results(sentence, Subject(name="Acme")) is leads
