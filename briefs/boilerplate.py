@@ -119,7 +119,10 @@ def find(items: Iterable[ArticleClean], elsewhere: Mapping[tuple[str, str], Evid
         if found is None:
             continue
         for index, key in enumerate(found.keys):
-            seen.setdefault((found.publisher, key), _Seen()).saw(found, index == 0)
+            entry = seen.get((found.publisher, key))
+            if entry is None:  # not setdefault: that would build a _Seen (three sets) per sentence
+                entry = seen[(found.publisher, key)] = _Seen()
+            entry.saw(found, index == 0)
     return frozenset(key for (_, key), entry in seen.items()
                      if not entry.lead_somewhere and min(len(entry.leads), len(entry.days), len(entry.files)) >= MIN_FILES)
 
