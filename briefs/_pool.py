@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import clean as clean_stage
-from . import load
+from . import language, load
 from .cache import Cache, encode, file_key, location
 from .config import Subject
 
@@ -114,6 +114,7 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
     def submit(indices: list[int]) -> None:
         nonlocal pool
         if pool is None:
+            language.prepare()  # before the fork: the workers inherit NLTK instead of importing it each
             pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
         batches.append((indices, pool.submit(_work, [files[i] for i in indices], subject, store)))
 
