@@ -167,8 +167,25 @@ def _is_source(name: str, index: tuple[frozenset[str], frozenset[str]]) -> bool:
     return bare in names or bare in heads or any(" ".join(words[:k]) in names for k in range(1, len(words)))
 
 
-# Where a sentence starts: after a stop, a colon, or a quote opening after one (searched up to a name's start).
-_AFTER_STOP = re.compile(r"[.!?:]\s*[\"“]?$")
+def _opens_sentence(text: str, start: int) -> bool:
+    """Return True when a name at `start` opens a sentence: the text before it ends with a stop or a colon,
+    spaces and perhaps an opening quote (or is empty).
+
+    What the regex `[.!?:]\\s*["“]?$` finds in text[:start] (`$` also matches before a final
+    newline), read backwards from `start` instead of searched from the sentence's first character.
+    """
+    return start == 0 or _after_stop(text, start) or (text[start - 1] == "\n" and _after_stop(text, start - 1))
+
+
+def _after_stop(text: str, end: int) -> bool:
+    i = end
+    if i > 0 and text[i - 1] in "\"“":
+        i -= 1
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] in ".!?:"
+
+
 _LEGAL_NAME = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|plc|Co)\b")
 # A participle or adverb ("Rising", "Separately"): a capitalised first word that is not a name.
 _VERB_FORM = re.compile(r"(?:ing|ly|ed)$")
@@ -186,7 +203,7 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
     """
     for match in _SPAN.finditer(text):
         run = match.group(0)
-        first = sentence_start and (match.start() == 0 or _AFTER_STOP.search(text, 0, match.start()) is not None)
+        first = sentence_start and _opens_sentence(text, match.start())
         found = memo.get((run, first), _UNREAD) if memo is not None else _UNREAD
         if found is _UNREAD:
             found = _run_name(run, first, lowercase)
