@@ -59,6 +59,14 @@ def test_results_written_in_several_batches_are_all_reused(tmp_path, monkeypatch
     assert second.brief.to_dict() == first.brief.to_dict()
 
 
+def test_an_unchanged_rebuild_reports_the_same_drops(tmp_path):
+    # The second build comes from the whole-build memo: what cleaning dropped (for --explain) is kept with it.
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    first = build_brief([folder], Options(out=out, workers=1))
+    again = build_brief([folder], Options(out=out, workers=1))
+    assert first.dropped and again.dropped == first.dropped
+
+
 def test_no_cache_processes_everything(tmp_path, monkeypatch):
     folder, out = _corpus(tmp_path), tmp_path / "out"
     build_brief([folder], Options(out=out, workers=1))
