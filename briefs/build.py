@@ -166,7 +166,7 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
         if result is None:
             before = len(notes)
             result = _build(items, problems, notes, paths, options, subject, audience, window, note,
-                            streamed.combiner if streamed.used else None)
+                            streamed if streamed.used else None)
             _memo.put(cache, memo, result, before)
     if audience.get("pages"):
         note("fit")
@@ -251,16 +251,19 @@ def _window(options: Options) -> period.Window:
 
 
 class _StreamedCombiner:
-    """Articles handed over by `_pool.per_file` as workers finish them, combined (deduplicated) at once."""
+    """Articles handed over by `_pool.per_file` as workers finish them, combined (deduplicated) and
+    searched for boilerplate at once, while the workers read the rest."""
 
     def __init__(self, subject: Subject, window: period.Window, undated: str):
         self.combiner = clean_stage.Combiner(subject)
+        self.boilerplate = boilerplate.Finder()  # the window's articles, as `_build` gives them to `boilerplate.strip`
         self.window, self.undated, self.used = window, undated, False
 
     def add(self, item: clean_stage.ArticleClean) -> None:
         self.used = True
         if in_window([item], self.window, self.undated)[0]:
             self.combiner.add(item)
+            self.boilerplate.add(item)
 
 
 def _fit(result: Result) -> Result:
@@ -358,7 +361,7 @@ def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -
 
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
-           window: period.Window, note, combined: clean_stage.Combiner | None = None,
+           window: period.Window, note, streamed: _StreamedCombiner | None = None,
            others: Tally = Tally(), elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None) -> Result:
     """Return the brief from per-file results: window, corpus-level cleaning, then the later stages.
 
@@ -386,8 +389,9 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                          "choose another --week or --since/--until, or keep undated articles")
 
     note("clean")
-    cleaned = combined.result if combined is not None else clean_stage.combine(items, subject)
-    cleaned = boilerplate.strip(cleaned, items, elsewhere)  # issue 17: passages a publisher repeats across files
+    cleaned = streamed.combiner.result if streamed is not None else clean_stage.combine(items, subject)
+    # issue 17: passages a publisher repeats across files
+    cleaned = boilerplate.strip(cleaned, items, elsewhere, found=streamed.boilerplate.found if streamed is not None and not elsewhere else None)
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")

@@ -105,11 +105,11 @@ def _brief_entry(data: object) -> dict:
         raise ValueError("not a cached brief")
     if not isinstance(data.get("notes"), list) or not all(isinstance(n, str) for n in data["notes"]):
         raise ValueError("cached notes are not a list of lines")
-    if not isinstance(data.get("dropped"), list) or not all(isinstance(d, dict) for d in data["dropped"]):
+    if not isinstance(data.get("dropped"), list) or not all(isinstance(d, list) for d in data["dropped"]):
         raise ValueError("cached drops are not a list of records")
     brief_from_dict(data["brief"])  # raises on fields of the wrong kind
     for drop in data["dropped"]:
-        Drop(**drop)  # raises TypeError on a field a Drop does not have
+        Drop(*drop)  # raises TypeError for more fields than a Drop has
     return data
 
 

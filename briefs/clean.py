@@ -482,12 +482,26 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-def _sentences(unit: _Unit) -> list[str]:
-    """Return a prose unit's sentences, with section labels glued to their front cut off."""
-    if unit.kind == "list item" and not language.has_final_punctuation(unit.text):
-        return [unit.text]
+@lru_cache(maxsize=20_000)
+def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], ...]:
+    """Return a prose unit's sentences, each with its noise verdict (`sentence_noise`).
+
+    A sentence sharing its line with another full sentence is judged as prose (`in_prose`).
+    Cached: syndicated copies of a story repeat whole paragraphs (a quarter of a 10,000-article
+    week's prose), each split and judged once per process.
+    """
+    pieces = _sentences(text, listed)
+    long = [language.has_words(piece, MIN_WORDS) for piece in pieces] if len(pieces) > 1 else [False]
+    return tuple((piece, sentence_noise(piece, listed=listed, in_prose=any(long[:i] + long[i + 1:])))
+                 for i, piece in enumerate(pieces))
+
+
+def _sentences(text: str, listed: bool = False) -> list[str]:
+    """Return a prose unit's sentences (`listed`: a list item's), with section labels glued to their front cut off."""
+    if listed and not language.has_final_punctuation(text):
+        return [text]
     result = []
-    for sentence in _whole_sentences(unit.text.strip(), language.unit_sentences(unit.text.strip())):
+    for sentence in _whole_sentences(text.strip(), language.unit_sentences(text.strip())):
         mark = _LEAD_MARK.match(sentence)
         sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
@@ -742,14 +756,9 @@ def prepare(article: Article) -> Prepared:
             if unit.label:
                 heading = unit.text if unit.kind in ("heading", "source") else heading
                 continue
-            pieces = _sentences(unit)
-            long = [language.has_words(text, MIN_WORDS) for text in pieces] if len(pieces) > 1 else [False]
-            for index, text in enumerate(pieces):
-                listed = unit.kind == "list item"
-                in_prose = any(long[:index] + long[index + 1:])
-                sentences.append(PreparedSentence(unit.paragraph, text, listed,
-                                                  sentence_noise(text, listed=listed, in_prose=in_prose),
-                                                  heading if index == 0 else ""))
+            listed = unit.kind == "list item"
+            for index, (text, noise) in enumerate(_judged_sentences(unit.text, listed)):
+                sentences.append(PreparedSentence(unit.paragraph, text, listed, noise, heading if index == 0 else ""))
             heading = ""
         stories.append(PreparedStory(story_index, story.appended, story.ad, tuple(u.text for u in labels),
                                      tuple(_LABEL_REASONS[u.kind] for u in labels), tuple(sentences),

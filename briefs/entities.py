@@ -146,52 +146,117 @@ def sources_named(sentences: Iterable[Sentence], publishers: Iterable[str] = ())
     return names
 
 
-def _is_source(name: str, sources: set[str]) -> bool:
+def _source_index(sources: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the sources' comparable names and the whole-word starts of the longer ones, for `_is_source`.
+
+    Indexed so each name costs a few set lookups, not a pass over every source (thousands of
+    names against hundreds of sources at 10,000 articles).
+    """
+    names = frozenset(s for s in sources if s)
+    heads = frozenset(" ".join(words[:k]) for words in (s.split(" ") for s in names) for k in range(1, len(words)))
+    return names, heads
+
+
+def _is_source(name: str, index: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Return True when the name is a source's, or it and a source's name start one another at a word ("Reuters Breakingviews")."""
+    names, heads = index
     bare = _bare(name)
-    return any(bare == s or bare.startswith(s + " ") or s.startswith(bare + " ") for s in sources if s)
+    if not bare:
+        return False
+    words = bare.split(" ")
+    return bare in names or bare in heads or any(" ".join(words[:k]) in names for k in range(1, len(words)))
 
 
-def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True):
+def _opens_sentence(text: str, start: int) -> bool:
+    """Return True when a name at `start` opens a sentence: the text before it ends with a stop or a colon,
+    spaces and perhaps an opening quote (or is empty).
+
+    What the regex `[.!?:]\\s*["“]?$` finds in text[:start] (`$` also matches before a final
+    newline), read backwards from `start` instead of searched from the sentence's first character.
+    """
+    return start == 0 or _after_stop(text, start) or (text[start - 1] == "\n" and _after_stop(text, start - 1))
+
+
+def _after_stop(text: str, end: int) -> bool:
+    i = end
+    if i > 0 and text[i - 1] in "\"“":
+        i -= 1
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] in ".!?:"
+
+
+_LEGAL_NAME = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|plc|Co)\b")
+# A participle or adverb ("Rising", "Separately"): a capitalised first word that is not a name.
+_VERB_FORM = re.compile(r"(?:ing|ly|ed)$")
+_HYPHENATED = re.compile(r"-[a-z]")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True,
+           memo: dict | None = None):
     """Yield (name, start, end) for each capitalised run that can be a name.
 
     `lowercase` holds words the week's text writes in lower case: a capitalised one alone
-    ("Stocks" in a headline) is an ordinary word, not a name.
+    ("Stocks" in a headline) is an ordinary word, not a name. `memo`, kept by the caller for one
+    `lowercase`, remembers each run's reading: the same runs recur in thousands of sentences.
+    """
+    for match in _SPAN.finditer(text):
+        run = match.group(0)
+        first = sentence_start and _opens_sentence(text, match.start())
+        found = memo.get((run, first), _UNREAD) if memo is not None else _UNREAD
+        if found is _UNREAD:
+            found = _run_name(run, first, lowercase)
+            if memo is not None:
+                memo[(run, first)] = found
+        if found is None:
+            continue
+        name, head, demonym = found
+        if demonym and _LOWER_NEXT.match(text, match.end()):
+            continue  # "Chinese officials": a nationality before a lower-case noun
+        # The name's own start: "CEO Mark Zuckerberg" keeps "CEO" in the text before the name.
+        yield name, match.start() + max(0, run.find(head)), match.end()
+
+
+_UNREAD = object()
+
+
+def _run_name(run: str, first: bool, lowercase: frozenset[str]) -> tuple[str, str, bool] | None:
+    """Return (name, its first word, whether it could be a nationality) of a capitalised run, or None if it names nothing.
+
+    `first`: the run opens a sentence.
     """
     stops = language.stop_words()
-    for match in _SPAN.finditer(text):
-        words = _POSSESSIVE.sub("", match.group(0)).split()
-        first = sentence_start and (match.start() == 0 or bool(re.search(r"[.!?:]\s*[\"“]?$", text[:match.start()])))
-        while words and ((words[0].lower() in stops and words[0].lower() not in _NAME_WORDS) or words[0].lower() in _CALENDAR
-                         or (first and len(words) > 1 and re.search(r"(?:ing|ly|ed)$", words[0]))):
-            words.pop(0)
-        if len(words) > 2 and words[1].lower() in _JOINERS and (words[0].lower() in lowercase or
-                                                                 words[0].lower() in _OF_HEADS) and \
-                words[0].lower() not in _COMPANY_WORDS:
-            words = words[2:]  # "Shares of Acme" is Acme; "Bank of America" stays whole
-        while words and (words[-1].lower() in _JOINERS or _YEAR.fullmatch(words[-1])
-                         or (len(words) > 1 and words[-1].lower().rstrip(".") in _LEGAL_FORMS)):
-            words.pop()  # "Globex Inc." is shown as Globex
-        if not words:
-            continue
-        if len(words) == 1 and first and not words[0].isupper() and not words[0][:1].islower() and (
-                not lowercase or words[0].lower() in lowercase or re.search(r"(?:ing|ly|ed)$|-[a-z]", words[0])):
-            continue  # a capitalised first word is usually just the start of the sentence
-        while len(words) > 1 and _PERSON_CUES.fullmatch(words[0]):
-            words.pop(0)  # "CEO Mark Zuckerberg" is Mark Zuckerberg
-        name = " ".join(words).rstrip(".")
-        if len(words) == 1 and words[0].isupper() and len(words[0]) <= 3:
-            continue  # AI, CEO, VR, US: acronyms of the trade, not names
-        if "." in name and name.replace(".", "").isupper() and len(name) <= 5:
-            continue
-        if len(name) < 2 or name.lower() in _CALENDAR or _INITIAL.fullmatch(name) or name.isdigit():
-            continue
-        if len(words) == 1 and (name.lower() in stops or name.lower() in lowercase or name.lower() + "s" in lowercase
-                                or _PLURAL_ACRONYM.fullmatch(name)):
-            continue
-        if len(words) == 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", text[match.end():]):
-            continue
-        # The name's own start: "CEO Mark Zuckerberg" keeps "CEO" in the text before the name.
-        yield name, match.start() + max(0, match.group(0).find(words[0])), match.end()
+    words = _POSSESSIVE.sub("", run).split()
+    while words and ((words[0].lower() in stops and words[0].lower() not in _NAME_WORDS) or words[0].lower() in _CALENDAR
+                     or (first and len(words) > 1 and _VERB_FORM.search(words[0]))):
+        words.pop(0)
+    if len(words) > 2 and words[1].lower() in _JOINERS and (words[0].lower() in lowercase or
+                                                             words[0].lower() in _OF_HEADS) and \
+            words[0].lower() not in _COMPANY_WORDS:
+        words = words[2:]  # "Shares of Acme" is Acme; "Bank of America" stays whole
+    while words and (words[-1].lower() in _JOINERS or _YEAR.fullmatch(words[-1])
+                     or (len(words) > 1 and words[-1].lower().rstrip(".") in _LEGAL_FORMS)):
+        words.pop()  # "Globex Inc." is shown as Globex
+    if not words:
+        return None
+    if len(words) == 1 and first and not words[0].isupper() and not words[0][:1].islower() and (
+            not lowercase or words[0].lower() in lowercase or _VERB_FORM.search(words[0])
+            or "-" in words[0] and _HYPHENATED.search(words[0])):
+        return None  # a capitalised first word is usually just the start of the sentence
+    while len(words) > 1 and _PERSON_CUES.fullmatch(words[0]):
+        words.pop(0)  # "CEO Mark Zuckerberg" is Mark Zuckerberg
+    name = " ".join(words).rstrip(".")
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 3:
+        return None  # AI, CEO, VR, US: acronyms of the trade, not names
+    if "." in name and name.replace(".", "").isupper() and len(name) <= 5:
+        return None
+    if len(name) < 2 or name.lower() in _CALENDAR or _INITIAL.fullmatch(name) or name.isdigit():
+        return None
+    if len(words) == 1 and (name.lower() in stops or name.lower() in lowercase or name.lower() + "s" in lowercase
+                            or _PLURAL_ACRONYM.fullmatch(name)):
+        return None
+    return name, words[0], len(words) == 1 and _DEMONYM.search(name) is not None
 
 
 def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], companies: set[str]) -> str:
@@ -239,16 +304,18 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     skip = {_bare(e) for e in (exclude or []) if e}
     lowercase = lowercase_words(sentences)
     subject_words = [e.split() for e in sorted(exclude or [], key=len, reverse=True) if e]
-    sources = sources_named(sentences, publishers)
+    sources = _source_index(sources_named(sentences, publishers))
     counts: Counter[str] = Counter()
     contexts: dict[str, list[tuple[str, int, int]]] = {}
     ticker_of: dict[str, str] = {}
     companies: set[str] = set()
+    without: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
+    runs: dict = {}  # `_spans`'s memo
     for sentence in sentences:
         text = sentence.text
         if "(" in text:
             for match in _TICKER_AFTER_NAME.finditer(text):
-                names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False)]
+                names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False, memo=runs)]
                 if names:
                     ticker_of[match.group(2)] = names[-1]
                     companies.add(names[-1])
@@ -256,9 +323,12 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
                 counts[ticker] += 1
                 contexts.setdefault(ticker, []).append((text, 0, 0))
             text = _TICKER.sub(" ", text)
-        for name, start, end in _spans(text, lowercase):
-            legal = re.search(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|plc|Co)\b", text[start:end]) is not None
-            for part in _without(name, subject_words):
+        for name, start, end in _spans(text, lowercase, memo=runs):
+            legal = _LEGAL_NAME.search(text[start:end]) is not None
+            parts = without.get(name)
+            if parts is None:
+                parts = without[name] = _without(name, subject_words)
+            for part in parts:
                 if legal:
                     companies.add(part)
                 counts[part] += 1

@@ -642,13 +642,15 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     if lowercase is None:
         lowercase = lowercase_words([sentence])
     text = sentence.text
-    if not _DIGIT.search(text) or _SHOPPING.search(text):
+    if not _DIGIT.search(text):
         return []
     named_subject = _names_subject(text, subject)
     # A sentence that does not name the subject counts only when the brief quotes it and its
     # article is about the subject (a market wrap's "retail sales rose 0.5%" is not).
     if subject is not None and subject.names and not named_subject and (
             not selected or not getattr(sentence, "central", True)):
+        return []
+    if _SHOPPING.search(text):  # after the cheaper tests: most of the week's sentences stop before it
         return []
     metrics, pattern = compiled or vocabulary(extra)  # `compiled`: the vocabulary read once per build
     index = _cue_index(metrics)

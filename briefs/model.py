@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
 # Citation markers shown after a sentence in rendered briefs; the JSON keeps every source.
@@ -165,6 +166,21 @@ class Period:
     end: str | None
 
 
+def record(item: Any) -> dict[str, Any]:
+    """Return a flat dataclass (fields of scalars and lists of scalars) as `asdict` would, lists copied.
+
+    `asdict` deep-copies every value one call at a time: slow for figures and source lists
+    citing thousands of articles.
+    """
+    return {name: list(value) if isinstance(value := getattr(item, name), list) else value
+            for name in _field_names(type(item))}
+
+
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
 def _sentence_dict(s: Sentence) -> dict[str, Any]:
     return {"text": s.text, "sources": list(s.sources), "new": s.new, "story": s.story}
 
@@ -240,10 +256,10 @@ class Brief:
                 }
                 for t in self.themes
             ],
-            "figures": [asdict(f) for f in self.figures],
+            "figures": [record(f) for f in self.figures],
             "sentiment": asdict(self.sentiment) if self.sentiment else None,
             "entities": [asdict(e) for e in self.entities],
-            "sources": [asdict(s) for s in self.sources],
+            "sources": [record(s) for s in self.sources],
             "stats": dict(self.stats),
             "stories": [_story_dict(s) for s in self.stories],
         }

@@ -48,6 +48,25 @@ def test_second_run_processes_only_new_files(tmp_path, monkeypatch):
     assert third.brief.to_dict() == second.brief.to_dict()  # cached results give the same brief
 
 
+def test_results_written_in_several_batches_are_all_reused(tmp_path, monkeypatch):
+    # A large corpus writes its cache entries a batch at a time while files are processed.
+    monkeypatch.setattr(_pool, "CACHE_BATCH", 2)
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    first = build_brief([folder], Options(out=out, workers=1))
+    seen = _count_processing(monkeypatch)
+    second = build_brief([folder], Options(out=out, workers=1))
+    assert seen == []  # 7 files: three full batches and the one left over, all stored
+    assert second.brief.to_dict() == first.brief.to_dict()
+
+
+def test_an_unchanged_rebuild_reports_the_same_drops(tmp_path):
+    # The second build comes from the whole-build memo: what cleaning dropped (for --explain) is kept with it.
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    first = build_brief([folder], Options(out=out, workers=1))
+    again = build_brief([folder], Options(out=out, workers=1))
+    assert first.dropped and again.dropped == first.dropped
+
+
 def test_no_cache_processes_everything(tmp_path, monkeypatch):
     folder, out = _corpus(tmp_path), tmp_path / "out"
     build_brief([folder], Options(out=out, workers=1))

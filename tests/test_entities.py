@@ -77,3 +77,15 @@ def test_a_first_name_that_speaks_is_a_person():
     found = names([s("As Priya mentioned, margins improved in the quarter."),
                    s("Thanks, Priya, and good morning to everyone on the call.")])
     assert found["Priya"].kind == "person"
+
+
+def test_a_capitalised_word_opening_a_sentence_or_quote_is_not_a_name_alone():
+    # "Harbor" after a stop, a colon, an opening quote or a line break is the sentence's first word;
+    # after a comma it is read as a name.
+    text = ('Rates held. Harbor crews idled: Harbor cranes stood. He said: "Harbor fees rose." '
+            'Crews, Harbor said, waited.\nHarbor traffic resumed.')
+    found = [name for name, _, _ in entities._spans(text)]
+    assert found.count("Harbor") == 1  # only the one after the comma
+    assert entities._opens_sentence('He said: "', len('He said: "'))
+    assert entities._opens_sentence("It closed.\n", len("It closed.\n"))
+    assert not entities._opens_sentence("It closed, ", len("It closed, "))
