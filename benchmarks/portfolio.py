@@ -144,9 +144,9 @@ def flat_memory(news: Path, companies: list[tuple[str, str]], tasks: int, out: P
 
     entries = [portfolio.Entry(Subject(name=n, tickers=[t]), "investor", re.sub(r"\W+", "-", n.lower()))
                for n, t in companies[:10]]
-    files = [portfolio.read_file(p, [e.subject for e in entries]) for p in sorted(news.glob("*.md"))[:200]]
+    batch = portfolio.read_files([str(p) for p in sorted(news.glob("*.md"))[:200]], [e.subject for e in entries])
     job = portfolio.Job(news=(news,), out=out, formats=("md", "json"))
-    news_of = list(portfolio.shares(files, len(entries), job, []))
+    news_of = list(portfolio.shares([batch], len(entries), job, []))
     marks, checkpoints = [], {max(1, tasks // 10), tasks // 2, tasks}
     for done in range(1, tasks + 1):
         index = done % len(entries)
