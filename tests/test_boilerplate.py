@@ -105,3 +105,24 @@ def test_the_build_drops_a_publishers_footer(tmp_path):
 def test_files_without_a_publisher_are_not_taken_for_one_site():
     assert FOOTER in _kept(_clean(_week(publisher="")))
 
+
+
+def test_evidence_less_some_articles_is_as_if_they_were_never_counted():
+    # A portfolio asks, per subject, what the week shows of its passages less its own articles.
+    week = _week() + [_article(21, "Acme column", f"{FOOTER}\n\nAcme Corp shares were flat on the day.")]
+    found = [boilerplate.sighting(clean.clean_article(a, SUBJECT)) for a in week]
+    wanted = {key for f in found for key in f.keys}
+    every = boilerplate.Passages()
+    for number, sighting in enumerate(found):
+        every.add(number, sighting)
+    for skip in (set(), {0}, {0, 1}, {4}, {1, 4}, set(range(5))):
+        rest = boilerplate.Passages()
+        for number, sighting in enumerate(found):
+            if number not in skip:
+                rest.add(number, sighting)
+        assert every.evidence(wanted, skip) == rest.evidence(wanted), skip
+    footer = ("Harbor Ledger", boilerplate.template_key(clean.normalize(FOOTER)))
+    assert every.evidence(wanted)[footer].lead_somewhere  # the column opens with it
+    shown = every.evidence(wanted, {4})[footer]
+    assert not shown.lead_somewhere and len(shown.files) == boilerplate.MIN_FILES
+    assert footer not in every.evidence(wanted, set(range(5)))
