@@ -146,11 +146,13 @@ class Passages:
         for index, key in enumerate(found.keys):
             self._by_key.setdefault(key, {}).setdefault(found.publisher, _Count()).add(found, index == 0)
 
-    def evidence(self, wanted: Iterable[str], skip: set[int] = frozenset()) -> dict[tuple[str, str], Evidence]:
+    def evidence(self, wanted: Iterable[str], skip: set[int] = frozenset(),
+                 own: Mapping[tuple[str, str], int] | None = None) -> dict[tuple[str, str], Evidence]:
         """Return, per (publisher, template key) among `wanted` keys, what the articles not in `skip` show.
 
         Each set keeps at most MIN_FILES values, the first in sorted order: `find` asks only
-        whether a union reaches MIN_FILES.
+        whether a union reaches MIN_FILES. With `own` (how many of the asker's articles show each
+        (publisher, key)), a passage that cannot reach MIN_FILES with them is left out (`may_count`).
         """
         wanted = set(wanted)
         gone: dict[tuple[str, str], list[tuple[Sighting, bool]]] = {}
@@ -162,10 +164,23 @@ class Passages:
         result = {}
         for key in wanted:
             for publisher, count in self._by_key.get(key, {}).items():
+                mine = own.get((publisher, key), 0) if own is not None else MIN_FILES
+                if min(map(len, count.values)) + mine < MIN_FILES:
+                    continue  # fewer values than that before any article is left out: see may_count
                 shown = count.evidence(gone.get((publisher, key)))
-                if shown is not None:
+                if shown is not None and may_count(shown, mine):
                     result[(publisher, key)] = shown
         return result
+
+
+def may_count(shown: Evidence, own: int) -> bool:
+    """Return False when a passage's evidence plus `own` more articles cannot make it boilerplate.
+
+    Each article adds at most one lead, day and file, so a set that stays under MIN_FILES with
+    `own` more values keeps `find` from ever flagging the passage, with or without the evidence:
+    most of a week's passages recur once or twice, and a subject's task need not hear of them.
+    """
+    return min(len(shown.leads), len(shown.days), len(shown.files)) + own >= MIN_FILES
 
 
 def find(items: Iterable[ArticleClean], elsewhere: Mapping[tuple[str, str], Evidence] | None = None) -> frozenset[str]:

@@ -21,7 +21,7 @@ import os
 import pickle
 import re
 import tomllib
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -212,7 +212,9 @@ class Share:
 
     numbers: tuple[int, ...]  # article numbers within the batch (for `boilerplate.Passages.evidence`'s skip)
     tally: build.Tally        # the sum of their tallies as cleaned for nobody
-    wanted: frozenset[str]    # the template keys of their kept sentences: the passages the subject asks about
+    # (publisher, template key) of their kept sentences -> how many of them show it ("" when no
+    # publisher): the passages the subject asks about (`boilerplate.Passages.evidence`)
+    own: dict[tuple[str, str], int]
     packed: bytes             # the pickled tuple of the articles cleaned for the subject, in file order
 
 
@@ -246,12 +248,20 @@ class Batch:
             rows = routed[index]
             items = tuple(item for _, item, _ in rows)
             shares[index] = Share(numbers=tuple(n for n, _, _ in rows), tally=build.Tally.total(t for _, _, t in rows),
-                                  wanted=frozenset(boilerplate.template_key(k) for item in items
-                                                   for keys in item.keys for k in keys),
-                                  packed=pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+                                  own=_passages(items), packed=pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
         return cls(everyone=build.Tally.total(r.everyone for r in results),
                    problems=tuple(p for r in results for p in r.problems),
                    sightings=tuple(s for r in results for s in r.sightings), shares=shares)
+
+
+def _passages(items: Sequence[clean.ArticleClean]) -> dict[tuple[str, str], int]:
+    """Return, per (publisher, template key) of the articles' kept sentences, how many articles show it."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        found = boilerplate.sighting(item)
+        publisher = found.publisher if found is not None else ""
+        counts.update({(publisher, boilerplate.template_key(k)) for keys in item.keys for k in keys})
+    return dict(counts)
 
 
 def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> Batch:
@@ -295,11 +305,14 @@ class _Week:
 
     def news_for(self, index: int) -> SubjectNews:
         found = [(start, batch.shares[index]) for start, batch in zip(self.first, self.batches) if index in batch.shares]
-        wanted = frozenset().union(*(share.wanted for _, share in found))
+        own: Counter[tuple[str, str]] = Counter()
+        for _, share in found:
+            own.update(share.own)
         skip = {start + n for start, share in found for n in share.numbers}
         return SubjectNews(packed=tuple(share.packed for _, share in found),
                            others=build.Tally.total([self.everyone], minus=[share.tally for _, share in found]),
-                           problems=self.problems, elsewhere=self.passages.evidence(wanted, skip=skip))
+                           problems=self.problems,
+                           elsewhere=self.passages.evidence({key for _, key in own}, skip=skip, own=own))
 
 
 def _window(job: Job) -> period.Window | None:

@@ -126,3 +126,29 @@ def test_evidence_less_some_articles_is_as_if_they_were_never_counted():
     shown = every.evidence(wanted, {4})[footer]
     assert not shown.lead_somewhere and len(shown.files) == boilerplate.MIN_FILES
     assert footer not in every.evidence(wanted, set(range(5)))
+
+
+def _own(items: list[clean.ArticleClean]) -> dict[tuple[str, str], int]:
+    """Return how many of the articles show each (publisher, passage)."""
+    counts: dict[tuple[str, str], int] = {}
+    for found in map(boilerplate.sighting, items):
+        for key in set(found.keys):
+            counts[(found.publisher, key)] = counts.get((found.publisher, key), 0) + 1
+    return counts
+
+
+def test_evidence_leaves_out_only_passages_that_cannot_become_boilerplate():
+    items = [clean.clean_article(a, SUBJECT) for a in _week()]
+    others = boilerplate.Passages()
+    for number, sighting in enumerate(map(boilerplate.sighting, items[:2])):  # the footer under two stories
+        others.add(number, sighting)
+    wanted = {key for f in map(boilerplate.sighting, items) for key in f.keys}
+    footer = ("Harbor Ledger", boilerplate.template_key(clean.normalize(FOOTER)))
+    for mine in (items[2:3], items[2:]):  # one or two more files of the publisher's
+        pruned = others.evidence(wanted, own=_own(mine))
+        assert footer in pruned
+        assert boilerplate.find(mine, pruned) == boilerplate.find(mine, others.evidence(wanted))
+    assert boilerplate.find(items[2:], others.evidence(wanted, own=_own(items[2:]))) == boilerplate.find(items) != frozenset()
+    # With none of its own a passage seen twice can never reach three files: the asker is not told of it.
+    assert footer not in others.evidence(wanted, own={})
+    assert others.evidence(wanted, own={}) == {}
