@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/portfolio.py            # 100 subjects, 20,000 articles, 1,000 tasks
     .venv/bin/python benchmarks/portfolio.py --small    # 10 subjects, 1,000 articles, 200 tasks
+    .venv/bin/python benchmarks/portfolio.py --tasks 0  # the engines only, no memory check over many tasks
 
 Articles are synthetic, generated into a temporary folder at run time (never committed): the BBC
 dev texts (../shared/eval/bbc_dev.jsonl) with one of the subjects placed in the headline and a
@@ -160,8 +161,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--small", action="store_true", help="10 subjects, 1,000 articles, 200 tasks")
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--tasks", type=int, help="subject tasks in the one-process memory check (0: skip it)")
     args = parser.parse_args()
     n_subjects, n_articles, n_tasks = (10, 1_000, 200) if args.small else (100, 20_000, 1_000)
+    n_tasks = n_tasks if args.tasks is None else args.tasks
     bbc = args.eval / "bbc_dev.jsonl"
     if not bbc.is_file():
         raise SystemExit(f"{bbc}: not found; the benchmark needs the BBC dev texts (--eval DIR)")
@@ -190,6 +193,8 @@ def main() -> None:
         print(f"Dask / pool: time {dask[0] / pool[0]:.2f}x, largest worker's peak memory {dask[2] / max(pool[2], 1):.2f}x"
               f"; briefs byte-identical: {same}")
         print(f"portfolio / one subject's build: pool {pool[0] / one[0]:.2f}x, Dask {dask[0] / one[0]:.2f}x (target <= 3x)")
+        if not n_tasks:
+            return
         marks = flat_memory(root / "news", companies, n_tasks, root / "flat")
         print("one worker process over many subject tasks (200 articles each): "
               + ", ".join(f"{done} tasks {kb / 1024:.0f} MB" for done, kb in marks))

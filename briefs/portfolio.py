@@ -267,6 +267,7 @@ def _passages(items: Sequence[clean.ArticleClean]) -> dict[tuple[str, str], int]
 def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> Batch:
     """Return `read_file` for a batch of files, as one packed `Batch`: one engine task."""
     with _process_kept_clean():
+        gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)  # as a build's workers read files (restored after)
         return Batch.of([read_file(Path(p), subjects) for p in paths])
 
 
