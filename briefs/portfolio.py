@@ -589,7 +589,11 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
         if cluster is not None:
             cluster.close()
         raise ConfigError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})") from None
+    threshold = gc.get_threshold()
     try:
+        # The week's passages are many small objects that live to the end, as in a build; the
+        # default thresholds rescan them all as the client (and a LocalCluster's scheduler) work.
+        gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)
         if cluster is None and any(cwd != os.getcwd() for cwd in client.run(os.getcwd).values()):
             # Workers elsewhere do not share our folder: relative paths would be theirs. (Kept
             # as given otherwise: a source's path in the JSON brief is the path it was read by.)
@@ -601,20 +605,21 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
         # worker was lost. A few tasks are in flight at once, so this process holds a few shares.
         batches = client.gather(futures)
         del futures
-        ahead = _ahead(max(1, len(client.scheduler_info().get("workers", {}))))
         todo = iter(zip(portfolio.entries, shares(batches, len(subjects), job, listing)))
         tasks: dict = {}
         running = as_completed()
 
-        def send() -> None:
+        def fill() -> None:
+            # Asked again each time: workers may join a running cluster (dask-jobqueue, adaptive).
+            wanted = _ahead(max(1, sum(client.nthreads().values())))
             for entry, news in todo:
                 future = client.submit(build_subject, job, entry, news, pure=False)
                 tasks[future] = entry
                 running.add(future)
-                return
+                if len(tasks) >= wanted:
+                    return
 
-        for _ in range(ahead):
-            send()
+        fill()
         outcomes = []
         for future in running:
             try:
@@ -626,9 +631,10 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
             outcomes.append(outcome)
             if each:
                 each(outcome)
-            send()
+            fill()
         return outcomes, _problems(batches)
     finally:
+        gc.set_threshold(*threshold)
         client.close()
         if cluster is not None:
             cluster.close()
