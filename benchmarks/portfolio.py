@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/portfolio.py            # 100 subjects, 20,000 articles, 1,000 tasks
     .venv/bin/python benchmarks/portfolio.py --small    # 10 subjects, 1,000 articles, 200 tasks
+    .venv/bin/python benchmarks/portfolio.py --tasks 0  # the engines only, no memory check over many tasks
 
 Articles are synthetic, generated into a temporary folder at run time (never committed): the BBC
 dev texts (../shared/eval/bbc_dev.jsonl) with one of the subjects placed in the headline and a
@@ -14,7 +15,9 @@ copies are near-duplicates, as syndicated news is. It prints, from one run:
 - a worker's memory over many subject tasks in one process (it should stay flat).
 
 Each engine runs as the `briefs` command in its own process; peak memory is each process's
-VmHWM, sampled from /proc (Linux). Nothing here is asserted: on a shared machine, read ratios.
+VmHWM, sampled from /proc (Linux), and CPU time is the user+system time of the command and every
+process it waited for (its pool or Dask workers). Nothing here is asserted: on a shared machine,
+read ratios, and the CPU ratio over the wall-clock one when other jobs share the cores.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -109,8 +113,9 @@ def _peak_kb(pid: int) -> int:
     return 0
 
 
-def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int]:
-    """Return (seconds, main process peak KB, largest descendant's peak KB) of a command."""
+def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int, float]:
+    """Return (seconds, main process peak KB, largest descendant's peak KB, CPU seconds of them all) of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, **(env or {})})
@@ -130,7 +135,9 @@ def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int]
     if process.returncode not in (0, 5):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-2000:]}")
     main = peaks.pop(process.pid, 0)
-    return seconds, main, max(peaks.values(), default=0)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, main, max(peaks.values(), default=0), cpu
 
 
 def _rss_kb() -> int:
@@ -144,9 +151,9 @@ def flat_memory(news: Path, companies: list[tuple[str, str]], tasks: int, out: P
 
     entries = [portfolio.Entry(Subject(name=n, tickers=[t]), "investor", re.sub(r"\W+", "-", n.lower()))
                for n, t in companies[:10]]
-    files = [portfolio.read_file(p, [e.subject for e in entries]) for p in sorted(news.glob("*.md"))[:200]]
+    batch = portfolio.read_files([str(p) for p in sorted(news.glob("*.md"))[:200]], [e.subject for e in entries])
     job = portfolio.Job(news=(news,), out=out, formats=("md", "json"))
-    news_of = list(portfolio.shares(files, len(entries), job, []))
+    news_of = list(portfolio.shares([batch], len(entries), job, []))
     marks, checkpoints = [], {max(1, tasks // 10), tasks // 2, tasks}
     for done in range(1, tasks + 1):
         index = done % len(entries)
@@ -160,8 +167,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--small", action="store_true", help="10 subjects, 1,000 articles, 200 tasks")
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--tasks", type=int, help="subject tasks in the one-process memory check (0: skip it)")
     args = parser.parse_args()
     n_subjects, n_articles, n_tasks = (10, 1_000, 200) if args.small else (100, 20_000, 1_000)
+    n_tasks = n_tasks if args.tasks is None else args.tasks
     bbc = args.eval / "bbc_dev.jsonl"
     if not bbc.is_file():
         raise SystemExit(f"{bbc}: not found; the benchmark needs the BBC dev texts (--eval DIR)")
@@ -183,13 +192,17 @@ def main() -> None:
                               "--quiet", "--out", str(root / "build")], env)
         same = all((root / "pool" / p.relative_to(root / "dask")).read_bytes() == p.read_bytes()
                    for p in (root / "dask").rglob("*") if p.is_file() and not p.name.startswith("index."))
-        print(f"{'engine':<28}{'seconds':>9}{'main MB':>9}{'worker MB':>11}")
-        for label, (seconds, main_kb, worker_kb) in (("local pool", pool), ("Dask LocalCluster (2)", dask),
-                                                     (f"briefs build ({name})", one)):
-            print(f"{label:<28}{seconds:>9.1f}{main_kb / 1024:>9.0f}{worker_kb / 1024:>11.0f}")
+        print(f"{'engine':<28}{'seconds':>9}{'CPU s':>9}{'main MB':>9}{'worker MB':>11}")
+        for label, (seconds, main_kb, worker_kb, cpu) in (("local pool", pool), ("Dask LocalCluster (2)", dask),
+                                                          (f"briefs build ({name})", one)):
+            print(f"{label:<28}{seconds:>9.1f}{cpu:>9.1f}{main_kb / 1024:>9.0f}{worker_kb / 1024:>11.0f}")
         print(f"Dask / pool: time {dask[0] / pool[0]:.2f}x, largest worker's peak memory {dask[2] / max(pool[2], 1):.2f}x"
               f"; briefs byte-identical: {same}")
         print(f"portfolio / one subject's build: pool {pool[0] / one[0]:.2f}x, Dask {dask[0] / one[0]:.2f}x (target <= 3x)")
+        # CPU seconds of every process: what the work costs, whatever else shares the cores.
+        print(f"the same in CPU time: pool {pool[3] / one[3]:.2f}x, Dask {dask[3] / one[3]:.2f}x")
+        if not n_tasks:
+            return
         marks = flat_memory(root / "news", companies, n_tasks, root / "flat")
         print("one worker process over many subject tasks (200 articles each): "
               + ", ".join(f"{done} tasks {kb / 1024:.0f} MB" for done, kb in marks))

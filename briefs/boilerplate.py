@@ -11,6 +11,7 @@ MIN_FILES different leads on MIN_FILES different days; `strip` removes them with
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -86,30 +87,105 @@ class Evidence:
     lead_somewhere: bool = False
 
 
-class Passages:
-    """Many articles' sightings indexed by passage, to tell a few passages' `Evidence` without the rest."""
+class _Count:
+    """One publisher's passage across many articles: how many sightings give each lead, day and file."""
 
     def __init__(self) -> None:
-        self._by_key: dict[str, list[tuple[int, Sighting, bool]]] = {}
+        self.values: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
+        self.sightings = 0
+        self.leads_here = 0  # sightings where the passage opens its article
+        self._sorted: tuple[list[str], ...] | None = None
+        self._whole: Evidence | None = None
+
+    def add(self, found: Sighting, first: bool) -> None:
+        for counter, value in zip(self.values, (found.lead, found.day, found.path)):
+            counter[value] += 1
+        self.sightings += 1
+        self.leads_here += first
+        self._sorted = self._whole = None
+
+    def evidence(self, gone: list[tuple[Sighting, bool]] | None) -> Evidence | None:
+        """Return what the sightings show less those `gone` (None when none is left), each set cut as `Passages.evidence` says."""
+        if not gone:
+            if self._whole is None:
+                self._whole = self._evidence((Counter(), Counter(), Counter()), self.leads_here > 0)
+            return self._whole
+        if len(gone) >= self.sightings:
+            return None
+        less: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
+        for found, _ in gone:
+            for counter, value in zip(less, (found.lead, found.day, found.path)):
+                counter[value] += 1
+        return self._evidence(less, self.leads_here > sum(first for _, first in gone))
+
+    def _evidence(self, less: tuple[Counter[str], ...], lead_somewhere: bool) -> Evidence:
+        if self._sorted is None:
+            self._sorted = tuple(sorted(counter) for counter in self.values)
+        kept = []
+        for counter, minus, ordered in zip(self.values, less, self._sorted):
+            values: list[str] = []
+            for value in ordered:
+                if counter[value] > minus[value]:
+                    values.append(value)
+                    if len(values) == MIN_FILES:
+                        break
+            kept.append(frozenset(values))
+        return Evidence(*kept, lead_somewhere)
+
+
+class Passages:
+    """Many articles' sightings counted by passage, to tell a few passages' `Evidence` without the rest.
+
+    Counts, not lists: a week's boilerplate recurs in thousands of articles, and each subject of a
+    portfolio asks about its own passages less its own articles; the answer for a passage none of
+    its articles shows is computed once for all subjects.
+    """
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, dict[str, _Count]] = {}
+        self._articles: dict[int, Sighting] = {}
 
     def add(self, number: int, found: Sighting) -> None:
-        """Index the article numbered `number` (numbers name articles for `evidence`'s `skip`)."""
+        """Count the article numbered `number` (numbers name articles for `evidence`'s `skip`)."""
+        self._articles[number] = found
         for index, key in enumerate(found.keys):
-            self._by_key.setdefault(key, []).append((number, found, index == 0))
+            self._by_key.setdefault(key, {}).setdefault(found.publisher, _Count()).add(found, index == 0)
 
-    def evidence(self, wanted: Iterable[str], skip: set[int] = frozenset()) -> dict[tuple[str, str], Evidence]:
+    def evidence(self, wanted: Iterable[str], skip: set[int] = frozenset(),
+                 own: Mapping[tuple[str, str], int] | None = None) -> dict[tuple[str, str], Evidence]:
         """Return, per (publisher, template key) among `wanted` keys, what the articles not in `skip` show.
 
-        Each set keeps at most MIN_FILES values: `find` asks only whether a union reaches MIN_FILES.
+        Each set keeps at most MIN_FILES values, the first in sorted order: `find` asks only
+        whether a union reaches MIN_FILES. With `own` (how many of the asker's articles show each
+        (publisher, key)), a passage that cannot reach MIN_FILES with them is left out (`may_count`).
         """
-        seen: dict[tuple[str, str], _Seen] = {}
-        for key in set(wanted):
-            for number, found, first in self._by_key.get(key, ()):
-                if number in skip:
-                    continue
-                seen.setdefault((found.publisher, key), _Seen()).saw(found, first)
-        return {key: Evidence(*(frozenset(sorted(values)[:MIN_FILES]) for values in (e.leads, e.days, e.files)),
-                              e.lead_somewhere) for key, e in seen.items()}
+        wanted = set(wanted)
+        gone: dict[tuple[str, str], list[tuple[Sighting, bool]]] = {}
+        for number in skip:
+            found = self._articles.get(number)
+            for index, key in enumerate(found.keys if found is not None else ()):
+                if key in wanted:
+                    gone.setdefault((found.publisher, key), []).append((found, index == 0))
+        result = {}
+        for key in wanted:
+            for publisher, count in self._by_key.get(key, {}).items():
+                mine = own.get((publisher, key), 0) if own is not None else MIN_FILES
+                if min(map(len, count.values)) + mine < MIN_FILES:
+                    continue  # fewer values than that before any article is left out: see may_count
+                shown = count.evidence(gone.get((publisher, key)))
+                if shown is not None and may_count(shown, mine):
+                    result[(publisher, key)] = shown
+        return result
+
+
+def may_count(shown: Evidence, own: int) -> bool:
+    """Return False when a passage's evidence plus `own` more articles cannot make it boilerplate.
+
+    Each article adds at most one lead, day and file, so a set that stays under MIN_FILES with
+    `own` more values keeps `find` from ever flagging the passage, with or without the evidence:
+    most of a week's passages recur once or twice, and a subject's task need not hear of them.
+    """
+    return min(len(shown.leads), len(shown.days), len(shown.files)) + own >= MIN_FILES
 
 
 class Finder:

@@ -18,8 +18,10 @@ import gc
 import json
 import logging
 import os
+import pickle
 import re
 import tomllib
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -204,48 +206,114 @@ def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
                       sightings=tuple((item.article.date, boilerplate.sighting(item)) for item in nobody))
 
 
-def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> list[FileResult]:
-    """Return `read_file` for a batch of files: one engine task."""
+@dataclass(frozen=True)
+class Share:
+    """A batch's articles for one subject: their numbers in the batch, their tallies' sum, their passages, packed."""
+
+    numbers: tuple[int, ...]  # article numbers within the batch (for `boilerplate.Passages.evidence`'s skip)
+    tally: build.Tally        # the sum of their tallies as cleaned for nobody
+    # (publisher, template key) of their kept sentences -> how many of them show it ("" when no
+    # publisher): the passages the subject asks about (`boilerplate.Passages.evidence`)
+    own: dict[tuple[str, str], int]
+    packed: bytes             # the pickled tuple of the articles cleaned for the subject, in file order
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Files read once, as the engine's client keeps them: counts, problems, passages, each subject's articles packed.
+
+    The client holds every batch until all subjects are sent their shares; packed articles are a
+    few KB each where the objects would be ten times that (a client of 20,000 articles grew to
+    7 GB holding them unpacked).
+    """
+
+    everyone: build.Tally
+    problems: tuple[load.Problem, ...]
+    sightings: tuple[tuple[dt.date | None, boilerplate.Sighting | None], ...]  # per article, in file order
+    shares: dict[int, Share] = field(default_factory=dict)  # subject index -> its share
+
+    @classmethod
+    def of(cls, results: Sequence[FileResult]) -> Batch:
+        """Return the files' results as one batch, each subject's articles packed."""
+        first, number = [], 0
+        for result in results:
+            first.append(number)
+            number += len(result.sightings)
+        routed: dict[int, list[tuple[int, clean.ArticleClean, build.Tally]]] = {}
+        for start, result in zip(first, results):
+            for index, items in result.routed.items():
+                routed.setdefault(index, []).extend((start + position, item, tally) for position, item, tally in items)
+        shares = {}
+        for index in sorted(routed):
+            rows = routed[index]
+            items = tuple(item for _, item, _ in rows)
+            shares[index] = Share(numbers=tuple(n for n, _, _ in rows), tally=build.Tally.total(t for _, _, t in rows),
+                                  own=_passages(items), packed=pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+        return cls(everyone=build.Tally.total(r.everyone for r in results),
+                   problems=tuple(p for r in results for p in r.problems),
+                   sightings=tuple(s for r in results for s in r.sightings), shares=shares)
+
+
+def _passages(items: Sequence[clean.ArticleClean]) -> dict[tuple[str, str], int]:
+    """Return, per (publisher, template key) of the articles' kept sentences, how many articles show it."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        found = boilerplate.sighting(item)
+        publisher = found.publisher if found is not None else ""
+        counts.update({(publisher, boilerplate.template_key(k)) for keys in item.keys for k in keys})
+    return dict(counts)
+
+
+def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> Batch:
+    """Return `read_file` for a batch of files, as one packed `Batch`: one engine task."""
     with _process_kept_clean():
-        return [read_file(Path(p), subjects) for p in paths]
+        gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)  # as a build's workers read files (restored after)
+        return Batch.of([read_file(Path(p), subjects) for p in paths])
 
 
 @dataclass(frozen=True)
 class SubjectNews:
     """What one subject's task reads of the week: the articles that may name it, what the others give, the problems."""
 
-    items: tuple[clean.ArticleClean, ...]
+    packed: tuple[bytes, ...]  # `Share.packed` of each batch holding articles for the subject, in file order
     others: build.Tally
     problems: tuple[load.Problem, ...]
     elsewhere: dict[tuple[str, str], boilerplate.Evidence] = field(default_factory=dict)
 
+    @property
+    def items(self) -> tuple[clean.ArticleClean, ...]:
+        """Return the articles that may name the subject, cleaned for it, in file order."""
+        return tuple(item for blob in self.packed for item in pickle.loads(blob))
+
 
 class _Week:
-    """The per-file results summed once for every subject: the tallies' total, the passages in the window."""
+    """The batches summed once for every subject: the tallies' total, the passages in the window."""
 
-    def __init__(self, files: Sequence[FileResult], listing: Sequence[load.Problem], window: period.Window | None,
+    def __init__(self, batches: Sequence[Batch], listing: Sequence[load.Problem], window: period.Window | None,
                  undated: str):
-        self.files = files
-        self.everyone = build.Tally.total(r.everyone for r in files)
-        self.problems = tuple(listing) + tuple(p for result in files for p in result.problems)
-        self.first: list[int] = []  # each file's first article number
+        self.batches = batches
+        self.everyone = build.Tally.total(b.everyone for b in batches)
+        self.problems = tuple(listing) + tuple(p for batch in batches for p in batch.problems)
+        self.first: list[int] = []  # each batch's first article number
         self.passages = boilerplate.Passages()
         number = 0
-        for result in files:
+        for batch in batches:
             self.first.append(number)
-            for day, found in result.sightings:
+            for day, found in batch.sightings:
                 if found is not None and window is not None and build.day_in_window(day, window, undated):
                     self.passages.add(number, found)
                 number += 1
 
     def news_for(self, index: int) -> SubjectNews:
-        routed = [(self.first[n] + position, item, tally) for n, result in enumerate(self.files)
-                  for position, item, tally in result.routed.get(index, ())]
-        items = tuple(item for _, item, _ in routed)
-        wanted = {boilerplate.template_key(k) for item in items for keys in item.keys for k in keys}
-        return SubjectNews(items=items, others=build.Tally.total([self.everyone], minus=[t for _, _, t in routed]),
+        found = [(start, batch.shares[index]) for start, batch in zip(self.first, self.batches) if index in batch.shares]
+        own: Counter[tuple[str, str]] = Counter()
+        for _, share in found:
+            own.update(share.own)
+        skip = {start + n for start, share in found for n in share.numbers}
+        return SubjectNews(packed=tuple(share.packed for _, share in found),
+                           others=build.Tally.total([self.everyone], minus=[share.tally for _, share in found]),
                            problems=self.problems,
-                           elsewhere=self.passages.evidence(wanted, skip={number for number, _, _ in routed}))
+                           elsewhere=self.passages.evidence({key for _, key in own}, skip=skip, own=own))
 
 
 def _window(job: Job) -> period.Window | None:
@@ -257,12 +325,12 @@ def _window(job: Job) -> period.Window | None:
 
 def news_for(files: Sequence[FileResult], index: int, job: Job, listing: Sequence[load.Problem] = ()) -> SubjectNews:
     """Return subject `index`'s share of the per-file results: what its `build.build_from_files` reads."""
-    return _Week(files, listing, _window(job), job.undated).news_for(index)
+    return _Week([Batch.of(files)], listing, _window(job), job.undated).news_for(index)
 
 
-def shares(files: Sequence[FileResult], count: int, job: Job, listing: Sequence[load.Problem]) -> Iterator[SubjectNews]:
-    """Return `news_for` each of `count` subjects, in order, summing the per-file results once."""
-    week = _Week(files, listing, _window(job), job.undated)
+def shares(batches: Sequence[Batch], count: int, job: Job, listing: Sequence[load.Problem]) -> Iterator[SubjectNews]:
+    """Return `news_for` each of `count` subjects, in order, summing the batches once."""
+    week = _Week(batches, listing, _window(job), job.undated)
     for index in range(count):
         yield week.news_for(index)
 
@@ -455,41 +523,50 @@ def run(portfolio: Portfolio, job: Job, scheduler: str | None = None, workers: i
     return sorted(outcomes, key=lambda o: order[o.slug]), [str(p) for p in listing] + problems
 
 
-def _problems(files: Sequence[FileResult]) -> list[str]:
-    return [str(p) for result in files for p in result.problems]
+def _problems(batches: Sequence[Batch]) -> list[str]:
+    return [str(p) for batch in batches for p in batch.problems]
+
+
+def _ahead(workers: int) -> int:
+    # Subject tasks sent before the first is done: enough to keep every worker busy while the
+    # next shares are summed here, few enough that this process holds a handful, not all.
+    return 2 * workers + 2
 
 
 def _run_pool(portfolio: Portfolio, job: Job, files: list[Path], listing: list[load.Problem],
               subjects: list[Subject], workers: int, each) -> tuple[list[Outcome], list[str]]:
     """Return the outcomes and file problems from a local process pool (in this process for 1 worker)."""
     if workers <= 1:
-        results = read_files([str(f) for f in files], subjects)
+        batches = [read_files([str(f) for f in files], subjects)]
         outcomes = []
-        for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing)):
+        for entry, news in zip(portfolio.entries, shares(batches, len(subjects), job, listing)):
             outcomes.append(build_subject(job, entry, news))
             if each:
                 each(outcomes[-1])
-        return outcomes, _problems(results)
-    batches = _batches(files)
+        return outcomes, _problems(batches)
     threshold = gc.get_threshold()
-    results: list[FileResult] = []
     outcomes = []
     try:
-        # The week's routed articles are many small objects that live to the end, as in a build.
+        # The week's passages are many small objects that live to the end, as in a build.
         gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for batch in pool.map(read_files, batches, [subjects] * len(batches)):
-                results.extend(batch)
+            paths = _batches(files)
+            batches = list(pool.map(read_files, paths, [subjects] * len(paths)))
             # Each subject's task gets only its share: the articles that may name it, the others' tally.
-            futures = [pool.submit(build_subject, job, entry, news)
-                       for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing))]
-            for future in futures:
+            pending: deque = deque()
+            for entry, news in zip(portfolio.entries, shares(batches, len(subjects), job, listing)):
+                pending.append(pool.submit(build_subject, job, entry, news))
+                while len(pending) > _ahead(workers) or (pending and pending[0].done()):
+                    outcomes.append(pending.popleft().result())
+                    if each:
+                        each(outcomes[-1])
+            for future in pending:
                 outcomes.append(future.result())
                 if each:
                     each(outcomes[-1])
     finally:
         gc.set_threshold(*threshold)
-    return outcomes, _problems(results)
+    return outcomes, _problems(batches)
 
 
 def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[load.Problem],
@@ -512,31 +589,52 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
         if cluster is not None:
             cluster.close()
         raise ConfigError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({error})") from None
+    threshold = gc.get_threshold()
     try:
+        # The week's passages are many small objects that live to the end, as in a build; the
+        # default thresholds rescan them all as the client (and a LocalCluster's scheduler) work.
+        gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)
         if cluster is None and any(cwd != os.getcwd() for cwd in client.run(os.getcwd).values()):
             # Workers elsewhere do not share our folder: relative paths would be theirs. (Kept
             # as given otherwise: a source's path in the JSON brief is the path it was read by.)
             job = replace(job, news=tuple(p.absolute() for p in job.news), out=job.out.absolute())
             files = [f.absolute() for f in files]
-        batches = [client.submit(read_files, batch, subjects, pure=False) for batch in _batches(files)]
-        # The per-file results come back here and each subject's task is sent only its share: the
-        # share travels in the task itself, so Dask can rerun a task whose worker was lost.
-        results = [result for batch in client.gather(batches) for result in batch]
-        del batches
-        tasks = {client.submit(build_subject, job, entry, news, pure=False): entry
-                 for entry, news in zip(portfolio.entries, shares(results, len(subjects), job, listing))}
+        futures = [client.submit(read_files, batch, subjects, pure=False) for batch in _batches(files)]
+        # The batches come back here (each subject's articles packed) and each subject's task is
+        # sent only its share: it travels in the task itself, so Dask can rerun a task whose
+        # worker was lost. A few tasks are in flight at once, so this process holds a few shares.
+        batches = client.gather(futures)
+        del futures
+        todo = iter(zip(portfolio.entries, shares(batches, len(subjects), job, listing)))
+        tasks: dict = {}
+        running = as_completed()
+
+        def fill() -> None:
+            # Asked again each time: workers may join a running cluster (dask-jobqueue, adaptive).
+            wanted = _ahead(max(1, sum(client.nthreads().values())))
+            for entry, news in todo:
+                future = client.submit(build_subject, job, entry, news, pure=False)
+                tasks[future] = entry
+                running.add(future)
+                if len(tasks) >= wanted:
+                    return
+
+        fill()
         outcomes = []
-        for future in as_completed(list(tasks)):
+        for future in running:
             try:
                 outcome = future.result()
             except Exception as error:  # noqa: BLE001 (e.g. KilledWorker: Dask gave up retrying)
                 entry = tasks[future]
                 outcome = Outcome(entry.subject.name, entry.slug, error=f"engine error: {type(error).__name__}: {error}")
+            del tasks[future]
             outcomes.append(outcome)
             if each:
                 each(outcome)
-        return outcomes, _problems(results)
+            fill()
+        return outcomes, _problems(batches)
     finally:
+        gc.set_threshold(*threshold)
         client.close()
         if cluster is not None:
             cluster.close()

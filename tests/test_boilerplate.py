@@ -105,3 +105,50 @@ def test_the_build_drops_a_publishers_footer(tmp_path):
 def test_files_without_a_publisher_are_not_taken_for_one_site():
     assert FOOTER in _kept(_clean(_week(publisher="")))
 
+
+
+def test_evidence_less_some_articles_is_as_if_they_were_never_counted():
+    # A portfolio asks, per subject, what the week shows of its passages less its own articles.
+    week = _week() + [_article(21, "Acme column", f"{FOOTER}\n\nAcme Corp shares were flat on the day.")]
+    found = [boilerplate.sighting(clean.clean_article(a, SUBJECT)) for a in week]
+    wanted = {key for f in found for key in f.keys}
+    every = boilerplate.Passages()
+    for number, sighting in enumerate(found):
+        every.add(number, sighting)
+    for skip in (set(), {0}, {0, 1}, {4}, {1, 4}, set(range(5))):
+        rest = boilerplate.Passages()
+        for number, sighting in enumerate(found):
+            if number not in skip:
+                rest.add(number, sighting)
+        assert every.evidence(wanted, skip) == rest.evidence(wanted), skip
+    footer = ("Harbor Ledger", boilerplate.template_key(clean.normalize(FOOTER)))
+    assert every.evidence(wanted)[footer].lead_somewhere  # the column opens with it
+    shown = every.evidence(wanted, {4})[footer]
+    assert not shown.lead_somewhere and len(shown.files) == boilerplate.MIN_FILES
+    assert footer not in every.evidence(wanted, set(range(5)))
+
+
+def _own(items: list[clean.ArticleClean]) -> dict[tuple[str, str], int]:
+    """Return how many of the articles show each (publisher, passage)."""
+    counts: dict[tuple[str, str], int] = {}
+    for found in map(boilerplate.sighting, items):
+        for key in set(found.keys):
+            counts[(found.publisher, key)] = counts.get((found.publisher, key), 0) + 1
+    return counts
+
+
+def test_evidence_leaves_out_only_passages_that_cannot_become_boilerplate():
+    items = [clean.clean_article(a, SUBJECT) for a in _week()]
+    others = boilerplate.Passages()
+    for number, sighting in enumerate(map(boilerplate.sighting, items[:2])):  # the footer under two stories
+        others.add(number, sighting)
+    wanted = {key for f in map(boilerplate.sighting, items) for key in f.keys}
+    footer = ("Harbor Ledger", boilerplate.template_key(clean.normalize(FOOTER)))
+    for mine in (items[2:3], items[2:]):  # one or two more files of the publisher's
+        pruned = others.evidence(wanted, own=_own(mine))
+        assert footer in pruned
+        assert boilerplate.find(mine, pruned) == boilerplate.find(mine, others.evidence(wanted))
+    assert boilerplate.find(items[2:], others.evidence(wanted, own=_own(items[2:]))) == boilerplate.find(items) != frozenset()
+    # With none of its own a passage seen twice can never reach three files: the asker is not told of it.
+    assert footer not in others.evidence(wanted, own={})
+    assert others.evidence(wanted, own={}) == {}
