@@ -44,6 +44,9 @@ CENTRAL_SHARE = 0.15
 # Near-duplicates: share this much of their content stems (Jaccard) — syndicated copies with a
 # word changed, a dateline added or punctuation altered.
 NEAR_DUPLICATE = 0.8
+# Sentences one head or tail indexes at most: a template filled with new numbers each time (a
+# price line, a wire's fixed lead) would otherwise make every new copy compare with every old one.
+BUCKET_LIMIT = 40
 
 # Phrase vocabularies: each runs its regex only on sentences holding one of the words its
 # phrases start with (`Vocabulary`), which most article prose does not.
@@ -106,7 +109,9 @@ _LEGAL = Vocabulary(
 _DISCLOSURE = Vocabulary(
     r"\b(?:is|are|am|was) (?:long|short)(?: shares of)? [A-Z]{1,5}\b|\b(?:owns|holds) (?:shares|a position|positions) in\b|"
     r"\bha(?:s|ve) (?:no )?positions? in\b|\bhas a disclosure policy\b|\bposition(?:s)? in the (?:stocks?|securities) mentioned\b|"
-    r"\b(?:[Dd]isclosure|[Dd]isclaimer): ",
+    r"\b(?:[Dd]isclosure|[Dd]isclaimer): |"
+    # A writer's option positions, listed: "has the following options: long June 2027 $150 calls on Acme".
+    r"\bha(?:s|ve) the following (?:options|positions)\b|\b(?:long|short) (?:[A-Z][a-z]+ )?(?:\d{4} )?\$[\d.,]+ (?:calls|puts) on\b",
 )
 _SECOND_PERSON = Vocabulary(r"\b(?:you|your|yours)\b", re.I)
 # The publisher serving the reader: "we send you …", "we'll show you …" ("we urge you" is a demand).
@@ -842,8 +847,10 @@ class _Deduper:
                     return other_key
         self.exact[key] = key
         entry = (key, stem_set, size)
-        self.heads.setdefault(head, []).append(entry)
-        self.tails.setdefault(tail, []).append(entry)
+        for index, at in ((self.heads, head), (self.tails, tail)):
+            bucket = index.setdefault(at, [])
+            if len(bucket) < BUCKET_LIMIT:
+                bucket.append(entry)
         return None
 
 

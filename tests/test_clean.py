@@ -290,6 +290,10 @@ def test_legal_notices_are_caught_but_news_about_law_is_kept(noise, news):
          "Pension funds raised their positions to a record last quarter, a survey of managers showed."),
         ("The Daily Ledger has a disclosure policy that covers every writer on the site.",
          "The regulator proposed a new disclosure policy for climate risks at listed companies."),
+        ("John Doe has the following options: long January 2027 $90 calls on Acme and short March 2026 $60 puts on Globex.",
+         "Traders bought short-dated $200 calls on Acme ahead of its results, and the options market priced a 9% move."),
+        ("Jane Roe is short June 2026 $45 puts on Globex.",
+         "Acme has the following priorities for the year: lower costs, a new plant and a smaller debt load."),
     ],
 )
 def test_holdings_disclosures_are_caught_but_news_about_holdings_is_kept(noise, news):
