@@ -134,9 +134,13 @@ _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those)\s+(?!(?:is|was|are|were
                             r"[a-z]", re.I)
 
 
+# "… also saw similarly aggressive trading", "Globex, likewise, …": compared with what came before.
+_COMPARED_BACK = re.compile(r"\b(?:similarly|likewise)\b(?! to\b)", re.I)
+
+
 def self_contained(sentence: Sentence) -> bool:
-    """Return False for sentences that lean on what came before (a pronoun or connective first)."""
-    return not _UNRESOLVED.match(sentence.text.lstrip("\"“‘'( "))
+    """Return False for sentences that lean on what came before (a pronoun or connective first, "similarly")."""
+    return not _UNRESOLVED.match(sentence.text.lstrip("\"“‘'( ")) and not _COMPARED_BACK.search(sentence.text)
 
 
 def _names_its_referent(sentence: Sentence) -> bool:

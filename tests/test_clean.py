@@ -581,3 +581,14 @@ def test_a_sentence_split_after_an_initialism_is_rejoined_verbatim_but_a_real_st
     two = "Acme Corp opened a plant in the U.S. Sales there rose 4% in the quarter, the company said."
     assert len(clean._whole_sentences(two, ["Acme Corp opened a plant in the U.S.",
                                             "Sales there rose 4% in the quarter, the company said."])) == 2
+
+
+def test_a_template_refilled_with_new_numbers_is_news_each_time_and_copies_still_merge():
+    """Each refill states a new figure, so it is kept; a reworded copy of an early one still merges."""
+    deduper = clean._Deduper()
+    refills = [f"Acme Corp said on Monday that its quarterly revenue rose {n}% to ${n + 1}.5 billion in total."
+               for n in range(2, 200)]
+    assert all(deduper.seen(text) is None for text in refills)
+    copy = "Acme Corp said on Monday that its quarterly revenue rose 3% to $4.5 billion in total, the wire said."
+    assert deduper.seen(copy) == clean.normalize(refills[1])
+    assert max(len(bucket) for bucket in deduper.heads.values()) <= clean.BUCKET_LIMIT

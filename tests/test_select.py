@@ -167,6 +167,10 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("Below is the full report on Acme's fundamentals.", False),
     ("There were concerns that the losses could spread to other lenders.", True),
     ("Within the sector, Acme and Globex are the two laggards.", True),
+    ("Some Acme options, like its $200 calls, also saw similarly heavy trading.", False),
+    ("Globex, likewise, cut its forecast for the year.", False),
+    ("Acme reported margins similar to last year's, at 21%.", True),
+    ("Acme's new chip performs similarly to Globex's flagship at half the power.", True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained
