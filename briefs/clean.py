@@ -563,6 +563,12 @@ _BRACKETED_CREDIT = re.compile(r"^\((?:photo(?:graph(?:er)?)?|image|picture|illu
                                r"(?: credit| source| by)?\s*:[^()]*\)\s*(?=\S)", re.I)
 
 
+# An agency's credit in the forms only a credit takes ("Jane Roe/AFP via Getty Images",
+# "Photo/Getty Images", "(Getty Images)"): a caption and its credit glued to the next sentence
+# end there, and the sentence starts at the next capitalised word followed by a lower-case one.
+_AGENCY_CREDIT = re.compile(r"(?:\bvia|/|\()\s?Getty Images\)?(?=\s)")
+
+
 def _split_credit(sentence: str) -> list[str]:
     """Return a photo credit glued to the next sentence as two pieces ("Image source: Getty Images No company …").
 
@@ -572,7 +578,7 @@ def _split_credit(sentence: str) -> list[str]:
     bracketed = _BRACKETED_CREDIT.match(sentence)
     if bracketed:
         return [sentence[:bracketed.end()].rstrip(), sentence[bracketed.end():]]
-    head = _CREDIT_HEAD.match(sentence.lower())
+    head = _CREDIT_HEAD.match(sentence.lower()) or _AGENCY_CREDIT.search(sentence)
     if not head:
         return [sentence]
     start = _SENTENCE_START.search(sentence, head.end())

@@ -475,6 +475,22 @@ def test_a_bracketed_photo_credit_before_a_sentence_is_cut_off_the_sentence():
     assert not any("Jo Park" in s for s in kept)
 
 
+
+def test_a_caption_and_agency_credit_glued_to_a_lead_are_cut_off_and_the_agency_as_news_is_kept():
+    from briefs.model import Article
+
+    text = ("Acme Corp reported record quarterly revenue on Tuesday as demand for its robots kept rising.\n\n"
+            "The chief executive in Denver, Colorado.Jo Park/AFP via Getty Images  Key Facts   In a filing on Tuesday "
+            "night, Acme said regulators had asked it for a licence to export its robots to three countries.\n\n"
+            "Getty Images agreed to buy a rival picture agency from Acme in a deal valued at $3.7 billion, the two "
+            "companies said.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert ("In a filing on Tuesday night, Acme said regulators had asked it for a licence to export its robots to "
+            "three countries.") in kept
+    assert not any("Jo Park" in s for s in kept)
+    assert any(s.startswith("Getty Images agreed to buy") for s in kept)
+
 def test_other_languages_are_told_apart_without_the_language_model_where_function_words_suffice(monkeypatch):
     def no_model():
         raise AssertionError("the language model was loaded")
