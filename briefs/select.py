@@ -233,6 +233,11 @@ FIGURES_FOR_FULL_CREDIT = 2
 _GENERAL_CLAIM = re.compile(r"\b(?:typically|usually|generally|tends? to|in general|as a rule|occurs when|"
                             r"is defined as|refers to)\b", re.I)
 GENERAL_CLAIM = 0.3
+# The writer explaining its own list ("To come up with the list, we only considered stocks with
+# …", "Our ranking uses …") in its own words, not a quote: how the article was made, not news.
+_OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b)"
+                       r"|\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b(?=.*\b(?:we|our)\b)", re.I)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
@@ -251,7 +256,8 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
                      + WEIGHTS["lead"] * (sentence.position < LEAD_SENTENCES)
                      + WEIGHTS["fit"] * sentence.fit / best_fit)
         named = bool(about and about(sentence.text))
-        if about is not None and not named and _GENERAL_CLAIM.search(sentence.text):
+        if about is not None and not named and (_GENERAL_CLAIM.search(sentence.text)
+                                                or _OWN_LIST.search(_QUOTED.sub(" ", sentence.text))):
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or named

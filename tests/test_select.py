@@ -205,3 +205,17 @@ def test_a_writers_own_exclamation_reads_as_a_pitch():
     plain = s("Acme raised its forecast for the year on strong orders.")
     pitch = s("Acme raised its forecast for the year, and it was not on the list!")
     assert select.quality(pitch) < select.quality(plain)
+
+
+@pytest.mark.parametrize("text, demoted", [
+    ("To come up with the list of decliners, we only considered stocks with $2 billion of market value.", True),
+    ("Our ranking uses the average of the analysts' ratings over the past month.", True),
+    ("\"We put the chip on our export list in March,\" the ministry said on Friday.", False),
+    ("We expect margins to improve next year as the new plant ramps up to full speed.", False),
+    ("The list price of the new model rose 8% this year, the dealers said.", False),
+])
+def test_the_writer_explaining_its_own_list_weighs_like_an_explainer(text, demoted):
+    plain = s("Shares of rival makers rose on Tuesday after the tariff pause was announced.", 1)
+    [scored, base] = select.score([s(text, 2), plain], "default", about=lambda text: "Acme" in text)
+    [alone] = select.score([s(text, 2)], "default", about=lambda text: True)  # naming the subject: never demoted
+    assert (scored.score < alone.score * 0.5) is demoted
