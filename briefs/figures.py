@@ -342,12 +342,22 @@ def _metric(text: str, left: int, right: int, start: int, end: int, pattern: re.
         return None
     _, metric, match = best
     if metric.name in _SEGMENT_HEADS:
-        qualifier = _qualifier(text, left, match, start)
+        qualifier = _qualifier(text, left, match, start) or _place_subject(text[left:start])
         if qualifier and metric.name == "capex":
             return None  # "data center capex": an industry's or customers' spending, not the subject's
         if qualifier:
             return dataclasses.replace(metric, section="operations"), f"{qualifier} {metric.name}"
     return metric, metric.name
+
+
+_CLAUSE_SUBJECT = re.compile(r"\s*(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:generated|brought in|contributed|accounted for|"
+                             r"made up|represented|delivered)\b")
+
+
+def _place_subject(clause: str) -> str:
+    """Return the place a figure's clause opens on ("China generated $17 billion in revenue"), or "": a region's revenue."""
+    found = _CLAUSE_SUBJECT.match(clause)
+    return found.group(1) if found and found.group(1).lower() in places() else ""
 
 
 def _qualifier(text: str, left: int, match: re.Match, start: int) -> str:
@@ -972,6 +982,9 @@ def _stale(found: _Found, since: str | None) -> bool:
 
 # A figure the brief quotes counts as this many more sources: the selection chose its sentence.
 _QUOTED_BONUS = 2
+# The subject's own reported or guided results count as this many more sources: the table leads
+# with what the company said, not with the week's most repeated template line.
+_RESULTS_BONUS = 2
 # Rows of one metric (share-price moves, price targets) kept at most: the rest of the table is
 # for other numbers.
 _PER_METRIC = 2
@@ -979,7 +992,8 @@ _TARGETS = 3
 
 
 def _support(row: _Row) -> int:
-    return len(row.sources) + (_QUOTED_BONUS if row.chosen else 0)
+    results = row.found.section == "results" and row.found.kind in ("actual", "guidance")
+    return len(row.sources) + (_QUOTED_BONUS if row.chosen else 0) + (_RESULTS_BONUS if results else 0)
 
 
 def _capped(rows: list[_Row], shown: list[int]) -> list[int]:

@@ -341,3 +341,12 @@ def test_a_firms_cut_is_not_the_consensus_named_later_in_the_sentence():
 def test_reports_results_only_when_the_subject_leads_with_its_own_result(text, leads):
     sentence = Sentence(text=text, source=1, position=0, paragraph=0, sources=[1])
     assert figures.reports_results(sentence, Subject(name="Acme")) is leads
+
+
+def test_a_region_that_generated_revenue_qualifies_it():
+    china = Sentence(text="China generated $17 billion in revenue, or 13% of Acme's total sales, last year.",
+                     source=1, position=0, paragraph=0, sources=[1])
+    whole = Sentence(text="Acme generated $39.3 billion in revenue in the fourth quarter.",
+                     source=1, position=0, paragraph=0, sources=[1])
+    assert [f.metric for f in figures.read(china, Subject(name="Acme"))] == ["China revenue"]
+    assert [f.metric for f in figures.read(whole, Subject(name="Acme"))] == ["revenue"]
