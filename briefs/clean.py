@@ -496,7 +496,8 @@ def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], 
     week's prose), each split and judged once per process.
     """
     pieces = _sentences(text, listed)
-    long = [language.has_words(piece, MIN_WORDS) for piece in pieces] if len(pieces) > 1 else [False]
+    # The full word count, not `has_words`: `sentence_noise` needs each piece's words anyway (cached).
+    long = [len(language.words(piece)) >= MIN_WORDS for piece in pieces] if len(pieces) > 1 else [False]
     return tuple((piece, sentence_noise(piece, listed=listed, in_prose=any(long[:i] + long[i + 1:])))
                  for i, piece in enumerate(pieces))
 
