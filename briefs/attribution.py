@@ -89,14 +89,15 @@ def _name_before(text: str, end: int) -> str:
 
 
 _SUFFIX_WORD = re.compile(r"\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|N\.V|S\.A|AG|SE)\b")
-# Every cue above needs one of these: most sentences hold none and skip the five searches.
-_ANY_CUE = re.compile(r"[(:$]|[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:CEO|CFO|chief executive|chief financial officer|founder|chairman)\b|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
+# Every cue above needs "(", ":" or "$" (tested with `in`, in C) or one of these: most sentences
+# hold none and skip the five searches.
+_ANY_CUE = re.compile(r"[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:CEO|CFO|chief executive|chief financial officer|founder|chairman)\b|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
 
 
 @lru_cache(maxsize=50_000)
 def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
-    if not _ANY_CUE.search(text):
+    if "(" not in text and ":" not in text and "$" not in text and not _ANY_CUE.search(text):
         return ()
     found = []
     for pattern in (_EXCHANGE, _QUOTED_TICKER):

@@ -496,7 +496,8 @@ def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], 
     week's prose), each split and judged once per process.
     """
     pieces = _sentences(text, listed)
-    long = [language.has_words(piece, MIN_WORDS) for piece in pieces] if len(pieces) > 1 else [False]
+    # The full word count, not `has_words`: `sentence_noise` needs each piece's words anyway (cached).
+    long = [len(language.words(piece)) >= MIN_WORDS for piece in pieces] if len(pieces) > 1 else [False]
     return tuple((piece, sentence_noise(piece, listed=listed, in_prose=any(long[:i] + long[i + 1:])))
                  for i, piece in enumerate(pieces))
 
@@ -840,14 +841,17 @@ class _Deduper:
         stem_set = frozenset(stems)
         size = len(stem_set)
         head, tail = stems[:5], stems[-5:]
-        # A figure the earlier sentence does not state is news, not a copy: "… trading down 48.2%"
-        # late in the day after "… trading down 21.7%" at noon (numbers are their own stems).
-        figures = frozenset(s for s in stem_set if s[:1].isdigit())
+        smallest = NEAR_DUPLICATE * size
+        figures = None  # built at the first pair that passes the size test: most never do
         for bucket in (self.heads.get(head), self.tails.get(tail)):
             for other_key, other_set, other_size in bucket or ():
                 # Jaccard is at most the smaller set's size over the larger's: most pairs stop here.
-                if other_size < NEAR_DUPLICATE * size or size < NEAR_DUPLICATE * other_size:
+                if other_size < smallest or size < NEAR_DUPLICATE * other_size:
                     continue
+                if figures is None:
+                    # A figure the earlier sentence does not state is news, not a copy: "… trading down 48.2%"
+                    # late in the day after "… trading down 21.7%" at noon (numbers are their own stems).
+                    figures = frozenset(s for s in stem_set if s[:1].isdigit())
                 if figures <= other_set and language.stem_overlap(stem_set, other_set) >= NEAR_DUPLICATE:
                     self.exact[key] = other_key
                     return other_key
@@ -900,9 +904,11 @@ class Combiner:
         paragraphs, keys, stems, about = [], [], [], []
         item_about = item.about if len(item.about) == len(item.paragraphs) else [[""] * len(p) for p in item.paragraphs]
         echoes_here: list[tuple[str, int]] = []
-        for paragraph, features, whom in zip(item.paragraphs, item.features(), item_about):
+        featured = item.with_features()  # read in place: `features()` would build a pair per sentence
+        for paragraph, paragraph_keys, paragraph_stems, whom in zip(item.paragraphs, featured.keys, featured.stems,
+                                                                    item_about):
             kept, kept_keys, kept_stems, kept_about = [], [], [], []
-            for sentence, (key, sentence_stems), who in zip(paragraph, features, whom):
+            for sentence, key, sentence_stems, who in zip(paragraph, paragraph_keys, paragraph_stems, whom):
                 earlier = seen(sentence, key, sentence_stems)
                 if earlier is None:
                     kept.append(sentence)

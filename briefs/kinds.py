@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .vocabulary import Vocabulary, word_runs
+
 RESULTS = "results"
 PREVIEW = "preview"
 ANALYST = "analyst action"
@@ -133,12 +135,14 @@ _OWNER_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:['’]s)?\s*$")
 # word within the sentence's first words, a move verb soon after. "stock" and "shares" alone are
 # left out: in a company's article they are its own ("Shares fell 7% on Wednesday"), and so is a
 # market word behind a possessive ("Its dollar revenue rose").
-_MARKET_SUBJECT = re.compile(
-    r"^(?:\([^()]{1,30}\)\s*[-–—]\s*)?(?:(?!(?:its|their|our|his|her|your)\b|\S+['’]s\b)[\w.,'’&-]+\s+){0,4}?"
+_MARKET_WORDS = (
     r"(?:stocks|equities|indices|indexes|index|futures|markets|bourses?|benchmark|blue[- ]chips|"
     r"yen|dollar|greenback|euro|franc|pound|sterling|yuan|renminbi|rupee|won|gold|silver|oil|crude|brent|copper|"
     r"bond yields|treasury yields|yields|s&p(?: 500)?|dow(?: jones)?|nasdaq(?: composite)?|ftse(?: 100)?|dax|cac(?: 40)?|"
-    r"nikkei|topix|hang seng|sensex|nifty|kospi|asx(?: 200)?|tsx|stoxx(?: 600)?|wall street)\b"
+    r"nikkei|topix|hang seng|sensex|nifty|kospi|asx(?: 200)?|tsx|stoxx(?: 600)?|wall street)\b")
+_MARKET_SUBJECT = re.compile(
+    r"^(?:\([^()]{1,30}\)\s*[-–—]\s*)?(?:(?!(?:its|their|our|his|her|your)\b|\S+['’]s\b)[\w.,'’&-]+\s+){0,4}?"
+    + _MARKET_WORDS +
     r"[^.;]{0,80}?\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|gain|gains|gained|lose|loses|lost|drop|drops|"
     r"dropped|slip|slips|slipped|slid|slide|slides|close|closes|closed|end|ends|ended|finish|finished|edged?|edges|"
     r"rall(?:y|ies|ied)|tumbled?|tumbles|sink|sinks|sank|surged?|surges|jump|jumps|jumped|climb|climbs|climbed|"
@@ -147,8 +151,15 @@ _MARKET_SUBJECT = re.compile(
     re.I)
 
 
+# The market word starts a word of the text: a sentence holding none of their first words
+# (most of a company's news) skips the case-insensitive search.
+_MARKET_GATE = Vocabulary(r"\b" + _MARKET_WORDS, re.I)
+
+
 def market_line(text: str) -> bool:
     """Return True for a sentence reporting a market's, an index's, a currency's or a commodity's move."""
+    if not _MARKET_GATE.may_match(word_runs(text)):
+        return False
     return bool(_MARKET_SUBJECT.match(text))
 
 

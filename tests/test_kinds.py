@@ -87,3 +87,19 @@ def test_a_headline_about_the_subjects_own_stock_is_not_a_market_wrap(title, wra
 ])
 def test_a_market_line_has_a_market_index_currency_or_commodity_as_its_subject(text, market):
     assert kinds.market_line(text) is market
+
+
+@pytest.mark.parametrize("text", [
+    "Blue-chip stocks slid as the session wore on.",
+    "(Wire) - S&P 500 futures climbed before the open.",
+    "BOND YIELDS ROSE ON MONDAY.",
+    "Wall Street ended the week lower.",
+    "The Hang Seng closed up 2 percent in Asia.",
+])
+def test_a_market_line_is_found_whichever_market_word_and_case_it_opens_with(text):
+    # market_line skips its search for text holding no market word: each kind of word must still get through
+    assert kinds.market_line(text)
+
+
+def test_a_sentence_naming_no_market_is_not_a_market_line_even_with_a_move_verb():
+    assert not kinds.market_line("Northwind's cloud sales rose 12% and its margins climbed.")
