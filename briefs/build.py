@@ -23,11 +23,6 @@ from .config import ConfigError, Settings, Subject, data_dir, override_themes, r
 from .entities import lowercase_words
 from .model import Brief, Period, Sentence, StoryRef
 
-# A sentence giving the subject's own reported or guided results (revenue, EPS, margin …, read as
-# the key-figure table reads them) weighs this much more in selection: on results week the
-# headline numbers must not lose to commentary on them.
-OWN_RESULTS_WEIGHT = 1.25
-
 
 class BuildError(RuntimeError):
     """The corpus gives no brief (no readable article, nothing about the subject).
@@ -429,7 +424,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     def own_results(sentence: Sentence) -> float:
         if not subject.names or not figures_stage.FIGURE.search(sentence.text):
             return 1.0
-        return OWN_RESULTS_WEIGHT if figures_stage.reports_results(sentence, subject, metrics, lowercase) else 1.0
+        return select.OWN_RESULTS if figures_stage.reports_results(sentence, subject, metrics, lowercase) else 1.0
 
     max_words = audience.get("max_words")
     summary, shown = select.select(grouped, options.method, per_theme=int(audience.get("sentences_per_theme", 4)),

@@ -120,10 +120,6 @@ _PITCH = re.compile(r"\bwe\b[^.;!?]{0,40}?\b(?:send|bring|give|deliver|e-?mail|s
 PITCH_WORDS = 25
 # A reader prompt carries where to go: a web address, an e-mail address or a phone number.
 _CONTACT = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w|\b\w[\w-]*\.(?:com|net|org|co\.uk)\b|\(\d{3}\) ?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b")
-# Quotes are someone else's words, and a parenthesis is an aside or a link label ("(NASDAQ:XYZ –
-# Free Report)"): neither is the publisher talking to the reader.
-# A quote left open runs to the end; a closing mark with no opening one ends a quote begun earlier.
-_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)|[\"“][^\"”]*$|^[^\"“”]*”")
 _BOUNDARY = re.compile(
     r"^(?:related|recommended|more (?:from|on|stories|news|to read|like this)|read (?:more|next|also)|also read|"
     r"see also|trending|popular|most (?:read|popular|viewed)|you (?:may|might) (?:also )?like|top stories|"
@@ -284,7 +280,7 @@ def _is_legal(text: str, runs: tuple[str, ...]) -> bool:
 
 def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
     """Return True when the sentence tells the reader to act, or offers them something."""
-    own = _own_words(text)
+    own = language.own_words(text)
     if _IMPERATIVE.match(own.lstrip(" \"'“‘([-–—•*"), runs) or _CALL_TO_ACTION.search(own, runs):
         return True
     if not addresses_reader(own, runs):
@@ -299,12 +295,7 @@ def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
 
 def addresses_reader(text: str, runs: tuple[str, ...]) -> bool:
     """Return True when the text speaks to the reader ("you", "your") outside quotes and asides."""
-    return _SECOND_PERSON.search(_own_words(text), runs) is not None
-
-
-def _own_words(sentence: str) -> str:
-    """Return the sentence without quotes and parenthetical asides: the writer's own words."""
-    return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "”" in sentence or "(" in sentence) else sentence
+    return _SECOND_PERSON.search(language.own_words(text), runs) is not None
 
 
 def _starts_like_a_fragment(sentence: str) -> bool:
@@ -376,7 +367,7 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "run-on text (a list or page dump)"
     runs = word_runs(sentence)
     # Capitals inside quotes are someone's post or slogan, reported; a notice in capitals is the page's own.
-    if _is_shouting(_own_words(sentence)) or _is_legal(sentence, runs):
+    if _is_shouting(language.own_words(sentence)) or _is_legal(sentence, runs):
         return "disclaimer or legal notice"
     if _DISCLOSURE.search(sentence, runs):
         return "position disclosure"
@@ -384,11 +375,11 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
-    if _FILLER.search(_own_words(sentence)):
+    if _FILLER.search(language.own_words(sentence)):
         return "spoken transcript (fillers)"
     if is_foreign(sentence):
         return "other language"
-    if _own_words(sentence).rstrip("\"'”’) ").endswith("?"):
+    if language.own_words(sentence).rstrip("\"'”’) ").endswith("?"):
         return "question"  # the writer's own question: a teaser; a question someone asked is reported
     return None
 

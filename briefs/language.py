@@ -164,6 +164,16 @@ def has_words(text: str, count: int) -> bool:
     return len(list(islice(_WORD_PATTERN.finditer(text), count))) >= count
 
 
+# Quotes are someone else's words, and a parenthesis is an aside or a link label ("(NASDAQ:XYZ –
+# Free Report)"): neither is the writer's. A quote left open runs to the end; a closing mark with
+# no opening one ends a quote begun earlier.
+_ASIDE = re.compile(r"[\"“][^\"”]*[\"”]|\([^()]*\)|[\"“][^\"”]*$|^[^\"“”]*”")
+
+
+def own_words(sentence: str) -> str:
+    """Return the sentence without quotes and parenthetical asides: the writer's own words."""
+    return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "”" in sentence or "(" in sentence) else sentence
+
 def has_final_punctuation(sentence: str) -> bool:
     """Return True when the sentence ends like a sentence (., !, ?, … with closing quotes)."""
     return bool(_TERMINAL.search(sentence.strip()))

@@ -179,14 +179,9 @@ def quality(sentence: Sentence) -> float:
         factor *= 1.2  # investors read briefs for the figures
     if headline_run(sentence.text):
         factor *= 0.1
-    if _own_words(sentence.text).rstrip("\"'”’) ").endswith("!"):
+    if language.own_words(sentence.text).rstrip("\"'”’) ").endswith("!"):
         factor *= 0.3  # news states; a writer's own exclamation sells ("… and it wasn't one of them!")
     return factor
-
-
-def _own_words(text: str) -> str:
-    """Return the text without its quotations: what the writer says in their own voice."""
-    return re.sub(r"[\"“][^\"”]*[\"”]", "", text)
 
 
 def _normalized(scores: list[float]) -> list[float]:
@@ -233,11 +228,14 @@ FIGURES_FOR_FULL_CREDIT = 2
 _GENERAL_CLAIM = re.compile(r"\b(?:typically|usually|generally|tends? to|in general|as a rule|occurs when|"
                             r"is defined as|refers to)\b", re.I)
 GENERAL_CLAIM = 0.3
+# Weight of a sentence that names the subject and leads with its own reported or guided result
+# (`figures.reports_results`, applied by the build's weight): on results week the headline
+# numbers must not lose to commentary on them.
+OWN_RESULTS = 1.25
 # The writer explaining its own list ("To come up with the list, we only considered stocks with
 # …", "Our ranking uses …") in its own words, not a quote: how the article was made, not news.
 _OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b)"
                        r"|\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b(?=.*\b(?:we|our)\b)", re.I)
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
@@ -257,7 +255,7 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
                      + WEIGHTS["fit"] * sentence.fit / best_fit)
         named = bool(about and about(sentence.text))
         if about is not None and not named and (_GENERAL_CLAIM.search(sentence.text)
-                                                or _OWN_LIST.search(_QUOTED.sub(" ", sentence.text))):
+                                                or _OWN_LIST.search(language.own_words(sentence.text))):
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or named

@@ -155,19 +155,21 @@ def test_a_shared_number_is_not_also_counted_as_a_shared_rare_word():
     assert not stories.same_story(a, b, rare, rare)
 
 
+def _numbered(texts: list[str]) -> list[Sentence]:
+    """Return one sentence per text, each from its own source (1, 2, …), deep in its article."""
+    return [Sentence(text=t, source=i, position=20, paragraph=0, sources=[i], stems=language.content_stems(t))
+            for i, t in enumerate(texts, 1)]
+
+
 def test_one_publishers_sentence_filled_with_other_names_is_a_template():
     texts = ["10 stocks we like better than Acme when our analyst team has a tip for you.",
              "10 stocks we like better than Globex when our analyst team has a tip for you.",
              "10 stocks we like better than Initech when our analyst team has a tip for you."]
-    sentences = [Sentence(text=t, source=i, position=20, paragraph=0, sources=[i], stems=language.content_stems(t))
-                 for i, t in enumerate(texts, 1)]
-    found, _ = stories.build(sentences, {1: "fool", 2: "fool", 3: "fool"})
+    found, _ = stories.build(_numbered(texts), {1: "fool", 2: "fool", 3: "fool"})
     assert len(found) == 1 and found[0].templated
     # The same event told by one outlet in three articles names the same actors: not a template.
     retold = ["Acme closed its plant in Ohio on Friday after the strike ended.",
               "Acme closed its Ohio plant on Friday once the strike ended.",
               "On Friday Acme closed its plant in Ohio after the long strike ended."]
-    sentences = [Sentence(text=t, source=i, position=20, paragraph=0, sources=[i], stems=language.content_stems(t))
-                 for i, t in enumerate(retold, 1)]
-    found, _ = stories.build(sentences, {1: "wire", 2: "wire", 3: "wire"})
+    found, _ = stories.build(_numbered(retold), {1: "wire", 2: "wire", 3: "wire"})
     assert not any(story.templated for story in found)
