@@ -592,6 +592,27 @@ _POINTER_LABEL = re.compile(r"^[^.:!?]{2,24}(?::|\s[|–—-]\s)")
 PROSE_AFTER_HEADLINE = 3
 
 
+# Headlines are written in the present tense ("Acme cuts jobs"), reports in the past ("Acme cut
+# 300 jobs on Monday"): after a lower-case word, a name followed by a verb in the past tense opens
+# the sentence ("… updates on the trade talks Officials began …"). Forms the present shares ("cut",
+# "hit", "set") say nothing and are left out; short "-eed" words are nouns ("speed", "greed").
+_IRREGULAR_PAST = frozenset(
+    "awoke became began bought brought built came chose dealt drew drove fell felt fled flew forbade forgave "
+    "fought found froze gave got grew had heard held hid kept knew laid led left lent lost made meant met "
+    "paid ran rang rose said sang sank sat saw sold sent shook shot showed slid sought spent spoke stood stole "
+    "struck swore swept swung taught thought threw told took tore understood was were withdrew woke won wore "
+    "wrote".split())
+# A pointer's headline has at least this many words before the name that opens the sentence.
+MIN_HEADLINE_WORDS = 3
+
+
+def _past_tense(word: str) -> bool:
+    """Return True for a verb in the simple past ("began", "opened"), by form alone."""
+    lower = word.lower()
+    return lower in _IRREGULAR_PAST or (len(lower) > 4 and lower.isalpha() and lower.endswith("ed")
+                                        and not (lower.endswith("eed") and len(lower) <= 5))
+
+
 def _title_case(headline: str) -> bool:
     """Return True when every lower-case word of a headline is a function word ("… Slides as the Chip Rally …")."""
     return all(w.lower() in language.stop_words() for w in language.words(headline) if w[:1].islower())
@@ -621,7 +642,9 @@ def _prose_start(text: str) -> int | None:
         ending = before.strip("\"'“”‘’")
         if ending.lower() in language.stop_words() or (len(ending) > 1 and ending.isupper()):
             continue  # "… on", "… the": the phrase goes on; "ACME Corporation": one name
-        if ending[:1].islower() and word.strip("\"'“‘").lower() not in language.stop_words():
+        if ending[:1].islower() and word.strip("\"'“‘").lower() not in language.stop_words() and not (
+                i + 1 < len(spans) and _past_tense(spans[i + 1].group())
+                and language.has_words(text[label.end() if label else 0:spans[i].start()], MIN_HEADLINE_WORDS)):
             continue
         headline = text[label.end() if label else 0:spans[i].start()]
         if not seam and not ending[:1].islower() and not _title_case(headline):
