@@ -219,3 +219,16 @@ def test_the_writer_explaining_its_own_list_weighs_like_an_explainer(text, demot
     [scored, base] = select.score([s(text, 2), plain], "default", about=lambda text: "Acme" in text)
     [alone] = select.score([s(text, 2)], "default", about=lambda text: True)  # naming the subject: never demoted
     assert (scored.score < alone.score * 0.5) is demoted
+
+
+def test_one_event_retold_in_other_words_is_one_fact_and_the_weeks_other_facts_are_not():
+    trip = s("Acme CEO Jane Roe made a surprise trip to Lisbon this week after the export rule hit the company's sales.", 1)
+    visit = s("Acme CEO Jane Roe reportedly visited Lisbon, meeting the economy minister, after the export rule hit sales.", 2)
+    filing = s("In a filing on Tuesday, Acme said the government told it a licence would be needed to export its chips.", 3)
+    warned = s("Acme did not warn some customers about the export rule it learned of a week ago, two people said.", 4)
+    assert select.retold(trip, visit) and select.same_fact(trip, visit)
+    assert not select.retold(filing, warned)  # one week's vocabulary, two facts
+    assert not select.retold(trip, filing)
+    # A figure one of them adds is news of its own.
+    costed = s("Acme CEO Jane Roe made a surprise trip to Lisbon this week after the export rule cut sales by 12%.", 5)
+    assert not select.retold(visit, costed)
