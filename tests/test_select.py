@@ -222,13 +222,17 @@ def test_the_writer_explaining_its_own_list_weighs_like_an_explainer(text, demot
 
 
 def test_one_event_retold_in_other_words_is_one_fact_and_the_weeks_other_facts_are_not():
-    trip = s("Acme CEO Jane Roe made a surprise trip to Lisbon this week after the export rule hit the company's sales.", 1)
-    visit = s("Acme CEO Jane Roe reportedly visited Lisbon, meeting the economy minister, after the export rule hit sales.", 2)
+    trip = s("Acme CEO Jane Roe made a high-profile trip to Lisbon this week following a sudden government move "
+             "to block exports of the company's chips.", 1)
+    visit = s("Acme CEO Jane Roe reportedly visited Lisbon, meeting the economy minister and a rival's founder, "
+              "after a government move to block its exports.", 2)
+    assert select.similarity(trip, visit) < select.REDUNDANT  # not worded alike: retold
     filing = s("In a filing on Tuesday, Acme said the government told it a licence would be needed to export its chips.", 3)
     warned = s("Acme did not warn some customers about the export rule it learned of a week ago, two people said.", 4)
     assert select.retold(trip, visit) and select.same_fact(trip, visit)
     assert not select.retold(filing, warned)  # one week's vocabulary, two facts
     assert not select.retold(trip, filing)
     # A figure one of them adds is news of its own.
-    costed = s("Acme CEO Jane Roe made a surprise trip to Lisbon this week after the export rule cut sales by 12%.", 5)
+    costed = s("Acme CEO Jane Roe reportedly visited Lisbon, meeting the economy minister and a rival's founder, "
+               "after a government move to block its exports cut sales by 12%.", 5)
     assert not select.retold(visit, costed)
