@@ -93,7 +93,10 @@ class Matcher:
             bool(self.stop_words) and any(w in sentence.text.lower() for w in self.stop_words))
         stems = _sentence_stems(sentence, self.prefixes) if full else content
         scores = [0.0] * len(self.unigrams)
-        for stem in self.term_stems.intersection(stems):
+        hits = self.term_stems.intersection(stems)
+        if hits:
+            hits -= _name_stems(sentence.text, hits)
+        for stem in hits:
             for index in self.by_stem[stem]:
                 scores[index] += self.weights.get(stem, 1.0)
         if full and self.by_first:
@@ -105,6 +108,18 @@ class Matcher:
                         scores[index] += weight
         top = max(scores)
         return (scores.index(top) if top > 0 else None), top
+
+
+def _name_stems(text: str, wanted: set[str]) -> set[str]:
+    """Return the stems of `wanted` the sentence writes only inside names: a capitalised word after
+    the first ("Tesla's Model Y", "the Frontier Fund") is a name, not the common word a theme's term means."""
+    named: set[str] = set()
+    common: set[str] = set()
+    for index, word in enumerate(language.words(text)):
+        stem = language.stem(word)
+        if stem in wanted:
+            (named if index and word[:1].isupper() and not word.isupper() else common).add(stem)
+    return named - common
 
 
 def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int = 2,

@@ -34,6 +34,18 @@ def test_phrases_outweigh_single_words():
     assert index == 0 and score >= 4  # "earnings per share" (3) + "quarter" (1)
 
 
+def test_a_term_written_inside_a_name_is_not_the_common_word():
+    specs = [ThemeSpec("AI", "", ["model", "frontier"]), ThemeSpec("Production", "", ["production", "factory"])]
+    matcher = themes.Matcher(specs)
+    # "Model Y" and "Frontier Fund" are names: the carmaker's line is about production, not AI.
+    assert matcher.best(s("Acme raised Model Y output at its Berlin factory to 4,000 a week."))[0] == 1
+    assert matcher.best(s("The Frontier Fund sold half its Acme stake."))[0] is None
+    # The same word in lower case, or opening the sentence, is the common word.
+    assert matcher.best(s("Acme trained a new model on its own chips."))[0] == 0
+    assert matcher.best(s("Models trained on public data cost Acme less to build."))[0] == 0
+    assert matcher.best(s("Acme's Model Y team built a model of the frontier market."))[0] == 0
+
+
 def test_subject_names_never_decide_a_theme():
     specs = [ThemeSpec("Acme news", "", ["acme"]), ThemeSpec("Results", "", ["revenue"])]
     themes_found = themes.assign([s("Acme said revenue rose."), s("Acme revenue beat forecasts.")], specs,
