@@ -288,7 +288,20 @@ def price_move(text: str) -> tuple[str, str, float] | None:
     match = _SHARES_MOVE.search(text)
     if match:
         return ("up" if match.group(1) else "down"), "", float(match.group(3))
+    if _TRADING.search(text):
+        match = _MOVE_NEAR.search(text)
+        if match:
+            day = _WEEKDAY.search(text)
+            return ("up" if match.group(1) else "down"), day.group(1).lower() if day else "", float(match.group(3))
     return None
+
+
+# ... or told in another order, in a sentence about trading: "In early trading Wednesday, ACME was
+# down 6.7%", "the share price fell to $104.32, down more than 7% … on Wednesday". "Up to 10%" is
+# a ceiling, not a move.
+_TRADING = re.compile(r"\b(?:shares?|stock|share price|trading|traded|trades|premarket|pre-market|session)\b", re.I)
+_MOVE_NEAR = re.compile(rf"\b(?:({_UP}|up(?! to\b))|({_DOWN}|down))\b[^.;%]{{0,25}}?\b(\d+(?:\.\d+)?)\s?(?:%|percent\b)", re.I)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
 
 
 def same_move(a: str, b: str) -> bool:

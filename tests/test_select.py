@@ -184,6 +184,18 @@ def test_one_days_share_move_is_one_fact_however_each_outlet_words_it():
     assert not select.same_fact(a, c)
 
 
+def test_a_share_move_told_in_another_order_is_still_that_days_move():
+    summary = s("Acme shares tumbled nearly 7% Wednesday after the export rule.", 1)
+    day_first = s("In early trading Wednesday, ACME was down 6.7%, trading at $104.71.", 2)
+    price_first = s("Acme's share price fell to $104.32, down more than 7% in premarket trading on Wednesday.", 3)
+    assert select.same_fact(summary, day_first) and select.same_fact(summary, price_first)
+    thursday = s("In early trading Thursday, ACME was down 4%, trading at $100.10.", 4)
+    assert not select.same_fact(summary, thursday)
+    # Without trading words, or with a ceiling ("up to"), there is no move to compare.
+    assert select.price_move("Acme expects sales in Europe to be down 7% this year, it said on Wednesday.") is None
+    assert select.price_move("Acme plans to spend up to 10% of its stock buyback budget on Monday's offer.") is None
+
+
 def test_a_products_number_or_the_same_percentage_names_one_fact():
     a = s("The RTX 5060 card will sell for $299 from May.", 1)
     b = s("Laptops with the RTX 5060 chip arrive in stores next month.", 2)
