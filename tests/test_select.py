@@ -233,6 +233,20 @@ def test_the_writer_explaining_its_own_list_weighs_like_an_explainer(text, demot
     assert (scored.score < alone.score * 0.5) is demoted
 
 
+@pytest.mark.parametrize("text, advice", [
+    ("While most banks differ from Acme, investors should probably watch any bank stock they own closely.", True),
+    ("Investors who own Acme should hold it, but better times to buy will come, the fund manager said.", True),
+    ("If you hold Acme, you may want to wait for the results before adding more.", True),
+    ("\"Investors should expect a lower dividend next year,\" Acme's finance chief said on Monday.", False),
+    ("Acme shareholders will vote on the merger on May 4, the company said.", False),
+])
+def test_the_writer_advising_investors_weighs_like_an_explainer_even_naming_the_subject(text, advice):
+    [scored] = select.score([s(text, 2)], "default", about=lambda text: True)
+    [plain] = select.score([s(text.replace("should", "will").replace("may want to", "will"), 2)], "default",
+                           about=lambda text: True)
+    assert (scored.score < plain.score * 0.5) is advice
+
+
 def test_one_event_retold_in_other_words_is_one_fact_and_the_weeks_other_facts_are_not():
     trip = s("Acme CEO Jane Roe made a high-profile trip to Lisbon this week following a sudden government move "
              "to block exports of the company's chips.", 1)
