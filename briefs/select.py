@@ -37,13 +37,15 @@ LONG_WORDS = 55
 # theme with tens of thousands of sentences costs no more than one with a few hundred.
 MAX_CANDIDATES = 400
 
-# A sentence opening on a pronoun, a connective, "other …" ("Several other brokerages …") or a
+# A sentence opening on a pronoun, a connective (one of cause: "Consequently, shares fell 2%" says
+# why only with the sentence before), "other …" ("Several other brokerages …") or a
 # phrase pointing back ("Within that group, …") leans on what came before it, and "Below is …",
 # "Here's …" on what follows (a table, a list); "There were
 # concerns …" (there as a dummy subject) does not, "There, …" (a place named before) does.
 _UNRESOLVED = re.compile(
     r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
     r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
+    r"consequently|therefore|thus(?! far)|hence|as a result(?! of)|accordingly|"
     r"below|here(?:'s|’s| is| are)|"
     r"(?:several |many |some |the )?other|(?:in|within|at|among|for|from|of|on|by|under|with|after|before|during) "
     r"(?:that|this|these|those|such)(?! (?:is|was|are|were)\b))\b",

@@ -169,6 +169,10 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("Within the sector, Acme and Globex are the two laggards.", True),
     ("Some Acme options, like its $200 calls, also saw similarly heavy trading.", False),
     ("Globex, likewise, cut its forecast for the year.", False),
+    ("Consequently, shares of Acme and Globex fell 2.6% and 2.4%, respectively.", False),
+    ("As a result, Acme cut its forecast for the year.", False),
+    ("As a result of the strike, Acme cut its forecast for the year.", True),
+    ("Thus far, Acme has sold 2 million cars this year.", True),
     ("Acme reported margins similar to last year's, at 21%.", True),
     ("Acme's new chip performs similarly to Globex's flagship at half the power.", True),
 ])
