@@ -644,19 +644,58 @@ def _prose_start(text: str) -> int | None:
             continue  # "… on", "… the": the phrase goes on; "ACME Corporation": one name
         if ending[:1].islower() and word.strip("\"'“‘").lower() not in language.stop_words() and not (
                 i + 1 < len(spans) and _past_tense(spans[i + 1].group())
-                and language.has_words(text[label.end() if label else 0:spans[i].start()], MIN_HEADLINE_WORDS)):
+                and language.has_words(text[label.end() if label else 0:spans[i].start()], MIN_HEADLINE_WORDS)
+                and _present_tense(text[label.end() if label else 0:spans[i].start()])):
             continue
         headline = text[label.end() if label else 0:spans[i].start()]
         if not seam and not ending[:1].islower() and not _title_case(headline):
             continue
         need = 1 if seam else PROSE_AFTER_HEADLINE
         after = [span.group() for span in spans[i + 1:i + 1 + need]]
-        if len(after) == need and all(w[:1].islower() or w[:1].isdigit() or w[:1] in "$€£" for w in after):
+        if (len(after) == need and all(w[:1].islower() or w[:1].isdigit() or w[:1] in "$€£" for w in after)) or (
+                not ending[:1].islower() and _opens_name(word, ending) and _name_then_past(spans, i)
+                and _present_tense(text[label.end() if label else 0:spans[i].start()])):
             rest = text[spans[i].start():]
             if language.has_words(rest, MIN_WORDS) and language.has_final_punctuation(rest):
                 return spans[i].start()
             return None
     return None
+
+
+def _opens_name(word: str, ending: str) -> bool:
+    """Return True when a capitalised word can open a sentence after a Title Case headline: an article
+    ("The U.S. House …") or any word after a figure ("… Down 0.2 % Shares of …"); any other
+    capitalised word may still be the headline's."""
+    return word.strip("\"'“‘").lower() in _DETERMINERS or not ending[-1:].isalpha()
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _present_tense(headline: str) -> bool:
+    """Return True when no word of a headline is in the past tense: only then does a verb in the past mark prose."""
+    return not any(_past_tense(word) for word in language.words(headline))
+
+
+# A name that opens a sentence runs this many words at most before its verb.
+NAME_WORDS = 8
+
+
+def _name_then_past(spans: list[re.Match], i: int) -> bool:
+    """Return True when the words from spans[i] read as a name running into a verb in the past tense
+    ("The U.S. House Select Committee on China said …", "Shares of ACME stock opened at …"): capitalised
+    words and function words, a common noun at most just before the verb, then the verb. A headline's own verbs are in the present tense."""
+    run = [span.group().strip("\"'“”‘’,") for span in spans[i + 1:i + 1 + NAME_WORDS]]
+    for k, word in enumerate(run):
+        if not word[:1].isalpha():
+            return False  # a figure ("0.2 %") belongs to a headline or to prose already begun
+        if word[:1].islower():
+            if _past_tense(word):
+                return True
+            # A common noun may end the name right before its verb ("… ACME stock opened"), no more.
+            if word.lower() not in language.stop_words() and not (k + 1 < len(run) and _past_tense(run[k + 1])):
+                return False
+    return False
 
 
 def _split_pointer(sentence: str) -> list[str]:

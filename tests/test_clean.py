@@ -569,6 +569,28 @@ def test_a_name_then_a_verb_in_the_past_tense_ends_a_pointer_headline():
         assert clean._split_pointer(whole) == [whole]
 
 
+def test_after_a_title_case_headline_a_name_running_into_a_past_tense_verb_opens_the_sentence():
+    cases = {
+        "Get ACME alerts:    ACME Stock Down 0.2 % Shares of NASDAQ ACME opened at $110.71 on Tuesday.":
+            "Shares of NASDAQ ACME opened at $110.71 on Tuesday.",
+        "Get ACME alerts:    ACME Trading Down 3.0 % Shares of ACME stock opened at $101.33 on Friday.":
+            "Shares of ACME stock opened at $101.33 on Friday.",
+        "READ NEXT:12 Chip Stocks on Wall Street's Radar The U.S. House Select Committee on Trade said that it "
+        "had written to Acme.": "The U.S. House Select Committee on Trade said that it had written to Acme.",
+        # "… likelihood of a negotiated …" is prose, not a name: the sentence starts at "Discussing".
+        "READ ALSO:Jane Roe Dissects These 7 Key Stocks Discussing the likelihood of a negotiated deal, Roe "
+        "expressed doubt.": "Discussing the likelihood of a negotiated deal, Roe expressed doubt.",
+    }
+    for text, sentence in cases.items():
+        assert clean._split_pointer(text)[1] == sentence
+    # Only an article or a word after a figure opens such a name; a headline with a verb in the past
+    # gives no cue; and a name may not run through prose ("… The Board Approved … Analysts welcomed").
+    for text in ("Read more: Acme Rallies As Globex Reports Results Globex Chief Executive Jane Roe said margins would improve.",
+                 "Read more: Acme Stock Jumps As The Board Approved A Buyback Plan Analysts welcomed it.",
+                 "Read more: Chip Stocks Slide The Acme Board And Its Chief Executive Officer Jane Roe met on Monday."):
+        assert clean._split_pointer(text) == [text]
+
+
 def test_capitalised_words_mid_sentence_do_not_split_a_sentence_that_no_pointer_opens():
     sentence = ("Analysts at Big Bank said the new plant In the Ohio valley would lift output by a fifth, "
                 "Acme Corp said.")
