@@ -849,9 +849,26 @@ def story_noise(story: PreparedStory, named: list[int], main: bool) -> list[str 
             for i in range(last + 1, len(texts)):
                 # List items carry the article's figures, and quoted speech, a figure, a listed
                 # company ("(GLBX)") or "the company" referring back is news: none of them signs off.
-                if not story.sentences[i].listed and not _REPORTED.search(texts[i]):
+                if not story.sentences[i].listed and not _REPORTED.search(texts[i]) and not _closing_thought(texts[i]):
                     reasons[i] = reasons[i] or "sign-off after the article"
     return reasons
+
+
+# A tail sentence that carries the argument on ("If access to that market closes, so does a growth
+# pillar.", "And with rates rising, …", "That said, …") is the article's closing thought; a sign-off
+# speaks of the medium (the article, where it appeared, the feed, the show) or advises the reader.
+_CARRIES_ON = re.compile(r"^[\"“‘']?(?:and|but|so|yet|still|if|unless|while|whether|although|though|even|that said|"
+                         r"as a result|considering|given|with|without|in short|in the end|ultimately|overall)\b", re.I)
+_MEDIUM = re.compile(r"\b(?:article|story|column|post|newsletter|podcasts?|episodes?|videos?|listen|watch|"
+                     r"subscribe|website|site|app|facebook|twitter|instagram|linkedin|youtube|tiktok|"
+                     r"appeared|published|updated|reported by|reporting by|editing by|trademarks?)\b", re.I)
+
+
+def _closing_thought(text: str) -> bool:
+    """Return True for a tail sentence that carries the article's argument on rather than signing off."""
+    runs = word_runs(text)
+    return (_CARRIES_ON.match(text) is not None and _MEDIUM.search(text) is None and not language.gives_advice(text)
+            and not addresses_reader(text, runs) and len(runs) > SHORT_FACT_WORDS)
 
 
 def clean_article(article: Article, subject: Subject) -> ArticleClean:

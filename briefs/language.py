@@ -174,6 +174,17 @@ def own_words(sentence: str) -> str:
     """Return the sentence without quotes and parenthetical asides: the writer's own words."""
     return _ASIDE.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "”" in sentence or "(" in sentence) else sentence
 
+# The writer advising the reader or investors ("investors who own it should hold", "readers should
+# wait", "you may want to"): advice, not news. Quoted advice is someone's news and does not count.
+_ADVICE = re.compile(r"\b(?:investors|shareholders|readers|you)\b(?:\s+[\w’'-]+){0,4}?\s+"
+                     r"(?:should(?:n['’]t)?|may want to|might want to|would do well to|ought to|had better)\b", re.I)
+
+
+def gives_advice(sentence: str) -> bool:
+    """Return True when the writer, in its own words, advises the reader or investors."""
+    return _ADVICE.search(own_words(sentence)) is not None
+
+
 def has_final_punctuation(sentence: str) -> bool:
     """Return True when the sentence ends like a sentence (., !, ?, … with closing quotes)."""
     return bool(_TERMINAL.search(sentence.strip()))

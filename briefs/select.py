@@ -230,10 +230,6 @@ FIGURES_FOR_FULL_CREDIT = 2
 _GENERAL_CLAIM = re.compile(r"\b(?:typically|usually|generally|tends? to|in general|as a rule|occurs when|"
                             r"is defined as|refers to)\b", re.I)
 GENERAL_CLAIM = 0.3
-# The writer advising the reader or investors ("investors who own it should hold", "you may want
-# to wait") in its own words, not a quote: advice, not the week's news, and weighed like an explainer.
-_ADVICE = re.compile(r"\b(?:investors|shareholders|you)\b(?:\s+[\w’'-]+){0,4}?\s+(?:should|may want to|might want to|"
-                     r"would do well to|ought to|had better)\b", re.I)
 # Weight of a sentence that names the subject and leads with its own reported or guided result
 # (`figures.reports_results`, applied by the build's weight): on results week the headline
 # numbers must not lose to commentary on them.
@@ -263,7 +259,7 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
         if about is not None and not named and (_GENERAL_CLAIM.search(sentence.text)
                                                 or _OWN_LIST.search(language.own_words(sentence.text))):
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
-        elif _ADVICE.search(language.own_words(sentence.text)):
+        elif language.gives_advice(sentence.text):
             value *= GENERAL_CLAIM  # "investors should monitor their bank stocks": advice, whoever it names
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or named

@@ -403,6 +403,20 @@ def test_a_closing_line_about_a_listed_company_or_a_figure_is_news_not_a_sign_of
     assert not any(s.startswith("That said, readers") for s in kept)
 
 
+def test_a_closing_thought_that_carries_the_argument_on_is_not_a_sign_off():
+    from briefs.model import Article
+
+    lead = "Acme Corp shares fell 7% on Wednesday after the company disclosed a new export rule on its chips.\n\n"
+    closings = {"If access to that market closes, so does a key growth pillar.": True,
+                "And with regulators turning up the heat, the chief executive's balancing act just got harder.": True,
+                "And don't forget to follow our coverage on Facebook and Twitter.": False,   # the medium
+                "This article first appeared on Market Pages.": False,
+                "So readers should wait before buying more of the stock.": False}           # advice
+    for closing, kept in closings.items():
+        result = clean.clean_article(Article(path="x.txt", text=lead + closing + "\n"), Subject(name="Acme Corp"))
+        assert (closing in [s for p in result.paragraphs for s in p]) is kept, closing
+
+
 def test_a_transcribed_hesitation_marks_speech_not_copy():
     spoken = "Acme saying it's taking a $2 billion charge, uh, as the new rule stops its sales abroad."
     written = "Ships unloaded grain at the port of Um Qasr on Tuesday, the ministry said in a statement."
