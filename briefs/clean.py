@@ -503,8 +503,53 @@ def _sentences(text: str, listed: bool = False) -> list[str]:
         sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
         for piece in _split_pointer(sentence[label.end():] if label else sentence):
-            result.extend(_split_credit(piece))
+            for part in _split_copyright(piece):
+                for line in _split_shouting(part):
+                    result.extend(_split_credit(line))
     return result
+
+
+_COPYRIGHT = re.compile(r"©\s?(?:\d{4}\s)?")
+
+
+def _split_copyright(sentence: str) -> list[str]:
+    """Return a copyright notice run together with prose as pieces: the sentence before it (when it
+    ends as one), the notice, and the sentence after it ("… speculated.© 2025 Acme Media LP Key Facts
+    Acme reported …"). A notice is legal text; what the page glued to it is not."""
+    mark = _COPYRIGHT.search(sentence) if "©" in sentence else None
+    if mark is None:
+        return [sentence]
+    before, notice = sentence[:mark.start()].rstrip(), sentence[mark.start():]
+    if before and not language.has_final_punctuation(before):
+        return [sentence]  # "… the Acme © logo": no sentence ends before it
+    start = _SENTENCE_START.search(notice, mark.end() - mark.start())
+    pieces = [before] if before else []
+    if start is not None and len(notice[start.end():].split()) >= CREDIT_GLUED_WORDS:
+        return pieces + [notice[:start.start()], notice[start.end():]]
+    return pieces + [notice]
+
+
+# A line in capitals ("GET ACME NEWS ON THE GO BY CLICKING HERE", a shouted headline) is a label, a
+# button or a heading: at least SHOUTED_WORDS words in capitals, some of them function words (so not
+# a run of names and tickers, "UBS AG CEO …"), then prose in sentence case.
+SHOUTED_WORDS = 4
+_SHOUTED = re.compile(r"^(?:[\"'“‘(]*[A-Z][A-Z0-9&’'.,:!?()-]*[\"'”’)]*\s+)+")
+
+
+def _split_shouting(sentence: str) -> list[str]:
+    """Return a line in capitals run into the next sentence as two pieces: the line, then the sentence."""
+    shout = _SHOUTED.match(sentence)
+    if shout is None:
+        return [sentence]
+    words = language.words(shout.group())
+    if len(words) < SHOUTED_WORDS or not any(w.lower() in language.stop_words() for w in words):
+        return [sentence]
+    rest = sentence[shout.end():]
+    opening = rest.split()[:PROSE_AFTER_HEADLINE + 5]
+    if (not rest[:1].isupper() or sum(w[:1].islower() for w in opening) < PROSE_AFTER_HEADLINE
+            or not language.has_words(rest, MIN_WORDS) or not language.has_final_punctuation(rest)):
+        return [sentence]
+    return [shout.group().rstrip(), rest]
 
 
 # An initialism's last stop before a lower-case word ("its A.I. tools", "Fjord A.S.A. raised").
@@ -864,11 +909,19 @@ _MEDIUM = re.compile(r"\b(?:article|story|column|post|newsletter|podcasts?|episo
                      r"appeared|published|updated|reported by|reporting by|editing by|trademarks?)\b", re.I)
 
 
+# A tail sentence this long that speaks of neither the medium nor the reader states something
+# ("The robotics initiative gives developers models, data pipelines and a computer."); sign-offs
+# and taglines are shorter ("Bloomberg's reporter explains what the trip means.").
+CLOSING_WORDS = 12
+
+
 def _closing_thought(text: str) -> bool:
-    """Return True for a tail sentence that carries the article's argument on rather than signing off."""
+    """Return True for a tail sentence that carries the article's argument on or states a fact, rather than signing off."""
     runs = word_runs(text)
-    return (_CARRIES_ON.match(text) is not None and _MEDIUM.search(text) is None and not language.gives_advice(text)
-            and not addresses_reader(text, runs) and len(runs) > SHORT_FACT_WORDS)
+    if _MEDIUM.search(text) is not None or language.gives_advice(text) or addresses_reader(text, runs):
+        return False
+    return (language.has_words(text, CLOSING_WORDS)
+            or (_CARRIES_ON.match(text) is not None and len(runs) > SHORT_FACT_WORDS))
 
 
 def clean_article(article: Article, subject: Subject) -> ArticleClean:

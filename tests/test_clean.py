@@ -355,7 +355,7 @@ def test_a_quote_after_the_last_mention_is_news_not_a_sign_off():
     result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp"))
     kept = [s for p in result.paragraphs for s in p]
     assert any(s.startswith("“Rivals will fill the gap") for s in kept)
-    assert not any(s.startswith("The rule takes effect") for s in kept)  # an unquoted tail still signs off
+    assert any(s.startswith("The rule takes effect") for s in kept)  # a statement, not a sign-off
 
 
 @pytest.mark.parametrize("line", ["Initech gained nearly 3 percent.", "Globex Holdings slipped 2.4 percent."])
@@ -415,6 +415,38 @@ def test_a_closing_thought_that_carries_the_argument_on_is_not_a_sign_off():
     for closing, kept in closings.items():
         result = clean.clean_article(Article(path="x.txt", text=lead + closing + "\n"), Subject(name="Acme Corp"))
         assert (closing in [s for p in result.paragraphs for s in p]) is kept, closing
+
+
+def test_a_line_in_capitals_or_a_copyright_notice_run_into_prose_is_cut_off_it():
+    cases = {
+        "GET ACME NEWS ON THE GO BY CLICKING HERE The Robo initiative gives developers of robots tools, including "
+        "models, data pipelines and a computer.":
+            "The Robo initiative gives developers of robots tools, including models, data pipelines and a computer.",
+        "ACME CEO: 'ROBOTS ARE JUST AROUND THE CORNER' Acme CEO Jane Roe said making chips at home will make supply safer.":
+            "Acme CEO Jane Roe said making chips at home will make supply safer.",
+        "More cuts, one analyst said.© 2025 Globex Media LP  Key Facts   Acme said late on Tuesday it expects to take "
+        "a $5.5 billion charge this quarter.": "Acme said late on Tuesday it expects to take a $5.5 billion charge this quarter.",
+    }
+    for text, sentence in cases.items():
+        assert sentence in clean._sentences(text)
+        assert sentence in _kept_sentences("Acme Corp opened a plant on Monday that will employ 2,000 people.\n\n" + text + "\n")
+    # A run of names and tickers in capitals opens a sentence; a sign with no sentence before it stays whole.
+    for text in ("UBS AG CEO Sergio Ermotti said the bank would cut 3,000 jobs this year.",
+                 "NEW YORK, April 16 (Reuters) - Acme shares fell 3% on Wednesday after the report.",
+                 "The Acme © logo is shown on a screen in the lobby of its head office in Ohio."):
+        assert clean._sentences(text) == [text]
+
+
+def test_a_long_statement_after_the_last_mention_is_news_but_a_tagline_or_a_pointer_signs_off():
+    from briefs.model import Article
+
+    lead = "Acme Corp said on Monday it would open two robot plants in Ohio next year.\n\n"
+    tails = {"The robotics programme gives developers models, data pipelines, simulation tools and a small computer.": True,
+             "Robot-powered research, real-time alerts, and analytics for institutional investors.": False,
+             "Our reporter explains what the plan means for workers.": False}
+    for tail, kept in tails.items():
+        result = clean.clean_article(Article(path="x.txt", text=lead + tail + "\n"), Subject(name="Acme Corp"))
+        assert (tail in [s for p in result.paragraphs for s in p]) is kept, tail
 
 
 def test_a_transcribed_hesitation_marks_speech_not_copy():
