@@ -658,6 +658,16 @@ def _past_tense(word: str) -> bool:
                                         and not (lower.endswith("eed") and len(lower) <= 5))
 
 
+# Buttons and section headings run together ("Read Our Latest Stock Analysis on ACME Insider
+# Transactions at ACME"): this many words in Title Case, with no label before them.
+BUTTON_RUN_WORDS = 6
+
+
+def _button_run(text: str) -> bool:
+    """Return True when a sentence's opening is a run of Title Case buttons and headings, not prose."""
+    return language.has_words(text, BUTTON_RUN_WORDS) and _title_case(text) and text[:1].isupper()
+
+
 def _title_case(headline: str) -> bool:
     """Return True when every lower-case word of a headline is a function word ("… Slides as the Chip Rally …")."""
     return all(w.lower() in language.stop_words() for w in language.words(headline) if w[:1].islower())
@@ -682,11 +692,12 @@ def _prose_start(text: str) -> int | None:
             continue  # an acronym or a ticker ("ACM opened …") is mid-sentence more often than not
         # A run of glued buttons has several seams; one alone is a name's own capital ("NorthStar").
         seam = _SEAM.search(before) is not None and len(_SEAM.findall(text, 0, spans[i].start())) >= 2
-        if label is None and not seam:
+        function = word.strip("\"'“‘").lower() in language.stop_words()
+        if label is None and not seam and not (function and _button_run(text[:spans[i].start()])):
             continue  # "Subscribe to our Morning Cargo newsletter …": no label, so no headline to end
         ending = before.strip("\"'“”‘’")
-        if ending.lower() in language.stop_words() or (len(ending) > 1 and ending.isupper()):
-            continue  # "… on", "… the": the phrase goes on; "ACME Corporation": one name
+        if ending.lower() in language.stop_words() or (len(ending) > 1 and ending.isupper() and not function):
+            continue  # "… on", "… the": the phrase goes on; "ACME Corporation": one name ("ACME In other news": not)
         if ending[:1].islower() and word.strip("\"'“‘").lower() not in language.stop_words() and not (
                 i + 1 < len(spans) and _past_tense(spans[i + 1].group())
                 and language.has_words(text[label.end() if label else 0:spans[i].start()], MIN_HEADLINE_WORDS)

@@ -637,6 +637,16 @@ def test_after_a_title_case_headline_a_name_running_into_a_past_tense_verb_opens
         assert clean._split_pointer(text) == [text]
 
 
+def test_a_run_of_title_case_buttons_ends_where_a_function_word_opens_prose():
+    buttons = "Get Our Latest Analysis on ACME Insider Buying and Selling In other news, an insider sold 4,500 shares on Friday."
+    assert clean._split_pointer(buttons) == ["Get Our Latest Analysis on ACME Insider Buying and Selling",
+                                             "In other news, an insider sold 4,500 shares on Friday."]
+    # Too few words in Title Case, or a lower-case word among them, and it is a sentence going on.
+    for text in ("Subscribe to our Morning Cargo newsletter In the morning you get all the news for the day.",
+                 "Read Acme Reports In the morning you get all the news for the day."):
+        assert clean._split_pointer(text) == [text]
+
+
 def test_capitalised_words_mid_sentence_do_not_split_a_sentence_that_no_pointer_opens():
     sentence = ("Analysts at Big Bank said the new plant In the Ohio valley would lift output by a fifth, "
                 "Acme Corp said.")
