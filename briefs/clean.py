@@ -478,6 +478,12 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
+# "About Jane Roe: Jane Roe is the founder of …", "About Acme Research: …": a paragraph opened by
+# "About" and a name in capitals with a colon describes the author or the publisher, not the news.
+_ABOUT_BOX = re.compile(r"^About (?:[A-Z][\w.&'’-]*\s?){1,5}:\s")
+ABOUT_BOX = "about the author or publisher"
+
+
 @lru_cache(maxsize=20_000)
 def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], ...]:
     """Return a prose unit's sentences, each with its noise verdict (`sentence_noise`).
@@ -487,6 +493,8 @@ def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], 
     week's prose), each split and judged once per process.
     """
     pieces = _sentences(text, listed)
+    if _ABOUT_BOX.match(text):
+        return tuple((piece, ABOUT_BOX) for piece in pieces)
     # The full word count, not `has_words`: `sentence_noise` needs each piece's words anyway (cached).
     long = [len(language.words(piece)) >= MIN_WORDS for piece in pieces] if len(pieces) > 1 else [False]
     return tuple((piece, sentence_noise(piece, listed=listed, in_prose=any(long[:i] + long[i + 1:])))

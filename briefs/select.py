@@ -240,6 +240,17 @@ _OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:
                        r"|\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b(?=.*\b(?:we|our)\b)", re.I)
 
 
+# A sentence dated before the week by its own words ("last year", "a year ago", "previously"; not a
+# comparison, "up 12% from last year") tells background; one dated in the week ("this week",
+# "today", "on Monday") is the week's news: the first weighs BACKGROUND unless it also says the second.
+BACKGROUND = 0.8
+_BEFORE_THE_WEEK = re.compile(r"(?<!from )(?<!than )(?<!over )(?<!versus )(?<!vs\. )(?<!to )"
+                              r"\b(?:last (?:year|quarter|month|fall|spring|summer|winter)|a year ago|years ago|"
+                              r"previously|in the past)\b", re.I)
+_THIS_WEEK = re.compile(r"\b(?:this week|today|tonight|this morning|on (?:monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday)|(?:late|early) (?:monday|tuesday|wednesday|thursday|friday))\b", re.I)
+
+
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
           weight: Callable[[Sentence], float] | None = None) -> list[Sentence]:
     """Return the candidates with their score: the method's rank (0..1), for `default` blended with
@@ -261,6 +272,8 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
         elif language.gives_advice(sentence.text):
             value *= GENERAL_CLAIM  # "investors should monitor their bank stocks": advice, whoever it names
+        if _BEFORE_THE_WEEK.search(sentence.text) and not _THIS_WEEK.search(sentence.text):
+            value *= BACKGROUND  # "… wrapped up last year with …": what happened before, told again
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or named
         scored.append(replace(sentence, score=float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)

@@ -449,6 +449,14 @@ def test_a_long_statement_after_the_last_mention_is_news_but_a_tagline_or_a_poin
         assert (tail in [s for p in result.paragraphs for s in p]) is kept, tail
 
 
+def test_an_about_box_describes_the_author_not_the_news():
+    about = "About Jane Roe: Jane Roe is the founder of Roe Capital. Her research covers trend following and asset allocation."
+    assert {noise for _, noise in clean._judged_sentences(about, False)} == {clean.ABOUT_BOX}
+    for text in ("About 40% of Acme sales come from China: the company said so on Monday.",
+                 "About a third of Acme's staff will move to Ohio, the company said."):
+        assert {noise for _, noise in clean._judged_sentences(text, False)} == {None}
+
+
 def test_a_transcribed_hesitation_marks_speech_not_copy():
     spoken = "Acme saying it's taking a $2 billion charge, uh, as the new rule stops its sales abroad."
     written = "Ships unloaded grain at the port of Um Qasr on Tuesday, the ministry said in a statement."

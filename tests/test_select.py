@@ -251,6 +251,22 @@ def test_the_writer_advising_investors_weighs_like_an_explainer_even_naming_the_
     assert (scored.score < plain.score * 0.5) is advice
 
 
+@pytest.mark.parametrize("text, plain, background", [
+    ("Acme said in its fourth-quarter update that it ended last year making 3,000 cars a week.",
+     "Acme said in its fourth-quarter update that it ended the year making 3,000 cars a week.", True),
+    ("A year ago, Acme paid $1 billion to secure its chip supply.",
+     "In March, Acme paid $1 billion to secure its chip supply.", True),
+    ("Acme said this week that it now makes 4,000 cars a week, up from 3,000 last year.",
+     "Acme said this week that it now makes 4,000 cars a week, up from 3,000 in the spring.", False),
+    ("Acme's revenue rose 12% from last year to $2.1 billion.",
+     "Acme's revenue rose 12% from the spring to $2.1 billion.", False),
+])
+def test_what_the_sentence_dates_before_the_week_weighs_as_background(text, plain, background):
+    [dated] = select.score([s(text, 2)], "default", about=lambda text: True)
+    [undated] = select.score([s(plain, 2)], "default", about=lambda text: True)
+    assert dated.score == pytest.approx(undated.score * (select.BACKGROUND if background else 1.0))
+
+
 def test_one_event_retold_in_other_words_is_one_fact_and_the_weeks_other_facts_are_not():
     trip = s("Acme CEO Jane Roe made a high-profile trip to Lisbon this week following a sudden government move "
              "to block exports of the company's chips.", 1)
