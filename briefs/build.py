@@ -432,7 +432,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                                    max_words=int(max_words) if max_words else None,
                                    about=names_subject,
                                    stories=week_stories, leads=lambda s: kinds.leads(kind_of.get(s.source, "")),
-                                   discount=lambda s: kinds.weight(kind_of.get(s.source, "")) * own_results(s))
+                                   discount=lambda s: kinds.weight(kind_of.get(s.source, "")) * own_results(s),
+                                   since=dt.date.fromisoformat(the_period.start) if the_period.start else None)
     if not shown and not summary:
         raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
     max_themes = audience.get("max_themes")

@@ -63,3 +63,17 @@ def window(week: str | None = None, since: dt.date | None = None, until: dt.date
         raise PeriodError(f"--since {since} is after --until {until}")
     return Window(since, until)
 
+
+
+_MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?\s+((?:19|20)\d\d)\b",
+                         re.I)
+_MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def dated_before(text: str, start: dt.date | None) -> bool:
+    """Return True when a text dates itself ("the quarter ended January 2025", "as of Dec. 31, 2022")
+    and every month it names is before the month `start` falls in: it tells what happened before."""
+    if start is None:
+        return False
+    months = [(int(year), _MONTH_NUMBER[month.lower()]) for month, year in _MONTH_YEAR.findall(text)]
+    return bool(months) and all(month < (start.year, start.month) for month in months)

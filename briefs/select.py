@@ -8,6 +8,7 @@ once while crediting every source that said it.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -15,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import language, rank
+from . import language, period, rank
 from .figures import FIGURE
 from .model import Sentence, Theme
 
@@ -243,6 +244,7 @@ _OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:
 # A sentence dated before the week by its own words ("last year", "a year ago", "previously"; not a
 # comparison, "up 12% from last year") tells background; one dated in the week ("this week",
 # "today", "on Monday") is the week's news: the first weighs BACKGROUND unless it also says the second.
+# So does one whose dates ("the quarter ended January 2025") all fall in months before the week's.
 BACKGROUND = 0.8
 _BEFORE_THE_WEEK = re.compile(r"(?<!from )(?<!than )(?<!over )(?<!versus )(?<!vs\. )(?<!to )"
                               r"\b(?:last (?:year|quarter|month|fall|spring|summer|winter)|a year ago|years ago|"
@@ -252,7 +254,7 @@ _THIS_WEEK = re.compile(r"\b(?:this week|today|tonight|this morning|on (?:monday
 
 
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
-          weight: Callable[[Sentence], float] | None = None) -> list[Sentence]:
+          weight: Callable[[Sentence], float] | None = None, since: dt.date | None = None) -> list[Sentence]:
     """Return the candidates with their score: the method's rank (0..1), for `default` blended with
     figures, subject mentions and lead position, weighed by the sentence's quality and its story's `weight`."""
     ranked = _normalized(list(rank.scores([s.text for s in candidates], method)))
@@ -272,7 +274,8 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
         elif language.gives_advice(sentence.text):
             value *= GENERAL_CLAIM  # "investors should monitor their bank stocks": advice, whoever it names
-        if _BEFORE_THE_WEEK.search(sentence.text) and not _THIS_WEEK.search(sentence.text):
+        if ((_BEFORE_THE_WEEK.search(sentence.text) or period.dated_before(sentence.text, since))
+                and not _THIS_WEEK.search(sentence.text)):
             value *= BACKGROUND  # "… wrapped up last year with …": what happened before, told again
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or named
@@ -423,7 +426,8 @@ def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_word
 def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, summary_size: int = 4,
            max_words: int | None = None, about: Callable[[str], bool] | None = None,
            stories: Sequence[Story] | None = None, leads: Callable[[Sentence], bool] | None = None,
-           discount: Callable[[Sentence], float] | None = None) -> tuple[list[Sentence], list[Theme]]:
+           discount: Callable[[Sentence], float] | None = None, since: dt.date | None = None,
+           ) -> tuple[list[Sentence], list[Theme]]:
     """Return (executive summary, themes with their selected sentences), without repeated facts.
 
     With `stories`, each candidate weighs as its story does, the summary is the week's top
@@ -436,7 +440,7 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
     def weight(sentence: Sentence) -> float:
         story = by_id.get(sentence.story)
         return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0)
-    scored = [(index, score(_prefilter(theme.candidates, MAX_CANDIDATES), method, about, weight))
+    scored = [(index, score(_prefilter(theme.candidates, MAX_CANDIDATES), method, about, weight, since))
               for index, theme in enumerate(themes)]
     summary = top_stories(scored, themes, by_id, summary_size, about, leads)
     taken = list(summary)
