@@ -164,6 +164,11 @@ def is_subject(name: str, ticker: str, subject: Subject) -> bool:
     return bool(name) and mentions(name, subject) > 0
 
 
+def names_another(text: str, subject: Subject) -> bool:
+    """Return True when the text marks a listed company other than the subject ("Globex (GLBX)")."""
+    return any(not is_subject(name, ticker, subject) for name, ticker in listed_companies(text))
+
+
 class _Focus:
     """The companies an article names, learned as it is read, and which one is in focus."""
 

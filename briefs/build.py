@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import _memo, _pool, boilerplate, enrich, history, kinds, load, period, select, split, stories, themes
+from . import _memo, _pool, attribution, boilerplate, enrich, history, kinds, load, period, select, split, stories, themes
 from . import clean as clean_stage
 from . import figures as figures_stage
 from .audience import Audience, load_audience, template_roots
@@ -433,7 +433,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                                    about=names_subject,
                                    stories=week_stories, leads=lambda s: kinds.leads(kind_of.get(s.source, "")),
                                    discount=lambda s: kinds.weight(kind_of.get(s.source, "")) * own_results(s),
-                                   since=dt.date.fromisoformat(the_period.start) if the_period.start else None)
+                                   since=dt.date.fromisoformat(the_period.start) if the_period.start else None,
+                                   shared=(lambda text: attribution.names_another(text, subject)) if subject.names else None)
     if not shown and not summary:
         raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
     max_themes = audience.get("max_themes")

@@ -336,6 +336,13 @@ def same_move(a: str, b: str) -> bool:
     return high > 0 and low >= SAME_MOVE_RATIO * high
 
 
+def same_direction(a: str, b: str) -> bool:
+    """Return True when two texts report price moves the same way: in a summary of the week's top
+    stories the stock's fall is one story, however many days and sizes outlets give it."""
+    move_a, move_b = price_move(a), price_move(b)
+    return move_a is not None and move_b is not None and move_a[0] == move_b[0]
+
+
 def _codes(text: str) -> frozenset[str]:
     """Return the whole numbers from 100 up that are not years and carry no unit: a product's or a
     filing's number ("RTX 5060", "Section 232"), which names one thing wherever it is given."""
@@ -427,12 +434,14 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
            max_words: int | None = None, about: Callable[[str], bool] | None = None,
            stories: Sequence[Story] | None = None, leads: Callable[[Sentence], bool] | None = None,
            discount: Callable[[Sentence], float] | None = None, since: dt.date | None = None,
-           ) -> tuple[list[Sentence], list[Theme]]:
+           shared: Callable[[str], bool] | None = None) -> tuple[list[Sentence], list[Theme]]:
     """Return (executive summary, themes with their selected sentences), without repeated facts.
 
     With `stories`, each candidate weighs as its story does, the summary is the week's top
     stories (one sentence each, citing every source of its story; `leads` says which sentences
     may lead; `discount` weighs a sentence by its article's kind), and no story is quoted twice.
+    `since` (the week's first day) dates background; `shared` says whether a text names another
+    listed company (such a line leads only when no other story can).
     """
     if stories is None:
         return _select_by_theme(themes, method, per_theme, summary_size, max_words, about)
@@ -442,7 +451,7 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
         return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0)
     scored = [(index, score(_prefilter(theme.candidates, MAX_CANDIDATES), method, about, weight, since))
               for index, theme in enumerate(themes)]
-    summary = top_stories(scored, themes, by_id, summary_size, about, leads)
+    summary = top_stories(scored, themes, by_id, summary_size, about, leads, shared)
     taken = list(summary)
     budget = max_words // max(1, len(themes)) if max_words else None
     quotas = quota(themes, per_theme)
@@ -463,13 +472,13 @@ STORY_SCORE_FLOOR = 0.5
 
 def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], stories: dict[int, Story], size: int,
                 about: Callable[[str], bool] | None = None, leads: Callable[[Sentence], bool] | None = None,
-                ) -> list[Sentence]:
+                shared: Callable[[str], bool] | None = None) -> list[Sentence]:
     """Return the executive summary: the week's top stories, each as its best self-contained sentence, in theme order.
 
     A sentence cites the sources that said it word for word; every source of its story is
     listed with the story (`Brief.stories`), so a citation always leads to the quoted words.
     """
-    best: dict[int, tuple[float, int, Sentence]] = {}
+    best: dict[int, tuple[float, int, Sentence, bool]] = {}
     configured = {i for i, t in enumerate(themes) if not t.discovered} or set(range(len(themes)))
     for index, candidates in scored:
         if index not in configured:
@@ -480,20 +489,23 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
             if not (sentence.central or about is None or about(sentence.text)):
                 continue
             key = sentence.story or -id(sentence)
-            if key not in best or sentence.score > best[key][0]:
-                best[key] = (sentence.score, index, sentence)
+            # A summary line is about the subject alone: one it shares with another listed company
+            # ("Acme and Globex (GLBX) are the day's laggards") leads only when no other story can.
+            alone = shared is None or not shared(sentence.text)
+            if key not in best or (alone, sentence.score) > (best[key][3], best[key][0]):
+                best[key] = (sentence.score, index, sentence, alone)
 
     def rank(key: int) -> float:
         story = stories.get(key)
         return (story.weight if story else 1.0) * (STORY_SCORE_FLOOR + best[key][0])
 
-    order = sorted(best, key=lambda k: (-rank(k), best[k][2].source, best[k][2].position))
+    order = sorted(best, key=lambda k: (not best[k][3], -rank(k), best[k][2].source, best[k][2].position))
     chosen: list[tuple[int, Sentence]] = []
     for key in order:
         if len(chosen) >= size:
             break
-        _, index, sentence = best[key]
-        if any(same_fact(sentence, other) for _, other in chosen):
+        _, index, sentence, _ = best[key]
+        if any(same_fact(sentence, other) or same_direction(sentence.text, other.text) for _, other in chosen):
             continue
         chosen.append((index, sentence))
     chosen.sort(key=lambda item: item[0])

@@ -109,6 +109,25 @@ def test_the_summary_leads_with_the_story_most_publishers_told():
     assert len(summary) == 1 and summary[0].story == 1
 
 
+def test_the_summary_leads_with_the_subject_alone_and_tells_the_stocks_fall_once():
+    fall = replace(s("Acme shares plunged 60 percent after the bank announced a plan to raise capital.", 1), story=1)
+    again = replace(s("Shares of Acme tanked by more than 39% as of 10:45 a.m. today after the bank said it sold bonds.", 2),
+                    story=2)
+    shared = replace(s("Acme (ACME) and Globex (GLBX) are two of the day's laggards, losing 60.4% and 22.7%.", 3), story=3)
+    plan = replace(s("Regulators said on Sunday that depositors at Acme will be able to access all their funds.", 4), story=4)
+    week = [_story(i + 1, [x], [f"P{i}", f"Q{i}"]) for i, x in enumerate([fall, again, shared, plan])]
+    names_globex = lambda text: "GLBX" in text
+    summary, _ = select.select([Theme(name="News", candidates=[fall, again, shared, plan])], per_theme=4,
+                               summary_size=2, stories=week, shared=names_globex)
+    assert {x.story for x in summary} == {1, 4}  # the other fall is the same story; the shared line waits
+    summary, _ = select.select([Theme(name="News", candidates=[fall, again, shared, plan])], per_theme=4,
+                               summary_size=3, stories=week, shared=names_globex)
+    assert {x.story for x in summary} == {1, 3, 4}  # ... until no story about the subject alone is left
+    summary, _ = select.select([Theme(name="News", candidates=[fall, again, shared, plan])], per_theme=4,
+                               summary_size=3, stories=week)
+    assert 2 not in {x.story for x in summary}
+
+
 def test_a_theme_never_quotes_two_sentences_of_one_story():
     one = [s("Acme will take a $2.4 billion charge on unsold robots, it said on Tuesday.", 1),
            s("The robot maker expects to book the charge in its current quarter, people said.", 2)]
