@@ -38,8 +38,9 @@ def test_one_prepared_article_serves_two_subjects():
     for_acme = attribution.attribute(prepared, ACME)
     for_globex = attribution.attribute(prepared, Subject(name="Globex Industries", tickers=["GBX"]))
     assert [w for p in for_acme.about for w in p] == ["", "Globex Industries", "Globex Industries", ""]
-    # Globex's paragraph opens on Globex: its unnamed second sentence ("The company …") is Globex's too.
-    assert [w for p in for_globex.about for w in p] == [attribution.OTHERS, "", ""]
+    # Globex's paragraph opens on Globex: its unnamed second sentence ("The company …") is Globex's too;
+    # the closing statement on Acme is kept (a statement, not a sign-off) and stays Acme's.
+    assert [w for p in for_globex.about for w in p] == [attribution.OTHERS, "", "", attribution.OTHERS]
 
 
 def test_a_new_paragraph_returns_to_the_articles_focus():
