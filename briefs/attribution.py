@@ -262,6 +262,11 @@ def sentence_about(text: str, focus: str, subject_at: int | None, others: list[s
     return focus
 
 
+# A sentence naming the subject once (its name, its ticker) among this many other listed companies
+# is a list — a fund's holdings, a sector's movers, an index's members: the list's, not the subject's.
+LIST_OF_OTHERS = 3
+
+
 def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject,
           first_other: int | None = None) -> tuple[str, bool]:
     """Return whom a sentence is about where it stands, and whether it claims its passage for the subject.
@@ -273,7 +278,8 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
     if not subject.names:
         return "", False
     at = first_mention(text, subject) if named else None
-    if at is not None and named == 1 and qualifies_another(text, at):
+    if at is not None and ((named == 1 and qualifies_another(text, at))
+                           or (len(others) >= LIST_OF_OTHERS and named <= 2)):
         return (others[0] if others else OTHERS), False
     if at is not None and focus != "" and named_as_cause(text, at):
         at = None

@@ -47,7 +47,7 @@ _UNRESOLVED = re.compile(
     r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
     r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
     r"consequently|therefore|thus(?! far)|hence|as a result(?! of)|accordingly|"
-    r"below|here(?:'s|’s| is| are)|"
+    r"below|here(?:'s|’s| is| are)|the (?:chart|table|graph|figure|image|video) (?:above|below)|"
     r"(?:several |many |some |the )?other|(?:in|within|at|among|for|from|of|on|by|under|with|after|before|during) "
     r"(?:that|this|these|those|such)(?! (?:is|was|are|were)\b))\b",
     re.I,

@@ -43,6 +43,18 @@ def test_one_prepared_article_serves_two_subjects():
     assert [w for p in for_globex.about for w in p] == [attribution.OTHERS, "", "", attribution.OTHERS]
 
 
+def test_a_list_of_listed_companies_that_includes_the_subject_is_the_lists():
+    text = ("Acme Robotics raised its forecast for the year on Tuesday after strong orders.\n\n"
+            "The fund's top holdings include Acme Robotics (NASDAQ: ACME), Globex (NYSE: GBX), Initech (NYSE: INTC) "
+            "and Hooli (NASDAQ: HOOL), to name a few.\n\n"
+            "Acme Robotics (NASDAQ: ACME) and Globex (NYSE: GBX) both gained on the news.\n")
+    result = clean.clean_article(Article(path="a.md", text=text, title="Acme lifts its outlook"), ACME)
+    about = dict(zip([s for p in result.paragraphs for s in p], [w for p in result.about for w in p]))
+    assert about["The fund's top holdings include Acme Robotics (NASDAQ: ACME), Globex (NYSE: GBX), Initech (NYSE: INTC) "
+                 "and Hooli (NASDAQ: HOOL), to name a few."] != ""
+    assert about["Acme Robotics (NASDAQ: ACME) and Globex (NYSE: GBX) both gained on the news."] == ""  # two, not a list
+
+
 def test_a_new_paragraph_returns_to_the_articles_focus():
     about = _about("Acme Robotics lifted its sales forecast for the year on Tuesday.\n\n"
                    "Initech Inc. said on Monday it would cut costs by a fifth across its offices.\n\n"

@@ -189,6 +189,8 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("Some Acme options, like its $200 calls, also saw similarly heavy trading.", False),
     ("Globex, likewise, cut its forecast for the year.", False),
     ("Consequently, shares of Acme and Globex fell 2.6% and 2.4%, respectively.", False),
+    ("The chart above shows that Acme's revenue could reach $159 billion in 2025.", False),
+    ("The chart maker Acme said its revenue rose 5%.", True),
     ("As a result, Acme cut its forecast for the year.", False),
     ("As a result of the strike, Acme cut its forecast for the year.", True),
     ("Thus far, Acme has sold 2 million cars this year.", True),
