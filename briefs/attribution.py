@@ -89,15 +89,27 @@ def _name_before(text: str, end: int) -> str:
 
 
 _SUFFIX_WORD = re.compile(r"\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|N\.V|S\.A|AG|SE)\b")
-# Every cue above needs "(", ":" or "$" (tested with `in`, in C) or one of these: most sentences
-# hold none and skip the five searches.
-_ANY_CUE = re.compile(r"[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:CEO|CFO|chief executive|chief financial officer|founder|chairman)\b|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
+# Every cue above needs "(", ":" or "$" or one of these: most sentences hold none and skip the
+# five searches.
+_CUE_WORDS = ("hares of ", "CEO", "CFO", "chief executive", "chief financial officer", "founder", "chairman",
+              "Inc", "Corp", "Ltd", "plc", "PLC", "Holdings", "Technologies", "Platforms", "AG", "SE")
+_ANY_CUE = re.compile(r"[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:" + "|".join(_CUE_WORDS[1:]) + r")\b")
+_INITIALS = re.compile(r"[A-Z]\.[A-Z]")  # the one cue of _ANY_CUE without a fixed word
+
+
+def _may_list(text: str) -> bool:
+    """Return False when the text holds no cue of a listed company (most sentences), by substring tests in C first."""
+    if "(" in text or ":" in text or "$" in text:
+        return True
+    if any(word in text for word in _CUE_WORDS):
+        return _ANY_CUE.search(text) is not None
+    return _INITIALS.search(text) is not None  # exact: without those words only _ANY_CUE's first branch can match
 
 
 @lru_cache(maxsize=50_000)
 def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
-    if "(" not in text and ":" not in text and "$" not in text and not _ANY_CUE.search(text):
+    if not _may_list(text):
         return ()
     found = []
     for pattern in (_EXCHANGE, _QUOTED_TICKER):

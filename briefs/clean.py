@@ -214,13 +214,6 @@ def _is_shouting(text: str) -> bool:
     return upper + lower > 20 and upper / (upper + lower) > 0.7
 
 
-@lru_cache(maxsize=1)
-def _langid():
-    import py3langid
-
-    return py3langid
-
-
 # Latin-script languages whose function words sumy ships. A sentence that is mostly such words is
 # foreign, and a Latin-script sentence with more English function words than theirs is English
 # (names and figures lower its share of English words): neither needs the language model, whose
@@ -270,8 +263,7 @@ def is_foreign(sentence: str) -> bool:
         return True
     if english >= SOME_ENGLISH and foreign < english and _latin_script(sentence):
         return False
-    lang, _ = _langid().classify(sentence)
-    return lang != "en"
+    return language.identify(sentence) != "en"
 
 
 def _is_legal(text: str, runs: tuple[str, ...]) -> bool:

@@ -65,14 +65,17 @@ def import_nltk() -> None:
 
 
 def prepare() -> None:
-    """Load NLTK's sentence splitter and stemmer and the stop words now rather than at first use.
+    """Load NLTK's sentence splitter and stemmer, the stop words and the language model now rather than at first use.
 
-    A build calls it before its worker processes fork: they inherit all three instead of each
-    importing NLTK again (half a second of CPU per worker), and the build needs the stemmer anyway.
+    A build calls it before its worker processes fork: they inherit all four instead of each
+    importing NLTK again (half a second of CPU per worker) and each loading py3langid's model (a
+    third of a second: a few sentences of any sizeable corpus need it), and the build needs the
+    stemmer anyway.
     """
     _punkt()
     _stemmer()
     stop_words()
+    _identifier()
 
 
 @lru_cache(maxsize=1)
@@ -251,6 +254,18 @@ def _stemmed(sentence: str) -> tuple[tuple[str, ...], int]:
         values = [_content_stem(t) if v is None else v for t, v in zip(tokens, values)]
     stems = tuple(filter(None, values))
     return stems, len(values) - len(stems)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def identify(text: str) -> str:
+    """Return the ISO 639-1 code of the language py3langid reads in the text ("en", "de"...)."""
+    return _identifier().classify(text)[0]
 
 
 class SumyTokenizer:

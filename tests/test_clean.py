@@ -495,7 +495,7 @@ def test_other_languages_are_told_apart_without_the_language_model_where_functio
     def no_model():
         raise AssertionError("the language model was loaded")
 
-    monkeypatch.setattr(clean, "_langid", no_model)
+    monkeypatch.setattr(clean.language, "_identifier", no_model)
     assert clean.is_foreign("Der Vorstand hat am Montag die neuen Zahlen für das Quartal vorgelegt.")
     assert clean.is_foreign("La société a publié ses résultats pour le troisième trimestre de l'année.")
     # Names and figures make English function words rare; none of another language's are there.
