@@ -23,7 +23,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .clean import CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions, story_noise
+from .clean import (CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions, story_noise,
+                    subject_names)
 from .config import Subject
 from .kinds import is_market_wrap, market_line
 from .model import Drop
@@ -300,7 +301,8 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     if prepared.title_dropped:
         dropped.append(Drop("promotional title", article.title, article.path))
         article = replace(article, title="")
-    total_mentions = title_mentions = mentions(article.title, subject)
+    count = subject_names(subject).count  # `mentions`, the subject's names compiled once for the article
+    total_mentions = title_mentions = count(article.title)
     # First pass: which stories are kept, which sentences name the subject, which are noise.
     kept: list[tuple[PreparedStory, list[int], list[str | None]]] = []
     story_drops: dict[int, list[Drop]] = {}
@@ -309,7 +311,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
         drops.extend(Drop(reason, text, article.path) for reason, text in zip(story.label_reasons, story.labels))
         if not story.prose:
             continue
-        story_mentions = mentions(" ".join(story.prose), subject)
+        story_mentions = count(" ".join(story.prose))
         if story.ad:
             drops.extend(Drop("advertisement", text, article.path) for text in story.prose)
             continue
@@ -317,7 +319,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             drops.extend(Drop("appended story about something else", text, article.path) for text in story.prose)
             continue
         total_mentions += story_mentions
-        named = [mentions(s.text, subject, word_runs(s.text)) for s in story.sentences]
+        named = [count(s.text, word_runs(s.text)) for s in story.sentences]
         kept.append((story, named, story_noise(story, named, main=bool(subject.names) and story.index == 0)))
     prose = [bool(n) for _, named, reasons in kept for n, r in zip(named, reasons) if r is None]
     # The article is about the subject when its headline names it or its prose often does;

@@ -270,9 +270,9 @@ def _is_legal(text: str, runs: tuple[str, ...]) -> bool:
     return "©" in text or _LEGAL.search(text, runs) is not None
 
 
-def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
-    """Return True when the sentence tells the reader to act, or offers them something."""
-    own = language.own_words(text)
+def _is_promotion(text: str, runs: tuple[str, ...], own: str | None = None) -> bool:
+    """Return True when the sentence tells the reader to act, or offers them something (`own`: its `own_words`)."""
+    own = language.own_words(text) if own is None else own
     if _IMPERATIVE.match(own.lstrip(" \"'“‘([-–—•*"), runs) or _CALL_TO_ACTION.search(own, runs):
         return True
     if not addresses_reader(own, runs):
@@ -287,7 +287,8 @@ def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
 
 def addresses_reader(text: str, runs: tuple[str, ...]) -> bool:
     """Return True when the text speaks to the reader ("you", "your") outside quotes and asides."""
-    return _SECOND_PERSON.search(language.own_words(text), runs) is not None
+    # The word test first: without "you" or "your" in the text, its own words hold none either.
+    return _SECOND_PERSON.may_match(runs) and _SECOND_PERSON.search(language.own_words(text)) is not None
 
 
 def _starts_like_a_fragment(sentence: str) -> bool:
@@ -358,20 +359,21 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
     if n_words > MAX_WORDS and sentence.count(",") * RUN_ON_WORDS_PER_COMMA < n_words:
         return "run-on text (a list or page dump)"
     runs = word_runs(sentence)
+    own = language.own_words(sentence)
     # Capitals inside quotes are someone's post or slogan, reported; a notice in capitals is the page's own.
-    if _is_shouting(language.own_words(sentence)) or _is_legal(sentence, runs):
+    if _is_shouting(own) or _is_legal(sentence, runs):
         return "disclaimer or legal notice"
     if _DISCLOSURE.search(sentence, runs):
         return "position disclosure"
-    if _is_promotion(sentence, runs) or _LEAD_POINTER.match(sentence, runs):
+    if _is_promotion(sentence, runs, own) or _LEAD_POINTER.match(sentence, runs):
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
-    if _FILLER.search(language.own_words(sentence)):
+    if _FILLER.search(own):
         return "spoken transcript (fillers)"
     if is_foreign(sentence):
         return "other language"
-    if language.own_words(sentence).rstrip("\"'”’) ").endswith("?"):
+    if own.rstrip("\"'”’) ").endswith("?"):
         return "question"  # the writer's own question: a teaser; a question someone asked is reported
     return None
 
@@ -385,18 +387,38 @@ def _subject_pattern(names: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pat
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
-@lru_cache(maxsize=64)
-def _subject_needles(names: tuple[str, ...], tickers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """Lower-cased names and tickers to pre-test with `in`; None where case folding is not plain ASCII."""
-    if not all(n.isascii() for n in names):
-        return None
-    return tuple(n.lower() for n in names if n), tuple(t for t in tickers if t)
+class SubjectNames:
+    """One subject's names, aliases, related terms and tickers, compiled once: `count` is `mentions` for it."""
+
+    def __init__(self, names: tuple[str, ...], tickers: tuple[str, ...]) -> None:
+        self.pattern = _subject_pattern(names, tickers)
+        self.words = first_words(self.pattern) if self.pattern is not None else None
+        # Lower-cased names and tickers to pre-test with `in`; None where case folding is not plain ASCII.
+        self.needles = ((tuple(n.lower() for n in names if n), tuple(t for t in tickers if t))
+                        if all(n.isascii() for n in names) else None)
+
+    def count(self, text: str, runs: tuple[str, ...] | None = None) -> int:
+        """Return how many times the text names the subject; `runs` as for `mentions`."""
+        if self.pattern is None:
+            return 0
+        if runs is not None and self.words is not None and self.words.isdisjoint(runs):
+            return 0
+        # Most sentences name nothing: a substring test in C rules them out before the regex.
+        if self.needles is not None:
+            lower = text.lower()
+            if not any(n in lower for n in self.needles[0]) and not any(t in text for t in self.needles[1]):
+                return 0
+        return len(self.pattern.findall(text))
 
 
 @lru_cache(maxsize=64)
-def _subject_words(names: tuple[str, ...], tickers: tuple[str, ...]) -> frozenset[str] | None:
-    pattern = _subject_pattern(names, tickers)
-    return first_words(pattern) if pattern is not None else None
+def _subject_names(names: tuple[str, ...], tickers: tuple[str, ...]) -> SubjectNames:
+    return SubjectNames(names, tickers)
+
+
+def subject_names(subject: Subject) -> SubjectNames:
+    """Return the subject's names compiled, for a caller that counts mentions in many texts."""
+    return _subject_names(tuple(subject.terms), tuple(subject.tickers))
 
 
 def mentions(text: str, subject: Subject, runs: tuple[str, ...] | None = None) -> int:
@@ -405,21 +427,7 @@ def mentions(text: str, subject: Subject, runs: tuple[str, ...] | None = None) -
     `runs`, the text's lower-case word runs (`word_runs`), lets a text holding none of the words the
     names start with skip the search.
     """
-    names, tickers = tuple(subject.terms), tuple(subject.tickers)
-    pattern = _subject_pattern(names, tickers)
-    if pattern is None:
-        return 0
-    if runs is not None:
-        words = _subject_words(names, tickers)
-        if words is not None and words.isdisjoint(runs):
-            return 0
-    # Most sentences name nothing: a substring test in C rules them out before the regex.
-    needles = _subject_needles(names, tickers)
-    if needles is not None:
-        lower = text.lower()
-        if not any(n in lower for n in needles[0]) and not any(t in text for t in needles[1]):
-            return 0
-    return len(pattern.findall(text))
+    return subject_names(subject).count(text, runs)
 
 
 def first_mention(text: str, subject: Subject) -> int | None:
