@@ -408,7 +408,48 @@ class SubjectNames:
             lower = text.lower()
             if not any(n in lower for n in self.needles[0]) and not any(t in text for t in self.needles[1]):
                 return 0
+            if _folds_as_lower(text, lower):
+                return self._count_where_named(text, lower)
         return len(self.pattern.findall(text))
+
+    def _count_where_named(self, text: str, lower: str) -> int:
+        """Return len(self.pattern.findall(text)), the pattern tried only where a name or ticker starts.
+
+        Exact for text that `_folds_as_lower`: a name (ASCII) matches, whatever its case, only where
+        the lower-cased text holds it, and a ticker only where the text does; matches are taken left
+        to right without overlapping, as `findall` takes them. A whole story is scanned in a few `find`s.
+        """
+        starts = set()
+        for needle, haystack in [(n, lower) for n in self.needles[0]] + [(t, text) for t in self.needles[1]]:
+            at = haystack.find(needle)
+            while at >= 0:
+                starts.add(at)
+                at = haystack.find(needle, at + 1)
+        found = end = 0
+        for at in sorted(starts):
+            if at >= end and (match := self.pattern.match(text, at)) is not None:
+                found, end = found + 1, match.end()
+        return found
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _folds_to_ascii(char: str) -> bool:
+    """Return True for a non-ASCII character that a case-insensitive regex matches to an ASCII letter ("ſ" to "s")."""
+    return re.match(r"(?i)[a-z]", char) is not None
+
+
+def _folds_as_lower(text: str, lower: str) -> bool:
+    """Return True when an ASCII word matches the text, ignoring case, exactly where `lower` holds it in lower case.
+
+    True for ASCII text; other text must keep its length when lower-cased (so offsets agree) and
+    hold no character that case-insensitive matching reads as an ASCII letter.
+    """
+    if text.isascii():
+        return True
+    return len(lower) == len(text) and not any(map(_folds_to_ascii, set(_NON_ASCII.findall(text))))
 
 
 @lru_cache(maxsize=64)
