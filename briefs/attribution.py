@@ -113,12 +113,15 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     if not _may_list(text):
         return ()
     found = []
-    for pattern in (_EXCHANGE, _QUOTED_TICKER):
-        for match in pattern.finditer(text):
+    # Each search runs only where the text holds what every match of it needs: ":" for an
+    # exchange, "%)" for a quote's move, "$" for a cashtag, a capital, a stop and a capital for a
+    # Reuters code.
+    for pattern, needed in ((_EXCHANGE, ":"), (_QUOTED_TICKER, "%)")):
+        for match in pattern.finditer(text) if needed in text else ():
             found.append((_name_before(text, match.start()), match.group(1)))
-    for match in _CASHTAG.finditer(text):
+    for match in _CASHTAG.finditer(text) if "$" in text else ():
         found.append(("", match.group(1)))
-    for match in _REUTERS.finditer(text):
+    for match in _REUTERS.finditer(text) if _INITIALS.search(text) else ():
         if len(match.group(1)) + len(match.group(2)) > 2:  # "U.K." is a country, not ticker U on exchange K
             found.append(("", match.group(1)))
     for match in _PAREN_CODE.finditer(text) if "(" in text else ():
