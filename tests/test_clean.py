@@ -608,3 +608,24 @@ def test_a_template_refilled_with_new_numbers_is_news_each_time_and_copies_still
     copy = "Acme Corp said on Monday that its quarterly revenue rose 3% to $4.5 billion in total, the wire said."
     assert deduper.seen(copy) == clean.normalize(refills[1])
     assert max(len(bucket) for bucket in deduper.heads.values()) <= clean.BUCKET_LIMIT
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Acme Corp said Acme would buy back ACME shares; acme-branded kits and Acmes do not count.", 3),
+    ("The İstanbul office of Acme Corp opened, and Acme hired 40 people — “Acme” was upbeat.", 3),
+    ("Acme’s £2bn deal: Acme rose 3% after Acme Corp’s results.", 3),
+])
+def test_mentions_count_every_name_alias_and_ticker_once(text, count):
+    assert clean.mentions(text, Subject(name="Acme Corp", aliases=["Acme"], tickers=["ACME"])) == count
+
+
+def test_mentions_count_a_name_written_with_a_letter_that_only_folds_to_ascii():
+    # "ſ" (long s) is an "s" to a case-insensitive match but not when lower-cased.
+    assert clean.mentions("Sisco rose, and ſisco fell on Friday.", Subject(name="Sisco")) == 2
+
+
+def test_the_language_model_is_loaded_before_workers_fork():
+    clean.language._identifier.cache_clear()
+    clean.language.prepare()
+    assert clean.language._identifier.cache_info().currsize == 1
+    assert clean.language.identify("Der Vorstand hat am Montag die neuen Zahlen vorgelegt.") == "de"
