@@ -23,8 +23,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .clean import (CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions, story_noise,
-                    subject_names)
+from .clean import (CAPITAL_STOP, CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions,
+                    story_noise, subject_names)
 from .config import Subject
 from .kinds import is_market_wrap, market_line
 from .model import Drop
@@ -95,7 +95,6 @@ _SUFFIX_WORD = re.compile(r"\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Plat
 _CUE_WORDS = ("hares of ", "CEO", "CFO", "chief executive", "chief financial officer", "founder", "chairman",
               "Inc", "Corp", "Ltd", "plc", "PLC", "Holdings", "Technologies", "Platforms", "AG", "SE")
 _ANY_CUE = re.compile(r"[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:" + "|".join(_CUE_WORDS[1:]) + r")\b")
-_INITIALS = re.compile(r"[A-Z]\.[A-Z]")  # the one cue of _ANY_CUE without a fixed word
 
 
 def _may_list(text: str) -> bool:
@@ -104,7 +103,7 @@ def _may_list(text: str) -> bool:
         return True
     if any(word in text for word in _CUE_WORDS):
         return _ANY_CUE.search(text) is not None
-    return _INITIALS.search(text) is not None  # exact: without those words only _ANY_CUE's first branch can match
+    return CAPITAL_STOP.search(text) is not None  # exact: without those words only _ANY_CUE's first branch can match
 
 
 @lru_cache(maxsize=50_000)
@@ -121,7 +120,7 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
             found.append((_name_before(text, match.start()), match.group(1)))
     for match in _CASHTAG.finditer(text) if "$" in text else ():
         found.append(("", match.group(1)))
-    for match in _REUTERS.finditer(text) if _INITIALS.search(text) else ():
+    for match in _REUTERS.finditer(text) if CAPITAL_STOP.search(text) else ():
         if len(match.group(1)) + len(match.group(2)) > 2:  # "U.K." is a country, not ticker U on exchange K
             found.append(("", match.group(1)))
     for match in _PAREN_CODE.finditer(text) if "(" in text else ():
