@@ -629,3 +629,15 @@ def test_the_language_model_is_loaded_before_workers_fork():
     clean.language.prepare()
     assert clean.language._identifier.cache_info().currsize == 1
     assert clean.language.identify("Der Vorstand hat am Montag die neuen Zahlen vorgelegt.") == "de"
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("THIS MATERIAL MAY NOT BE PUBLISHED, BROADCAST OR REDISTRIBUTED IN ANY FORM WITHOUT PERMISSION.",
+     "disclaimer or legal notice"),
+    ("THE RÉSUMÉ OF THE FUND DOES NOT GUARANTEE ANY OUTCOME FOR THE HOLDERS OF ITS UNITS.", "disclaimer or legal notice"),
+    # Capitals someone posted, quoted, and acronyms in prose are the story's.
+    ('The chief executive posted "WE ARE BACK AND BIGGER THAN EVER BEFORE" on Friday, and shares rose 4%.', None),
+    ("Acme said NATO and the EU had asked the company for 400 more trucks this year.", None),
+])
+def test_a_notice_in_capitals_is_dropped_but_quoted_capitals_and_acronyms_are_not(sentence, reason):
+    assert clean.sentence_noise(sentence) == reason
