@@ -1,8 +1,9 @@
-"""Offline language layer: sentences, words, stems and stop words with no data download.
+"""Offline language layer: sentences, words, stems, stop words and language identification with no data download.
 
 NLTK's Punkt runs on parameters we build here (abbreviations of financial news) instead of
 NLTK's pickled Punkt model, which is a separate data download; stems come from NLTK's Snowball
-stemmer and stop words from the list sumy ships, so every resource is in a PyPI package.
+stemmer, stop words from the list sumy ships and the language of a text from py3langid's
+bundled model, so every resource is in a PyPI package.
 """
 
 from __future__ import annotations
