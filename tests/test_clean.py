@@ -634,7 +634,8 @@ def test_the_language_model_is_loaded_before_workers_fork():
 @pytest.mark.parametrize("sentence, reason", [
     ("THIS MATERIAL MAY NOT BE PUBLISHED, BROADCAST OR REDISTRIBUTED IN ANY FORM WITHOUT PERMISSION.",
      "disclaimer or legal notice"),
-    ("THE RÉSUMÉ OF THE FUND DOES NOT GUARANTEE ANY OUTCOME FOR THE HOLDERS OF ITS UNITS.", "disclaimer or legal notice"),
+    ("THE RÉSUMÉ OF THE FUND DOES NOT GUARANTEE ANY OUTCOME FOR THE HOLDERS OF ITS UNITS.",
+     "disclaimer or legal notice"),
     # Capitals someone posted, quoted, and acronyms in prose are the story's.
     ('The chief executive posted "WE ARE BACK AND BIGGER THAN EVER BEFORE" on Friday, and shares rose 4%.', None),
     ("Acme said NATO and the EU had asked the company for 400 more trucks this year.", None),

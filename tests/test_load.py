@@ -470,9 +470,11 @@ def test_simple_front_matter_reads_exactly_as_pyyaml_reads_it(block):
 
 def test_front_matter_values_keep_their_types_and_quoted_colons(tmp_path):
     path = write(tmp_path, "a.md", '---\ntitle: "Acme: a 12% jump"\nsource: Daily Ledger\ndate: 2026-11-18\n'
-                                   "pages: 12\nfeatured: yes\n---\nAcme Corp beat forecasts on Tuesday, its chief said.\n")
+                                   "pages: 12\nfeatured: yes\n---\n"
+                                   "Acme Corp beat forecasts on Tuesday, its chief said.\n")
     [article] = load.load([path]).articles
-    assert (article.title, article.publisher, article.date) == ("Acme: a 12% jump", "Daily Ledger", dt.date(2026, 11, 18))
+    assert (article.title, article.publisher, article.date) == (
+        "Acme: a 12% jump", "Daily Ledger", dt.date(2026, 11, 18))
     assert article.meta["pages"] == 12 and article.meta["featured"] is True
 
 
