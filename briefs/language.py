@@ -66,17 +66,16 @@ def import_nltk() -> None:
 
 
 def prepare() -> None:
-    """Load NLTK's sentence splitter and stemmer, the stop words and the language model now rather than at first use.
+    """Load NLTK's sentence splitter and stemmer and the stop words now rather than at first use.
 
-    A build calls it before its worker processes fork: they inherit all four instead of each
-    importing NLTK again (half a second of CPU per worker) and each loading py3langid's model (a
-    third of a second: a few sentences of any sizeable corpus need it), and the build needs the
-    stemmer anyway.
+    A build calls it before its worker processes fork: they inherit all three instead of each
+    importing NLTK again (half a second of CPU per worker), and the build needs the stemmer anyway.
+    py3langid's model is left to the workers: loaded here it would save one of their two loads
+    but put its half second in the coordinator before any worker starts.
     """
     _punkt()
     _stemmer()
     stop_words()
-    _identifier()
 
 
 @lru_cache(maxsize=1)

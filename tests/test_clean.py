@@ -624,11 +624,9 @@ def test_mentions_count_a_name_written_with_a_letter_that_only_folds_to_ascii():
     assert clean.mentions("Sisco rose, and ſisco fell on Friday.", Subject(name="Sisco")) == 2
 
 
-def test_the_language_model_is_loaded_before_workers_fork():
-    clean.language._identifier.cache_clear()
-    clean.language.prepare()
-    assert clean.language._identifier.cache_info().currsize == 1
+def test_language_identification_names_the_language():
     assert clean.language.identify("Der Vorstand hat am Montag die neuen Zahlen vorgelegt.") == "de"
+    assert clean.language.identify("The board presented the new figures on Monday morning.") == "en"
 
 
 @pytest.mark.parametrize("sentence, reason", [
