@@ -23,7 +23,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .clean import CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions, story_noise
+from .clean import (CAPITAL_STOP, CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions,
+                    story_noise, subject_names)
 from .config import Subject
 from .kinds import is_market_wrap, market_line
 from .model import Drop
@@ -89,23 +90,38 @@ def _name_before(text: str, end: int) -> str:
 
 
 _SUFFIX_WORD = re.compile(r"\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|N\.V|S\.A|AG|SE)\b")
-# Every cue above needs "(", ":" or "$" (tested with `in`, in C) or one of these: most sentences
-# hold none and skip the five searches.
-_ANY_CUE = re.compile(r"[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:CEO|CFO|chief executive|chief financial officer|founder|chairman)\b|\b(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|AG|SE)\b")
+# Every cue above needs "(", ":" or "$" or one of these: most sentences hold none and skip the
+# five searches.
+_CUE_WORDS = ("hares of ", "CEO", "CFO", "chief executive", "chief financial officer", "founder", "chairman",
+              "Inc", "Corp", "Ltd", "plc", "PLC", "Holdings", "Technologies", "Platforms", "AG", "SE")
+_ANY_CUE = re.compile(r"[A-Z]\.[A-Z]|[Ss]hares of [A-Z]|\b(?:" + "|".join(_CUE_WORDS[1:]) + r")\b")
+_CUE_WORD = re.compile("|".join(map(re.escape, _CUE_WORDS)))  # any of them, anywhere: one scan in C
+
+
+def _may_list(text: str) -> bool:
+    """Return False when the text holds no cue of a listed company (most sentences), by literal tests first."""
+    if "(" in text or ":" in text or "$" in text:
+        return True
+    if _CUE_WORD.search(text):
+        return _ANY_CUE.search(text) is not None
+    return CAPITAL_STOP.search(text) is not None  # exact: without those words only _ANY_CUE's first branch can match
 
 
 @lru_cache(maxsize=50_000)
 def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
-    if "(" not in text and ":" not in text and "$" not in text and not _ANY_CUE.search(text):
+    if not _may_list(text):
         return ()
     found = []
-    for pattern in (_EXCHANGE, _QUOTED_TICKER):
-        for match in pattern.finditer(text):
+    # Each search runs only where the text holds what every match of it needs: ":" for an
+    # exchange, "%)" for a quote's move, "$" for a cashtag, a capital, a stop and a capital for a
+    # Reuters code.
+    for pattern, needed in ((_EXCHANGE, ":"), (_QUOTED_TICKER, "%)")):
+        for match in pattern.finditer(text) if needed in text else ():
             found.append((_name_before(text, match.start()), match.group(1)))
-    for match in _CASHTAG.finditer(text):
+    for match in _CASHTAG.finditer(text) if "$" in text else ():
         found.append(("", match.group(1)))
-    for match in _REUTERS.finditer(text):
+    for match in _REUTERS.finditer(text) if CAPITAL_STOP.search(text) else ():
         if len(match.group(1)) + len(match.group(2)) > 2:  # "U.K." is a country, not ticker U on exchange K
             found.append(("", match.group(1)))
     for match in _PAREN_CODE.finditer(text) if "(" in text else ():
@@ -299,7 +315,8 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     if prepared.title_dropped:
         dropped.append(Drop("promotional title", article.title, article.path))
         article = replace(article, title="")
-    total_mentions = title_mentions = mentions(article.title, subject)
+    count = subject_names(subject).count  # `mentions`, the subject's names compiled once for the article
+    total_mentions = title_mentions = count(article.title)
     # First pass: which stories are kept, which sentences name the subject, which are noise.
     kept: list[tuple[PreparedStory, list[int], list[str | None]]] = []
     story_drops: dict[int, list[Drop]] = {}
@@ -308,7 +325,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
         drops.extend(Drop(reason, text, article.path) for reason, text in zip(story.label_reasons, story.labels))
         if not story.prose:
             continue
-        story_mentions = mentions(" ".join(story.prose), subject)
+        story_mentions = count(" ".join(story.prose))
         if story.ad:
             drops.extend(Drop("advertisement", text, article.path) for text in story.prose)
             continue
@@ -316,7 +333,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             drops.extend(Drop("appended story about something else", text, article.path) for text in story.prose)
             continue
         total_mentions += story_mentions
-        named = [mentions(s.text, subject, word_runs(s.text)) for s in story.sentences]
+        named = [count(s.text, word_runs(s.text)) for s in story.sentences]
         kept.append((story, named, story_noise(story, named, main=bool(subject.names) and story.index == 0)))
     prose = [bool(n) for _, named, reasons in kept for n, r in zip(named, reasons) if r is None]
     # The article is about the subject when its headline names it or its prose often does;

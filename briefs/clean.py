@@ -201,24 +201,19 @@ class Cleaned:
     echoes: dict[str, list[int]] = field(default_factory=dict)
 
 
-_DROP_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _is_shouting(text: str) -> bool:
     """Return True for text mostly in capitals (legal boilerplate), letters counted in C."""
-    lower = len(text) - len(text.translate(_DROP_LOWER))
+    # In UTF-8 only an ASCII letter is one of these bytes; deleting bytes is the quickest count.
+    raw = text.encode("utf-8", "surrogatepass")
+    lower = len(raw) - len(raw.translate(None, _LOWER))
     if lower >= 0.3 * len(text):
         return False  # capitals can be at most 70% of the letters: most prose stops here
-    upper = len(text) - len(text.translate(_DROP_UPPER))
+    upper = len(raw) - len(raw.translate(None, _UPPER))
     return upper + lower > 20 and upper / (upper + lower) > 0.7
-
-
-@lru_cache(maxsize=1)
-def _langid():
-    import py3langid
-
-    return py3langid
 
 
 # Latin-script languages whose function words sumy ships. A sentence that is mostly such words is
@@ -270,17 +265,16 @@ def is_foreign(sentence: str) -> bool:
         return True
     if english >= SOME_ENGLISH and foreign < english and _latin_script(sentence):
         return False
-    lang, _ = _langid().classify(sentence)
-    return lang != "en"
+    return language.identify(sentence) != "en"
 
 
 def _is_legal(text: str, runs: tuple[str, ...]) -> bool:
     return "©" in text or _LEGAL.search(text, runs) is not None
 
 
-def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
-    """Return True when the sentence tells the reader to act, or offers them something."""
-    own = language.own_words(text)
+def _is_promotion(text: str, runs: tuple[str, ...], own: str | None = None) -> bool:
+    """Return True when the sentence tells the reader to act, or offers them something (`own`: its `own_words`)."""
+    own = language.own_words(text) if own is None else own
     if _IMPERATIVE.match(own.lstrip(" \"'“‘([-–—•*"), runs) or _CALL_TO_ACTION.search(own, runs):
         return True
     if not addresses_reader(own, runs):
@@ -295,7 +289,8 @@ def _is_promotion(text: str, runs: tuple[str, ...]) -> bool:
 
 def addresses_reader(text: str, runs: tuple[str, ...]) -> bool:
     """Return True when the text speaks to the reader ("you", "your") outside quotes and asides."""
-    return _SECOND_PERSON.search(language.own_words(text), runs) is not None
+    # The word test first: without "you" or "your" in the text, its own words hold none either.
+    return _SECOND_PERSON.may_match(runs) and _SECOND_PERSON.search(language.own_words(text)) is not None
 
 
 def _starts_like_a_fragment(sentence: str) -> bool:
@@ -366,20 +361,21 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
     if n_words > MAX_WORDS and sentence.count(",") * RUN_ON_WORDS_PER_COMMA < n_words:
         return "run-on text (a list or page dump)"
     runs = word_runs(sentence)
+    own = language.own_words(sentence)
     # Capitals inside quotes are someone's post or slogan, reported; a notice in capitals is the page's own.
-    if _is_shouting(language.own_words(sentence)) or _is_legal(sentence, runs):
+    if _is_shouting(own) or _is_legal(sentence, runs):
         return "disclaimer or legal notice"
     if _DISCLOSURE.search(sentence, runs):
         return "position disclosure"
-    if _is_promotion(sentence, runs) or _LEAD_POINTER.match(sentence, runs):
+    if _is_promotion(sentence, runs, own) or _LEAD_POINTER.match(sentence, runs):
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
-    if _FILLER.search(language.own_words(sentence)):
+    if _FILLER.search(own):
         return "spoken transcript (fillers)"
     if is_foreign(sentence):
         return "other language"
-    if language.own_words(sentence).rstrip("\"'”’) ").endswith("?"):
+    if own.rstrip("\"'”’) ").endswith("?"):
         return "question"  # the writer's own question: a teaser; a question someone asked is reported
     return None
 
@@ -393,18 +389,79 @@ def _subject_pattern(names: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pat
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
-@lru_cache(maxsize=64)
-def _subject_needles(names: tuple[str, ...], tickers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """Lower-cased names and tickers to pre-test with `in`; None where case folding is not plain ASCII."""
-    if not all(n.isascii() for n in names):
-        return None
-    return tuple(n.lower() for n in names if n), tuple(t for t in tickers if t)
+class SubjectNames:
+    """One subject's names, aliases, related terms and tickers, compiled once: `count` is `mentions` for it."""
+
+    def __init__(self, names: tuple[str, ...], tickers: tuple[str, ...]) -> None:
+        self.pattern = _subject_pattern(names, tickers)
+        self.words = first_words(self.pattern) if self.pattern is not None else None
+        # Lower-cased names and tickers to pre-test with `in`; None where case folding is not plain ASCII.
+        self.needles = ((tuple(n.lower() for n in names if n), tuple(t for t in tickers if t))
+                        if all(n.isascii() for n in names) else None)
+
+    def count(self, text: str, runs: tuple[str, ...] | None = None) -> int:
+        """Return how many times the text names the subject; `runs` as for `mentions`."""
+        if self.pattern is None:
+            return 0
+        if runs is not None and self.words is not None and self.words.isdisjoint(runs):
+            return 0
+        # Most sentences name nothing: a substring test in C rules them out before the regex.
+        if self.needles is not None:
+            lower = text.lower()
+            if not any(n in lower for n in self.needles[0]) and not any(t in text for t in self.needles[1]):
+                return 0
+            if _folds_as_lower(text, lower):
+                return self._count_where_named(text, lower)
+        return len(self.pattern.findall(text))
+
+    def _count_where_named(self, text: str, lower: str) -> int:
+        """Return len(self.pattern.findall(text)), the pattern tried only where a name or ticker starts.
+
+        Exact for text that `_folds_as_lower`: a name (ASCII) matches, whatever its case, only where
+        the lower-cased text holds it, and a ticker only where the text does; matches are taken left
+        to right without overlapping, as `findall` takes them. A whole story is scanned in a few `find`s.
+        """
+        starts = set()
+        for needle, haystack in [(n, lower) for n in self.needles[0]] + [(t, text) for t in self.needles[1]]:
+            at = haystack.find(needle)
+            while at >= 0:
+                starts.add(at)
+                at = haystack.find(needle, at + 1)
+        found = end = 0
+        for at in sorted(starts):
+            if at >= end and (match := self.pattern.match(text, at)) is not None:
+                found, end = found + 1, match.end()
+        return found
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _folds_to_ascii(char: str) -> bool:
+    """Return True for a non-ASCII character that a case-insensitive regex matches to an ASCII letter ("ſ" to "s")."""
+    return re.match(r"(?i)[a-z]", char) is not None
+
+
+def _folds_as_lower(text: str, lower: str) -> bool:
+    """Return True when an ASCII word matches the text, ignoring case, exactly where `lower` holds it in lower case.
+
+    True for ASCII text; other text must keep its length when lower-cased (so offsets agree) and
+    hold no character that case-insensitive matching reads as an ASCII letter.
+    """
+    if text.isascii():
+        return True
+    return len(lower) == len(text) and not any(map(_folds_to_ascii, set(_NON_ASCII.findall(text))))
 
 
 @lru_cache(maxsize=64)
-def _subject_words(names: tuple[str, ...], tickers: tuple[str, ...]) -> frozenset[str] | None:
-    pattern = _subject_pattern(names, tickers)
-    return first_words(pattern) if pattern is not None else None
+def _subject_names(names: tuple[str, ...], tickers: tuple[str, ...]) -> SubjectNames:
+    return SubjectNames(names, tickers)
+
+
+def subject_names(subject: Subject) -> SubjectNames:
+    """Return the subject's names compiled, for a caller that counts mentions in many texts."""
+    return _subject_names(tuple(subject.terms), tuple(subject.tickers))
 
 
 def mentions(text: str, subject: Subject, runs: tuple[str, ...] | None = None) -> int:
@@ -413,21 +470,7 @@ def mentions(text: str, subject: Subject, runs: tuple[str, ...] | None = None) -
     `runs`, the text's lower-case word runs (`word_runs`), lets a text holding none of the words the
     names start with skip the search.
     """
-    names, tickers = tuple(subject.terms), tuple(subject.tickers)
-    pattern = _subject_pattern(names, tickers)
-    if pattern is None:
-        return 0
-    if runs is not None:
-        words = _subject_words(names, tickers)
-        if words is not None and words.isdisjoint(runs):
-            return 0
-    # Most sentences name nothing: a substring test in C rules them out before the regex.
-    needles = _subject_needles(names, tickers)
-    if needles is not None:
-        lower = text.lower()
-        if not any(n in lower for n in needles[0]) and not any(t in text for t in needles[1]):
-            return 0
-    return len(pattern.findall(text))
+    return subject_names(subject).count(text, runs)
 
 
 def first_mention(text: str, subject: Subject) -> int | None:
@@ -560,6 +603,9 @@ def _split_shouting(sentence: str) -> list[str]:
     return [shout.group().rstrip(), rest]
 
 
+# A capital, a stop and a capital ("U.S", "A.I", "GLBX.O"): every initialism has one. A quick scan
+# (the pattern starts with a character class) that guards longer patterns needing one.
+CAPITAL_STOP = re.compile(r"[A-Z]\.[A-Z]")
 # An initialism's last stop before a lower-case word ("its A.I. tools", "Fjord A.S.A. raised").
 _INITIALISM_GAP = re.compile(r"\b(?:[A-Z]\.){2,}\s+[a-z]{2}")
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
@@ -572,7 +618,7 @@ def _whole_sentences(text: str, pieces: list[str]) -> list[str]:
     word, is not a sentence end; the rejoined sentence is cut from the text itself, so it stays
     verbatim.
     """
-    if "(" not in text and not _INITIALISM_GAP.search(text):
+    if "(" not in text and not (CAPITAL_STOP.search(text) and _INITIALISM_GAP.search(text)):
         return pieces
     result: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -623,7 +669,9 @@ def _split_credit(sentence: str) -> list[str]:
     bracketed = _BRACKETED_CREDIT.match(sentence)
     if bracketed:
         return [sentence[:bracketed.end()].rstrip(), sentence[bracketed.end():]]
-    head = _CREDIT_HEAD.match(sentence.lower()) or _AGENCY_CREDIT.search(sentence)
+    # The agency's name is in every match of _AGENCY_CREDIT: tested with `in` (in C) first.
+    head = _CREDIT_HEAD.match(sentence.lower()) or (
+        _AGENCY_CREDIT.search(sentence) if "Getty Images" in sentence else None)
     if not head:
         return [sentence]
     start = _SENTENCE_START.search(sentence, head.end())

@@ -184,7 +184,11 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
             raise LoadError(f"not a regular file ({kind})")
         if info.st_size > limit:
             raise _too_large(info.st_size, limit)
-        raw = handle.read(limit + 1)
+        # The size it has now, then whatever it grew by: one read of `limit` bytes would first
+        # allocate that much (20 MB) for every file.
+        raw = handle.read(info.st_size + 1)
+        if len(raw) > info.st_size:
+            raw += handle.read(limit + 1 - len(raw))
     if len(raw) > limit:
         raise _too_large(len(raw), limit)
     return raw
@@ -390,13 +394,63 @@ def _yaml_loaders() -> tuple[type, type]:
     return Fast, NoAliases
 
 
+# A front-matter line the common way: a plain key, then a double-quoted value without escapes or a
+# plain value holding no character YAML gives a meaning to (":" and "#" anywhere, an indicator first).
+_SIMPLE_ENTRY = re.compile(r"""([A-Za-z_][\w-]{0,63}): +(?:"([^"\\\t]*)"|([^\s\-?:,\[\]{}#&*!|>'"%@`][^:#\t]*?)) *""")
+# Line breaks YAML knows besides "\n", which would cut such a line in two.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _simple_table(block: str) -> dict | None:
+    """Return front matter made only of simple "key: value" lines as PyYAML reads it, else None.
+
+    Most front matter is a few such lines (title, source, date); parsing them with a regex is
+    exact because each scalar is then typed by PyYAML's own resolver, and anything else (an
+    int, a bool, a list, a comment, an escape) returns None and goes to PyYAML.
+    """
+    import yaml
+
+    if yaml.reader.Reader.NON_PRINTABLE.search(block) or any(mark in block for mark in _OTHER_BREAKS):
+        return None  # PyYAML refuses such characters: its own error message
+    resolver = _yaml_resolver()
+    table = {}
+    for line in block.split("\n"):
+        entry = _SIMPLE_ENTRY.fullmatch(line)
+        if entry is None:
+            return None
+        key, quoted, plain = entry.groups()
+        if resolver.resolve(yaml.ScalarNode, key, (True, False)) != "tag:yaml.org,2002:str":
+            return None  # "on:", "null:": a key YAML reads as a bool or nothing
+        if plain is not None and resolver.resolve(yaml.ScalarNode, plain, (True, False)) not in _TEXT_TAGS:
+            return None  # a number, a bool or a null: PyYAML builds it
+        table[key] = quoted if plain is None else plain
+    return table
+
+
+# Plain scalars the loaders keep as the text written: strings, and dates (`_yaml_loaders`).
+_TEXT_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")
+
+
+@functools.cache
+def _yaml_resolver():
+    import yaml
+
+    return yaml.resolver.Resolver()
+
+
 def _yaml_table(block: str) -> object:
     """Return YAML front matter parsed safely, aliases refused (a bomb of nested aliases is under 1 KB)."""
     import yaml
 
+    simple = _simple_table(block)
+    if simple is not None:
+        return simple
     fast, no_aliases = _yaml_loaders()
     # No anchor, so no alias can expand: the C loader, same safe subset, several times faster.
     return yaml.load(block, Loader=fast if "&" not in block else no_aliases) or {}
+
+
+_HEADING_MARK = re.compile(r"^#{1,6}\s+", re.M)
 
 
 def load_markdown(path: Path) -> list[Article]:
@@ -424,7 +478,8 @@ def load_markdown(path: Path) -> list[Article]:
         title, body = _guess_title(text.lstrip("# "))
         if title:
             meta["title"], text = title, body
-    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
+    if "#" in text:
+        text = _HEADING_MARK.sub("", text)
     if not text.strip():
         raise LoadError("no text after front matter")
     return [_article(path, text, meta)]

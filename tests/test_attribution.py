@@ -314,3 +314,11 @@ def test_whoever_has_a_chief_executive_is_a_company():
 ])
 def test_the_subject_named_as_a_cause_or_a_yardstick(text, cause):
     assert attribution.named_as_cause(text, text.index("Acme")) is cause
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hooli Holdings said on Friday that it would close two plants.", "Hooli"),
+    ("Traders bought shares of Hooli Robotics ahead of the results.", "Hooli Robotics"),
+])
+def test_companies_are_found_from_word_cues_without_brackets_or_colons(text, name):
+    assert name in [n for n, _ in attribution.listed_companies(text)]

@@ -549,7 +549,7 @@ def test_other_languages_are_told_apart_without_the_language_model_where_functio
     def no_model():
         raise AssertionError("the language model was loaded")
 
-    monkeypatch.setattr(clean, "_langid", no_model)
+    monkeypatch.setattr(clean.language, "_identifier", no_model)
     assert clean.is_foreign("Der Vorstand hat am Montag die neuen Zahlen für das Quartal vorgelegt.")
     assert clean.is_foreign("La société a publié ses résultats pour le troisième trimestre de l'année.")
     # Names and figures make English function words rare; none of another language's are there.
@@ -716,3 +716,35 @@ def test_a_template_refilled_with_new_numbers_is_news_each_time_and_copies_still
     copy = "Acme Corp said on Monday that its quarterly revenue rose 3% to $4.5 billion in total, the wire said."
     assert deduper.seen(copy) == clean.normalize(refills[1])
     assert max(len(bucket) for bucket in deduper.heads.values()) <= clean.BUCKET_LIMIT
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Acme Corp said Acme would buy back ACME shares; acme-branded kits and Acmes do not count.", 3),
+    ("The İstanbul office of Acme Corp opened, and Acme hired 40 people — “Acme” was upbeat.", 3),
+    ("Acme’s £2bn deal: Acme rose 3% after Acme Corp’s results.", 3),
+])
+def test_mentions_count_every_name_alias_and_ticker_once(text, count):
+    assert clean.mentions(text, Subject(name="Acme Corp", aliases=["Acme"], tickers=["ACME"])) == count
+
+
+def test_mentions_count_a_name_written_with_a_letter_that_only_folds_to_ascii():
+    # "ſ" (long s) is an "s" to a case-insensitive match but not when lower-cased.
+    assert clean.mentions("Sisco rose, and ſisco fell on Friday.", Subject(name="Sisco")) == 2
+
+
+def test_language_identification_names_the_language():
+    assert clean.language.identify("Der Vorstand hat am Montag die neuen Zahlen vorgelegt.") == "de"
+    assert clean.language.identify("The board presented the new figures on Monday morning.") == "en"
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("THIS MATERIAL MAY NOT BE PUBLISHED, BROADCAST OR REDISTRIBUTED IN ANY FORM WITHOUT PERMISSION.",
+     "disclaimer or legal notice"),
+    ("THE RÉSUMÉ OF THE FUND DOES NOT GUARANTEE ANY OUTCOME FOR THE HOLDERS OF ITS UNITS.",
+     "disclaimer or legal notice"),
+    # Capitals someone posted, quoted, and acronyms in prose are the story's.
+    ('The chief executive posted "WE ARE BACK AND BIGGER THAN EVER BEFORE" on Friday, and shares rose 4%.', None),
+    ("Acme said NATO and the EU had asked the company for 400 more trucks this year.", None),
+])
+def test_a_notice_in_capitals_is_dropped_but_quoted_capitals_and_acronyms_are_not(sentence, reason):
+    assert clean.sentence_noise(sentence) == reason

@@ -447,3 +447,39 @@ def test_an_article_past_two_million_characters_is_read_from_its_start(tmp_path)
     assert len(article.text) <= load.MAX_ARTICLE_CHARS
     assert article.text.endswith("Europe.\n")  # cut at a line end: no sentence is quoted cut short
     assert "dump.txt" in str(problem) and "only its start" in str(problem)
+
+
+@pytest.mark.parametrize("block", [
+    "title: Acme hires a new CFO\nsource: Daily Ledger\ndate: 2026-11-18",
+    'title: "Acme: a 12% jump, and why"\nsource: "Wire (Markets)"',
+    "title: 3 Stocks to Buy Now\nauthor: Jo O'Park",
+    "title: Acme   beats   forecasts   ",
+    "pages: 12\nfeatured: yes\nrating: 4.5\nnote: null",    # numbers, bools and nulls keep their types
+    "on: Monday\ntitle: Acme opens plant",                   # a key YAML reads as a bool
+    "title: Acme # opens plant\nurl: https://example.com/a",  # a comment, a colon
+    'title: "Acme \\"wins\\" again"',                         # an escape inside quotes
+    "title: 'Acme''s plant'\nsource: -Wire",
+    "tags: [acme, plants]\ntitle: Acme",
+])
+def test_simple_front_matter_reads_exactly_as_pyyaml_reads_it(block):
+    import yaml
+
+    _, pyyaml = load._yaml_loaders()
+    assert load._yaml_table(block) == (yaml.load(block, Loader=pyyaml) or {})
+
+
+def test_front_matter_values_keep_their_types_and_quoted_colons(tmp_path):
+    path = write(tmp_path, "a.md", '---\ntitle: "Acme: a 12% jump"\nsource: Daily Ledger\ndate: 2026-11-18\n'
+                                   "pages: 12\nfeatured: yes\n---\n"
+                                   "Acme Corp beat forecasts on Tuesday, its chief said.\n")
+    [article] = load.load([path]).articles
+    assert (article.title, article.publisher, article.date) == (
+        "Acme: a 12% jump", "Daily Ledger", dt.date(2026, 11, 18))
+    assert article.meta["pages"] == 12 and article.meta["featured"] is True
+
+
+def test_a_file_is_read_whole_up_to_the_limit_and_refused_one_byte_past_it(tmp_path):
+    path = write(tmp_path, "a.txt", "x" * 1000)
+    assert load.read_bytes(path, limit=1000) == b"x" * 1000
+    with pytest.raises(load.LoadError, match="too large"):
+        load.read_bytes(path, limit=999)
