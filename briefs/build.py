@@ -149,9 +149,9 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     # The out folder is never input: rebuilding `.` must not cite last week's brief as a source.
     files = list(load.iter_files(paths, problems, skip=[options.out] if options.out is not None else []))
     workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
-    with _pool.build_session(options.out, options.cache, notes.append) as cache:
+    with _pool.build_session(options.out, options.cache, notes.append) as cache, _pool.Workers(workers) as pool:
         streamed = _StreamedCombiner(subject, window, options.undated)  # dedup starts as workers finish files
-        items, file_problems = _pool.per_file(files, subject, cache, workers, note, each=streamed.add)
+        items, file_problems = _pool.per_file(files, subject, cache, pool, note, each=streamed.add)
         problems.extend(file_problems)
         memo = None
         if cache is not None:
@@ -161,7 +161,7 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
         if result is None:
             before = len(notes)
             result = _build(items, problems, notes, paths, options, subject, audience, window, note,
-                            streamed if streamed.used else None)
+                            streamed if streamed.used else None, workers=pool)
             _memo.put(cache, memo, result, before)
     if audience.get("pages"):
         note("fit")
@@ -357,11 +357,13 @@ def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
            window: period.Window, note, streamed: _StreamedCombiner | None = None,
-           others: Tally = Tally(), elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None) -> Result:
+           others: Tally = Tally(), elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None,
+           workers: _pool.Workers = _pool.INLINE) -> Result:
     """Return the brief from per-file results: window, corpus-level cleaning, then the later stages.
 
     `others` (a named subject only) counts articles that never name it, as if they were in `items`;
-    `elsewhere` is what those in the window show of repeated passages.
+    `elsewhere` is what those in the window show of repeated passages. `workers` (those that read
+    the files, if any still run) share the reading of every kept sentence for figures and entities.
     """
     if not items and not others.articles:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
@@ -448,7 +450,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     # results number quoted outside the selection); their sources are cited like the sentences'.
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
                              metrics=audience.get("metrics"), publishers=publishers, pool=sentences,
-                             since=the_period.start)
+                             since=the_period.start, mapper=workers.map)
     # Every source of a quoted story is listed, so the story's citations resolve.
     quoted_stories = _quoted_stories(summary + selected, week_stories)
     cited = sorted({s for x in selected + summary for s in x.sources} | {s for st in quoted_stories for s in st.sources}
@@ -479,7 +481,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         sources=source_list,
         figures=figures,
         sentiment=enrich.sentiment(sentences),
-        entities=enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers),
+        entities=enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers,
+                                 mapper=workers.map),
         method=options.method,
         week=window.week or None,
         previous=previous_path.name if previous is not None else None,

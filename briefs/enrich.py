@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -12,12 +12,17 @@ from .config import Subject
 from .model import Entity, Figure, Sentence, Sentiment, Source, Theme
 from .clean import Cleaned
 
+# `work(items)` computed as the caller likes (in pieces, in other processes), one result per item:
+# `_pool.Workers.map`. None: in this process.
+Mapper = Callable[[Callable[[list], list], list], list]
+
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
-            pool: list[Sentence] | None = None, since: str | None = None) -> list[Figure]:
+            pool: list[Sentence] | None = None, since: str | None = None,
+            mapper: Mapper | None = None) -> list[Figure]:
     """Return the subject's key figures, one row per fact, each with metric, period, kind and sources."""
     return figures_module.figures(sentences, limit=limit, subject=subject, metrics=metrics,
-                                  publishers=publishers, pool=pool, since=since)
+                                  publishers=publishers, pool=pool, since=since, mapper=mapper)
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +57,9 @@ def sentiment(sentences: list[Sentence]) -> Sentiment | None:
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
-             publishers: Iterable[str] = ()) -> list[Entity]:
+             publishers: Iterable[str] = (), mapper: Mapper | None = None) -> list[Entity]:
     """Return the people, companies, products and places the sentences mention, most frequent first."""
-    return entities_module.entities(sentences, limit=limit, exclude=exclude, publishers=publishers)
+    return entities_module.entities(sentences, limit=limit, exclude=exclude, publishers=publishers, mapper=mapper)
 
 
 def sources(cleaned: Cleaned, cited: set[int]) -> list[Source]:

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 from . import language
 from .model import Entity, Sentence
+
+if TYPE_CHECKING:
+    from .enrich import Mapper
 
 # "(NASDAQ: NVDA)", "(Symbol: SIVB)": what stands before a ticker in parentheses.
 _EXCHANGES = r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|LSE|TSX|OTC|ASX|HKEX|XETRA|TSE|BATS|CBOE|Symbol|Ticker"
@@ -77,6 +81,8 @@ _ATTRIBUTION = [
     re.compile(rf"\b(?:told|to|in an interview with|reported by|reports?|wrote in) {_NAME_RUN}\s*(?:on|in|that|,|\.)"),
     re.compile(rf"{_NAME_RUN} (?:reported|reports|first reported|has reported|previously reported)\b"),
 ]
+# An attribution's cue words: a sentence holding none of them is not searched with `_ATTRIBUTION`.
+_ATTRIBUTION_WORD = re.compile(r"according|--|—|–|told|report|interview|wrote")
 _REGIONS = {"europe", "asia", "africa", "latin america", "north america", "south america", "middle east",
             "asia-pacific", "silicon valley", "wall street", "u.s", "u.s.", "us", "uk", "u.k.", "eu", "usa", "america"}
 # Subdivisions (states, provinces) of these countries count as places; elsewhere they collide with
@@ -117,6 +123,7 @@ def lowercase_words(sentences: Iterable[Sentence]) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)  # names recur across a week's mentions and stages; bounded for long-lived workers
 def _bare(name: str) -> str:
     """Return a name's comparable form: lower case, no "The", no ".com", no company suffix."""
     words = re.sub(r"\.com\b", "", name.lower()).replace(".", " ").split()
@@ -136,7 +143,7 @@ def sources_named(sentences: Iterable[Sentence], publishers: Iterable[str] = ())
                 names.add(_bare(part))
     for sentence in sentences:
         text = sentence.text
-        if not re.search(r"according|--|—|–|told|report|interview|wrote", text):
+        if not _ATTRIBUTION_WORD.search(text):
             continue
         for pattern in _ATTRIBUTION:
             for match in pattern.finditer(text):
@@ -296,10 +303,11 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
-             publishers: Iterable[str] = ()) -> list[Entity]:
+             publishers: Iterable[str] = (), mapper: Mapper | None = None) -> list[Entity]:
     """Return the people, companies, products, places and organizations the sentences mention, most frequent first.
 
     Variants of one name are counted together; the subject (`exclude`) and news sources are left out.
+    `mapper` (see `enrich.Mapper`) may find the names in other processes.
     """
     skip = {_bare(e) for e in (exclude or []) if e}
     lowercase = lowercase_words(sentences)
@@ -310,21 +318,17 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     ticker_of: dict[str, str] = {}
     companies: set[str] = set()
     without: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
-    runs: dict = {}  # `_spans`'s memo
-    for sentence in sentences:
-        text = sentence.text
-        if "(" in text:
-            for match in _TICKER_AFTER_NAME.finditer(text):
-                names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False, memo=runs)]
-                if names:
-                    ticker_of[match.group(2)] = names[-1]
-                    companies.add(names[-1])
-            for ticker in _TICKER.findall(text):
-                counts[ticker] += 1
-                contexts.setdefault(ticker, []).append((text, 0, 0))
-            text = _TICKER.sub(" ", text)
-        for name, start, end in _spans(text, lowercase, memo=runs):
-            legal = _LEGAL_NAME.search(text[start:end]) is not None
+    texts = [s.text for s in sentences]
+    work = partial(_names_in, lowercase=lowercase)
+    for original, (text, named_tickers, tickers, spans) in zip(texts, mapper(work, texts) if mapper else work(texts)):
+        for ticker, name in named_tickers:
+            ticker_of[ticker] = name
+            companies.add(name)
+        for ticker in tickers:
+            counts[ticker] += 1
+            contexts.setdefault(ticker, []).append((original, 0, 0))
+        text = text if text is not None else original
+        for name, start, end, legal in spans:
             parts = without.get(name)
             if parts is None:
                 parts = without[name] = _without(name, subject_words)
@@ -348,6 +352,27 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
         tickers = [v for v in merged[name] if v in ticker_of]
         kinds[name] = "company" if tickers else _kind(name, mentions, people, companies)
     return [Entity(name=n, kind=kinds[n], count=c) for n, c in ranked]
+
+
+def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, list, list, list]]:
+    """Return what each sentence names: (its text with tickers blanked, None if it has none; (ticker,
+    name) pairs it writes as "Name (TICKER)"; its tickers; (name, start, end, has a legal form) per
+    name in the blanked text). A piece of `entities`' work, run where its `mapper` puts it."""
+    runs: dict = {}  # `_spans`'s memo
+    readings = []
+    for text in texts:
+        named_tickers, tickers, shown = [], [], None
+        if "(" in text:
+            for match in _TICKER_AFTER_NAME.finditer(text):
+                names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False, memo=runs)]
+                if names:
+                    named_tickers.append((match.group(2), names[-1]))
+            tickers = _TICKER.findall(text)
+            text = shown = _TICKER.sub(" ", text)
+        readings.append((shown, named_tickers, tickers,
+                         [(name, start, end, _LEGAL_NAME.search(text[start:end]) is not None)
+                          for name, start, end in _spans(text, lowercase, memo=runs)]))
+    return readings
 
 
 def _person_like(contexts: dict[str, list[tuple[str, int, int]]], skip: set[str]) -> set[str]:
@@ -424,10 +449,12 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
 def _without(name: str, subject_words: list[list[str]]) -> list[str]:
     """Return the name, or the parts of it left when the subject's name is taken out ("Tesla Model Y" → "Model Y")."""
     words = name.split()
+    lowered = [w.lower() for w in words]
     for target in subject_words:
         n = len(target)
+        low_target = [t.lower() for t in target]
         for i in range(len(words) - n + 1):
-            if [w.lower() for w in words[i:i + n]] == [t.lower() for t in target] and len(words) > n:
+            if lowered[i:i + n] == low_target and len(words) > n:
                 parts = [" ".join(words[:i]), " ".join(words[i + n:])]
                 # What is left may be the rest of the subject's own name ("SVB" + "Financial"): dropped.
                 inside = {w.lower() for t in subject_words for w in t} | _SUFFIXES
