@@ -87,12 +87,28 @@ class Workers:
         `work` must return one result per item and depend on nothing but its items (it is
         pickled with them), so the pieces' results, joined in order, are what one call returns.
         """
+        return self.map_later(work, items).result()
+
+    def map_later(self, work: Callable[[list], list], items: list) -> Pending:
+        """Return `map(work, items)` begun: the running workers start on it now, while the caller goes on."""
         if self.executor is None or len(items) < 2:
-            return work(items)
+            return Pending(work, items, None)
         pieces = min(len(items), self.count * MAP_PIECES_PER_WORKER)
         bounds = [len(items) * i // pieces for i in range(pieces + 1)]
-        futures = [self.executor.submit(work, items[a:b]) for a, b in zip(bounds, bounds[1:])]
-        return [result for future in futures for result in future.result()]
+        return Pending(work, items, [self.executor.submit(work, items[a:b]) for a, b in zip(bounds, bounds[1:])])
+
+
+class Pending:
+    """A `Workers.map` begun: its pieces' futures, or (no workers) the work to do here when asked."""
+
+    def __init__(self, work: Callable[[list], list], items: list, futures: list[Future] | None) -> None:
+        self.work, self.items, self.futures = work, items, futures
+
+    def result(self) -> list:
+        """Return the work's results, one per item, in order (waiting for the workers)."""
+        if self.futures is None:
+            return self.work(self.items)
+        return [result for future in self.futures for result in future.result()]
 
 
 INLINE = Workers(1)  # no processes: `map` runs its work here

@@ -20,6 +20,7 @@ from . import clean as clean_stage
 from . import figures as figures_stage
 from .audience import Audience, load_audience, template_roots
 from .config import ConfigError, Settings, Subject, data_dir, override_themes, resolve
+from . import entities as entities_stage
 from .entities import lowercase_words
 from .model import Brief, Period, Sentence, StoryRef
 
@@ -363,7 +364,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     `others` (a named subject only) counts articles that never name it, as if they were in `items`;
     `elsewhere` is what those in the window show of repeated passages. `workers` (those that read
-    the files, if any still run) share the reading of every kept sentence for figures and entities.
+    the files, if any still run) read every kept sentence for entities, while the stages go on,
+    and for figures.
     """
     if not items and not others.articles:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
@@ -409,6 +411,9 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         sentences = history.mark(sentences, previous)
         repeated = sum(not s.new for s in sentences)
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
+
+    # Entities read every sentence: running workers start on it now, while this process goes on.
+    names_found = workers.map_later(*entities_stage.name_search(sentences))
 
     note("stories")
     quotable, week_stories, templated = _stories(sentences, cleaned)
@@ -482,7 +487,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         figures=figures,
         sentiment=enrich.sentiment(sentences),
         entities=enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers,
-                                 mapper=workers.map),
+                                 found=names_found.result()),
         method=options.method,
         week=window.week or None,
         previous=previous_path.name if previous is not None else None,

@@ -57,9 +57,12 @@ def sentiment(sentences: list[Sentence]) -> Sentiment | None:
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
-             publishers: Iterable[str] = (), mapper: Mapper | None = None) -> list[Entity]:
-    """Return the people, companies, products and places the sentences mention, most frequent first."""
-    return entities_module.entities(sentences, limit=limit, exclude=exclude, publishers=publishers, mapper=mapper)
+             publishers: Iterable[str] = (), found: list | None = None) -> list[Entity]:
+    """Return the people, companies, products and places the sentences mention, most frequent first.
+
+    `found`: what `entities.name_search(sentences)`'s work gave, when the caller ran it ahead.
+    """
+    return entities_module.entities(sentences, limit=limit, exclude=exclude, publishers=publishers, found=found)
 
 
 def sources(cleaned: Cleaned, cited: set[int]) -> list[Source]:

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING
 
 from . import language
 from .model import Entity, Sentence
-
-if TYPE_CHECKING:
-    from .enrich import Mapper
 
 # "(NASDAQ: NVDA)", "(Symbol: SIVB)": what stands before a ticker in parentheses.
 _EXCHANGES = r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|LSE|TSX|OTC|ASX|HKEX|XETRA|TSE|BATS|CBOE|Symbol|Ticker"
@@ -302,15 +298,27 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
     return "organization"
 
 
+def name_search(sentences: list[Sentence]) -> tuple[Callable[[list[str]], list], list[str]]:
+    """Return `entities`' reading of every sentence as work and its items, for a caller to run (ahead, elsewhere).
+
+    The work depends only on its items (it may run in pieces, in other processes) and gives one
+    result per item; what it returns for all of them is `entities`' `found`.
+    """
+    return partial(_names_in, lowercase=lowercase_words(sentences)), [s.text for s in sentences]
+
+
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
-             publishers: Iterable[str] = (), mapper: Mapper | None = None) -> list[Entity]:
+             publishers: Iterable[str] = (), found: list | None = None) -> list[Entity]:
     """Return the people, companies, products, places and organizations the sentences mention, most frequent first.
 
     Variants of one name are counted together; the subject (`exclude`) and news sources are left out.
-    `mapper` (see `enrich.Mapper`) may find the names in other processes.
+    `found`: `name_search(sentences)`'s work done on its items, when the caller ran it.
     """
     skip = {_bare(e) for e in (exclude or []) if e}
-    lowercase = lowercase_words(sentences)
+    texts = [s.text for s in sentences]
+    if found is None:
+        work, texts = name_search(sentences)
+        found = work(texts)
     subject_words = [e.split() for e in sorted(exclude or [], key=len, reverse=True) if e]
     sources = _source_index(sources_named(sentences, publishers))
     counts: Counter[str] = Counter()
@@ -318,9 +326,7 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     ticker_of: dict[str, str] = {}
     companies: set[str] = set()
     without: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
-    texts = [s.text for s in sentences]
-    work = partial(_names_in, lowercase=lowercase)
-    for original, (text, named_tickers, tickers, spans) in zip(texts, mapper(work, texts) if mapper else work(texts)):
+    for original, (text, named_tickers, tickers, spans) in zip(texts, found):
         for ticker, name in named_tickers:
             ticker_of[ticker] = name
             companies.add(name)
@@ -357,7 +363,7 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
 def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, list, list, list]]:
     """Return what each sentence names: (its text with tickers blanked, None if it has none; (ticker,
     name) pairs it writes as "Name (TICKER)"; its tickers; (name, start, end, has a legal form) per
-    name in the blanked text). A piece of `entities`' work, run where its `mapper` puts it."""
+    name in the blanked text): the work `name_search` gives."""
     runs: dict = {}  # `_spans`'s memo
     readings = []
     for text in texts:

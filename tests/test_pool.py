@@ -36,3 +36,23 @@ def test_one_item_is_not_worth_sending():
     with _pool.Workers(2) as workers:
         workers.start()
         assert workers.map(_owners, [3]) == [(9, os.getpid())]
+
+
+def test_work_begun_ahead_is_done_here_only_when_asked_without_workers():
+    calls = []
+
+    def work(items):
+        calls.append(list(items))
+        return _owners(items)
+
+    pending = _pool.INLINE.map_later(work, [2, 3])
+    assert calls == []
+    assert pending.result() == [(4, os.getpid()), (9, os.getpid())] and calls == [[2, 3]]
+
+
+def test_work_begun_ahead_in_running_workers_gives_what_map_gives():
+    items = list(range(9))
+    with _pool.Workers(2) as workers:
+        workers.start()
+        pending = workers.map_later(_owners, items)
+        assert [square for square, _ in pending.result()] == [square for square, _ in workers.map(_owners, items)]
