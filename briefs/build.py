@@ -364,8 +364,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     `others` (a named subject only) counts articles that never name it, as if they were in `items`;
     `elsewhere` is what those in the window show of repeated passages. `workers` (those that read
-    the files, if any still run) read every kept sentence for entities, while the stages go on,
-    and for figures.
+    the files, if any still run) read every kept sentence for entities and figures while this
+    process goes on with other stages.
     """
     if not items and not others.articles:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
@@ -453,9 +453,14 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     publishers = sorted({a.article.publisher for a in cleaned.articles if a.article.publisher})
     # Figures are read from the brief's sentences first, then the week's other kept ones (a
     # results number quoted outside the selection); their sources are cited like the sentences'.
+    # Running workers read them while this process counts the entities.
+    figure_work, figure_items = figures_stage.reading(summary + selected, subject, metrics, publishers, pool=sentences)
+    figures_found = workers.map_later(figure_work, figure_items)
+    entities = enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers,
+                               found=names_found.result())
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
-                             metrics=audience.get("metrics"), publishers=publishers, pool=sentences,
-                             since=the_period.start, mapper=workers.map)
+                             metrics=metrics, publishers=publishers, pool=sentences,
+                             since=the_period.start, found=(figure_items, figures_found.result()))
     # Every source of a quoted story is listed, so the story's citations resolve.
     quoted_stories = _quoted_stories(summary + selected, week_stories)
     cited = sorted({s for x in selected + summary for s in x.sources} | {s for st in quoted_stories for s in st.sources}
@@ -486,8 +491,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         sources=source_list,
         figures=figures,
         sentiment=enrich.sentiment(sentences),
-        entities=enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers,
-                                 found=names_found.result()),
+        entities=entities,
         method=options.method,
         week=window.week or None,
         previous=previous_path.name if previous is not None else None,

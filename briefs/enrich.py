@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -12,17 +12,16 @@ from .config import Subject
 from .model import Entity, Figure, Sentence, Sentiment, Source, Theme
 from .clean import Cleaned
 
-# `work(items)` computed as the caller likes (in pieces, in other processes), one result per item:
-# `_pool.Workers.map`. None: in this process.
-Mapper = Callable[[Callable[[list], list], list], list]
-
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
             pool: list[Sentence] | None = None, since: str | None = None,
-            mapper: Mapper | None = None) -> list[Figure]:
-    """Return the subject's key figures, one row per fact, each with metric, period, kind and sources."""
+            found: tuple[list, list] | None = None) -> list[Figure]:
+    """Return the subject's key figures, one row per fact, each with metric, period, kind and sources.
+
+    `found`: `figures.reading`'s items and what its work gave, when the caller ran it ahead.
+    """
     return figures_module.figures(sentences, limit=limit, subject=subject, metrics=metrics,
-                                  publishers=publishers, pool=pool, since=since, mapper=mapper)
+                                  publishers=publishers, pool=pool, since=since, found=found)
 
 
 @lru_cache(maxsize=1)

@@ -16,16 +16,12 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING
 
 from .config import Subject, data_dir, read_toml
 from .entities import lowercase_words, places
 from .model import Figure, Sentence
-
-if TYPE_CHECKING:
-    from .enrich import Mapper
 
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|[bmk])\b)?"
 _MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d(?:\d|,(?=\d))*(?:\.\d+)?{_SCALE}|\d(?:\d|,(?=\d))*(?:\.\d+)?\s?cents\b)"
@@ -913,26 +909,21 @@ def reports_results(sentence: Sentence, subject: Subject | None, metrics: Mappin
         found[0].section == "results" and found[0].kind in ("actual", "guidance")
 
 
-def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
-            metrics: Mapping | None = None, publishers: Iterable[str] = (),
-            pool: list[Sentence] | None = None, since: str | None = None,
-            mapper: Mapper | None = None) -> list[Figure]:
-    """Return the subject's key figures, one row per fact, in an analyst's reading order.
+def reading(sentences: list[Sentence], subject: Subject | None = None, metrics: Mapping | None = None,
+            publishers: Iterable[str] = (), pool: list[Sentence] | None = None,
+            ) -> tuple[Callable[[list], list], list[tuple[Sentence, bool]]]:
+    """Return `figures`' reading of its sentences as work and its items, for a caller to run (ahead, elsewhere).
 
-    `sentences` are the brief's own (their figures lead); `pool` adds the week's other kept
-    sentences that name the subject, so a headline number quoted outside the selection still
-    gets its row. `since` (ISO date, the brief's first day) drops price targets dated well
-    before it: template articles repeat months-old analyst notes. `mapper` (see `enrich.Mapper`)
-    may read the sentences in other processes.
+    The items are (sentence, quoted by the brief), each text once and only those that may hold a
+    figure; the work depends only on its items and gives one result per item. `figures` takes
+    both back as `found`.
     """
     publishers = tuple(publishers)
     selected = {id(s) for s in sentences}
-    readings: list[_Found] = []
     seen_text: set[str] = set()
     everything = list(sentences) + list(pool or [])
-    lowercase = lowercase_words(everything)
     names = _names_gate(subject)
-    todo: list[tuple[Sentence, bool]] = []  # (sentence, quoted by the brief), each text once
+    todo: list[tuple[Sentence, bool]] = []
     for sentence in everything:
         if sentence.text in seen_text:
             continue
@@ -941,10 +932,31 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
         # `read`'s own first test, with the subject's pattern found once: most of the week's sentences stop here.
         if _may_hold(sentence.text, names, chosen and getattr(sentence, "central", True)):
             todo.append((sentence, chosen))
-    work = partial(_read_each, subject=subject, metrics=metrics, publishers=publishers, lowercase=lowercase)
-    for (sentence, _), found in zip(todo, mapper(work, todo) if mapper else work(todo)):
+    work = partial(_read_each, subject=subject, metrics=metrics, publishers=publishers,
+                   lowercase=lowercase_words(everything))
+    return work, todo
+
+
+def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
+            metrics: Mapping | None = None, publishers: Iterable[str] = (),
+            pool: list[Sentence] | None = None, since: str | None = None,
+            found: tuple[list, list] | None = None) -> list[Figure]:
+    """Return the subject's key figures, one row per fact, in an analyst's reading order.
+
+    `sentences` are the brief's own (their figures lead); `pool` adds the week's other kept
+    sentences that name the subject, so a headline number quoted outside the selection still
+    gets its row. `since` (ISO date, the brief's first day) drops price targets dated well
+    before it: template articles repeat months-old analyst notes. `found`: the items of
+    `reading` (same arguments) and what its work gave for them, when the caller ran it.
+    """
+    if found is None:
+        work, todo = reading(sentences, subject, metrics, publishers, pool)
+        found = (todo, work(todo))
+    selected = {id(s) for s in sentences}
+    readings: list[_Found] = []
+    for (sentence, _), read_here in zip(*found):
         # From another process a reading holds a copy of its sentence: the brief's own is put back.
-        readings.extend(f if f.sentence is sentence else dataclasses.replace(f, sentence=sentence) for f in found)
+        readings.extend(f if f.sentence is sentence else dataclasses.replace(f, sentence=sentence) for f in read_here)
     rows = [r for r in _facts(readings, selected) if not _stale(r.found, since)]
     rows.sort(key=lambda r: (-_support(r), r.found.sentence.position, r.found.order))
     # An estimate of a metric and period a result reports is shown beside the result, not as a row.
@@ -982,7 +994,7 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
 
 def _read_each(todo: list[tuple[Sentence, bool]], subject: Subject | None, metrics: Mapping | None,
                publishers: tuple[str, ...], lowercase: frozenset[str]) -> list[list[_Found]]:
-    """Return `read` of each (sentence, quoted by the brief): a piece of `figures`' work, run where `mapper` puts it."""
+    """Return `read` of each (sentence, quoted by the brief): the work `reading` gives."""
     compiled = vocabulary(metrics)
     return [read(sentence, subject, metrics, publishers, selected=chosen, lowercase=lowercase, compiled=compiled)
             for sentence, chosen in todo]
