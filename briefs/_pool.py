@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -106,9 +107,12 @@ class Pending:
 
     def result(self) -> list:
         """Return the work's results, one per item, in order (waiting for the workers)."""
-        if self.futures is None:
-            return self.work(self.items)
-        return [result for future in self.futures for result in future.result()]
+        if self.futures is not None:
+            try:
+                return [result for future in self.futures for result in future.result()]
+            except BrokenProcessPool:
+                pass  # a worker died (killed, out of memory): the same work, done here
+        return self.work(self.items)
 
 
 INLINE = Workers(1)  # no processes: `map` runs its work here

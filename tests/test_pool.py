@@ -56,3 +56,12 @@ def test_work_begun_ahead_in_running_workers_gives_what_map_gives():
         workers.start()
         pending = workers.map_later(_owners, items)
         assert [square for square, _ in pending.result()] == [square for square, _ in workers.map(_owners, items)]
+
+
+def test_work_whose_worker_died_is_done_here():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    lost: Future = Future()
+    lost.set_exception(BrokenProcessPool("a worker was killed"))
+    assert _pool.Pending(_owners, [4], [lost]).result() == [(16, os.getpid())]
