@@ -2,6 +2,8 @@
 
 Private to `build` (and `portfolio`, which shares the GC setting): the composition calls `per_file` and `build_session`, and nothing else
 needs to know about worker processes, batches, cache lookups or the collector's thresholds.
+The workers `per_file` starts (`Workers`) are then lent to the corpus-wide stages: a stage hands
+over work on its items (`Workers.map_later`) and gets back what one call in this process gives.
 """
 
 from __future__ import annotations
