@@ -2,6 +2,8 @@
 
 Private to `build` (and `portfolio`, which shares the GC setting): the composition calls `per_file` and `build_session`, and nothing else
 needs to know about worker processes, batches, cache lookups or the collector's thresholds.
+The workers `per_file` starts (`Workers`) are then lent to the corpus-wide stages: a stage hands
+over work on its items (`Workers.map_later`) and gets back what one call in this process gives.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -48,6 +51,73 @@ def build_session(out: Path | None, use_cache: bool, warn: Callable[[str], None]
 
 def _start_worker() -> None:
     gc.set_threshold(*BUILD_GC_THRESHOLD)
+
+
+# Pieces a corpus-wide map is cut into per worker: a few, so one slow piece does not leave a
+# core idle, and few, so what every piece carries (the week's vocabulary) is sent only a few times.
+MAP_PIECES_PER_WORKER = 2
+
+
+class Workers:
+    """A build's worker processes: started by `per_file` when files need processing, then lent to
+    the corpus-wide stages (`map`) until the build ends. None started: everything runs here."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def start(self) -> ProcessPoolExecutor:
+        """Return the process pool, started on first use."""
+        if self.executor is None:
+            language.prepare()  # before the fork: the workers inherit NLTK instead of importing it each
+            self.executor = ProcessPoolExecutor(max_workers=self.count, initializer=_start_worker)
+        return self.executor
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+            self.executor = None
+
+    def map(self, work: Callable[[list], list], items: list) -> list:
+        """Return `work(items)`, computed in pieces by the running workers when there are any.
+
+        `work` must return one result per item and depend on nothing but its items (it is
+        pickled with them), so the pieces' results, joined in order, are what one call returns.
+        """
+        return self.map_later(work, items).result()
+
+    def map_later(self, work: Callable[[list], list], items: list) -> Pending:
+        """Return `map(work, items)` begun: the running workers start on it now, while the caller goes on."""
+        if self.executor is None or len(items) < 2:
+            return Pending(work, items, None)
+        pieces = min(len(items), self.count * MAP_PIECES_PER_WORKER)
+        bounds = [len(items) * i // pieces for i in range(pieces + 1)]
+        return Pending(work, items, [self.executor.submit(work, items[a:b]) for a, b in zip(bounds, bounds[1:])])
+
+
+class Pending:
+    """A `Workers.map` begun: its pieces' futures, or (no workers) the work to do here when asked."""
+
+    def __init__(self, work: Callable[[list], list], items: list, futures: list[Future] | None) -> None:
+        self.work, self.items, self.futures = work, items, futures
+
+    def result(self) -> list:
+        """Return the work's results, one per item, in order (waiting for the workers)."""
+        if self.futures is not None:
+            try:
+                return [result for future in self.futures for result in future.result()]
+            except BrokenProcessPool:
+                pass  # a worker died (killed, out of memory): the same work, done here
+        return self.work(self.items)
+
+
+INLINE = Workers(1)  # no processes: `map` runs its work here
 
 
 def process_file(path: Path, subject: Subject) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
@@ -94,7 +164,7 @@ def _warm_up() -> None:
     render.prepare()
 
 
-def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: int,
+def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: Workers,
              note: Callable[..., None], each: Callable[[clean_stage.ArticleClean], None] | None = None,
              ) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
     """Return every file's cleaned articles in file order: from the cache, else processed (in parallel).
@@ -103,12 +173,13 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
     the rest are still being looked up. With `each`, every article is also handed over in file
     order as soon as it and all before it are ready, so corpus-wide work can start while workers
     run; that happens only when some file is processed (a fully cached run hands nothing over).
+    The workers started here are left running for the build's corpus-wide stages (`Workers.map`).
     """
     results: list[tuple[list, list] | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
     store = cache is not None
-    parallel = workers > 1 and len(files) >= MIN_FILES_FOR_WORKERS
-    batch_size = max(1, len(files) // (workers * 32))  # small batches: the last one decides when all cores are done
+    parallel = workers.count > 1 and len(files) >= MIN_FILES_FOR_WORKERS
+    batch_size = max(1, len(files) // (workers.count * 32))  # small batches: the last one decides when all cores are done
     pool: ProcessPoolExecutor | None = None
     batches: list[tuple[list[int], Future]] = []
     todo: list[int] = []
@@ -118,8 +189,7 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
     def submit(indices: list[int]) -> None:
         nonlocal pool
         if pool is None:
-            language.prepare()  # before the fork: the workers inherit NLTK instead of importing it each
-            pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+            pool = workers.start()
         batches.append((indices, pool.submit(_work, [files[i] for i in indices], subject, store)))
 
     def take(index: int, items: list, problems: list, encoded: str | None) -> None:
@@ -135,43 +205,39 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
                 each(item)
             released += 1
 
-    try:
-        for index, path in enumerate(files):
-            if cache is not None:
-                try:
-                    keys[index] = file_key(path.read_bytes(), subject) if path.stat().st_size <= load.MAX_BYTES else None
-                except OSError:
-                    keys[index] = None
-                hit = cache.get(keys[index]) if keys[index] else None
-                if hit is not None:
-                    items, problems, stored = hit
-                    results[index] = (_relocate(items, stored, str(path)),
-                                      [load.Problem(_moved(p.path, stored, str(path)), p.reason) for p in problems])
-                    continue
-            todo.append(index)
-            if parallel and len(todo) % batch_size == 0:
-                submit(todo[-batch_size:])
-        if parallel and len(todo) % batch_size:
-            submit(todo[-(len(todo) % batch_size):])
-        if not todo:
-            each = None
-        done = len(files) - len(todo)
-        note("read", done, len(files))  # progress: (stage, files done, files in all)
-        if pool is not None:
-            _warm_up()
-            for indices, future in batches:
-                for index, outcome in zip(indices, future.result()):
-                    take(index, *outcome)
-                    done += 1
-                    note("read", done, len(files))
-        else:
-            for index in todo:
-                take(index, *_work([files[index]], subject, store)[0])
+    for index, path in enumerate(files):
+        if cache is not None:
+            try:
+                keys[index] = file_key(path.read_bytes(), subject) if path.stat().st_size <= load.MAX_BYTES else None
+            except OSError:
+                keys[index] = None
+            hit = cache.get(keys[index]) if keys[index] else None
+            if hit is not None:
+                items, problems, stored = hit
+                results[index] = (_relocate(items, stored, str(path)),
+                                  [load.Problem(_moved(p.path, stored, str(path)), p.reason) for p in problems])
+                continue
+        todo.append(index)
+        if parallel and len(todo) % batch_size == 0:
+            submit(todo[-batch_size:])
+    if parallel and len(todo) % batch_size:
+        submit(todo[-(len(todo) % batch_size):])
+    if not todo:
+        each = None
+    done = len(files) - len(todo)
+    note("read", done, len(files))  # progress: (stage, files done, files in all)
+    if pool is not None:
+        _warm_up()
+        for indices, future in batches:
+            for index, outcome in zip(indices, future.result()):
+                take(index, *outcome)
                 done += 1
                 note("read", done, len(files))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    else:
+        for index in todo:
+            take(index, *_work([files[index]], subject, store)[0])
+            done += 1
+            note("read", done, len(files))
     if cache is not None:
         cache.put_many(entries)
     items: list[clean_stage.ArticleClean] = []

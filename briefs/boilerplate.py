@@ -36,6 +36,16 @@ def template_key(key: str) -> str:
     return key.translate(_DIGITS)
 
 
+def template_keys(keys: list[str]) -> list[str]:
+    """Return `template_key` of each key, masked in one pass over all of them.
+
+    Exact: keys are word runs joined by spaces (`normalize`), so none holds the newline they are
+    joined with, and masking digits one character at a time does not care where a key ends.
+    """
+    masked = template_key("\n".join(keys)).split("\n")
+    return masked if len(masked) == len(keys) else [template_key(k) for k in keys]
+
+
 @dataclass
 class _Seen:
     leads: set[str] = field(default_factory=set)
@@ -74,7 +84,7 @@ def sighting(item: ArticleClean) -> Sighting | None:
     if not article.publisher.strip():
         return None  # files of unknown publishers are not known to share a site: a repeat may be syndication
     return Sighting(article.publisher, _lead(item), article.date.isoformat() if article.date else article.path,
-                    article.path, tuple(template_key(k) for keys in item.keys for k in keys))
+                    article.path, tuple(template_keys([k for keys in item.keys for k in keys])))
 
 
 @dataclass(frozen=True)
@@ -250,7 +260,7 @@ def strip(cleaned: Cleaned, items: Iterable[ArticleClean],
         paragraphs, keys, stems, about = [], [], [], []
         has_about = len(article.about) == len(article.paragraphs)
         for index, paragraph in enumerate(article.paragraphs):
-            kept = [i for i, key in enumerate(article.keys[index]) if template_key(key) not in boilerplate]
+            kept = [i for i, key in enumerate(template_keys(article.keys[index])) if key not in boilerplate]
             if len(kept) < len(paragraph):
                 dropped.extend(Drop(REASON, paragraph[i], article.article.path)
                                for i in sorted(set(range(len(paragraph))) - set(kept)))

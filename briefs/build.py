@@ -20,6 +20,7 @@ from . import clean as clean_stage
 from . import figures as figures_stage
 from .audience import Audience, load_audience, template_roots
 from .config import ConfigError, Settings, Subject, data_dir, override_themes, resolve
+from . import entities as entities_stage
 from .entities import lowercase_words
 from .model import Brief, Period, Sentence, StoryRef
 
@@ -149,9 +150,9 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     # The out folder is never input: rebuilding `.` must not cite last week's brief as a source.
     files = list(load.iter_files(paths, problems, skip=[options.out] if options.out is not None else []))
     workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
-    with _pool.build_session(options.out, options.cache, notes.append) as cache:
+    with _pool.build_session(options.out, options.cache, notes.append) as cache, _pool.Workers(workers) as pool:
         streamed = _StreamedCombiner(subject, window, options.undated)  # dedup starts as workers finish files
-        items, file_problems = _pool.per_file(files, subject, cache, workers, note, each=streamed.add)
+        items, file_problems = _pool.per_file(files, subject, cache, pool, note, each=streamed.add)
         problems.extend(file_problems)
         memo = None
         if cache is not None:
@@ -161,7 +162,7 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
         if result is None:
             before = len(notes)
             result = _build(items, problems, notes, paths, options, subject, audience, window, note,
-                            streamed if streamed.used else None)
+                            streamed if streamed.used else None, workers=pool)
             _memo.put(cache, memo, result, before)
     if audience.get("pages"):
         note("fit")
@@ -357,11 +358,14 @@ def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -
 
 def _build(items, problems, notes, paths, options: Options, subject: Subject, audience: Audience,
            window: period.Window, note, streamed: _StreamedCombiner | None = None,
-           others: Tally = Tally(), elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None) -> Result:
+           others: Tally = Tally(), elsewhere: Mapping[tuple[str, str], boilerplate.Evidence] | None = None,
+           workers: _pool.Workers = _pool.INLINE) -> Result:
     """Return the brief from per-file results: window, corpus-level cleaning, then the later stages.
 
     `others` (a named subject only) counts articles that never name it, as if they were in `items`;
-    `elsewhere` is what those in the window show of repeated passages.
+    `elsewhere` is what those in the window show of repeated passages. `workers` (those that read
+    the files, if any still run) read every kept sentence for entities and figures while this
+    process goes on with other stages.
     """
     if not items and not others.articles:
         raise BuildError("no readable articles in " + ", ".join(str(p) for p in paths)
@@ -408,6 +412,9 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         repeated = sum(not s.new for s in sentences)
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
 
+    # Entities read every sentence: running workers start on it now, while this process goes on.
+    names_found = workers.map_later(*entities_stage.name_search(sentences))
+
     note("stories")
     quotable, week_stories, templated = _stories(sentences, cleaned)
     kind_of = {a.id: kinds.TEMPLATE if a.id in templated else kinds.kind(a.article.title, a.sentences)
@@ -448,9 +455,14 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     publishers = sorted({a.article.publisher for a in cleaned.articles if a.article.publisher})
     # Figures are read from the brief's sentences first, then the week's other kept ones (a
     # results number quoted outside the selection); their sources are cited like the sentences'.
+    # Running workers read them while this process counts the entities.
+    figure_work, figure_items = figures_stage.reading(summary + selected, subject, metrics, publishers, pool=sentences)
+    figures_found = workers.map_later(figure_work, figure_items)
+    entities = enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers,
+                               found=names_found.result())
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
-                             metrics=audience.get("metrics"), publishers=publishers, pool=sentences,
-                             since=the_period.start)
+                             metrics=metrics, publishers=publishers, pool=sentences,
+                             since=the_period.start, found=(figure_items, figures_found.result()))
     # Every source of a quoted story is listed, so the story's citations resolve.
     quoted_stories = _quoted_stories(summary + selected, week_stories)
     cited = sorted({s for x in selected + summary for s in x.sources} | {s for st in quoted_stories for s in st.sources}
@@ -481,7 +493,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         sources=source_list,
         figures=figures,
         sentiment=enrich.sentiment(sentences),
-        entities=enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers),
+        entities=entities,
         method=options.method,
         week=window.week or None,
         previous=previous_path.name if previous is not None else None,

@@ -14,10 +14,14 @@ from .clean import Cleaned
 
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
-            pool: list[Sentence] | None = None, since: str | None = None) -> list[Figure]:
-    """Return the subject's key figures, one row per fact, each with metric, period, kind and sources."""
+            pool: list[Sentence] | None = None, since: str | None = None,
+            found: tuple[list, list] | None = None) -> list[Figure]:
+    """Return the subject's key figures, one row per fact, each with metric, period, kind and sources.
+
+    `found`: `figures.reading`'s items and what its work gave, when the caller ran it ahead.
+    """
     return figures_module.figures(sentences, limit=limit, subject=subject, metrics=metrics,
-                                  publishers=publishers, pool=pool, since=since)
+                                  publishers=publishers, pool=pool, since=since, found=found)
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +56,12 @@ def sentiment(sentences: list[Sentence]) -> Sentiment | None:
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
-             publishers: Iterable[str] = ()) -> list[Entity]:
-    """Return the people, companies, products and places the sentences mention, most frequent first."""
-    return entities_module.entities(sentences, limit=limit, exclude=exclude, publishers=publishers)
+             publishers: Iterable[str] = (), found: list | None = None) -> list[Entity]:
+    """Return the people, companies, products and places the sentences mention, most frequent first.
+
+    `found`: what `entities.name_search(sentences)`'s work gave, when the caller ran it ahead.
+    """
+    return entities_module.entities(sentences, limit=limit, exclude=exclude, publishers=publishers, found=found)
 
 
 def sources(cleaned: Cleaned, cited: set[int]) -> list[Source]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import lru_cache, partial
 
 from . import language
 from .model import Entity, Sentence
@@ -77,6 +77,8 @@ _ATTRIBUTION = [
     re.compile(rf"\b(?:told|to|in an interview with|reported by|reports?|wrote in) {_NAME_RUN}\s*(?:on|in|that|,|\.)"),
     re.compile(rf"{_NAME_RUN} (?:reported|reports|first reported|has reported|previously reported)\b"),
 ]
+# An attribution's cue words: a sentence holding none of them is not searched with `_ATTRIBUTION`.
+_ATTRIBUTION_WORD = re.compile(r"according|--|—|–|told|report|interview|wrote")
 _REGIONS = {"europe", "asia", "africa", "latin america", "north america", "south america", "middle east",
             "asia-pacific", "silicon valley", "wall street", "u.s", "u.s.", "us", "uk", "u.k.", "eu", "usa", "america"}
 # Subdivisions (states, provinces) of these countries count as places; elsewhere they collide with
@@ -117,6 +119,7 @@ def lowercase_words(sentences: Iterable[Sentence]) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)  # names recur across a week's mentions and stages; bounded for long-lived workers
 def _bare(name: str) -> str:
     """Return a name's comparable form: lower case, no "The", no ".com", no company suffix."""
     words = re.sub(r"\.com\b", "", name.lower()).replace(".", " ").split()
@@ -136,7 +139,7 @@ def sources_named(sentences: Iterable[Sentence], publishers: Iterable[str] = ())
                 names.add(_bare(part))
     for sentence in sentences:
         text = sentence.text
-        if not re.search(r"according|--|—|–|told|report|interview|wrote", text):
+        if not _ATTRIBUTION_WORD.search(text):
             continue
         for pattern in _ATTRIBUTION:
             for match in pattern.finditer(text):
@@ -295,14 +298,27 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
     return "organization"
 
 
+def name_search(sentences: list[Sentence]) -> tuple[Callable[[list[str]], list], list[str]]:
+    """Return `entities`' reading of every sentence as work and its items, for a caller to run (ahead, elsewhere).
+
+    The work depends only on its items (it may run in pieces, in other processes) and gives one
+    result per item; what it returns for all of them is `entities`' `found`.
+    """
+    return partial(_names_in, lowercase=lowercase_words(sentences)), [s.text for s in sentences]
+
+
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
-             publishers: Iterable[str] = ()) -> list[Entity]:
+             publishers: Iterable[str] = (), found: list | None = None) -> list[Entity]:
     """Return the people, companies, products, places and organizations the sentences mention, most frequent first.
 
     Variants of one name are counted together; the subject (`exclude`) and news sources are left out.
+    `found`: `name_search(sentences)`'s work done on its items, when the caller ran it.
     """
     skip = {_bare(e) for e in (exclude or []) if e}
-    lowercase = lowercase_words(sentences)
+    texts = [s.text for s in sentences]
+    if found is None:
+        work, texts = name_search(sentences)
+        found = work(texts)
     subject_words = [e.split() for e in sorted(exclude or [], key=len, reverse=True) if e]
     sources = _source_index(sources_named(sentences, publishers))
     counts: Counter[str] = Counter()
@@ -310,21 +326,15 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     ticker_of: dict[str, str] = {}
     companies: set[str] = set()
     without: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
-    runs: dict = {}  # `_spans`'s memo
-    for sentence in sentences:
-        text = sentence.text
-        if "(" in text:
-            for match in _TICKER_AFTER_NAME.finditer(text):
-                names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False, memo=runs)]
-                if names:
-                    ticker_of[match.group(2)] = names[-1]
-                    companies.add(names[-1])
-            for ticker in _TICKER.findall(text):
-                counts[ticker] += 1
-                contexts.setdefault(ticker, []).append((text, 0, 0))
-            text = _TICKER.sub(" ", text)
-        for name, start, end in _spans(text, lowercase, memo=runs):
-            legal = _LEGAL_NAME.search(text[start:end]) is not None
+    for original, (text, named_tickers, tickers, spans) in zip(texts, found):
+        for ticker, name in named_tickers:
+            ticker_of[ticker] = name
+            companies.add(name)
+        for ticker in tickers:
+            counts[ticker] += 1
+            contexts.setdefault(ticker, []).append((original, 0, 0))
+        text = text if text is not None else original
+        for name, start, end, legal in spans:
             parts = without.get(name)
             if parts is None:
                 parts = without[name] = _without(name, subject_words)
@@ -348,6 +358,27 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
         tickers = [v for v in merged[name] if v in ticker_of]
         kinds[name] = "company" if tickers else _kind(name, mentions, people, companies)
     return [Entity(name=n, kind=kinds[n], count=c) for n, c in ranked]
+
+
+def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, list, list, list]]:
+    """Return what each sentence names: (its text with tickers blanked, None if it has none; (ticker,
+    name) pairs it writes as "Name (TICKER)"; its tickers; (name, start, end, has a legal form) per
+    name in the blanked text): the work `name_search` gives."""
+    runs: dict = {}  # `_spans`'s memo
+    readings = []
+    for text in texts:
+        named_tickers, tickers, shown = [], [], None
+        if "(" in text:
+            for match in _TICKER_AFTER_NAME.finditer(text):
+                names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False, memo=runs)]
+                if names:
+                    named_tickers.append((match.group(2), names[-1]))
+            tickers = _TICKER.findall(text)
+            text = shown = _TICKER.sub(" ", text)
+        readings.append((shown, named_tickers, tickers,
+                         [(name, start, end, _LEGAL_NAME.search(text[start:end]) is not None)
+                          for name, start, end in _spans(text, lowercase, memo=runs)]))
+    return readings
 
 
 def _person_like(contexts: dict[str, list[tuple[str, int, int]]], skip: set[str]) -> set[str]:
@@ -424,10 +455,12 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
 def _without(name: str, subject_words: list[list[str]]) -> list[str]:
     """Return the name, or the parts of it left when the subject's name is taken out ("Tesla Model Y" → "Model Y")."""
     words = name.split()
+    lowered = [w.lower() for w in words]
     for target in subject_words:
         n = len(target)
+        low_target = [t.lower() for t in target]
         for i in range(len(words) - n + 1):
-            if [w.lower() for w in words[i:i + n]] == [t.lower() for t in target] and len(words) > n:
+            if lowered[i:i + n] == low_target and len(words) > n:
                 parts = [" ".join(words[:i]), " ".join(words[i + n:])]
                 # What is left may be the rest of the subject's own name ("SVB" + "Financial"): dropped.
                 inside = {w.lower() for t in subject_words for w in t} | _SUFFIXES

@@ -16,8 +16,8 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache, partial
 
 from .config import Subject, data_dir, read_toml
 from .entities import lowercase_words, places
@@ -583,6 +583,18 @@ def _subject_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
 _DIGIT = re.compile(r"\d")
 
 
+def _names_gate(subject: Subject | None) -> re.Pattern | None:
+    """Return the pattern a sentence outside the selection must match (the subject's names), None when the subject has none."""
+    return _subject_pattern(tuple(_subject_terms(subject))) if subject is not None and subject.names else None
+
+
+def _may_hold(text: str, names: re.Pattern | None, quoted: bool) -> bool:
+    """Return False when a sentence cannot hold one of the subject's figures: it has no digit, or it
+    does not name the subject (`names`, see `_names_gate`) and is not quoted by the brief from an
+    article about the subject (`quoted`; a market wrap's "retail sales rose 0.5%" is not)."""
+    return _DIGIT.search(text) is not None and (names is None or quoted or names.search(text) is not None)
+
+
 def _value_and_change(text: str, spans: list[re.Match], i: int, used: set[int]):
     """Return (value, start, end, change, spans taken) for the figure spans[i] with the spans it absorbs.
 
@@ -649,17 +661,12 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     A sentence from outside the brief's selection (`selected=False`) must name the subject.
     `lowercase` is the week's vocabulary written in lower case (see `lowercase_words`).
     """
+    text = sentence.text
+    if not _may_hold(text, _names_gate(subject), selected and getattr(sentence, "central", True)):
+        return []
     if lowercase is None:
         lowercase = lowercase_words([sentence])
-    text = sentence.text
-    if not _DIGIT.search(text):
-        return []
     named_subject = _names_subject(text, subject)
-    # A sentence that does not name the subject counts only when the brief quotes it and its
-    # article is about the subject (a market wrap's "retail sales rose 0.5%" is not).
-    if subject is not None and subject.names and not named_subject and (
-            not selected or not getattr(sentence, "central", True)):
-        return []
     if _SHOPPING.search(text):  # after the cheaper tests: most of the week's sentences stop before it
         return []
     metrics, pattern = compiled or vocabulary(extra)  # `compiled`: the vocabulary read once per build
@@ -902,29 +909,54 @@ def reports_results(sentence: Sentence, subject: Subject | None, metrics: Mappin
         found[0].section == "results" and found[0].kind in ("actual", "guidance")
 
 
+def reading(sentences: list[Sentence], subject: Subject | None = None, metrics: Mapping | None = None,
+            publishers: Iterable[str] = (), pool: list[Sentence] | None = None,
+            ) -> tuple[Callable[[list], list], list[tuple[Sentence, bool]]]:
+    """Return `figures`' reading of its sentences as work and its items, for a caller to run (ahead, elsewhere).
+
+    The items are (sentence, quoted by the brief), each text once and only those that may hold a
+    figure; the work depends only on its items and gives one result per item. `figures` takes
+    both back as `found`.
+    """
+    publishers = tuple(publishers)
+    selected = {id(s) for s in sentences}
+    seen_text: set[str] = set()
+    everything = list(sentences) + list(pool or [])
+    names = _names_gate(subject)
+    todo: list[tuple[Sentence, bool]] = []
+    for sentence in everything:
+        if sentence.text in seen_text:
+            continue
+        seen_text.add(sentence.text)
+        chosen = id(sentence) in selected
+        # `read`'s own first test, with the subject's pattern found once: most of the week's sentences stop here.
+        if _may_hold(sentence.text, names, chosen and getattr(sentence, "central", True)):
+            todo.append((sentence, chosen))
+    work = partial(_read_each, subject=subject, metrics=metrics, publishers=publishers,
+                   lowercase=lowercase_words(everything))
+    return work, todo
+
+
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
-            pool: list[Sentence] | None = None, since: str | None = None) -> list[Figure]:
+            pool: list[Sentence] | None = None, since: str | None = None,
+            found: tuple[list, list] | None = None) -> list[Figure]:
     """Return the subject's key figures, one row per fact, in an analyst's reading order.
 
     `sentences` are the brief's own (their figures lead); `pool` adds the week's other kept
     sentences that name the subject, so a headline number quoted outside the selection still
     gets its row. `since` (ISO date, the brief's first day) drops price targets dated well
-    before it: template articles repeat months-old analyst notes.
+    before it: template articles repeat months-old analyst notes. `found`: the items of
+    `reading` (same arguments) and what its work gave for them, when the caller ran it.
     """
-    publishers = tuple(publishers)
+    if found is None:
+        work, todo = reading(sentences, subject, metrics, publishers, pool)
+        found = (todo, work(todo))
     selected = {id(s) for s in sentences}
     readings: list[_Found] = []
-    seen_text: set[str] = set()
-    everything = list(sentences) + list(pool or [])
-    lowercase = lowercase_words(everything)
-    compiled = vocabulary(metrics)
-    for sentence in everything:
-        if sentence.text in seen_text:
-            continue
-        seen_text.add(sentence.text)
-        readings.extend(read(sentence, subject, metrics, publishers, selected=id(sentence) in selected,
-                             lowercase=lowercase, compiled=compiled))
+    for (sentence, _), read_here in zip(*found):
+        # From another process a reading holds a copy of its sentence: the brief's own is put back.
+        readings.extend(f if f.sentence is sentence else dataclasses.replace(f, sentence=sentence) for f in read_here)
     rows = [r for r in _facts(readings, selected) if not _stale(r.found, since)]
     rows.sort(key=lambda r: (-_support(r), r.found.sentence.position, r.found.order))
     # An estimate of a metric and period a result reports is shown beside the result, not as a row.
@@ -958,6 +990,14 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
                              text=f.sentence.text, sources=sources, new=f.sentence.new, metric=f.metric,
                              change=f.change, period=f.period, kind=f.kind, subject=name, estimate=f.estimate))
     return result
+
+
+def _read_each(todo: list[tuple[Sentence, bool]], subject: Subject | None, metrics: Mapping | None,
+               publishers: tuple[str, ...], lowercase: frozenset[str]) -> list[list[_Found]]:
+    """Return `read` of each (sentence, quoted by the brief): the work `reading` gives."""
+    compiled = vocabulary(metrics)
+    return [read(sentence, subject, metrics, publishers, selected=chosen, lowercase=lowercase, compiled=compiled)
+            for sentence, chosen in todo]
 
 
 # A price target dated this many days before the brief's first day is an old note repeated.

@@ -81,19 +81,17 @@ SECOND_PERSON_SHARE = 0.2
 
 def kind(title: str, sentences: Sequence[str], body_words: int | None = None) -> str:
     """Return the article's kind (one of the module's constants) from its headline and kept sentences."""
-    words = body_words if body_words is not None else sum(len(s.split()) for s in sentences)
-    if words < FAILURE_WORDS and (not sentences or _FAILURE.search(" ".join(sentences))):
+    if (body_words if body_words is not None else _words_up_to(sentences, FAILURE_WORDS)) < FAILURE_WORDS and (
+            not sentences or _FAILURE.search(" ".join(sentences))):
         return FAILURE
-    n = max(1, len(sentences))
-    first = sum(bool(_FIRST_PERSON.search(s)) for s in sentences) / n
-    second = sum(bool(_SECOND_PERSON.search(s)) for s in sentences) / n
+    # The voice shares read every sentence: each is taken only where a rule asks (most headlines decide first).
     if _HEADLINE[SHOPPING].search(title):
         return SHOPPING
-    if _HEADLINE[REVIEW].search(title) and first >= FIRST_PERSON_SHARE / 2:
+    if _HEADLINE[REVIEW].search(title) and _share(_FIRST_PERSON, sentences) >= FIRST_PERSON_SHARE / 2:
         return REVIEW
     if _OPINION.search(title):
         return OPINION
-    if _PITCH.search(title) or (second >= SECOND_PERSON_SHARE and title.rstrip().endswith("?")):
+    if _PITCH.search(title) or (title.rstrip().endswith("?") and _share(_SECOND_PERSON, sentences) >= SECOND_PERSON_SHARE):
         return PROMOTIONAL
     if _HEADLINE[ANALYST].search(title):
         return ANALYST
@@ -109,9 +107,24 @@ def kind(title: str, sentences: Sequence[str], body_words: int | None = None) ->
         return PRODUCT
     if _HEADLINE["markets"].search(title) and _HEADLINE["moves"].search(title):
         return MARKET_WRAP
-    if first >= FIRST_PERSON_SHARE:
+    if _share(_FIRST_PERSON, sentences) >= FIRST_PERSON_SHARE:
         return OPINION
     return NEWS
+
+
+def _words_up_to(sentences: Sequence[str], limit: int) -> int:
+    """Return the sentences' word count, or any count >= `limit` once it is reached (only "fewer than" is asked)."""
+    words = 0
+    for sentence in sentences:
+        words += len(sentence.split())
+        if words >= limit:
+            break
+    return words
+
+
+def _share(voice: re.Pattern, sentences: Sequence[str]) -> float:
+    """Return the share of the sentences in which the voice's pattern occurs."""
+    return sum(bool(voice.search(s)) for s in sentences) / max(1, len(sentences))
 
 
 def is_market_wrap(title: str, names: Sequence[str] = ()) -> bool:

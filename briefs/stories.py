@@ -166,12 +166,13 @@ def _one_voice_many_fills(members: list[Sentence], publisher: dict[int, str]) ->
 
 def _templated(sentences: list[Sentence]) -> list[bool]:
     """Return, per sentence, whether its wording recurs with other numbers in TEMPLATE_FILLS articles or more."""
-    skeleton = [tuple(t for t in s.stems if not t[:1].isdigit()) if telling_numbers(s.text) else () for s in sentences]
+    numbers = [telling_numbers(s.text) for s in sentences]
+    skeleton = [tuple(t for t in s.stems if not t[:1].isdigit()) if told else () for s, told in zip(sentences, numbers)]
     fills: dict[tuple[str, ...], set[frozenset[str]]] = {}
     articles: dict[tuple[str, ...], set[int]] = {}
-    for sentence, key in zip(sentences, skeleton):
+    for sentence, key, told in zip(sentences, skeleton, numbers):
         if len(key) >= 4:
-            fills.setdefault(key, set()).add(telling_numbers(sentence.text))
+            fills.setdefault(key, set()).add(told)
             articles.setdefault(key, set()).update(sentence.sources)
     return [bool(key) and len(key) >= 4 and len(fills[key]) >= 2 and len(articles[key]) >= TEMPLATE_FILLS
             for key in skeleton]

@@ -152,3 +152,10 @@ def test_evidence_leaves_out_only_passages_that_cannot_become_boilerplate():
     # With none of its own a passage seen twice can never reach three files: the asker is not told of it.
     assert footer not in others.evidence(wanted, own={})
     assert others.evidence(wanted, own={}) == {}
+
+
+def test_keys_masked_together_are_masked_as_one_at_a_time():
+    keys = ["acme rose 21 to 47 5 billion", "", "the 50 day average", "zürich fell 3"]
+    assert boilerplate.template_keys(keys) == [boilerplate.template_key(k) for k in keys]
+    assert boilerplate.template_keys(keys)[0] == "acme rose ## to ## # billion"
+    assert boilerplate.template_keys([]) == []

@@ -89,3 +89,17 @@ def test_a_capitalised_word_opening_a_sentence_or_quote_is_not_a_name_alone():
     assert entities._opens_sentence('He said: "', len('He said: "'))
     assert entities._opens_sentence("It closed.\n", len("It closed.\n"))
     assert not entities._opens_sentence("It closed, ", len("It closed, "))
+
+
+def test_names_found_ahead_in_other_processes_are_counted_alike():
+    import pickle
+
+    texts = ["Globex Corp. (GLBX) agreed to supply Acme with motors.", "Jane Roe, Globex's chief executive, said demand was strong.",
+             "Roe said Globex would hire 200 engineers in Ohio.", "Initech shares rose after the deal, Reuters reported."]
+    sentences = [Sentence(text=t, source=i + 1, position=i, paragraph=0, sources=[i + 1]) for i, t in enumerate(texts)]
+    here = entities.entities(sentences, exclude=["Acme"])
+    assert ("Globex", "company", 3) in [(e.name, e.kind, e.count) for e in here]
+    work, items = entities.name_search(sentences)
+    # Each item and its result pickled, as worker processes get and give them, one piece per sentence.
+    found = [r for item in items for r in pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(work))([item])))]
+    assert entities.entities(sentences, exclude=["Acme"], found=found) == here

@@ -350,3 +350,20 @@ def test_a_region_that_generated_revenue_qualifies_it():
                      source=1, position=0, paragraph=0, sources=[1])
     assert [f.metric for f in figures.read(china, Subject(name="Acme"))] == ["China revenue"]
     assert [f.metric for f in figures.read(whole, Subject(name="Acme"))] == ["revenue"]
+
+
+def test_figures_read_ahead_in_other_processes_are_the_same_rows_and_the_quotes_keep_their_weight():
+    import pickle
+
+    quoted = s("Acme said revenue rose 21% to $47.5 billion in the second quarter.", 1, 0)
+    week = [Sentence(text="Acme shares fell 6.9% on Wednesday.", source=2, position=1, paragraph=0, sources=[2, 3, 4, 5]),
+            s("Globex said its revenue rose 3% to $2 billion.", 6, 2), s("Acme opened a plant in Ohio.", 7, 3)]
+    here = figures.figures([quoted], limit=1, subject=ACME, pool=week)
+    # The quoted revenue line outweighs the week's most repeated share-price move only as a quote.
+    assert [(f.metric, f.sources) for f in here] == [("revenue", [1])]
+    work, items = figures.reading([quoted], ACME, pool=week)
+    assert [sentence.text for sentence, _ in items] == [quoted.text, week[0].text]  # no figure of Acme's in the rest
+    # Each item and its result pickled, as worker processes get and give them, one piece per sentence.
+    done = [r for item in items for r in pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(work))([item])))]
+    assert figures.figures([quoted], limit=1, subject=ACME, pool=week, found=(items, done)) == here
+    assert figures.figures([], limit=1, subject=ACME, pool=[quoted] + week)[0].metric == "share price"
