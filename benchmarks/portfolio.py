@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/portfolio.py            # 100 subjects, 20,000 articles, 1,000 tasks
     .venv/bin/python benchmarks/portfolio.py --small    # 10 subjects, 1,000 articles, 200 tasks
     .venv/bin/python benchmarks/portfolio.py --tasks 0  # the engines only, no memory check over many tasks
+    .venv/bin/python benchmarks/portfolio.py --subjects 100 --articles 4000 --engines pool,build --tasks 0
 
 Articles are synthetic, generated into a temporary folder at run time (never committed): the BBC
 dev texts (../shared/eval/bbc_dev.jsonl) with one of the subjects placed in the headline and a
@@ -168,9 +169,17 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="10 subjects, 1,000 articles, 200 tasks")
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--tasks", type=int, help="subject tasks in the one-process memory check (0: skip it)")
+    parser.add_argument("--subjects", type=int, help="subjects in the portfolio (default 100, --small 10)")
+    parser.add_argument("--articles", type=int, help="articles generated (default 20,000, --small 1,000)")
+    parser.add_argument("--engines", default="pool,dask,build",
+                        help="what to run, of pool, dask and build (comma-separated; ratios need build)")
     args = parser.parse_args()
     n_subjects, n_articles, n_tasks = (10, 1_000, 200) if args.small else (100, 20_000, 1_000)
+    n_subjects, n_articles = args.subjects or n_subjects, args.articles or n_articles
     n_tasks = n_tasks if args.tasks is None else args.tasks
+    engines = {e.strip() for e in args.engines.split(",") if e.strip()}
+    if not engines <= {"pool", "dask", "build"}:
+        raise SystemExit(f"--engines: choose among pool, dask, build, not {args.engines!r}")
     bbc = args.eval / "bbc_dev.jsonl"
     if not bbc.is_file():
         raise SystemExit(f"{bbc}: not found; the benchmark needs the BBC dev texts (--eval DIR)")
@@ -186,21 +195,32 @@ def main() -> None:
         env = {"BRIEFS_CONFIG_DIR": str(config), "BRIEFS_CACHE_DIR": str(root / "cache")}
         print(f"{n_subjects} subjects, {n_articles:,} articles, 2 worker processes, md+json (cpu count {os.cpu_count()})")
         common = ["portfolio", str(root / "PORTFOLIO.toml"), "--format", "md,json", "--workers", "2", "--quiet"]
-        pool = timed(BRIEFS + common + ["--out", str(root / "pool")], env)
-        dask = timed(BRIEFS + common + ["--out", str(root / "dask"), "--scheduler", "local"], env)
-        one = timed(BRIEFS + ["build", str(root / "news"), "--format", "md,json", "--workers", "2", "--no-cache",
-                              "--quiet", "--out", str(root / "build")], env)
-        same = all((root / "pool" / p.relative_to(root / "dask")).read_bytes() == p.read_bytes()
-                   for p in (root / "dask").rglob("*") if p.is_file() and not p.name.startswith("index."))
+        runs = {}
+        if "pool" in engines:
+            runs["local pool"] = timed(BRIEFS + common + ["--out", str(root / "pool")], env)
+        if "dask" in engines:
+            runs["Dask LocalCluster (2)"] = timed(BRIEFS + common + ["--out", str(root / "dask"), "--scheduler", "local"],
+                                                  env)
+        if "build" in engines:
+            runs[f"briefs build ({name})"] = timed(BRIEFS + ["build", str(root / "news"), "--format", "md,json",
+                                                             "--workers", "2", "--no-cache", "--quiet",
+                                                             "--out", str(root / "build")], env)
         print(f"{'engine':<28}{'seconds':>9}{'CPU s':>9}{'main MB':>9}{'worker MB':>11}")
-        for label, (seconds, main_kb, worker_kb, cpu) in (("local pool", pool), ("Dask LocalCluster (2)", dask),
-                                                          (f"briefs build ({name})", one)):
+        for label, (seconds, main_kb, worker_kb, cpu) in runs.items():
             print(f"{label:<28}{seconds:>9.1f}{cpu:>9.1f}{main_kb / 1024:>9.0f}{worker_kb / 1024:>11.0f}")
-        print(f"Dask / pool: time {dask[0] / pool[0]:.2f}x, largest worker's peak memory {dask[2] / max(pool[2], 1):.2f}x"
-              f"; briefs byte-identical: {same}")
-        print(f"portfolio / one subject's build: pool {pool[0] / one[0]:.2f}x, Dask {dask[0] / one[0]:.2f}x (target <= 3x)")
-        # CPU seconds of every process: what the work costs, whatever else shares the cores.
-        print(f"the same in CPU time: pool {pool[3] / one[3]:.2f}x, Dask {dask[3] / one[3]:.2f}x")
+        pool, dask = runs.get("local pool"), runs.get("Dask LocalCluster (2)")
+        one = runs.get(f"briefs build ({name})")
+        if pool and dask:
+            same = all((root / "pool" / p.relative_to(root / "dask")).read_bytes() == p.read_bytes()
+                       for p in (root / "dask").rglob("*") if p.is_file() and not p.name.startswith("index."))
+            print(f"Dask / pool: time {dask[0] / pool[0]:.2f}x, CPU {dask[3] / pool[3]:.2f}x, largest worker's peak "
+                  f"memory {dask[2] / max(pool[2], 1):.2f}x; briefs byte-identical: {same}")
+        if one:
+            engine_runs = [(label, run) for label, run in (("pool", pool), ("Dask", dask)) if run]
+            print("portfolio / one subject's build: "
+                  + ", ".join(f"{label} {run[0] / one[0]:.2f}x" for label, run in engine_runs) + " (target <= 3x)")
+            # CPU seconds of every process: what the work costs, whatever else shares the cores.
+            print("the same in CPU time: " + ", ".join(f"{label} {run[3] / one[3]:.2f}x" for label, run in engine_runs))
         if not n_tasks:
             return
         marks = flat_memory(root / "news", companies, n_tasks, root / "flat")

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from . import _pool, boilerplate, build, clean, load, period, render
@@ -118,8 +117,7 @@ def read_portfolio(path: Path) -> Portfolio:
 
 # --- per file: read once, clean once, route ---------------------------------------------------
 
-@lru_cache(maxsize=1024)
-def _naming_pieces(terms: tuple[str, ...], tickers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _naming_pieces(terms: Sequence[str], tickers: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return the pieces every mention of the subject contains: each term's first word, and the tickers.
 
     A mention (`clean.mentions`) is a name, alias or related term matched case-insensitively, or
@@ -150,24 +148,38 @@ class Haystack:
         return cls(text, text.lower(), "\x00" not in text and not any(c in text for c in _ODD_FOLDS))
 
 
-@lru_cache(maxsize=1024)
-def _naming_pattern(pieces: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?i:{re.escape(p)})" for p in pieces))
+@dataclass(frozen=True)
+class Needles:
+    """What `may_name` looks for of one subject, worked out once per batch rather than once per article."""
+
+    pieces: tuple[str, ...]
+    tickers: tuple[str, ...]
+    lower: tuple[str, ...] | None  # the pieces lower-cased, when every piece is ASCII (so that is exact)
+    pattern: re.Pattern | None     # the pieces case-insensitively, for the other cases
+
+    @classmethod
+    def of(cls, subject: Subject) -> Needles:
+        pieces, tickers = _naming_pieces(subject.terms, subject.tickers)
+        lower = tuple(p.lower() for p in pieces) if all(p.isascii() for p in pieces) else None
+        pattern = re.compile("|".join(f"(?i:{re.escape(p)})" for p in pieces)) if pieces else None
+        return cls(pieces, tickers, lower, pattern)
+
+    def found_in(self, haystack: Haystack) -> bool:
+        """Return False only when no text of the haystack's article can mention the subject."""
+        if "\x00" in haystack.text:
+            return True  # the shared pass's subject name could occur: never share such an article
+        if any(t in haystack.text for t in self.tickers):
+            return True
+        if not self.pieces:
+            return not self.tickers
+        if haystack.plain and self.lower is not None:
+            return any(p in haystack.lower for p in self.lower)
+        return self.pattern.search(haystack.text) is not None
 
 
 def may_name(article, subject: Subject, haystack: Haystack | None = None) -> bool:
     """Return False only when no text of the article can mention the subject (so its cleaning is everyone's)."""
-    haystack = haystack or Haystack.of(article)
-    if "\x00" in haystack.text:
-        return True  # the shared pass's subject name could occur: never share such an article
-    pieces, tickers = _naming_pieces(tuple(subject.terms), tuple(subject.tickers))
-    if any(t in haystack.text for t in tickers):
-        return True
-    if not pieces:
-        return not tickers
-    if haystack.plain and all(p.isascii() for p in pieces):
-        return any(p.lower() in haystack.lower for p in pieces)
-    return _naming_pattern(pieces).search(haystack.text) is not None
+    return Needles.of(subject).found_in(haystack or Haystack.of(article))
 
 
 @dataclass(frozen=True)
@@ -187,8 +199,12 @@ def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
     return replace(item, article=replace(item.article, text=""))
 
 
-def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
-    """Return one file loaded and cleaned once, with its articles routed to the subjects they may name."""
+def read_file(path: Path, subjects: Sequence[Subject], needles: Sequence[Needles] | None = None) -> FileResult:
+    """Return one file loaded and cleaned once, with its articles routed to the subjects they may name.
+
+    `needles`: `Needles.of` each subject, when the caller reads several files for the same subjects.
+    """
+    needles = needles if needles is not None else [Needles.of(s) for s in subjects]
     articles, problems = load.load_file(path)
     prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
     # A subject never named in an article only counts it (`build.Tally`: its date, its drops) and
@@ -198,8 +214,8 @@ def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
     routed: dict[int, list[tuple[int, clean.ArticleClean, build.Tally]]] = {}
     for position, (article, ready, tally) in enumerate(zip(articles, prepared, shared)):
         haystack = Haystack.of(article)
-        for index, subject in enumerate(subjects):
-            if may_name(article, subject, haystack):
+        for index, (subject, wanted) in enumerate(zip(subjects, needles)):
+            if wanted.found_in(haystack):
                 routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject)), tally))
     return FileResult(everyone=build.Tally.total(shared), problems=tuple(problems),
                       routed={k: tuple(v) for k, v in routed.items()},
@@ -258,8 +274,8 @@ def _passages(items: Sequence[clean.ArticleClean]) -> dict[tuple[str, str], int]
     """Return, per (publisher, template key) of the articles' kept sentences, how many articles show it."""
     counts: Counter[tuple[str, str]] = Counter()
     for item in items:
-        found = boilerplate.sighting(item)
-        publisher = found.publisher if found is not None else ""
+        # The publisher as `boilerplate.sighting` gives it ("" where it gives no sighting), without its lead.
+        publisher = item.article.publisher if item.article.publisher.strip() else ""
         counts.update({(publisher, boilerplate.template_key(k)) for keys in item.keys for k in keys})
     return dict(counts)
 
@@ -268,7 +284,8 @@ def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> Batch:
     """Return `read_file` for a batch of files, as one packed `Batch`: one engine task."""
     with _process_kept_clean():
         gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)  # as a build's workers read files (restored after)
-        return Batch.of([read_file(Path(p), subjects) for p in paths])
+        needles = [Needles.of(s) for s in subjects]
+        return Batch.of([read_file(Path(p), subjects, needles) for p in paths])
 
 
 @dataclass(frozen=True)
