@@ -115,18 +115,29 @@ def _peak_kb(pid: int) -> int:
     return 0
 
 
-def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int, float]:
-    """Return (seconds, main process peak KB, largest descendant's peak KB, CPU seconds of them all) of a command."""
+def _own_cpu(pid: int) -> float:
+    """Return the CPU seconds (user+system) a process has used itself, not counting its children."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int, float, float]:
+    """Return (seconds, main process peak KB, largest descendant's peak KB, CPU seconds of them all, of the main process)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, **(env or {})})
     peaks: dict[int, int] = {}
+    main_cpu = [0.0]  # the command's own process, sampled to its last quarter-second
 
     def sample() -> None:
         while process.poll() is None:
             for pid in _descendants(process.pid) | {process.pid}:
                 peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+            main_cpu[0] = max(main_cpu[0], _own_cpu(process.pid))
             time.sleep(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -139,7 +150,7 @@ def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int,
     main = peaks.pop(process.pid, 0)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return seconds, main, max(peaks.values(), default=0), cpu
+    return seconds, main, max(peaks.values(), default=0), cpu, main_cpu[0]
 
 
 def _rss_kb() -> int:
@@ -284,9 +295,9 @@ def main() -> None:
             runs[f"briefs build ({name})"] = timed(BRIEFS + ["build", str(root / "news"), "--format", "md,json",
                                                              "--workers", "2", "--no-cache", "--quiet",
                                                              "--out", str(root / "build")], env)
-        print(f"{'engine':<28}{'seconds':>9}{'CPU s':>9}{'main MB':>9}{'worker MB':>11}")
-        for label, (seconds, main_kb, worker_kb, cpu) in runs.items():
-            print(f"{label:<28}{seconds:>9.1f}{cpu:>9.1f}{main_kb / 1024:>9.0f}{worker_kb / 1024:>11.0f}")
+        print(f"{'engine':<28}{'seconds':>9}{'CPU s':>9}{'main CPU s':>11}{'main MB':>9}{'worker MB':>11}")
+        for label, (seconds, main_kb, worker_kb, cpu, main_cpu) in runs.items():
+            print(f"{label:<28}{seconds:>9.1f}{cpu:>9.1f}{main_cpu:>11.1f}{main_kb / 1024:>9.0f}{worker_kb / 1024:>11.0f}")
         pool, dask = runs.get("local pool"), runs.get("Dask LocalCluster (2)")
         one = runs.get(f"briefs build ({name})")
         if pool and dask:
