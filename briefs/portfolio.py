@@ -313,13 +313,17 @@ class _Week:
         self.problems = tuple(listing) + tuple(p for batch in batches for p in batch.problems)
         self.first: list[int] = []  # each batch's first article number
         self.passages = boilerplate.Passages()
-        number = 0
+        sighted, number = [], 0
         for batch in batches:
             self.first.append(number)
             for day, found in batch.sightings:
                 if found is not None and window is not None and build.day_in_window(day, window, undated):
-                    self.passages.add(number, found)
+                    sighted.append((number, found))
                 number += 1
+        shown = Counter(passage for _, found in sighted for passage in {(found.publisher, k) for k in found.keys})
+        most = _most_own(batches)
+        for number, found in sighted:
+            self.passages.add(number, _may_be_asked(found, shown, most))
 
     def news_for(self, index: int) -> SubjectNews:
         found = [(start, batch.shares[index]) for start, batch in zip(self.first, self.batches) if index in batch.shares]
@@ -331,6 +335,35 @@ class _Week:
                            others=build.Tally.total([self.everyone], minus=[share.tally for _, share in found]),
                            problems=self.problems,
                            elsewhere=self.passages.evidence({key for _, key in own}, skip=skip, own=own))
+
+
+def _most_own(batches: Sequence[Batch]) -> dict[tuple[str, str], int]:
+    """Return, per (publisher, template key), the most of one subject's own articles that show it."""
+    per_subject: dict[int, Counter[tuple[str, str]]] = {}
+    for batch in batches:
+        for index, share in batch.shares.items():
+            per_subject.setdefault(index, Counter()).update(share.own)
+    most: dict[tuple[str, str], int] = {}
+    for own in per_subject.values():
+        for passage, count in own.items():
+            if count > most.get(passage, 0):
+                most[passage] = count
+    return most
+
+
+def _may_be_asked(found: boilerplate.Sighting, shown: Counter[tuple[str, str]],
+                  most: dict[tuple[str, str], int]) -> boilerplate.Sighting:
+    """Return the sighting with only the passages some subject's evidence could hold.
+
+    A passage shown in n articles of the week has at most n leads, days and files, so with a
+    subject's own m articles it reaches MIN_FILES only if n + m does: `Passages.evidence` skips it
+    otherwise, for every subject. Most of a week's passages are seen once, and each costs the
+    client three counters. The first key always stays: `Passages.add` reads it as the lead's.
+    """
+    keys = tuple(key for position, key in enumerate(found.keys)
+                 if position == 0 or shown[found.publisher, key] + most.get((found.publisher, key), 0)
+                 >= boilerplate.MIN_FILES)
+    return found if len(keys) == len(found.keys) else replace(found, keys=keys)
 
 
 def _window(job: Job) -> period.Window | None:
