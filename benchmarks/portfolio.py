@@ -182,8 +182,11 @@ def _cpu() -> float:
 
 def phases_of_portfolio(root: Path) -> dict[str, float]:
     """Return the CPU seconds of each phase of the portfolio, run in this one process (no engine)."""
-    from briefs import portfolio
+    import gc
 
+    from briefs import _pool, portfolio
+
+    gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)  # as `portfolio.run` sets it for the client
     folio = portfolio.read_portfolio(root / "PORTFOLIO.toml")
     job = portfolio.Job(news=(root / "news",), out=root / "phases", formats=("md", "json"))
     files = [str(p) for p in sorted((root / "news").glob("*.md"))]
