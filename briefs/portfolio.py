@@ -649,12 +649,17 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
             # as given otherwise: a source's path in the JSON brief is the path it was read by.)
             job = replace(job, news=tuple(p.absolute() for p in job.news), out=job.out.absolute())
             files = [f.absolute() for f in files]
-        futures = [client.submit(read_files, batch, subjects, pure=False) for batch in _batches(files)]
+        reading = {client.submit(read_files, batch, subjects, pure=False): number
+                   for number, batch in enumerate(_batches(files))}
         # The batches come back here (each subject's articles packed) and each subject's task is
         # sent only its share: it travels in the task itself, so Dask can rerun a task whose
         # worker was lost. A few tasks are in flight at once, so this process holds a few shares.
-        batches = client.gather(futures)
-        del futures
+        # Each batch is taken as soon as it is read and its future dropped, so its worker frees it
+        # then rather than holding every batch until the last is read.
+        batches: list = [None] * len(reading)
+        for future, batch in as_completed(list(reading), with_results=True):
+            batches[reading.pop(future)] = batch
+            del future
         todo = iter(zip(portfolio.entries, shares(batches, len(subjects), job, listing)))
         tasks: dict = {}
         running = as_completed()
