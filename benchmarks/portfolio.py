@@ -125,7 +125,7 @@ def _own_cpu(pid: int) -> float:
 
 
 def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int, float, float]:
-    """Return (seconds, main process peak KB, largest descendant's peak KB, CPU seconds of them all, of the main process)."""
+    """Return (seconds, main and largest descendant's peak KB, CPU seconds of them all and of the main process)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
