@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/portfolio.py            # 100 subjects, 20,000 articles, 1,000 tasks
     .venv/bin/python benchmarks/portfolio.py --small    # 10 subjects, 1,000 articles, 200 tasks
     .venv/bin/python benchmarks/portfolio.py --tasks 0  # the engines only, no memory check over many tasks
+    .venv/bin/python benchmarks/portfolio.py --subjects 100 --articles 4000 --engines pool,build --tasks 0
+    .venv/bin/python benchmarks/portfolio.py --phases --engines none --tasks 0   # CPU per phase, one process each
 
 Articles are synthetic, generated into a temporary folder at run time (never committed): the BBC
 dev texts (../shared/eval/bbc_dev.jsonl) with one of the subjects placed in the headline and a
@@ -113,18 +115,29 @@ def _peak_kb(pid: int) -> int:
     return 0
 
 
-def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int, float]:
-    """Return (seconds, main process peak KB, largest descendant's peak KB, CPU seconds of them all) of a command."""
+def _own_cpu(pid: int) -> float:
+    """Return the CPU seconds (user+system) a process has used itself, not counting its children."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int, float, float]:
+    """Return (seconds, main and largest descendant's peak KB, CPU seconds of them all and of the main process)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, **(env or {})})
     peaks: dict[int, int] = {}
+    main_cpu = [0.0]  # the command's own process, sampled to its last quarter-second
 
     def sample() -> None:
         while process.poll() is None:
             for pid in _descendants(process.pid) | {process.pid}:
                 peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+            main_cpu[0] = max(main_cpu[0], _own_cpu(process.pid))
             time.sleep(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -137,7 +150,7 @@ def timed(command: list[str], env: dict | None = None) -> tuple[float, int, int,
     main = peaks.pop(process.pid, 0)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return seconds, main, max(peaks.values(), default=0), cpu
+    return seconds, main, max(peaks.values(), default=0), cpu, main_cpu[0]
 
 
 def _rss_kb() -> int:
@@ -163,14 +176,103 @@ def flat_memory(news: Path, companies: list[tuple[str, str]], tasks: int, out: P
     return marks
 
 
+def _cpu() -> float:
+    return time.process_time()
+
+
+def phases_of_portfolio(root: Path) -> dict[str, float]:
+    """Return the CPU seconds of each phase of the portfolio, run in this one process (no engine)."""
+    import gc
+
+    from briefs import _pool, portfolio
+
+    gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)  # as `portfolio.run` sets it for the client
+    folio = portfolio.read_portfolio(root / "PORTFOLIO.toml")
+    job = portfolio.Job(news=(root / "news",), out=root / "phases", formats=("md", "json"))
+    files = [str(p) for p in sorted((root / "news").glob("*.md"))]
+    subjects = [e.subject for e in folio.entries]
+    start = _cpu()
+    batches = [portfolio.read_files(files[i:i + portfolio.FILES_PER_TASK], subjects)
+               for i in range(0, len(files), portfolio.FILES_PER_TASK)]
+    read = _cpu()
+    news = list(portfolio.shares(batches, len(subjects), job, []))
+    client = _cpu()
+    for entry, share in zip(folio.entries, news):
+        portfolio.build_subject(job, entry, share)
+    return {"read (per file, all subjects)": read - start, "client (shares)": client - read,
+            "subjects (build + render each)": _cpu() - client}
+
+
+def phases_of_build(root: Path) -> dict[str, float]:
+    """Return the CPU seconds of one subject's build: its per-file work, then the whole build in a fresh process."""
+    from briefs import _pool, build
+    from briefs.config import Subject
+
+    config = (root / "config" / "briefs.toml").read_text()
+    name = re.search(r'name = "([^"]+)"', config).group(1)
+    ticker = re.search(r'tickers = \["([^"]+)"\]', config).group(1)
+    start = _cpu()
+    for path in sorted((root / "news").glob("*.md")):
+        _pool.process_file(path, Subject(name=name, tickers=[ticker]))
+    return {"per file (load, clean, attribute)": _cpu() - start}
+
+
+def phases(root: Path) -> None:
+    """Print the CPU seconds of each phase, each measured in a fresh process so no cache is shared."""
+    script = Path(__file__).resolve()
+    results = {}
+    for what in ("portfolio", "build-files", "build"):
+        out = subprocess.run([sys.executable, str(script), "--phase-child", what, str(root)], capture_output=True,
+                             text=True, check=True, env={**os.environ, "BRIEFS_CONFIG_DIR": str(root / "config"),
+                                                         "BRIEFS_CACHE_DIR": str(root / "cache")})
+        results[what] = json.loads(out.stdout.strip().splitlines()[-1])
+    build_all = results["build"]["whole build, 1 process"]
+    build_files = results["build-files"]["per file (load, clean, attribute)"]
+    print("CPU seconds per phase, each in one process (no engine):")
+    for label, seconds in results["portfolio"].items():
+        print(f"  portfolio {label:<36}{seconds:>8.1f}")
+    print(f"  one build per file (load, clean, attribute)  {build_files:>8.1f}")
+    print(f"  one build corpus-level and render (the rest) {build_all - build_files:>8.1f}")
+    total = sum(results["portfolio"].values())
+    print(f"portfolio / one build in one process: {total / build_all:.2f}x ({total:.1f} / {build_all:.1f} CPU s)")
+
+
+def phase_child(what: str, root: Path) -> None:
+    if what == "portfolio":
+        print(json.dumps(phases_of_portfolio(root)))
+    elif what == "build-files":
+        print(json.dumps(phases_of_build(root)))
+    else:
+        from briefs import build, render
+
+        start = _cpu()
+        result = build.build_brief([root / "news"], build.Options(out=root / "phase-build", cache=False, workers=1))
+        render.render(result.brief, result.audience, result.options.out, build.output_stem(result.brief), ["md", "json"],
+                      fitted=result.fitted)
+        print(json.dumps({"whole build, 1 process": _cpu() - start}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--small", action="store_true", help="10 subjects, 1,000 articles, 200 tasks")
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--tasks", type=int, help="subject tasks in the one-process memory check (0: skip it)")
+    parser.add_argument("--subjects", type=int, help="subjects in the portfolio (default 100, --small 10)")
+    parser.add_argument("--articles", type=int, help="articles generated (default 20,000, --small 1,000)")
+    parser.add_argument("--engines", default="pool,dask,build",
+                        help="what to run, of pool, dask and build (comma-separated; ratios need build; none)")
+    parser.add_argument("--phases", action="store_true",
+                        help="also the CPU time of each phase (read, client, subjects; one build's per-file and rest)")
+    parser.add_argument("--phase-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.phase_child:
+        return phase_child(args.phase_child[0], Path(args.phase_child[1]))
     n_subjects, n_articles, n_tasks = (10, 1_000, 200) if args.small else (100, 20_000, 1_000)
+    n_subjects, n_articles = args.subjects or n_subjects, args.articles or n_articles
     n_tasks = n_tasks if args.tasks is None else args.tasks
+    engines = {e.strip() for e in args.engines.split(",") if e.strip() not in ("", "none")}
+    if not engines <= {"pool", "dask", "build"}:
+        raise SystemExit(f"--engines: choose among pool, dask, build, not {args.engines!r}")
     bbc = args.eval / "bbc_dev.jsonl"
     if not bbc.is_file():
         raise SystemExit(f"{bbc}: not found; the benchmark needs the BBC dev texts (--eval DIR)")
@@ -186,21 +288,34 @@ def main() -> None:
         env = {"BRIEFS_CONFIG_DIR": str(config), "BRIEFS_CACHE_DIR": str(root / "cache")}
         print(f"{n_subjects} subjects, {n_articles:,} articles, 2 worker processes, md+json (cpu count {os.cpu_count()})")
         common = ["portfolio", str(root / "PORTFOLIO.toml"), "--format", "md,json", "--workers", "2", "--quiet"]
-        pool = timed(BRIEFS + common + ["--out", str(root / "pool")], env)
-        dask = timed(BRIEFS + common + ["--out", str(root / "dask"), "--scheduler", "local"], env)
-        one = timed(BRIEFS + ["build", str(root / "news"), "--format", "md,json", "--workers", "2", "--no-cache",
-                              "--quiet", "--out", str(root / "build")], env)
-        same = all((root / "pool" / p.relative_to(root / "dask")).read_bytes() == p.read_bytes()
-                   for p in (root / "dask").rglob("*") if p.is_file() and not p.name.startswith("index."))
-        print(f"{'engine':<28}{'seconds':>9}{'CPU s':>9}{'main MB':>9}{'worker MB':>11}")
-        for label, (seconds, main_kb, worker_kb, cpu) in (("local pool", pool), ("Dask LocalCluster (2)", dask),
-                                                          (f"briefs build ({name})", one)):
-            print(f"{label:<28}{seconds:>9.1f}{cpu:>9.1f}{main_kb / 1024:>9.0f}{worker_kb / 1024:>11.0f}")
-        print(f"Dask / pool: time {dask[0] / pool[0]:.2f}x, largest worker's peak memory {dask[2] / max(pool[2], 1):.2f}x"
-              f"; briefs byte-identical: {same}")
-        print(f"portfolio / one subject's build: pool {pool[0] / one[0]:.2f}x, Dask {dask[0] / one[0]:.2f}x (target <= 3x)")
-        # CPU seconds of every process: what the work costs, whatever else shares the cores.
-        print(f"the same in CPU time: pool {pool[3] / one[3]:.2f}x, Dask {dask[3] / one[3]:.2f}x")
+        runs = {}
+        if "pool" in engines:
+            runs["local pool"] = timed(BRIEFS + common + ["--out", str(root / "pool")], env)
+        if "dask" in engines:
+            runs["Dask LocalCluster (2)"] = timed(BRIEFS + common + ["--out", str(root / "dask"), "--scheduler", "local"],
+                                                  env)
+        if "build" in engines:
+            runs[f"briefs build ({name})"] = timed(BRIEFS + ["build", str(root / "news"), "--format", "md,json",
+                                                             "--workers", "2", "--no-cache", "--quiet",
+                                                             "--out", str(root / "build")], env)
+        print(f"{'engine':<28}{'seconds':>9}{'CPU s':>9}{'main CPU s':>11}{'main MB':>9}{'worker MB':>11}")
+        for label, (seconds, main_kb, worker_kb, cpu, main_cpu) in runs.items():
+            print(f"{label:<28}{seconds:>9.1f}{cpu:>9.1f}{main_cpu:>11.1f}{main_kb / 1024:>9.0f}{worker_kb / 1024:>11.0f}")
+        pool, dask = runs.get("local pool"), runs.get("Dask LocalCluster (2)")
+        one = runs.get(f"briefs build ({name})")
+        if pool and dask:
+            same = all((root / "pool" / p.relative_to(root / "dask")).read_bytes() == p.read_bytes()
+                       for p in (root / "dask").rglob("*") if p.is_file() and not p.name.startswith("index."))
+            print(f"Dask / pool: time {dask[0] / pool[0]:.2f}x, CPU {dask[3] / pool[3]:.2f}x, largest worker's peak "
+                  f"memory {dask[2] / max(pool[2], 1):.2f}x; briefs byte-identical: {same}")
+        if one:
+            engine_runs = [(label, run) for label, run in (("pool", pool), ("Dask", dask)) if run]
+            print("portfolio / one subject's build: "
+                  + ", ".join(f"{label} {run[0] / one[0]:.2f}x" for label, run in engine_runs) + " (target <= 3x)")
+            # CPU seconds of every process: what the work costs, whatever else shares the cores.
+            print("the same in CPU time: " + ", ".join(f"{label} {run[3] / one[3]:.2f}x" for label, run in engine_runs))
+        if args.phases:
+            phases(root)
         if not n_tasks:
             return
         marks = flat_memory(root / "news", companies, n_tasks, root / "flat")

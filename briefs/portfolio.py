@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from . import _pool, boilerplate, build, clean, load, period, render
@@ -118,8 +117,7 @@ def read_portfolio(path: Path) -> Portfolio:
 
 # --- per file: read once, clean once, route ---------------------------------------------------
 
-@lru_cache(maxsize=1024)
-def _naming_pieces(terms: tuple[str, ...], tickers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _naming_pieces(terms: Sequence[str], tickers: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return the pieces every mention of the subject contains: each term's first word, and the tickers.
 
     A mention (`clean.mentions`) is a name, alias or related term matched case-insensitively, or
@@ -150,24 +148,38 @@ class Haystack:
         return cls(text, text.lower(), "\x00" not in text and not any(c in text for c in _ODD_FOLDS))
 
 
-@lru_cache(maxsize=1024)
-def _naming_pattern(pieces: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?i:{re.escape(p)})" for p in pieces))
+@dataclass(frozen=True)
+class Needles:
+    """What `may_name` looks for of one subject, worked out once per batch rather than once per article."""
+
+    pieces: tuple[str, ...]
+    tickers: tuple[str, ...]
+    lower: tuple[str, ...] | None  # the pieces lower-cased, when every piece is ASCII (so that is exact)
+    pattern: re.Pattern | None     # the pieces case-insensitively, for the other cases
+
+    @classmethod
+    def of(cls, subject: Subject) -> Needles:
+        pieces, tickers = _naming_pieces(subject.terms, subject.tickers)
+        lower = tuple(p.lower() for p in pieces) if all(p.isascii() for p in pieces) else None
+        pattern = re.compile("|".join(f"(?i:{re.escape(p)})" for p in pieces)) if pieces else None
+        return cls(pieces, tickers, lower, pattern)
+
+    def found_in(self, haystack: Haystack) -> bool:
+        """Return False only when no text of the haystack's article can mention the subject."""
+        if "\x00" in haystack.text:
+            return True  # the shared pass's subject name could occur: never share such an article
+        if any(t in haystack.text for t in self.tickers):
+            return True
+        if not self.pieces:
+            return not self.tickers
+        if haystack.plain and self.lower is not None:
+            return any(p in haystack.lower for p in self.lower)
+        return self.pattern.search(haystack.text) is not None
 
 
 def may_name(article, subject: Subject, haystack: Haystack | None = None) -> bool:
     """Return False only when no text of the article can mention the subject (so its cleaning is everyone's)."""
-    haystack = haystack or Haystack.of(article)
-    if "\x00" in haystack.text:
-        return True  # the shared pass's subject name could occur: never share such an article
-    pieces, tickers = _naming_pieces(tuple(subject.terms), tuple(subject.tickers))
-    if any(t in haystack.text for t in tickers):
-        return True
-    if not pieces:
-        return not tickers
-    if haystack.plain and all(p.isascii() for p in pieces):
-        return any(p.lower() in haystack.lower for p in pieces)
-    return _naming_pattern(pieces).search(haystack.text) is not None
+    return Needles.of(subject).found_in(haystack or Haystack.of(article))
 
 
 @dataclass(frozen=True)
@@ -187,8 +199,12 @@ def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
     return replace(item, article=replace(item.article, text=""))
 
 
-def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
-    """Return one file loaded and cleaned once, with its articles routed to the subjects they may name."""
+def read_file(path: Path, subjects: Sequence[Subject], needles: Sequence[Needles] | None = None) -> FileResult:
+    """Return one file loaded and cleaned once, with its articles routed to the subjects they may name.
+
+    `needles`: `Needles.of` each subject, when the caller reads several files for the same subjects.
+    """
+    needles = needles if needles is not None else [Needles.of(s) for s in subjects]
     articles, problems = load.load_file(path)
     prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
     # A subject never named in an article only counts it (`build.Tally`: its date, its drops) and
@@ -198,8 +214,8 @@ def read_file(path: Path, subjects: Sequence[Subject]) -> FileResult:
     routed: dict[int, list[tuple[int, clean.ArticleClean, build.Tally]]] = {}
     for position, (article, ready, tally) in enumerate(zip(articles, prepared, shared)):
         haystack = Haystack.of(article)
-        for index, subject in enumerate(subjects):
-            if may_name(article, subject, haystack):
+        for index, (subject, wanted) in enumerate(zip(subjects, needles)):
+            if wanted.found_in(haystack):
                 routed.setdefault(index, []).append((position, _without_text(attribute(ready, subject)), tally))
     return FileResult(everyone=build.Tally.total(shared), problems=tuple(problems),
                       routed={k: tuple(v) for k, v in routed.items()},
@@ -258,8 +274,8 @@ def _passages(items: Sequence[clean.ArticleClean]) -> dict[tuple[str, str], int]
     """Return, per (publisher, template key) of the articles' kept sentences, how many articles show it."""
     counts: Counter[tuple[str, str]] = Counter()
     for item in items:
-        found = boilerplate.sighting(item)
-        publisher = found.publisher if found is not None else ""
+        # The publisher as `boilerplate.sighting` gives it ("" where it gives no sighting), without its lead.
+        publisher = item.article.publisher if item.article.publisher.strip() else ""
         counts.update({(publisher, boilerplate.template_key(k)) for keys in item.keys for k in keys})
     return dict(counts)
 
@@ -268,7 +284,8 @@ def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> Batch:
     """Return `read_file` for a batch of files, as one packed `Batch`: one engine task."""
     with _process_kept_clean():
         gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)  # as a build's workers read files (restored after)
-        return Batch.of([read_file(Path(p), subjects) for p in paths])
+        needles = [Needles.of(s) for s in subjects]
+        return Batch.of([read_file(Path(p), subjects, needles) for p in paths])
 
 
 @dataclass(frozen=True)
@@ -296,13 +313,17 @@ class _Week:
         self.problems = tuple(listing) + tuple(p for batch in batches for p in batch.problems)
         self.first: list[int] = []  # each batch's first article number
         self.passages = boilerplate.Passages()
-        number = 0
+        sighted, number = [], 0
         for batch in batches:
             self.first.append(number)
             for day, found in batch.sightings:
                 if found is not None and window is not None and build.day_in_window(day, window, undated):
-                    self.passages.add(number, found)
+                    sighted.append((number, found))
                 number += 1
+        shown = Counter(passage for _, found in sighted for passage in {(found.publisher, k) for k in found.keys})
+        most = _most_own(batches)
+        for number, found in sighted:
+            self.passages.add(number, _may_be_asked(found, shown, most))
 
     def news_for(self, index: int) -> SubjectNews:
         found = [(start, batch.shares[index]) for start, batch in zip(self.first, self.batches) if index in batch.shares]
@@ -314,6 +335,35 @@ class _Week:
                            others=build.Tally.total([self.everyone], minus=[share.tally for _, share in found]),
                            problems=self.problems,
                            elsewhere=self.passages.evidence({key for _, key in own}, skip=skip, own=own))
+
+
+def _most_own(batches: Sequence[Batch]) -> dict[tuple[str, str], int]:
+    """Return, per (publisher, template key), the most of one subject's own articles that show it."""
+    per_subject: dict[int, Counter[tuple[str, str]]] = {}
+    for batch in batches:
+        for index, share in batch.shares.items():
+            per_subject.setdefault(index, Counter()).update(share.own)
+    most: dict[tuple[str, str], int] = {}
+    for own in per_subject.values():
+        for passage, count in own.items():
+            if count > most.get(passage, 0):
+                most[passage] = count
+    return most
+
+
+def _may_be_asked(found: boilerplate.Sighting, shown: Counter[tuple[str, str]],
+                  most: dict[tuple[str, str], int]) -> boilerplate.Sighting:
+    """Return the sighting with only the passages some subject's evidence could hold.
+
+    A passage shown in n articles of the week has at most n leads, days and files, so with a
+    subject's own m articles it reaches MIN_FILES only if n + m does: `Passages.evidence` skips it
+    otherwise, for every subject. Most of a week's passages are seen once, and each costs the
+    client three counters. The first key always stays: `Passages.add` reads it as the lead's.
+    """
+    keys = tuple(key for position, key in enumerate(found.keys)
+                 if position == 0 or shown[found.publisher, key] + most.get((found.publisher, key), 0)
+                 >= boilerplate.MIN_FILES)
+    return found if len(keys) == len(found.keys) else replace(found, keys=keys)
 
 
 def _window(job: Job) -> period.Window | None:
@@ -599,12 +649,17 @@ def _run_dask(portfolio: Portfolio, job: Job, files: list[Path], listing: list[l
             # as given otherwise: a source's path in the JSON brief is the path it was read by.)
             job = replace(job, news=tuple(p.absolute() for p in job.news), out=job.out.absolute())
             files = [f.absolute() for f in files]
-        futures = [client.submit(read_files, batch, subjects, pure=False) for batch in _batches(files)]
+        reading = {client.submit(read_files, batch, subjects, pure=False): number
+                   for number, batch in enumerate(_batches(files))}
         # The batches come back here (each subject's articles packed) and each subject's task is
         # sent only its share: it travels in the task itself, so Dask can rerun a task whose
         # worker was lost. A few tasks are in flight at once, so this process holds a few shares.
-        batches = client.gather(futures)
-        del futures
+        # Each batch is taken as soon as it is read and its future dropped, so its worker frees it
+        # then rather than holding every batch until the last is read.
+        batches: list = [None] * len(reading)
+        for future, batch in as_completed(list(reading), with_results=True):
+            batches[reading.pop(future)] = batch
+            del future
         todo = iter(zip(portfolio.entries, shares(batches, len(subjects), job, listing)))
         tasks: dict = {}
         running = as_completed()

@@ -217,6 +217,29 @@ def test_may_name_is_never_false_for_an_article_naming_the_subject(title, text, 
     assert portfolio.may_name(Article(path="a.txt", text=text, title=title), subject) is named
 
 
+@pytest.mark.parametrize("text, named", [
+    ("ØRSTED won the tender for the wind farm.", True),   # a name beyond ASCII, in another case
+    ("Orsted won the tender for the wind farm.", False),  # another spelling is another name
+])
+def test_may_name_matches_a_name_beyond_ascii_in_any_case(text, named):
+    subject = Subject(name="Ørsted Wind")
+    assert portfolio.may_name(Article(path="a.txt", text=text, title="Tender"), subject) is named
+
+
+def test_a_batch_routes_each_article_to_exactly_the_subjects_it_may_name():
+    subjects = [e.subject for e in portfolio.read_portfolio(FIXTURE / "PORTFOLIO.toml").entries]
+    subjects.append(Subject(name="Zephyr Aerostructures", tickers=["ZPHR"]))  # named nowhere
+    files = sorted((FIXTURE / "news").glob("*.md")) + sorted((ROOT / "seeds").glob("*.txt"))
+    batch = portfolio.read_files([str(f) for f in files], subjects)  # the subjects' needles worked out once
+    articles = [article for path in files for article in load_file(path)[0]]
+    routed = []
+    for index, subject in enumerate(subjects):
+        expected = tuple(n for n, article in enumerate(articles) if portfolio.may_name(article, subject))
+        routed.append(batch.shares[index].numbers if index in batch.shares else ())
+        assert routed[-1] == expected, subject.name
+    assert all(routed[:-1]) and not routed[-1]
+
+
 def test_a_subject_whose_name_is_an_ordinary_word_is_cleaned_for_itself():
     # "Apple" the fruit: routed (a superset is safe), and cleaning still decides what is about the company.
     subject = Subject(name="Apple", tickers=["AAPL"])
