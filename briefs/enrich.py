@@ -50,9 +50,15 @@ def sentiment(sentences: list[Sentence]) -> Sentiment | None:
     if len(sentences) > SENTIMENT_SAMPLE:
         step = len(sentences) / SENTIMENT_SAMPLE
         sentences = [sentences[int(i * step)] for i in range(SENTIMENT_SAMPLE)]
-    analyzer = _analyzer()
-    score = sum(analyzer.polarity_scores(s.text)["compound"] for s in sentences) / len(sentences)
+    score = sum(_compound(s.text) for s in sentences) / len(sentences)
     return Sentiment(score=round(score, 3), label=label_for(score))
+
+
+@lru_cache(maxsize=50_000)
+def _compound(text: str) -> float:
+    """Return VADER's compound score of a text: each sentence is scored for the brief, for its theme,
+    and in a portfolio for every subject its article names; VADER is pure Python and slow."""
+    return _analyzer().polarity_scores(text)["compound"]
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,

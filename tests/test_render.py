@@ -453,3 +453,21 @@ def test_a_rerun_of_a_page_limited_build_lays_out_nothing(tmp_path, monkeypatch)
     again = CliRunner().invoke(app, args)
     assert again.exit_code == 0, again.output
     assert {Path(p).suffix: Path(p).read_bytes() for p in again.stdout.split()} == before
+
+
+def test_one_environment_per_set_of_template_folders_and_an_edited_template_is_read_again(tmp_path):
+    from briefs.render import templating
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "audience.toml").write_text('extends = "investor"\n')
+    (folder / "note.md.j2").write_text("first {{ brief.subject }}\n")
+    audience = load_audience("desk", template_roots(tmp_path))
+    env = templating.environment(audience)
+    assert templating.environment(load_audience("desk", template_roots(tmp_path))) is env  # compiled templates kept
+    assert templating.environment(load_audience("investor")) is not env
+    assert env.get_template("note.md.j2").render(brief={"subject": "Acme"}).strip() == "first Acme"
+    import os
+    (folder / "note.md.j2").write_text("second {{ brief.subject }}\n")
+    os.utime(folder / "note.md.j2", (1, 2_000_000_000))  # a later modification time, whatever the clock
+    assert env.get_template("note.md.j2").render(brief={"subject": "Acme"}).strip() == "second Acme"

@@ -116,14 +116,35 @@ def prefixes(audience: Audience) -> dict[str, list[Path]]:
 
 
 def environment(audience: Audience) -> ImmutableSandboxedEnvironment:
-    """Return the sandboxed Jinja environment: the audience chain's folders, `!base/` and `!<name>/`."""
+    """Return the sandboxed Jinja environment: the audience chain's folders, `!base/` and `!<name>/`.
+
+    One per set of folders in a process: an environment keeps the templates it compiled (and
+    recompiles one whose file changed), and a portfolio renders a hundred briefs of one audience.
+    """
+    folders = tuple(chain(audience))
+    named = tuple((name, tuple(paths)) for name, paths in sorted(prefixes(audience).items()))
+    key = (folders, named)  # all the environment reads of the audience (its stylesheet too: assets.locate_asset)
+    if key not in _ENVIRONMENTS:
+        if len(_ENVIRONMENTS) >= MAX_ENVIRONMENTS:
+            _ENVIRONMENTS.pop(next(iter(_ENVIRONMENTS)))
+        _ENVIRONMENTS[key] = _environment(folders, named, audience)
+    return _ENVIRONMENTS[key]
+
+
+# Environments kept per process, oldest dropped first: a portfolio's audiences, bounded.
+MAX_ENVIRONMENTS = 16
+_ENVIRONMENTS: dict[tuple, ImmutableSandboxedEnvironment] = {}
+
+
+def _environment(folders: tuple[Path, ...], named: tuple[tuple[str, tuple[Path, ...]], ...],
+                 audience: Audience) -> ImmutableSandboxedEnvironment:
     from .assets import stylesheet
 
     env = _BudgetedSandbox(
         loader=jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader([str(f) for f in chain(audience)]),
-            jinja2.PrefixLoader({f"!{name}": jinja2.FileSystemLoader([str(f) for f in folders])
-                                 for name, folders in prefixes(audience).items()}, delimiter="/"),
+            jinja2.FileSystemLoader([str(f) for f in folders]),
+            jinja2.PrefixLoader({f"!{name}": jinja2.FileSystemLoader([str(f) for f in paths])
+                                 for name, paths in named}, delimiter="/"),
         ]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "htm"), default_for_string=False),
