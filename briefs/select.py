@@ -253,6 +253,12 @@ _THIS_WEEK = re.compile(r"\b(?:this week|today|tonight|this morning|on (?:monday
                         r"saturday|sunday)|(?:late|early) (?:monday|tuesday|wednesday|thursday|friday))\b", re.I)
 
 
+@lru_cache(maxsize=50_000)
+def background(text: str, since: dt.date | None = None) -> bool:
+    """Return True when a text dates what it tells before the week (see BACKGROUND)."""
+    return bool((_BEFORE_THE_WEEK.search(text) or period.dated_before(text, since)) and not _THIS_WEEK.search(text))
+
+
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
           weight: Callable[[Sentence], float] | None = None, since: dt.date | None = None) -> list[Sentence]:
     """Return the candidates with their score: the method's rank (0..1), for `default` blended with
@@ -274,8 +280,7 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
         elif language.gives_advice(sentence.text):
             value *= GENERAL_CLAIM  # "investors should monitor their bank stocks": advice, whoever it names
-        if ((_BEFORE_THE_WEEK.search(sentence.text) or period.dated_before(sentence.text, since))
-                and not _THIS_WEEK.search(sentence.text)):
+        if background(sentence.text, since):
             value *= BACKGROUND  # "… wrapped up last year with …": what happened before, told again
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or named
@@ -300,6 +305,7 @@ _SHARES_MOVE = re.compile(rf"\b(?:shares?|stock)\b[^.;]{{0,90}}?\b(?:({_UP})|({_
 SAME_MOVE_RATIO = 0.8
 
 
+@lru_cache(maxsize=50_000)
 def price_move(text: str) -> tuple[str, str, float] | None:
     """Return the direction ("up" or "down"), weekday ("" if none) and size (%) of a price move the text reports, else None."""
     match = _PRICE_MOVE.search(text)
