@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import language
 from .model import Article, Sentence
@@ -140,6 +141,7 @@ def furniture(sentences: list[Sentence]) -> list[bool]:
     return result
 
 
+@lru_cache(maxsize=50_000)
 def _fill(text: str) -> frozenset[str]:
     """Return what a template's fill changes in a sentence: its telling numbers and the names it
     gives (capitalised words after the first: "10 stocks we like better than Acme")."""
@@ -150,6 +152,8 @@ def _one_voice_many_fills(members: list[Sentence], publisher: dict[int, str]) ->
     """Return True when one publisher wrote TEMPLATE_FILLS or more wordings of a story with other
     numbers or other names: a template family (price-target notes, holdings notes, a promotion
     naming each article's company), not one event retold (its retellings name the same actors)."""
+    if len(members) < TEMPLATE_FILLS:
+        return False  # fewer wordings than a family needs (most stories are one sentence)
     fills: dict[str, set[frozenset[str]]] = {}
     first: dict[str, set[str]] = {}
     for member in members:
