@@ -64,7 +64,6 @@ def window(week: str | None = None, since: dt.date | None = None, until: dt.date
     return Window(since, until)
 
 
-
 _MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?\s+((?:19|20)\d\d)\b",
                          re.I)
 _MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
