@@ -600,59 +600,53 @@ def test_a_pointer_whose_headline_cannot_be_told_from_the_sentence_is_dropped_wh
     assert clean._split_pointer(begun) == [begun]
 
 
-def test_a_name_then_a_verb_in_the_past_tense_ends_a_pointer_headline():
+# Where the prose behind a pointer's headline (or a run of buttons) starts; None: it cannot be told, no split.
+POINTER_SPLITS = [
     # Headlines speak in the present tense, reports in the past: "… the trade talks Officials began …".
-    cases = {
-        "Read more:The week in shipping Officials began a review of port fees as the Trade Ministry opened an inquiry.":
-            "Officials began a review of port fees as the Trade Ministry opened an inquiry.",
-        "Read more: Why investors are dumping Acme shares ahead of earnings Acme fell 3% on Monday after the report.":
-            "Acme fell 3% on Monday after the report.",
-        "Read more:The latest on the tariff talks Ministers agreed to cut duties on steel by a fifth on Friday.":
-            "Ministers agreed to cut duties on steel by a fifth on Friday.",
-    }
-    for text, sentence in cases.items():
-        assert clean._split_pointer(text)[1] == sentence
+    ("Read more:The week in shipping Officials began a review of port fees as the Trade Ministry opened an inquiry.",
+     "Officials began a review of port fees as the Trade Ministry opened an inquiry."),
+    ("Read more: Why investors are dumping Acme shares ahead of earnings Acme fell 3% on Monday after the report.",
+     "Acme fell 3% on Monday after the report."),
+    ("Read more:The latest on the tariff talks Ministers agreed to cut duties on steel by a fifth on Friday.",
+     "Ministers agreed to cut duties on steel by a fifth on Friday."),
     # Present-tense or shared forms ("cut", "hit") and nouns ending in -eed are no cue.
-    for text in ("Read more: Why traders are buying Acme shares ahead of earnings Acme cuts its forecast for the year.",
-                 "Read more: Inside the race for chip speed Acme hit a record on Monday after the report.",
-                 "Read more: How the market views Globex Acme speed tests are due on Monday after the report."):
-        assert clean._split_pointer(text) == [text]
+    ("Read more: Why traders are buying Acme shares ahead of earnings Acme cuts its forecast for the year.", None),
+    ("Read more: Inside the race for chip speed Acme hit a record on Monday after the report.", None),
+    ("Read more: How the market views Globex Acme speed tests are due on Monday after the report.", None),
     # A name's own capitals are not glued buttons, and an acronym goes on into its name.
-    for whole in ("Subscribe to the NorthStar Interactive newsletter for daily quotes and market news.",
-                  "Get alerts: ACME (ACM) ACME Corporation makes batteries for delivery vans in Ohio and Texas."):
-        assert clean._split_pointer(whole) == [whole]
+    ("Subscribe to the NorthStar Interactive newsletter for daily quotes and market news.", None),
+    ("Get alerts: ACME (ACM) ACME Corporation makes batteries for delivery vans in Ohio and Texas.", None),
+    # After a Title Case headline, an article or a word after a figure opens a name running into a past tense.
+    ("Get ACME alerts:    ACME Stock Down 0.2 % Shares of NASDAQ ACME opened at $110.71 on Tuesday.",
+     "Shares of NASDAQ ACME opened at $110.71 on Tuesday."),
+    ("Get ACME alerts:    ACME Trading Down 3.0 % Shares of ACME stock opened at $101.33 on Friday.",
+     "Shares of ACME stock opened at $101.33 on Friday."),
+    ("READ NEXT:12 Chip Stocks on Wall Street's Radar The U.S. House Select Committee on Trade said that it had "
+     "written to Acme.", "The U.S. House Select Committee on Trade said that it had written to Acme."),
+    # "… likelihood of a negotiated …" is prose, not a name: the sentence starts at "Discussing".
+    ("READ ALSO:Jane Roe Dissects These 7 Key Stocks Discussing the likelihood of a negotiated deal, Roe expressed doubt.",
+     "Discussing the likelihood of a negotiated deal, Roe expressed doubt."),
+    # Any other capitalised word may be the headline's; a headline with a verb in the past gives no cue;
+    # a name may not run through prose ("… The Board Approved … Analysts welcomed").
+    ("Read more: Acme Rallies As Globex Reports Results Globex Chief Executive Jane Roe said margins would improve.", None),
+    ("Read more: Acme Stock Jumps As The Board Approved A Buyback Plan Analysts welcomed it.", None),
+    ("Read more: Chip Stocks Slide The Acme Board And Its Chief Executive Officer Jane Roe met on Monday.", None),
+    # A run of six or more Title Case buttons ends where a function word opens prose; fewer, or a
+    # lower-case word among them, and it is a sentence going on.
+    ("Get Our Latest Analysis on ACME Insider Buying and Selling In other news, an insider sold 4,500 shares on Friday.",
+     "In other news, an insider sold 4,500 shares on Friday."),
+    ("Subscribe to our Morning Cargo newsletter In the morning you get all the news for the day.", None),
+    ("Read Acme Reports In the morning you get all the news for the day.", None),
+]
 
 
-def test_after_a_title_case_headline_a_name_running_into_a_past_tense_verb_opens_the_sentence():
-    cases = {
-        "Get ACME alerts:    ACME Stock Down 0.2 % Shares of NASDAQ ACME opened at $110.71 on Tuesday.":
-            "Shares of NASDAQ ACME opened at $110.71 on Tuesday.",
-        "Get ACME alerts:    ACME Trading Down 3.0 % Shares of ACME stock opened at $101.33 on Friday.":
-            "Shares of ACME stock opened at $101.33 on Friday.",
-        "READ NEXT:12 Chip Stocks on Wall Street's Radar The U.S. House Select Committee on Trade said that it "
-        "had written to Acme.": "The U.S. House Select Committee on Trade said that it had written to Acme.",
-        # "… likelihood of a negotiated …" is prose, not a name: the sentence starts at "Discussing".
-        "READ ALSO:Jane Roe Dissects These 7 Key Stocks Discussing the likelihood of a negotiated deal, Roe "
-        "expressed doubt.": "Discussing the likelihood of a negotiated deal, Roe expressed doubt.",
-    }
-    for text, sentence in cases.items():
-        assert clean._split_pointer(text)[1] == sentence
-    # Only an article or a word after a figure opens such a name; a headline with a verb in the past
-    # gives no cue; and a name may not run through prose ("… The Board Approved … Analysts welcomed").
-    for text in ("Read more: Acme Rallies As Globex Reports Results Globex Chief Executive Jane Roe said margins would improve.",
-                 "Read more: Acme Stock Jumps As The Board Approved A Buyback Plan Analysts welcomed it.",
-                 "Read more: Chip Stocks Slide The Acme Board And Its Chief Executive Officer Jane Roe met on Monday."):
+@pytest.mark.parametrize("text, prose", POINTER_SPLITS)
+def test_where_the_prose_behind_a_pointer_or_buttons_starts(text, prose):
+    if prose is None:
         assert clean._split_pointer(text) == [text]
-
-
-def test_a_run_of_title_case_buttons_ends_where_a_function_word_opens_prose():
-    buttons = "Get Our Latest Analysis on ACME Insider Buying and Selling In other news, an insider sold 4,500 shares on Friday."
-    assert clean._split_pointer(buttons) == ["Get Our Latest Analysis on ACME Insider Buying and Selling",
-                                             "In other news, an insider sold 4,500 shares on Friday."]
-    # Too few words in Title Case, or a lower-case word among them, and it is a sentence going on.
-    for text in ("Subscribe to our Morning Cargo newsletter In the morning you get all the news for the day.",
-                 "Read Acme Reports In the morning you get all the news for the day."):
-        assert clean._split_pointer(text) == [text]
+    else:
+        head, rest = clean._split_pointer(text)
+        assert rest == prose and text.startswith(head) and len(head) < len(text) - len(rest)  # verbatim pieces
 
 
 def test_capitalised_words_mid_sentence_do_not_split_a_sentence_that_no_pointer_opens():

@@ -343,13 +343,17 @@ def test_html_without_structured_metadata_takes_its_title_tag_or_heading(tmp_pat
     assert article.title.startswith("Acme opens plant")
 
 
-def test_html_extraction_far_shorter_than_the_declared_article_body_uses_the_body(tmp_path):
-    body = " ".join(f"Acme Corp said its plant number {i} in Ohio would add {i * 10} jobs this year." for i in range(1, 40))
-    page = ("<html><head><script type=\"application/ld+json\">"
+def _page_declaring_a_long_body(company: str) -> str:
+    """Return a page whose visible article is one sentence while its JSON-LD declares 39 of them."""
+    body = " ".join(f"{company} plant number {i} in Ohio would add {i * 10} jobs this year." for i in range(1, 40))
+    return ("<html><head><script type=\"application/ld+json\">"
             + json.dumps({"@type": "NewsArticle", "headline": "Acme hires", "articleBody": body})
-            + "</script></head><body><article><p>Acme Corp said its plant number 1 in Ohio would add 10 jobs this year.</p>"
+            + f"</script></head><body><article><p>{company} plant number 1 in Ohio would add 10 jobs this year.</p>"
             "</article></body></html>")
-    [article] = load.load([write(tmp_path, "page.html", page)]).articles
+
+
+def test_html_extraction_far_shorter_than_the_declared_article_body_uses_the_body(tmp_path):
+    [article] = load.load([write(tmp_path, "page.html", _page_declaring_a_long_body("Acme Corp said its"))]).articles
     assert "plant number 39" in article.text
 
 
@@ -388,12 +392,7 @@ def test_html_fact_box_that_holds_most_of_a_short_page_is_its_article(tmp_path):
 
 
 def test_html_declared_article_body_has_its_entities_decoded(tmp_path):
-    body = " ".join(f"Acme&#8217;s plant number {i} in Ohio would add {i * 10} jobs this year." for i in range(1, 40))
-    page = ("<html><head><script type=\"application/ld+json\">"
-            + json.dumps({"@type": "NewsArticle", "headline": "Acme hires", "articleBody": body})
-            + "</script></head><body><article><p>Acme&#8217;s plant number 1 in Ohio would add 10 jobs this year.</p>"
-            "</article></body></html>")
-    [article] = load.load([write(tmp_path, "page.html", page)]).articles
+    [article] = load.load([write(tmp_path, "page.html", _page_declaring_a_long_body("Acme&#8217;s"))]).articles
     assert "Acme’s plant number 39" in article.text and "&#8217;" not in article.text
 
 
