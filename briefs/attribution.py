@@ -27,7 +27,7 @@ from .clean import (CAPITAL_STOP, CENTRAL_SHARE, ArticleClean, Prepared, Prepare
                     story_noise, subject_names)
 from .config import Subject
 from .kinds import is_market_wrap, market_line
-from .model import Drop
+from .model import Drop, Sentence
 from .vocabulary import word_runs
 
 # A sentence, or the article in focus, about no named company in particular but not the subject.
@@ -247,7 +247,7 @@ def _names(text: str, key: str) -> bool:
 # "over", "against" only right before the name ("Banks Plunge On Acme Fears", "an edge over Acme").
 _CAUSE = re.compile(r"(?:\b(?:after|amid|following|because of|due to|stemming from|tied to|related to|linked to|than|instead of|unlike|"
                     r"triggered by|sparked by|caused by|driven by|exacerbated by|fu?elled by|in the wake of|"
-                    r"reaction to|response to|fallout from|exposure to|"
+                    r"reaction to|response to|fallout from|exposure to|behind|"
                     r"(?<!such )(?<!well )(?<!known )as(?! (?:of|well|part|long|soon|far|much|many|if|though)\b))\b"
                     r"[^,;:()]*|\b(?:on|over|against|versus|vs\.?)(?:\s+the)?\s*)$", re.I)
 # "Acme rival Globex", "Acme's supplier Initech": the subject only qualifies another company's name.
@@ -400,3 +400,117 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     order = sorted(paragraphs)
     return ArticleClean(article, [paragraphs[k] for k in order], dropped, total_mentions,
                         about=[about[k] for k in order]).with_features()
+
+
+# A word of a company's name as articles write it ("Globex"), possessive cut off.
+_NAME_WORD = re.compile(r"\b[A-Z][\w&-]{2,}")
+_LEGAL_FORMS = frozenset("LLC LP LLP SA AG NV SE GmbH Ltd Limited".split())
+
+
+def _clean_name(display: str) -> str:
+    """Return a company's name without its corporate tail and possessive ("Globex Data" for "Globex Data Corp.'s")."""
+    words = display.removesuffix("’s").removesuffix("'s").split()
+    while len(words) > 1 and words[-1].rstrip(".,") in _CORPORATE_TAIL | _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+def week_companies(sentences: list[Sentence], subject: Subject, lowercase: frozenset[str]) -> frozenset[str]:
+    """Return the names of the other companies the week's articles mark as listed (see `attribute`).
+
+    A name counts as its sentences write it inside a sentence (not "Purchases Shares of Globex",
+    a sentence's opening words taken for a name), and a one-word name only when it is no ordinary
+    word (`lowercase`: the week's lower-case vocabulary), corporate tail or generic head. A name of
+    several words is known only whole ("Acme Instruments", not "Acme", which may be a place).
+    """
+    texts: dict[str, list[str]] = {}
+    for sentence in sentences:
+        if sentence.about and sentence.about != OTHERS:
+            texts.setdefault(sentence.about, []).append(sentence.text)
+    names = set()
+    for display, written in texts.items():
+        name = _clean_name(display)
+        if " " not in name and (len(name) < 3 or name.lower() in lowercase or name.rstrip(".") in _CORPORATE_TAIL
+                                or name in _GENERIC_HEAD):
+            continue
+        if any(_name_pattern(name).search(text, 1) for text in written) and not mentions(name, subject):
+            names.add(name)
+    return frozenset(names)
+
+
+def _finder(companies: frozenset[str]):
+    """Return a function giving (offset, name) of each of the companies a text names, in text order."""
+    words = {name for name in companies if " " not in name}
+    longer = sorted((name for name in companies if " " in name), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, longer)) + r")(?![\w-])") if longer else None
+
+    def named(text: str) -> list[tuple[int, str]]:
+        found = [(m.start(), w) for m in _NAME_WORD.finditer(text)
+                 for w in [m.group().removesuffix("’s").removesuffix("'s")] if w in words]
+        if pattern is not None:
+            found += [(m.start(), m.group()) for m in pattern.finditer(text)]
+        return sorted(found)
+
+    return named
+
+
+# Names listed before a name ("Globex, Initech and Hooli"): a cause or yardstick word before the
+# list governs all of it ("a lag behind Globex, Initech and Hooli").
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*,\s+)+$")
+
+
+def _list_start(text: str, at: int) -> int:
+    """Return where the list of names holding the name at `at` starts (`at` when it is in none)."""
+    match = _LISTED_BEFORE.search(text, max(0, at - 200), at)
+    return match.start() if match else at
+
+
+# In another company's article, a sentence is the subject's when it names the subject as its topic,
+# within its first words ("Acme is one of the few …", "Shares of Acme …"), not as a yardstick late in
+# a sentence about the article's company ("It comes at the market from the other end of Acme").
+TOPIC_WORDS = 4
+
+
+def attribute_week(sentences: list[Sentence], titles: dict[int, str], subject: Subject,
+                   lowercase: frozenset[str]) -> list[Sentence]:
+    """Return the sentences with whom each is about settled by what the whole week knows.
+
+    `attribute` knows another company only when its article marks it as listed. Other articles of
+    the week may mark it where this one does not ("Globex unveils its new phone"). With the week's
+    companies known (`week_companies`), a sentence of the subject's that names one of them and not
+    the subject is that company's; and an article whose headline names one and not the subject is
+    that company's, as `attribute` decides with what it knows: only its passages about the subject
+    stay the subject's (a sentence naming the subject as its topic, and the rest of its paragraph).
+    `titles`: each article's headline by article id.
+    """
+    if not subject.names:
+        return sentences
+    companies = week_companies(sentences, subject, lowercase)
+    if not companies:
+        return sentences
+    companies_named = _finder(companies)
+    headed: dict[int, str] = {}
+    for source, title in titles.items():
+        named = companies_named(title)
+        if named and not mentions(title, subject):
+            headed[source] = named[0][1]
+    result, claimed = [], (-1, -1)
+    for sentence in sentences:
+        if sentence.about:
+            result.append(sentence)
+            continue
+        other = headed.get(sentence.source)
+        at = first_mention(sentence.text, subject)
+        named = companies_named(sentence.text)
+        if at is not None and (not named or at < named[0][0]) \
+                and (other is None or len(sentence.text[:at].split()) <= TOPIC_WORDS):
+            claimed = (sentence.source, sentence.paragraph)  # the subject's passage: the rest of its paragraph
+            result.append(sentence)
+        elif named and not named_as_cause(sentence.text, _list_start(sentence.text, named[0][0])):
+            claimed = (-1, -1)  # a sentence about another company (named first) moves the focus to it
+            result.append(replace(sentence, about=named[0][1]))
+        elif other is None or claimed == (sentence.source, sentence.paragraph):
+            result.append(sentence)
+        else:
+            result.append(replace(sentence, about=other))
+    return result

@@ -396,6 +396,10 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")
     note("split")
     sentences = split.split(cleaned)
+    if subject.names:
+        # Companies one article marks as listed are known in every other (issue 15).
+        sentences = attribution.attribute_week(sentences, {a.id: a.article.title for a in cleaned.articles}, subject,
+                                               lowercase_words(sentences))
 
     the_period = covered_period(items, window, options, subject)
     name = subject.name or "News"

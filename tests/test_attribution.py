@@ -322,3 +322,89 @@ def test_the_subject_named_as_a_cause_or_a_yardstick(text, cause):
 ])
 def test_companies_are_found_from_word_cues_without_brackets_or_colons(text, name):
     assert name in [n for n, _ in attribution.listed_companies(text)]
+
+
+# The week: what one article marks as listed is known in every other (`attribute_week`).
+
+def _sentence(text: str, source: int, paragraph: int = 0, about: str = ""):
+    from briefs.model import Sentence
+    return Sentence(text=text, source=source, position=0, paragraph=paragraph, sources=[source], stems=[], about=about)
+
+
+_MARKED = _sentence("Orders at Globex Industries (NYSE: GBX) fell sharply in the quarter.", 1, about="Globex Industries")
+_MARKED_SHORT = _sentence("Shares of Initech (NASDAQ: INTK) fell after Initech cut its forecast.", 2, about="Initech")
+
+
+def _week(sentences, titles=None, lowercase=frozenset({"said", "orders", "fell"})):
+    return [s.about for s in attribution.attribute_week([_MARKED, _MARKED_SHORT, *sentences], titles or {}, ACME,
+                                                         lowercase)][2:]
+
+
+def test_a_company_marked_in_one_article_is_known_in_another():
+    # Article 3 never marks Initech as listed: before, its line was quoted as Acme's.
+    about = _week([_sentence("Acme Robotics shipped its new arm on Monday.", 3),
+                   _sentence("Initech, meanwhile, opened a plant in Ohio.", 3, paragraph=1),
+                   _sentence("Acme expects the arm to sell well, unlike Initech's older model.", 3, paragraph=2)])
+    assert about == ["", "Initech", ""]
+
+
+def test_a_name_of_several_words_is_known_only_whole():
+    # "Globex" alone may be a place or a product; only "Globex Industries" is the company.
+    about = _week([_sentence("Globex Industries opened a plant near the Acme site.", 3),
+                   _sentence("The Globex region had a quiet week for factories.", 3, paragraph=1)])
+    assert about == ["Globex Industries", ""]
+
+
+def test_another_company_named_as_a_yardstick_does_not_take_the_subjects_line():
+    about = _week([_sentence("Acme Robotics grew fast this year.", 3),
+                   _sentence("A weak model would leave it behind Hooli, Initech and others for good.", 3, paragraph=1)])
+    assert about == ["", ""]
+
+
+def test_an_article_headed_by_another_company_keeps_only_the_subjects_passages():
+    titles = {3: "Initech unveils a cheaper robot arm"}
+    about = _week([_sentence("The new arm costs less than half of the old one.", 3),
+                   _sentence("It competes with machines from the other end of the market, including Acme's.", 3),
+                   _sentence("Acme Robotics declined to comment on the launch.", 3, paragraph=1),
+                   _sentence("A spokesperson said prices would not change this year.", 3, paragraph=1),
+                   _sentence("Initech will ship the arm in May.", 3, paragraph=2)], titles)
+    assert about == ["Initech", "Initech", "", "", "Initech"]
+
+
+def test_a_headline_naming_the_subject_keeps_the_article_the_subjects():
+    titles = {3: "Acme and Initech sign a supply deal"}
+    about = _week([_sentence("The deal runs for five years.", 3)], titles)
+    assert about == [""]
+
+
+def test_ordinary_words_and_sentence_openings_are_not_company_names():
+    # "Purchases" opened the sentence that marked the company; "Shares" is an ordinary word.
+    opening = _sentence("Purchases Shares of Hooli Co. (NASDAQ: HOOL) rose.", 4, about="Purchases")
+    sentences = [opening, _sentence("Purchases of new arms rose at Acme Robotics dealers.", 5),
+                 _sentence("Purchases rose again in March.", 5, paragraph=1)]
+    out = attribution.attribute_week(sentences, {}, ACME, frozenset({"rose"}))
+    assert [s.about for s in out] == ["Purchases", "", ""]
+
+
+def test_the_week_changes_nothing_without_another_marked_company():
+    sentences = [_sentence("Acme Robotics shipped its new arm.", 1), _sentence("Initech opened a plant.", 1, paragraph=1)]
+    assert attribution.attribute_week(sentences, {1: "Initech news"}, ACME, frozenset()) == sentences
+
+
+def test_build_does_not_quote_another_companys_line_its_article_left_unmarked(tmp_path):
+    from briefs.build import Options, build_brief
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Acme Robotics lifts its forecast\ndate: 2026-11-16\n---\n"
+        "Acme Robotics raised its revenue forecast for the year to $4.2 billion on Monday.\n\n"
+        "Acme said orders for its warehouse arms doubled in the quarter.\n\n"
+        "Initech cut the price of its rival arm by 30% to win back buyers.\n\n"
+        "Acme will report its full results on November 30.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Robot makers report\ndate: 2026-11-17\n---\n"
+        "Acme Robotics shares rose 6% on Tuesday after the forecast.\n\n"
+        "Shares of Initech (NASDAQ: INTK) fell 4% after the price cut.\n", encoding="utf-8")
+    result = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1))
+    quoted = [s.text for s in result.brief.summary] + [s.text for t in result.brief.themes for s in t.sentences]
+    assert any("orders for its warehouse arms" in text for text in quoted)
+    assert not any(text.startswith("Initech cut the price") for text in quoted)
