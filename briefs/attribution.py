@@ -497,12 +497,16 @@ def attribute_week(sentences: list[Sentence], titles: dict[int, str], subject: S
     result, claimed = [], (-1, -1)
     for sentence in sentences:
         if sentence.about:
+            claimed = (-1, -1)  # another company's sentence ends the subject's passage
             result.append(sentence)
             continue
         other = headed.get(sentence.source)
         at = first_mention(sentence.text, subject)
         named = companies_named(sentence.text)
-        if at is not None and (not named or at < named[0][0]) \
+        if at is not None and len({name for _, name in named}) >= LIST_OF_OTHERS and mentions(sentence.text, subject) == 1:
+            claimed = (-1, -1)  # the subject once among three or more others: the list's (see `_whom`)
+            result.append(replace(sentence, about=OTHERS))
+        elif at is not None and (not named or at < named[0][0]) \
                 and (other is None or len(sentence.text[:at].split()) <= TOPIC_WORDS):
             claimed = (sentence.source, sentence.paragraph)  # the subject's passage: the rest of its paragraph
             result.append(sentence)

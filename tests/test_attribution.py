@@ -408,3 +408,20 @@ def test_build_does_not_quote_another_companys_line_its_article_left_unmarked(tm
     quoted = [s.text for s in result.brief.summary] + [s.text for t in result.brief.themes for s in t.sentences]
     assert any("orders for its warehouse arms" in text for text in quoted)
     assert not any(text.startswith("Initech cut the price") for text in quoted)
+
+
+def test_the_subject_once_among_three_week_companies_is_a_list():
+    hooli = _sentence("Orders at Hooli Cloud (NASDAQ: HOOL) rose.", 5, about="Hooli Cloud")
+    sentences = [_MARKED, _MARKED_SHORT, hooli,
+                 _sentence("The fund's top holdings are Acme, Initech, Globex Industries and Hooli Cloud.", 6),
+                 _sentence("Acme beat Initech to the contract for the second time.", 6, paragraph=1)]
+    about = [s.about for s in attribution.attribute_week(sentences, {}, ACME, frozenset({"rose", "orders"}))][3:]
+    assert about == [attribution.OTHERS, ""]
+
+
+def test_another_companys_sentence_ends_the_subjects_passage_in_its_article():
+    titles = {3: "Initech unveils a cheaper robot arm"}
+    marked = _sentence("Initech (NASDAQ: INTK) will ship it in May.", 3, about="Initech")
+    about = _week([_sentence("Acme Robotics sells a rival arm.", 3), marked,
+                   _sentence("It comes at the market from the other end of the range.", 3)], titles)
+    assert about == ["", "Initech", "Initech"]
