@@ -247,7 +247,7 @@ def _names(text: str, key: str) -> bool:
 # "over", "against" only right before the name ("Banks Plunge On Acme Fears", "an edge over Acme").
 _CAUSE = re.compile(r"(?:\b(?:after|amid|following|because of|due to|stemming from|tied to|related to|linked to|than|instead of|unlike|"
                     r"triggered by|sparked by|caused by|driven by|exacerbated by|fu?elled by|in the wake of|"
-                    r"reaction to|response to|fallout from|exposure to|behind|"
+                    r"reaction to|response to|fallout from|exposure to|behind|like|"
                     r"(?<!such )(?<!well )(?<!known )as(?! (?:of|well|part|long|soon|far|much|many|if|though)\b))\b"
                     r"[^,;:()]*|\b(?:on|over|against|versus|vs\.?)(?:\s+the)?\s*)$", re.I)
 # "Acme rival Globex", "Acme's supplier Initech": the subject only qualifies another company's name.
@@ -506,7 +506,7 @@ def attribute_week(sentences: list[Sentence], titles: dict[int, str], subject: S
         if at is not None and len({name for _, name in named}) >= LIST_OF_OTHERS and mentions(sentence.text, subject) == 1:
             claimed = (-1, -1)  # the subject once among three or more others: the list's (see `_whom`)
             result.append(replace(sentence, about=OTHERS))
-        elif at is not None and (not named or at < named[0][0]) \
+        elif at is not None and (not named or (at < named[0][0] and not named_as_cause(sentence.text, at))) \
                 and (other is None or len(sentence.text[:at].split()) <= TOPIC_WORDS):
             claimed = (sentence.source, sentence.paragraph)  # the subject's passage: the rest of its paragraph
             result.append(sentence)

@@ -425,3 +425,9 @@ def test_another_companys_sentence_ends_the_subjects_passage_in_its_article():
     about = _week([_sentence("Acme Robotics sells a rival arm.", 3), marked,
                    _sentence("It comes at the market from the other end of the range.", 3)], titles)
     assert about == ["", "Initech", "Initech"]
+
+
+def test_the_subject_as_a_yardstick_before_another_company_makes_the_sentence_theirs():
+    about = _week([_sentence("Like Acme, Initech has a lot of exposure to the business cycle.", 3),
+                   _sentence("Acme, like Initech, sells arms to carmakers.", 3, paragraph=1)])
+    assert about == ["Initech", ""]
