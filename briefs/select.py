@@ -259,6 +259,23 @@ def background(text: str, since: dt.date | None = None) -> bool:
     return bool((_BEFORE_THE_WEEK.search(text) or period.dated_before(text, since)) and not _THIS_WEEK.search(text))
 
 
+def background_stories(sentences: Sequence[Sentence], since: dt.date | None = None) -> set[int]:
+    """Return the ids of the stories some of whose sentences date them before the week and none in
+    it: one event, background however its other tellings leave the date out ("data center revenue
+    grew 93% to $35.6 billion" beside "… in its fourth quarter ended January 2025"). Only for a
+    week whose first day is known: without it, one outlet's "previously" is too little to date a story."""
+    if since is None:
+        return set()
+    before, this_week = set(), set()
+    for sentence in sentences:
+        if sentence.story:
+            if _THIS_WEEK.search(sentence.text):
+                this_week.add(sentence.story)
+            elif background(sentence.text, since):
+                before.add(sentence.story)
+    return before - this_week
+
+
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
           weight: Callable[[Sentence], float] | None = None, since: dt.date | None = None) -> list[Sentence]:
     """Return the candidates with their score: the method's rank (0..1), for `default` blended with
@@ -452,12 +469,15 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
     if stories is None:
         return _select_by_theme(themes, method, per_theme, summary_size, max_words, about)
     by_id = {story.id: story for story in stories}
+    dated = background_stories([s for theme in themes for s in theme.candidates], since)
     def weight(sentence: Sentence) -> float:
         story = by_id.get(sentence.story)
-        return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0)
+        # A member that does not date itself still tells its story's earlier event (`score` weighs the others).
+        told_before = BACKGROUND if sentence.story in dated and not background(sentence.text, since) else 1.0
+        return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0) * told_before
     scored = [(index, score(_prefilter(theme.candidates, MAX_CANDIDATES), method, about, weight, since))
               for index, theme in enumerate(themes)]
-    summary = top_stories(scored, themes, by_id, summary_size, about, leads, shared)
+    summary = top_stories(scored, themes, by_id, summary_size, about, leads, shared, dated)
     taken = list(summary)
     budget = max_words // max(1, len(themes)) if max_words else None
     quotas = quota(themes, per_theme)
@@ -478,8 +498,10 @@ STORY_SCORE_FLOOR = 0.5
 
 def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], stories: dict[int, Story], size: int,
                 about: Callable[[str], bool] | None = None, leads: Callable[[Sentence], bool] | None = None,
-                shared: Callable[[str], bool] | None = None) -> list[Sentence]:
+                shared: Callable[[str], bool] | None = None, dated: set[int] = frozenset()) -> list[Sentence]:
     """Return the executive summary: the week's top stories, each as its best self-contained sentence, in theme order.
+
+    Stories told before the week (`dated`, see `background_stories`) lead only when no story of the week is left.
 
     A sentence cites the sources that said it word for word; every source of its story is
     listed with the story (`Brief.stories`), so a citation always leads to the quoted words.
@@ -505,7 +527,7 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
         story = stories.get(key)
         return (story.weight if story else 1.0) * (STORY_SCORE_FLOOR + best[key][0])
 
-    order = sorted(best, key=lambda k: (not best[k][3], -rank(k), best[k][2].source, best[k][2].position))
+    order = sorted(best, key=lambda k: (not best[k][3], k in dated, -rank(k), best[k][2].source, best[k][2].position))
     chosen: list[tuple[int, Sentence]] = []
     for key in order:
         if len(chosen) >= size:

@@ -303,3 +303,24 @@ def test_one_event_retold_in_other_words_is_one_fact_and_the_weeks_other_facts_a
     costed = s("Acme CEO Jane Roe reportedly visited Lisbon, meeting the economy minister and a rival's founder, "
                "after a government move to block its exports cut sales by 12%.", 5)
     assert not select.retold(visit, costed)
+
+
+def test_a_story_told_before_the_week_leads_the_summary_only_when_the_weeks_stories_are_used():
+    import datetime as dt
+    since = dt.date(2026, 11, 16)
+    # One event, a quarter that ended in September: one telling dates it, the other leaves the date out.
+    dated = replace(s("Acme reported $9.1 billion in revenue for its quarter ended September 2026.", 1), story=1)
+    undated = replace(s("Acme's revenue grew 40% to $9.1 billion, driven by its robot arms.", 2), story=1)
+    news = replace(s("Acme said on Tuesday that it will build a $2 billion factory in Ohio.", 3), story=2)
+    week = [_story(1, [dated, undated], ["Wire", "Daily", "Weekly", "Post"]), _story(2, [news], ["Blog"])]
+    assert select.background_stories([dated, undated, news], since) == {1}
+    summary, _ = select.select([Theme(name="News", candidates=[dated, undated, news])], per_theme=2,
+                               summary_size=1, stories=week, since=since)
+    assert [x.story for x in summary] == [2]  # the bigger story, but last quarter's, waits
+    summary, _ = select.select([Theme(name="News", candidates=[dated, undated, news])], per_theme=2,
+                               summary_size=2, stories=week, since=since)
+    assert {x.story for x in summary} == {1, 2}
+    # A story one of whose tellings dates it in the week is the week's, and without a known week nothing is dated.
+    this_week = replace(s("Acme said this week that its revenue grew 40% to $9.1 billion.", 4), story=1)
+    assert select.background_stories([dated, undated, this_week], since) == set()
+    assert select.background_stories([dated, undated], None) == set()
