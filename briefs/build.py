@@ -414,10 +414,11 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     # Entities read every sentence, and figures the week's sentences that may hold one: running
     # workers start on both now, while this process builds stories, themes and the selection.
-    names_found = workers.map_later(*entities_stage.name_search(sentences))
+    vocabulary = lowercase_words(sentences)  # the week's words written in lower case, read once for both
+    names_found = workers.map_later(*entities_stage.name_search(sentences, vocabulary))
     publishers = sorted({a.article.publisher for a in cleaned.articles if a.article.publisher})
     metrics = audience.get("metrics")
-    figures_ahead = figures_stage.reading([], subject, metrics, publishers, pool=sentences)
+    figures_ahead = figures_stage.reading([], subject, metrics, publishers, pool=sentences, lowercase=vocabulary)
     figures_ahead_found = workers.map_later(*figures_ahead)
 
     note("stories")

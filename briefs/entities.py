@@ -302,13 +302,16 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
     return "organization"
 
 
-def name_search(sentences: list[Sentence]) -> tuple[Callable[[list[str]], list], list[str]]:
+def name_search(sentences: list[Sentence], lowercase: frozenset[str] | None = None,
+                ) -> tuple[Callable[[list[str]], list], list[str]]:
     """Return `entities`' reading of every sentence as work and its items, for a caller to run (ahead, elsewhere).
 
     The work depends only on its items (it may run in pieces, in other processes) and gives one
-    result per item; what it returns for all of them is `entities`' `found`.
+    result per item; what it returns for all of them is `entities`' `found`. `lowercase`:
+    `lowercase_words(sentences)`, when the caller has it.
     """
-    return partial(_names_in, lowercase=lowercase_words(sentences)), [s.text for s in sentences]
+    lowercase = lowercase_words(sentences) if lowercase is None else lowercase
+    return partial(_names_in, lowercase=lowercase), [s.text for s in sentences]
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,

@@ -911,14 +911,14 @@ def reports_results(sentence: Sentence, subject: Subject | None, metrics: Mappin
 
 def reading(sentences: list[Sentence], subject: Subject | None = None, metrics: Mapping | None = None,
             publishers: Iterable[str] = (), pool: list[Sentence] | None = None,
-            ahead: list[tuple[Sentence, bool]] | None = None,
+            ahead: list[tuple[Sentence, bool]] | None = None, lowercase: frozenset[str] | None = None,
             ) -> tuple[Callable[[list], list], list[tuple[Sentence, bool]]]:
     """Return `figures`' reading of its sentences as work and its items, for a caller to run (ahead, elsewhere).
 
     The items are (sentence, quoted by the brief), each text once and only those that may hold a
     figure; the work depends only on its items and gives one result per item. `figures` takes
     both back as `found`. `ahead`: the items of `reading([], …, pool=pool)` (the same pool), whose
-    tests need not be made again.
+    tests need not be made again. `lowercase`: `lowercase_words(sentences + pool)`, when the caller has it.
     """
     publishers = tuple(publishers)
     selected = {id(s) for s in sentences}
@@ -939,7 +939,7 @@ def reading(sentences: list[Sentence], subject: Subject | None = None, metrics: 
         # `ahead` whose text the brief's own sentences do not take first.
         todo += [item for item in ahead if item[0].text not in seen_text]
     work = partial(_read_each, subject=subject, metrics=metrics, publishers=publishers,
-                   lowercase=lowercase_words(everything))
+                   lowercase=lowercase_words(everything) if lowercase is None else lowercase)
     return work, todo
 
 
