@@ -961,18 +961,17 @@ def readings(work: partial, todo: list[tuple[Sentence, bool]], ahead: tuple[part
     ahead_work, ahead_todo, ahead_results = ahead
     settings, ahead_settings = dict(work.keywords), dict(ahead_work.keywords)
     lowercase, ahead_lowercase = settings.pop("lowercase"), ahead_settings.pop("lowercase")
-    changed = lowercase ^ ahead_lowercase
+    # A tuple: a set made from two weeks' vocabularies keeps their table size, and is slow to loop over.
+    changed = tuple(sorted(lowercase ^ ahead_lowercase))
     if (work.func is not ahead_work.func or settings != ahead_settings or bool(lowercase) != bool(ahead_lowercase)
             or len(changed) > _VOCABULARY_CHANGE):
         return run(work, todo)
     at = {id(sentence): i for i, (sentence, quoted) in enumerate(ahead_todo) if not quoted}
-
-    def read_ahead(sentence: Sentence, quoted: bool) -> bool:
-        return not quoted and id(sentence) in at and not any(word in sentence.text.lower() for word in changed)
-
-    here = iter(run(work, [item for item in todo if not read_ahead(*item)]))
+    taken = [not quoted and id(sentence) in at and not any(word in sentence.text.lower() for word in changed)
+             for sentence, quoted in todo]
+    here = iter(run(work, [item for item, ahead_read in zip(todo, taken) if not ahead_read]))
     results = ahead_results()
-    return [results[at[id(item[0])]] if read_ahead(*item) else next(here) for item in todo]
+    return [results[at[id(item[0])]] if ahead_read else next(here) for item, ahead_read in zip(todo, taken)]
 
 
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
