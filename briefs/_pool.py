@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import clean as clean_stage
 from . import language, load
-from .cache import Cache, encode, file_key, location
+from .cache import Cache, encode, file_keys, location
 from .config import Subject
 
 # Below this many files a process pool costs more to start than it saves.
@@ -205,13 +205,15 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
                 each(item)
             released += 1
 
+    file_key = file_keys(subject)
+    look_up = cache is not None and cache.holds_files()  # else every lookup misses: only the keys to store under
     for index, path in enumerate(files):
         if cache is not None:
             try:
-                keys[index] = file_key(path.read_bytes(), subject) if path.stat().st_size <= load.MAX_BYTES else None
+                keys[index] = file_key(path.read_bytes()) if path.stat().st_size <= load.MAX_BYTES else None
             except OSError:
                 keys[index] = None
-            hit = cache.get(keys[index]) if keys[index] else None
+            hit = cache.get(keys[index]) if keys[index] and look_up else None
             if hit is not None:
                 items, problems, stored = hit
                 results[index] = (_relocate(items, stored, str(path)),

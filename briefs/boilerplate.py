@@ -257,10 +257,17 @@ def strip(cleaned: Cleaned, items: Iterable[ArticleClean],
         if len(article.keys) != len(article.paragraphs) or len(article.stems) != len(article.paragraphs):
             articles.append(article)  # built without per-sentence keys: nothing to match
             continue
+        masked = template_keys([key for keys in article.keys for key in keys])
+        if boilerplate.isdisjoint(masked):
+            articles.append(article)  # none of its passages is boilerplate: kept as it is
+            continue
         paragraphs, keys, stems, about = [], [], [], []
         has_about = len(article.about) == len(article.paragraphs)
+        at = 0
         for index, paragraph in enumerate(article.paragraphs):
-            kept = [i for i, key in enumerate(template_keys(article.keys[index])) if key not in boilerplate]
+            size = len(article.keys[index])
+            kept = [i for i, key in enumerate(masked[at:at + size]) if key not in boilerplate]
+            at += size
             if len(kept) < len(paragraph):
                 dropped.extend(Drop(REASON, paragraph[i], article.article.path)
                                for i in sorted(set(range(len(paragraph))) - set(kept)))
@@ -272,5 +279,6 @@ def strip(cleaned: Cleaned, items: Iterable[ArticleClean],
                     about.append([article.about[index][i] for i in kept])
         articles.append(replace(article, paragraphs=paragraphs, keys=keys, stems=stems,
                                 about=about if has_about else article.about))
-    echoes = {key: sources for key, sources in cleaned.echoes.items() if template_key(key) not in boilerplate}
+    echoes = {key: sources for (key, sources), masked in zip(cleaned.echoes.items(), template_keys(list(cleaned.echoes)))
+              if masked not in boilerplate}
     return Cleaned(articles=articles, dropped=dropped, echoes=echoes)

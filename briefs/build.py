@@ -416,8 +416,14 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         repeated = sum(not s.new for s in sentences)
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
 
-    # Entities read every sentence: running workers start on it now, while this process goes on.
-    names_found = workers.map_later(*entities_stage.name_search(sentences))
+    # Entities read every sentence, and figures the week's sentences that may hold one: running
+    # workers start on both now, while this process builds stories, themes and the selection.
+    vocabulary = lowercase_words(sentences)  # the week's words written in lower case, read once for both
+    names_found = workers.map_later(*entities_stage.name_search(sentences, vocabulary))
+    publishers = sorted({a.article.publisher for a in cleaned.articles if a.article.publisher})
+    metrics = audience.get("metrics")
+    figures_ahead = figures_stage.reading([], subject, metrics, publishers, pool=sentences, lowercase=vocabulary)
+    figures_ahead_found = workers.map_later(*figures_ahead)
 
     note("stories")
     quotable, week_stories, templated = _stories(sentences, cleaned)
@@ -429,7 +435,6 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     grouped = themes.assign(quotable, audience.themes, discover=int(audience.get("discovered_themes", 2)),
                             ignore=subject.names + subject.tickers, about=names_subject)
     note("select")
-    metrics = audience.get("metrics")
     lowercase = lowercase_words(quotable) if subject.names else frozenset()
 
     def own_results(sentence: Sentence) -> float:
@@ -456,17 +461,18 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     note("enrich")
     selected = [s for t in shown for s in t.sentences]
-    publishers = sorted({a.article.publisher for a in cleaned.articles if a.article.publisher})
-    # Figures are read from the brief's sentences first, then the week's other kept ones (a
-    # results number quoted outside the selection); their sources are cited like the sentences'.
-    # Running workers read them while this process counts the entities.
-    figure_work, figure_items = figures_stage.reading(summary + selected, subject, metrics, publishers, pool=sentences)
-    figures_found = workers.map_later(figure_work, figure_items)
     entities = enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers,
                                found=names_found.result())
+    # Figures are read from the brief's sentences first, then the week's other kept ones (a
+    # results number quoted outside the selection); their sources are cited like the sentences'.
+    # The week's were read ahead: only the brief's own are read now.
+    figure_work, figure_items = figures_stage.reading(summary + selected, subject, metrics, publishers, pool=sentences,
+                                                      ahead=figures_ahead[1])
+    figures_found = figures_stage.readings(figure_work, figure_items, (*figures_ahead, figures_ahead_found.result),
+                                           workers.map)
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
                              metrics=metrics, publishers=publishers, pool=sentences,
-                             since=the_period.start, found=(figure_items, figures_found.result()))
+                             since=the_period.start, found=(figure_items, figures_found))
     # Every source of a quoted story is listed, so the story's citations resolve.
     quoted_stories = _quoted_stories(summary + selected, week_stories)
     cited = sorted({s for x in selected + summary for s in x.sources} | {s for st in quoted_stories for s in st.sources}

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -66,9 +67,19 @@ def source_digest(root: Path) -> str:
 
 def file_key(raw: bytes, subject: Subject) -> str:
     """Return the cache key of a file's bytes cleaned for a subject by this code."""
-    digest = hashlib.sha256(raw)
-    digest.update(json.dumps([VERSION, code_digest(), asdict(subject)], sort_keys=True).encode())
-    return digest.hexdigest()
+    return file_keys(subject)(raw)
+
+
+def file_keys(subject: Subject) -> Callable[[bytes], str]:
+    """Return `file_key` for one subject, what it adds to the bytes encoded once (not once per file)."""
+    tail = json.dumps([VERSION, code_digest(), asdict(subject)], sort_keys=True).encode()
+
+    def key(raw: bytes) -> str:
+        digest = hashlib.sha256(raw)
+        digest.update(tail)
+        return digest.hexdigest()
+
+    return key
 
 
 def encode(items: list[ArticleClean], problems: list[Problem], path: str) -> str:
@@ -137,6 +148,9 @@ class Cache:
             raise OSError(f"{self.path} is not a file")
         self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # A commit waits for no disk sync (WAL still keeps the file whole); a cache may lose its
+        # last entries in a power cut, which only makes the next build read those files again.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
         self.db.execute("CREATE TABLE IF NOT EXISTS briefs (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
@@ -182,6 +196,16 @@ class Cache:
             self._fail(error)
             return None
         return row[0] if row is not None else None
+
+    def holds_files(self) -> bool:
+        """Return False when no file is cached (a first build, or the cache is off): every `get` would miss."""
+        if self.db is None:
+            return False
+        try:
+            return self.db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None
+        except sqlite3.Error as error:
+            self._fail(error)
+            return False
 
     def get(self, key: str) -> tuple[list[ArticleClean], list[Problem], str] | None:
         """Return a file's cached (articles, problems, path it was stored from), or None."""

@@ -132,21 +132,25 @@ def _bare(name: str) -> str:
 
 def sources_named(sentences: Iterable[Sentence], publishers: Iterable[str] = ()) -> set[str]:
     """Return the comparable names of publishers and wire services: the brief's, and those text attributes to."""
-    names = set()
-    for publisher in publishers:
-        for part in re.split(r"[()/|,]", publisher):
-            if _bare(part):
-                names.add(_bare(part))
-    for sentence in sentences:
-        text = sentence.text
-        if not _ATTRIBUTION_WORD.search(text):
-            continue
-        for pattern in _ATTRIBUTION:
-            for match in pattern.finditer(text):
-                name = _bare(match.group(1))
-                if name and name not in _CALENDAR and name not in language.stop_words():
-                    names.add(name)
-    return names
+    return _publisher_names(publishers).union(*(_attributed(s.text) for s in sentences))
+
+
+def _publisher_names(publishers: Iterable[str]) -> set[str]:
+    """Return the comparable names of the publishers (each part of "Reuters (Thomson)" and the like)."""
+    return {_bare(part) for publisher in publishers for part in re.split(r"[()/|,]", publisher) if _bare(part)}
+
+
+def _attributed(text: str) -> tuple[str, ...]:
+    """Return the comparable names of the news sources a sentence attributes something to ("according to Reuters")."""
+    if not _ATTRIBUTION_WORD.search(text):
+        return ()
+    names = []
+    for pattern in _ATTRIBUTION:
+        for match in pattern.finditer(text):
+            name = _bare(match.group(1))
+            if name and name not in _CALENDAR and name not in language.stop_words():
+                names.append(name)
+    return tuple(names)
 
 
 def _source_index(sources: set[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -298,13 +302,16 @@ def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], com
     return "organization"
 
 
-def name_search(sentences: list[Sentence]) -> tuple[Callable[[list[str]], list], list[str]]:
+def name_search(sentences: list[Sentence], lowercase: frozenset[str] | None = None,
+                ) -> tuple[Callable[[list[str]], list], list[str]]:
     """Return `entities`' reading of every sentence as work and its items, for a caller to run (ahead, elsewhere).
 
     The work depends only on its items (it may run in pieces, in other processes) and gives one
-    result per item; what it returns for all of them is `entities`' `found`.
+    result per item; what it returns for all of them is `entities`' `found`. `lowercase`:
+    `lowercase_words(sentences)`, when the caller has it.
     """
-    return partial(_names_in, lowercase=lowercase_words(sentences)), [s.text for s in sentences]
+    lowercase = lowercase_words(sentences) if lowercase is None else lowercase
+    return partial(_names_in, lowercase=lowercase), [s.text for s in sentences]
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
@@ -320,13 +327,15 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
         work, texts = name_search(sentences)
         found = work(texts)
     subject_words = [e.split() for e in sorted(exclude or [], key=len, reverse=True) if e]
-    sources = _source_index(sources_named(sentences, publishers))
+    source_names = _publisher_names(publishers)  # and below, those the sentences attribute to (`sources_named`)
     counts: Counter[str] = Counter()
     contexts: dict[str, list[tuple[str, int, int]]] = {}
+    cued: set[str] = set()  # names some mention of which stands beside a role or a speech verb
     ticker_of: dict[str, str] = {}
     companies: set[str] = set()
     without: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
-    for original, (text, named_tickers, tickers, spans) in zip(texts, found):
+    for original, (text, named_tickers, tickers, spans, attributed) in zip(texts, found):
+        source_names.update(attributed)
         for ticker, name in named_tickers:
             ticker_of[ticker] = name
             companies.add(name)
@@ -334,16 +343,19 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
             counts[ticker] += 1
             contexts.setdefault(ticker, []).append((original, 0, 0))
         text = text if text is not None else original
-        for name, start, end, legal in spans:
+        for name, start, end, legal, beside_role in spans:
             parts = without.get(name)
             if parts is None:
                 parts = without[name] = _without(name, subject_words)
             for part in parts:
                 if legal:
                     companies.add(part)
+                if beside_role:
+                    cued.add(part)
                 counts[part] += 1
                 contexts.setdefault(part, []).append((text, start, end))
-    person_like = _person_like(contexts, skip)  # once: it reads every mention of every name
+    sources = _source_index(source_names)
+    person_like = _person_like(contexts, cued, skip)
     merged = _merge(counts, ticker_of, person_like)
     people = _people(merged, contexts) | {n for n in merged if n in person_like}
     result: Counter[str] = Counter()
@@ -360,13 +372,15 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     return [Entity(name=n, kind=kinds[n], count=c) for n, c in ranked]
 
 
-def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, list, list, list]]:
+def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, list, list, list, tuple]]:
     """Return what each sentence names: (its text with tickers blanked, None if it has none; (ticker,
-    name) pairs it writes as "Name (TICKER)"; its tickers; (name, start, end, has a legal form) per
-    name in the blanked text): the work `name_search` gives."""
+    name) pairs it writes as "Name (TICKER)"; its tickers; (name, start, end, has a legal form,
+    `_beside_role`) per name in the blanked text; the news sources it attributes to (`_attributed`)):
+    the work `name_search` gives."""
     runs: dict = {}  # `_spans`'s memo
     readings = []
     for text in texts:
+        attributed = _attributed(text)
         named_tickers, tickers, shown = [], [], None
         if "(" in text:
             for match in _TICKER_AFTER_NAME.finditer(text):
@@ -375,25 +389,33 @@ def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | N
                     named_tickers.append((match.group(2), names[-1]))
             tickers = _TICKER.findall(text)
             text = shown = _TICKER.sub(" ", text)
+        # Only a name of several words can leave a part of two or three that `_person_like` reads.
         readings.append((shown, named_tickers, tickers,
-                         [(name, start, end, _LEGAL_NAME.search(text[start:end]) is not None)
-                          for name, start, end in _spans(text, lowercase, memo=runs)]))
+                         [(name, start, end, _LEGAL_NAME.search(text[start:end]) is not None,
+                           " " in name and _beside_role(text, start, end))
+                          for name, start, end in _spans(text, lowercase, memo=runs)],
+                         attributed))
     return readings
 
 
-def _person_like(contexts: dict[str, list[tuple[str, int, int]]], skip: set[str]) -> set[str]:
-    """Return two- and three-word names that some mention puts beside a role or a speech verb."""
+def _beside_role(text: str, start: int, end: int) -> bool:
+    """Return True when a role or a speech verb stands within 30 characters of the name at text[start:end]."""
+    return bool(_PERSON_CUES.search(text[max(0, start - 30):start]) or _PERSON_CUES.search(text[end:end + 30]))
+
+
+def _person_like(names: Iterable[str], cued: set[str], skip: set[str]) -> set[str]:
+    """Return the two- and three-word names among `names` that some mention puts beside a role or a speech verb (`cued`)."""
     people = set()
-    for name, mentions in contexts.items():
+    for name in names:
+        if name not in cued:
+            continue
         words = name.split()
         if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in words):
             continue
         if any(w.lower() in places() or _bare(w) in skip or w.lower() in _ORG_WORDS for w in words) \
                 or words[-1].lower() in _COMPANY_WORDS or "&" in name:
             continue
-        if any(_PERSON_CUES.search(text[max(0, start - 30):start]) or _PERSON_CUES.search(text[end:end + 30])
-               for text, start, end in mentions):
-            people.add(name)
+        people.add(name)
     return people
 
 

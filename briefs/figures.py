@@ -911,12 +911,14 @@ def reports_results(sentence: Sentence, subject: Subject | None, metrics: Mappin
 
 def reading(sentences: list[Sentence], subject: Subject | None = None, metrics: Mapping | None = None,
             publishers: Iterable[str] = (), pool: list[Sentence] | None = None,
+            ahead: list[tuple[Sentence, bool]] | None = None, lowercase: frozenset[str] | None = None,
             ) -> tuple[Callable[[list], list], list[tuple[Sentence, bool]]]:
     """Return `figures`' reading of its sentences as work and its items, for a caller to run (ahead, elsewhere).
 
     The items are (sentence, quoted by the brief), each text once and only those that may hold a
     figure; the work depends only on its items and gives one result per item. `figures` takes
-    both back as `found`.
+    both back as `found`. `ahead`: the items of `reading([], …, pool=pool)` (the same pool), whose
+    tests need not be made again. `lowercase`: `lowercase_words(sentences + pool)`, when the caller has it.
     """
     publishers = tuple(publishers)
     selected = {id(s) for s in sentences}
@@ -924,7 +926,7 @@ def reading(sentences: list[Sentence], subject: Subject | None = None, metrics: 
     everything = list(sentences) + list(pool or [])
     names = _names_gate(subject)
     todo: list[tuple[Sentence, bool]] = []
-    for sentence in everything:
+    for sentence in everything if ahead is None else sentences:
         if sentence.text in seen_text:
             continue
         seen_text.add(sentence.text)
@@ -932,9 +934,44 @@ def reading(sentences: list[Sentence], subject: Subject | None = None, metrics: 
         # `read`'s own first test, with the subject's pattern found once: most of the week's sentences stop here.
         if _may_hold(sentence.text, names, chosen and getattr(sentence, "central", True)):
             todo.append((sentence, chosen))
+    if ahead is not None:
+        # The pool's items are the first of each text that passes the test unquoted: those of
+        # `ahead` whose text the brief's own sentences do not take first.
+        todo += [item for item in ahead if item[0].text not in seen_text]
     work = partial(_read_each, subject=subject, metrics=metrics, publishers=publishers,
-                   lowercase=lowercase_words(everything))
+                   lowercase=lowercase_words(everything) if lowercase is None else lowercase)
     return work, todo
+
+
+# Above this many words of difference between two weeks' vocabularies, reading again costs less than checking.
+_VOCABULARY_CHANGE = 100
+
+
+def readings(work: partial, todo: list[tuple[Sentence, bool]], ahead: tuple[partial, list, Callable[[], list]],
+             run: Callable[[Callable, list], list]) -> list[list[_Found]]:
+    """Return `work(todo)` (`reading`'s work and items), taking what it can from a reading done ahead.
+
+    `ahead` is (work, items, a call that gives its results) of `reading([], …, pool=…)`: the week's
+    sentences read before the brief's own were chosen. Exact: an item is taken from it only when it
+    is the same sentence read unquoted with the same settings, and no word of its text is one by
+    which the week's vocabulary (`lowercase`, read from the first sentences, quoted ones first)
+    differs between the two: a reading depends on that vocabulary only through its own words
+    (`_owners`). `run(work, items)` reads the rest (`Workers.map`).
+    """
+    ahead_work, ahead_todo, ahead_results = ahead
+    settings, ahead_settings = dict(work.keywords), dict(ahead_work.keywords)
+    lowercase, ahead_lowercase = settings.pop("lowercase"), ahead_settings.pop("lowercase")
+    # A tuple: a set made from two weeks' vocabularies keeps their table size, and is slow to loop over.
+    changed = tuple(sorted(lowercase ^ ahead_lowercase))
+    if (work.func is not ahead_work.func or settings != ahead_settings or bool(lowercase) != bool(ahead_lowercase)
+            or len(changed) > _VOCABULARY_CHANGE):
+        return run(work, todo)
+    at = {id(sentence): i for i, (sentence, quoted) in enumerate(ahead_todo) if not quoted}
+    taken = [not quoted and id(sentence) in at and not any(word in sentence.text.lower() for word in changed)
+             for sentence, quoted in todo]
+    here = iter(run(work, [item for item, ahead_read in zip(todo, taken) if not ahead_read]))
+    results = ahead_results()
+    return [results[at[id(item[0])]] if ahead_read else next(here) for item, ahead_read in zip(todo, taken)]
 
 
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,

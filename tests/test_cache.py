@@ -223,3 +223,24 @@ def test_a_broken_cache_warns_once_not_once_per_file(tmp_path):
     cache.db.executemany("INSERT INTO files VALUES (?, ?)", [(f"k{i}", "not json") for i in range(5)])
     assert [cache.get(f"k{i}") for i in range(5)] == [None] * 5
     assert len(notes) == 1 and "unreadable cache entry" in notes[0]
+
+
+def test_a_first_build_looks_nothing_up_and_the_next_finds_every_file(tmp_path, monkeypatch):
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    looked_up: list[str] = []
+    real = Cache.get
+
+    def counting(self, key):
+        looked_up.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(Cache, "get", counting)
+    first = build_brief([folder], Options(out=out, workers=1))
+    assert looked_up == []  # an empty cache holds nothing to find
+    cache = Cache(location(out))
+    assert cache.holds_files()
+    cache.close()
+    seen = _count_processing(monkeypatch)
+    second = build_brief([folder], Options(out=out, workers=1))
+    assert len(looked_up) == 7 and seen == []
+    assert second.brief.to_dict() == first.brief.to_dict()

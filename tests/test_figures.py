@@ -367,3 +367,29 @@ def test_figures_read_ahead_in_other_processes_are_the_same_rows_and_the_quotes_
     done = [r for item in items for r in pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(work))([item])))]
     assert figures.figures([quoted], limit=1, subject=ACME, pool=week, found=(items, done)) == here
     assert figures.figures([], limit=1, subject=ACME, pool=[quoted] + week)[0].metric == "share price"
+
+
+def test_figures_read_before_the_selection_are_those_read_after_it(monkeypatch):
+    from briefs import entities
+
+    # The week's vocabulary is read from its first sentences, the brief's own first: with a window
+    # of two, quoting a sentence pushes "Bulls cheered apexes." out of it.
+    monkeypatch.setattr(entities, "_VOCABULARY_SENTENCES", 2)
+    texts = ["Shares of Acme rose to a million as revenue grew.", "Bulls cheered apexes.",
+             "Apexes Corp said Acme revenue rose 5% to $10 million.", "Acme revenue rose 3% to $9 million on Friday."]
+    pool = [Sentence(text=t, source=i, position=i, paragraph=0, sources=[i]) for i, t in enumerate(texts, 1)]
+    quoted = [Sentence(text="Acme revenue rose 12% to $47 million.", source=5, position=0, paragraph=0, sources=[5])]
+    subject = Subject(name="Acme")
+    ahead_work, ahead_items = figures.reading([], subject, None, (), pool=pool)
+    work, items = figures.reading(quoted, subject, None, (), pool=pool, ahead=ahead_items)
+    assert items == figures.reading(quoted, subject, None, (), pool=pool)[1]
+    read_now = []
+
+    def run(work, items):
+        read_now.append([s.text for s, _ in items])
+        return work(items)
+
+    found = figures.readings(work, items, (ahead_work, ahead_items, lambda: ahead_work(ahead_items)), run)
+    assert found == work(items)
+    # Read again: the brief's own sentence, and the one holding a word the two vocabularies differ by.
+    assert read_now == [[quoted[0].text, texts[2]]]
