@@ -303,8 +303,13 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
     return who, at is not None and who == ""
 
 
-def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
-    """Return one subject's cleaning of a prepared article: its kept prose, whom each sentence is about, and the drops."""
+def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True) -> ArticleClean:
+    """Return one subject's cleaning of a prepared article: its kept prose, whom each sentence is about, and the drops.
+
+    `whom=False` leaves `about` empty and skips following the companies in focus, which decides
+    nothing else: for a caller that only counts or compares the kept sentences (a portfolio's
+    pass for no subject in particular).
+    """
     article = prepared.article
     # What the loader or HTML extractor left out is accounted for with the article's drops.
     dropped = [Drop("left out by the HTML extractor", text, article.path, "load") for text in article.left_out]
@@ -315,6 +320,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
         article = replace(article, title="")
     count = subject_names(subject).count  # `mentions`, the subject's names compiled once for the article
     has_names = bool(subject.names)
+    follow = has_names and whom  # follow the company in focus, for `about`
     total_mentions = title_mentions = count(article.title)
     # First pass: which stories are kept, which sentences name the subject, which are noise.
     kept: list[tuple[PreparedStory, list[int], list[str | None]]] = []
@@ -345,7 +351,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     focus_tracker = _Focus(subject, tuple(sentence.text for story, _, _ in kept for sentence in story.sentences))
     about_others = 0  # kept sentences naming another company and not the subject
     others_of: dict[tuple[int, int], list[str]] = {}  # (story, sentence) -> the other companies it names
-    if has_names:
+    if follow:
         for text in (article.title, *focus_tracker.texts):
             focus_tracker.learn(text)
         for story, named, reasons in kept:
@@ -353,7 +359,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                 others_of[story.index, i] = focus_tracker.others_named(sentence.text)
                 if reason is None and others_of[story.index, i] and not n:
                     about_others += 1
-    title_others = focus_tracker.others_named(article.title) if has_names else []
+    title_others = focus_tracker.others_named(article.title) if follow else []
     # A headline naming the subject only as a cause ("Banks slide on Acme fears") does not make it the subject's.
     at = first_mention(article.title, subject) if title_mentions else None
     headline = at is not None and not named_as_cause(article.title, at)
@@ -374,7 +380,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             continue
         _, named, reasons = kept_by_index[story.index]
         for i, (sentence, reason) in enumerate(zip(story.sentences, reasons)):
-            if sentence.heading and has_names:
+            if sentence.heading and follow:
                 heading_others = focus_tracker.others_named(sentence.heading)
                 if mentions(sentence.heading, subject):
                     section = ""
@@ -385,7 +391,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                 paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = others_of.get((story.index, i), [])
             first_other = focus_tracker.first_at(sentence.text, others) if others else None
-            who, claimed = _whom(sentence.text, focus, others, named[i], subject, first_other) if has_names else ("", False)
+            who, claimed = _whom(sentence.text, focus, others, named[i], subject, first_other) if follow else ("", False)
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
             if others or (claimed and (section == "" or (opening and not wrap))):
@@ -398,4 +404,4 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                 about.setdefault(key, []).append(who)
     order = sorted(paragraphs)
     return ArticleClean(article, [paragraphs[k] for k in order], dropped, total_mentions,
-                        about=[about[k] for k in order]).with_features()
+                        about=[about[k] for k in order] if whom else []).with_features()
