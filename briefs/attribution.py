@@ -285,14 +285,12 @@ LIST_OF_OTHERS = 3
 
 def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject,
           first_other: int | None = None) -> tuple[str, bool]:
-    """Return whom a sentence is about where it stands, and whether it claims its passage for the subject.
+    """Return whom a sentence is about where it stands, and whether it claims its passage for the subject (which has names).
 
     A mention claims the sentence unless it only qualifies another company's name, or, in a
     passage about others, only gives a cause; a sentence about a market's move naming no company
     is the market's wherever it stands.
     """
-    if not subject.names:
-        return "", False
     at = first_mention(text, subject) if named else None
     if at is not None and ((named == 1 and qualifies_another(text, at))
                            or (len(others) >= LIST_OF_OTHERS and named <= 2)):
@@ -305,8 +303,13 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
     return who, at is not None and who == ""
 
 
-def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
-    """Return one subject's cleaning of a prepared article: its kept prose, whom each sentence is about, and the drops."""
+def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True) -> ArticleClean:
+    """Return one subject's cleaning of a prepared article: its kept prose, whom each sentence is about, and the drops.
+
+    `whom=False` leaves `about` empty and skips following the companies in focus, which decides
+    nothing else: for a caller that only counts or compares the kept sentences (a portfolio's
+    pass for no subject in particular).
+    """
     article = prepared.article
     # What the loader or HTML extractor left out is accounted for with the article's drops.
     dropped = [Drop("left out by the HTML extractor", text, article.path, "load") for text in article.left_out]
@@ -316,6 +319,8 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
         dropped.append(Drop("promotional title", article.title, article.path))
         article = replace(article, title="")
     count = subject_names(subject).count  # `mentions`, the subject's names compiled once for the article
+    has_names = bool(subject.names)
+    follow = has_names and whom  # follow the company in focus, for `about`
     total_mentions = title_mentions = count(article.title)
     # First pass: which stories are kept, which sentences name the subject, which are noise.
     kept: list[tuple[PreparedStory, list[int], list[str | None]]] = []
@@ -329,12 +334,12 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
         if story.ad:
             drops.extend(Drop("advertisement", text, article.path) for text in story.prose)
             continue
-        if story.appended and (story_mentions == 0 or not subject.names):
+        if story.appended and (story_mentions == 0 or not has_names):
             drops.extend(Drop("appended story about something else", text, article.path) for text in story.prose)
             continue
         total_mentions += story_mentions
         named = [count(s.text, word_runs(s.text)) for s in story.sentences]
-        kept.append((story, named, story_noise(story, named, main=bool(subject.names) and story.index == 0)))
+        kept.append((story, named, story_noise(story, named, main=has_names and story.index == 0)))
     prose = [bool(n) for _, named, reasons in kept for n, r in zip(named, reasons) if r is None]
     # The article is about the subject when its headline names it or its prose often does;
     # otherwise only the sentences that name the subject are about it (a market wrap's one line).
@@ -346,7 +351,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     focus_tracker = _Focus(subject, tuple(sentence.text for story, _, _ in kept for sentence in story.sentences))
     about_others = 0  # kept sentences naming another company and not the subject
     others_of: dict[tuple[int, int], list[str]] = {}  # (story, sentence) -> the other companies it names
-    if subject.names:
+    if follow:
         for text in (article.title, *focus_tracker.texts):
             focus_tracker.learn(text)
         for story, named, reasons in kept:
@@ -354,7 +359,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                 others_of[story.index, i] = focus_tracker.others_named(sentence.text)
                 if reason is None and others_of[story.index, i] and not n:
                     about_others += 1
-    title_others = focus_tracker.others_named(article.title) if subject.names else []
+    title_others = focus_tracker.others_named(article.title) if follow else []
     # A headline naming the subject only as a cause ("Banks slide on Acme fears") does not make it the subject's.
     at = first_mention(article.title, subject) if title_mentions else None
     headline = at is not None and not named_as_cause(article.title, at)
@@ -362,7 +367,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
     # sentences name other companies than name the subject, is about others: only its passages
     # about the subject are the subject's ("Why Globex stock fell", "1 stock to own instead of Acme").
     others_article = (bool(title_others) and not headline) or about_others > sum(prose)
-    its_own = not subject.names or (not wrap and not others_article and (
+    its_own = not has_names or (not wrap and not others_article and (
         headline or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     section = "" if its_own else (title_others[0] if title_others else OTHERS)
     focus, paragraph = section, -1
@@ -375,7 +380,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
             continue
         _, named, reasons = kept_by_index[story.index]
         for i, (sentence, reason) in enumerate(zip(story.sentences, reasons)):
-            if sentence.heading and subject.names:
+            if sentence.heading and follow:
                 heading_others = focus_tracker.others_named(sentence.heading)
                 if mentions(sentence.heading, subject):
                     section = ""
@@ -386,7 +391,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                 paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = others_of.get((story.index, i), [])
             first_other = focus_tracker.first_at(sentence.text, others) if others else None
-            who, claimed = _whom(sentence.text, focus, others, named[i], subject, first_other)
+            who, claimed = _whom(sentence.text, focus, others, named[i], subject, first_other) if follow else ("", False)
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
             if others or (claimed and (section == "" or (opening and not wrap))):
@@ -399,7 +404,7 @@ def attribute(prepared: Prepared, subject: Subject) -> ArticleClean:
                 about.setdefault(key, []).append(who)
     order = sorted(paragraphs)
     return ArticleClean(article, [paragraphs[k] for k in order], dropped, total_mentions,
-                        about=[about[k] for k in order]).with_features()
+                        about=[about[k] for k in order] if whom else []).with_features()
 
 
 # A word of a company's name as articles write it ("Globex"), possessive cut off.

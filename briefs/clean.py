@@ -869,6 +869,8 @@ def _stories(units: list[_Unit]) -> list[_Story]:
 def _promo_block(reasons: list[str | None], texts: list[str], named: list[int], paragraphs: list[int]) -> None:
     """Drop unnamed sentences sandwiched between promotions or notices in the same paragraph: a promo block's middle."""
     promo = {"call to action or promotion", "disclaimer or legal notice", "position disclosure", "promotion block"}
+    if promo.isdisjoint(reasons):
+        return  # exact: only a sentence next to a promotion or notice joins a block, and none is here
     for i, text in enumerate(texts):
         if reasons[i] is not None or named[i]:
             continue

@@ -29,6 +29,22 @@ def test_prepare_then_attribute_is_the_same_as_cleaning_for_the_subject():
             direct.paragraphs, direct.dropped, direct.mentions, direct.about)
 
 
+def test_without_whom_the_same_sentences_are_kept_and_dropped():
+    # `whom=False` (a portfolio's pass for nobody) skips only the focus that decides `about`.
+    subjects = [load_corpus(SEEDS).subject, ACME, Subject(name="\x00"), Subject()]
+    texts = [("Acme lifts its outlook", "Acme Robotics raised its forecast on Tuesday after strong orders.\n\n"
+              "Globex Industries (NYSE: GBX) said its own orders fell sharply. The company will close two plants.\n\n"
+              "Click here to get our free report on Acme today.")]
+    articles = load.load([SEEDS]).articles + [Article(path="a.md", text=t, title=h) for h, t in texts]
+    for subject in subjects:
+        for article in articles:
+            prepared = clean.prepare(article)
+            full, lean = attribution.attribute(prepared, subject), attribution.attribute(prepared, subject, whom=False)
+            assert (lean.paragraphs, lean.dropped, lean.mentions, lean.keys, lean.stems) == (
+                full.paragraphs, full.dropped, full.mentions, full.keys, full.stems)
+            assert lean.about == [] and len(full.about) == len(full.paragraphs)
+
+
 def test_one_prepared_article_serves_two_subjects():
     text = ("Acme Robotics raised its forecast for the year on Tuesday after strong orders.\n\n"
             "Globex Industries (NYSE: GBX) said its own orders fell sharply in the quarter. "

@@ -1,11 +1,17 @@
 """The offline language layer splits financial news correctly with no NLTK data."""
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from briefs import language
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = Path(os.environ.get("BRIEFS_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 
 
 @pytest.mark.parametrize(
@@ -123,3 +129,39 @@ def test_nltk_is_imported_without_scipy_stats_which_stays_importable():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True"]
+
+
+# Words on both sides of every rule where Snowball 3.1 (PyStemmer) and NLTK's Snowball part ways:
+# new R1 prefixes, "past", "-ogist", step 1b, suffixes that shrink in steps 2 and 3, apostrophes.
+_STEM_EDGES = """universal university organic organization internal interval lateral emergency pasted paste
+    geologist geologists added adding ebbing rated r-rated dying vying evening innings proceeds exceeded
+    succeeding generationally relationally nationality resizer resizers realization sensationally
+    companies worried ability abilities quickly gently news skies atlas bias 'tis o'brien meta's dogs'
+    investors' revenue revenues growth margins shares guidance quarterly rose dividend buyback"""
+
+
+def _nltk_stem(word: str) -> str:
+    return language._stemmer().stem(word)
+
+
+def test_compiled_stems_are_nltks():
+    if language._compiled_stemmer() is None:
+        pytest.skip("PyStemmer 3.1 not installed: NLTK stems every word")
+    words = set(_STEM_EDGES.split())
+    for path in (ROOT / "seeds").rglob("*.md"):
+        words.update(w.lower() for w in language.words(path.read_text(encoding="utf-8")))
+    words |= {w + suffix for w in list(words) for suffix in ("s", "ed", "ing", "ly", "ness", "ation", "ality", "'s")}
+    assert [w for w in words if language.snowball(w) != _nltk_stem(w)] == []
+
+
+@pytest.mark.skipif(not (EVAL / "bbc_dev.jsonl").is_file(), reason=f"BBC dev data not found in {EVAL}")
+def test_compiled_stems_are_nltks_on_every_dev_word():
+    if language._compiled_stemmer() is None:
+        pytest.skip("PyStemmer 3.1 not installed: NLTK stems every word")
+    words = set()
+    for name in ("bbc_dev.jsonl", "ectsum_val.jsonl"):
+        for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
+            text = " ".join(str(value) for value in json.loads(line).values())
+            words.update(w.lower().replace("’", "'") for w in language.words(text))
+    assert len(words) > 20_000
+    assert [w for w in words if language.snowball(w) != _nltk_stem(w)] == []

@@ -38,7 +38,7 @@ _BLOCK = 1024  # rows of the similarity matrix built at once: bounds memory at _
 @lru_cache(maxsize=200_000)
 def sumy_stem(word: str) -> str:
     """Return sumy's `stem_word`: lower-case, then the Snowball English stem."""
-    return language._stemmer().stem(word.lower())
+    return language.snowball(word.lower())
 
 
 class _Words:
