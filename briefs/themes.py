@@ -113,13 +113,12 @@ class Matcher:
 def _name_stems(text: str, wanted: set[str]) -> set[str]:
     """Return the stems of `wanted` the sentence writes only inside names: a capitalised word after
     the first ("Tesla's Model Y", "the Frontier Fund") is a name, not the common word a theme's term means."""
-    named: set[str] = set()
-    common: set[str] = set()
-    for index, word in enumerate(language.words(text)):
-        stem = language.stem(word)
-        if stem in wanted:
-            (named if index and word[:1].isupper() and not word.isupper() else common).add(stem)
-    return named - common
+    words = language.words(text)
+    capitalised = [index > 0 and word[:1].isupper() and not word.isupper() for index, word in enumerate(words)]
+    named = {stem for word, name in zip(words, capitalised) if name and (stem := language.stem(word)) in wanted}
+    if not named:
+        return named  # the common words need no stemming: the answer is within `named`
+    return named - {language.stem(word) for word, name in zip(words, capitalised) if not name}
 
 
 def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int = 2,
