@@ -157,6 +157,7 @@ HEADLINE_RUN_WORDS = 12
 HEADLINE_RUN_SHARE = 0.6
 
 
+@lru_cache(maxsize=50_000)  # asked of each candidate by `quality` and again by `top_stories`
 def headline_run(text: str) -> bool:
     """Return True for text that reads as a list of headlines (mostly capitalised words)."""
     words = [w for w in text.split()[1:] if w[:1].isalpha()]

@@ -16,7 +16,6 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 
 from . import language
 from .model import Article, Sentence
@@ -240,23 +239,30 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     told = [_Told.of(sentence, r, stems) for sentence, r, stems in zip(sentences, rare, stem_sets)]
     # Stems most sentences hold (the subject's own name, in a handful of articles) tell no event apart.
     ignore = frozenset(t for t, count in frequency.items() if count > n / 2)
-    blocks: dict[str, list[int]] = {}  # rare stem -> leaders holding it
+    # Rare stem -> the leaders holding it (at most MAX_BLOCK), as a bit set: bit i is sentence i.
+    blocks: dict[str, int] = {}
+    block_size: Counter[str] = Counter()
     leader_of = list(range(n))
     for index in range(n):
         # Every way to join a story shares two blocking keys with its leader, or one number:
-        # leaders met once on a word are not compared. (A number's leaders are counted twice.)
-        shared = [blocks.get(stem, ()) for stem in rare[index]]
-        shared += [blocks.get(stem, ()) for stem in rare[index] if stem[:1].isdigit()]
-        hits = Counter(chain.from_iterable(shared))
-        for leader in sorted(leader for leader, count in hits.items() if count >= 2):
+        # leaders met once on a word are not compared. Set operations on whole blocks find them.
+        once = twice = 0
+        for stem in rare[index]:
+            block = blocks.get(stem, 0)
+            twice |= block if stem[:1].isdigit() else once & block
+            once |= block
+        while twice:  # the leaders in corpus order: the lowest bit first
+            lowest = twice & -twice
+            leader = lowest.bit_length() - 1
             if _same(told[leader], told[index], ignore):
                 leader_of[index] = leader
                 break
+            twice ^= lowest
         else:
             for stem in rare[index]:
-                leaders = blocks.setdefault(stem, [])
-                if len(leaders) < MAX_BLOCK:
-                    leaders.append(index)
+                if block_size[stem] < MAX_BLOCK:
+                    blocks[stem] = blocks.get(stem, 0) | 1 << index
+                    block_size[stem] += 1
     groups: dict[int, list[int]] = {}
     for index in range(n):
         groups.setdefault(leader_of[index], []).append(index)

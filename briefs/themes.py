@@ -218,13 +218,14 @@ def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = f
     """
     if limit <= 0 or len(sentences) < MIN_CLUSTER:
         return []
-    frequency = Counter(s for sentence in sentences for s in set(_content(sentence, ignored)))
+    content = [_content(sentence, ignored) for sentence in sentences]
+    frequency = Counter(s for stems in content for s in set(stems))
     story_size = Counter(s.story for s in sentences if s.story)
     groups: dict[object, list[Sentence]] = {}
-    for sentence in sentences:
+    for sentence, stems in zip(sentences, content):
         # A story too small to be a theme joins the sentences sharing its most common content word.
         big = story_size[sentence.story] >= MIN_CLUSTER
-        groups.setdefault(sentence.story if big else _anchor(sentence, frequency, ignored), []).append(sentence)
+        groups.setdefault(sentence.story if big else _anchor(stems, frequency), []).append(sentence)
     ranked = []
     for key, members in groups.items():
         if key is None:
@@ -248,9 +249,9 @@ def _content(sentence: Sentence, ignored: set[str]) -> list[str]:
     return [s for s in sentence.stems if s not in ignored and s not in GENERIC and s.isalpha() and len(s) > 2]
 
 
-def _anchor(sentence: Sentence, frequency: Counter, ignored: set[str]) -> str | None:
-    """Return the stem that groups a sentence without a story: its content stem most sentences share."""
-    shared = [s for s in _content(sentence, ignored) if frequency.get(s, 0) >= 2]
+def _anchor(content: list[str], frequency: Counter) -> str | None:
+    """Return the stem that groups a sentence without a story: of its content stems, the one most sentences share."""
+    shared = [s for s in content if frequency.get(s, 0) >= 2]
     return min(shared, key=lambda s: (-frequency[s], s)) if shared else None
 
 
