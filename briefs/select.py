@@ -157,6 +157,7 @@ HEADLINE_RUN_WORDS = 12
 HEADLINE_RUN_SHARE = 0.6
 
 
+@lru_cache(maxsize=50_000)  # asked of each candidate by `quality` and again by `top_stories`
 def headline_run(text: str) -> bool:
     """Return True for text that reads as a list of headlines (mostly capitalised words)."""
     words = [w for w in text.split()[1:] if w[:1].isalpha()]
@@ -167,6 +168,13 @@ def headline_run(text: str) -> bool:
 
 def quality(sentence: Sentence) -> float:
     """Return a multiplier in (0, 1.2] for how well a sentence reads on its own in a brief."""
+    return _quality(sentence.text)
+
+
+@lru_cache(maxsize=50_000)
+def _quality(text: str) -> float:
+    """Return `quality` of a sentence with this text (it reads nothing else; asked per theme and per portfolio subject)."""
+    sentence = Sentence(text=text, source=0, position=0, paragraph=0, sources=[])
     words = len(sentence.text.split())
     factor = 1.0
     if not self_contained(sentence):
@@ -276,6 +284,12 @@ def background_stories(sentences: Sequence[Sentence], since: dt.date | None = No
     return before - this_week
 
 
+@lru_cache(maxsize=50_000)
+def _figure_count(text: str) -> int:
+    """Return how many figures a text gives (FIGURE's matches)."""
+    return len(FIGURE.findall(text))
+
+
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
           weight: Callable[[Sentence], float] | None = None, since: dt.date | None = None) -> list[Sentence]:
     """Return the candidates with their score: the method's rank (0..1), for `default` blended with
@@ -284,14 +298,14 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
     best_fit = max((s.fit for s in candidates), default=0.0) or 1.0
     scored = []
     for sentence, value in zip(candidates, ranked):
+        named = bool(about and about(sentence.text))
         if method == "default":
-            figures = min(len(FIGURE.findall(sentence.text)), FIGURES_FOR_FULL_CREDIT) / FIGURES_FOR_FULL_CREDIT
+            figures = min(_figure_count(sentence.text), FIGURES_FOR_FULL_CREDIT) / FIGURES_FOR_FULL_CREDIT
             value = (WEIGHTS["rank"] * value
                      + WEIGHTS["figure"] * figures
-                     + WEIGHTS["subject"] * bool(about and about(sentence.text))
+                     + WEIGHTS["subject"] * named
                      + WEIGHTS["lead"] * (sentence.position < LEAD_SENTENCES)
                      + WEIGHTS["fit"] * sentence.fit / best_fit)
-        named = bool(about and about(sentence.text))
         if about is not None and not named and (_GENERAL_CLAIM.search(sentence.text)
                                                 or _OWN_LIST.search(language.own_words(sentence.text))):
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news

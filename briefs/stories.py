@@ -98,18 +98,40 @@ def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
     would make one story of a whole week. Here both must give the same amount of money, or two
     telling numbers, or one and rare words besides, or their wordings must overlap (Jaccard).
     """
-    overlap = language.stem_overlap(a.stems if stems_a is None else stems_a, b.stems if stems_b is None else stems_b)
-    if amounts(a.text) & amounts(b.text) and overlap >= AMOUNT_AND_WORDS:
+    return _same(_Told.of(a, rare_a, stems_a), _Told.of(b, rare_b, stems_b), ignore)
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """What `same_story` reads of a sentence, worked out once per sentence rather than once per comparison."""
+
+    stems: frozenset[str] | set[str]
+    rare: frozenset[str] | set[str]
+    words: frozenset[str]     # the rare stems that are not numbers
+    amounts: frozenset[str]
+    numbers: frozenset[str]   # telling numbers
+
+    @classmethod
+    def of(cls, sentence: Sentence, rare: set[str], stems: set[str] | None = None) -> _Told:
+        return cls(set(sentence.stems) if stems is None else stems, rare,
+                   frozenset(t for t in rare if not t[:1].isdigit()), amounts(sentence.text),
+                   telling_numbers(sentence.text))
+
+
+def _same(a: _Told, b: _Told, ignore: frozenset[str]) -> bool:
+    """Return `same_story` of two sentences as `_Told.of` read them."""
+    overlap = language.stem_overlap(a.stems, b.stems)
+    if a.amounts & b.amounts and overlap >= AMOUNT_AND_WORDS:
         return True
-    numbers = telling_numbers(a.text) & telling_numbers(b.text)
+    numbers = a.numbers & b.numbers
     if len(numbers) >= 2:
         return True
     # Rare *words*: a shared number is counted once, as a number, not again as a rare stem.
-    shared_rare = {t for t in rare_a & rare_b if not t[:1].isdigit()}
+    shared_rare = a.words & b.words
     if numbers and len(shared_rare) >= SHARED_STEMS_WITH_NUMBER:
         return True
     shared_rare = shared_rare - ignore
-    if len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(rare_a), len(rare_b)):
+    if len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(a.rare), len(b.rare)):
         return True
     return overlap >= SAME_STORY
 
@@ -214,28 +236,33 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap and len(t) > 2))}
             for stems in stem_sets]
     templated = _templated(sentences)
+    told = [_Told.of(sentence, r, stems) for sentence, r, stems in zip(sentences, rare, stem_sets)]
     # Stems most sentences hold (the subject's own name, in a handful of articles) tell no event apart.
     ignore = frozenset(t for t, count in frequency.items() if count > n / 2)
-    blocks: dict[str, list[int]] = {}  # rare stem -> leaders holding it
+    # Rare stem -> the leaders holding it (at most MAX_BLOCK), as a bit set: bit i is sentence i.
+    blocks: dict[str, int] = {}
+    block_size: Counter[str] = Counter()
     leader_of = list(range(n))
     for index in range(n):
         # Every way to join a story shares two blocking keys with its leader, or one number:
-        # leaders met once on a word are not compared.
-        hits: Counter[int] = Counter()
+        # leaders met once on a word are not compared. Set operations on whole blocks find them.
+        once = twice = 0
         for stem in rare[index]:
-            weight = 2 if stem[:1].isdigit() else 1
-            for leader in blocks.get(stem, ()):
-                hits[leader] += weight
-        for leader in sorted(leader for leader, count in hits.items() if count >= 2):
-            if same_story(sentences[leader], sentences[index], rare[leader], rare[index],
-                          stem_sets[leader], stem_sets[index], ignore):
+            block = blocks.get(stem, 0)
+            twice |= block if stem[:1].isdigit() else once & block
+            once |= block
+        while twice:  # the leaders in corpus order: the lowest bit first
+            lowest = twice & -twice
+            leader = lowest.bit_length() - 1
+            if _same(told[leader], told[index], ignore):
                 leader_of[index] = leader
                 break
+            twice ^= lowest
         else:
             for stem in rare[index]:
-                leaders = blocks.setdefault(stem, [])
-                if len(leaders) < MAX_BLOCK:
-                    leaders.append(index)
+                if block_size[stem] < MAX_BLOCK:
+                    blocks[stem] = blocks.get(stem, 0) | 1 << index
+                    block_size[stem] += 1
     groups: dict[int, list[int]] = {}
     for index in range(n):
         groups.setdefault(leader_of[index], []).append(index)

@@ -113,13 +113,12 @@ class Matcher:
 def _name_stems(text: str, wanted: set[str]) -> set[str]:
     """Return the stems of `wanted` the sentence writes only inside names: a capitalised word after
     the first ("Tesla's Model Y", "the Frontier Fund") is a name, not the common word a theme's term means."""
-    named: set[str] = set()
-    common: set[str] = set()
-    for index, word in enumerate(language.words(text)):
-        stem = language.stem(word)
-        if stem in wanted:
-            (named if index and word[:1].isupper() and not word.isupper() else common).add(stem)
-    return named - common
+    words = language.words(text)
+    capitalised = [index > 0 and word[:1].isupper() and not word.isupper() for index, word in enumerate(words)]
+    named = {stem for word, name in zip(words, capitalised) if name and (stem := language.stem(word)) in wanted}
+    if not named:
+        return named  # the common words need no stemming: the answer is within `named`
+    return named - {language.stem(word) for word, name in zip(words, capitalised) if not name}
 
 
 def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int = 2,
@@ -219,13 +218,14 @@ def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = f
     """
     if limit <= 0 or len(sentences) < MIN_CLUSTER:
         return []
-    frequency = Counter(s for sentence in sentences for s in set(_content(sentence, ignored)))
+    content = [_content(sentence, ignored) for sentence in sentences]
+    frequency = Counter(s for stems in content for s in set(stems))
     story_size = Counter(s.story for s in sentences if s.story)
     groups: dict[object, list[Sentence]] = {}
-    for sentence in sentences:
+    for sentence, stems in zip(sentences, content):
         # A story too small to be a theme joins the sentences sharing its most common content word.
         big = story_size[sentence.story] >= MIN_CLUSTER
-        groups.setdefault(sentence.story if big else _anchor(sentence, frequency, ignored), []).append(sentence)
+        groups.setdefault(sentence.story if big else _anchor(stems, frequency), []).append(sentence)
     ranked = []
     for key, members in groups.items():
         if key is None:
@@ -249,9 +249,9 @@ def _content(sentence: Sentence, ignored: set[str]) -> list[str]:
     return [s for s in sentence.stems if s not in ignored and s not in GENERIC and s.isalpha() and len(s) > 2]
 
 
-def _anchor(sentence: Sentence, frequency: Counter, ignored: set[str]) -> str | None:
-    """Return the stem that groups a sentence without a story: its content stem most sentences share."""
-    shared = [s for s in _content(sentence, ignored) if frequency.get(s, 0) >= 2]
+def _anchor(content: list[str], frequency: Counter) -> str | None:
+    """Return the stem that groups a sentence without a story: of its content stems, the one most sentences share."""
+    shared = [s for s in content if frequency.get(s, 0) >= 2]
     return min(shared, key=lambda s: (-frequency[s], s)) if shared else None
 
 

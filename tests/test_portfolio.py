@@ -240,6 +240,21 @@ def test_a_batch_routes_each_article_to_exactly_the_subjects_it_may_name():
     assert all(routed[:-1]) and not routed[-1]
 
 
+def test_the_sieve_finds_for_all_subjects_at_once_what_may_name_finds_for_each():
+    subjects = [Subject(name="Halvorsen Marine", aliases=["Halvorsen"], tickers=["HLVM"]),
+                Subject(name="Halvorsen Yards"),                  # shares its first word with the first
+                Subject(name="Ørsted Wind"),                      # beyond ASCII: searched by its pattern
+                Subject(name="", tickers=["ZPHR"]),               # a ticker and no name
+                Subject(name="")]                                 # nothing to look for: every article
+    texts = ["Halvorsen Marine won nine orders.", "Shares of ZPHR and HLVM rose.", "ØRSTED won the tender.",
+             "The shipyard of HALVORſEN won nine orders.", "Nine orders were won.\x00", "Nothing here."]
+    needles = [portfolio.Needles.of(subject) for subject in subjects]
+    sieve = portfolio.Sieve(needles)
+    for text in texts:
+        haystack = portfolio.Haystack.of(Article(path="a.txt", text=text, title="Orders"))
+        assert sieve.named(haystack) == [i for i, wanted in enumerate(needles) if wanted.found_in(haystack)], text
+
+
 def test_a_subject_whose_name_is_an_ordinary_word_is_cleaned_for_itself():
     # "Apple" the fruit: routed (a superset is safe), and cleaning still decides what is about the company.
     subject = Subject(name="Apple", tickers=["AAPL"])
