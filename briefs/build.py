@@ -396,10 +396,13 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")
     note("split")
     sentences = split.split(cleaned)
+    # The week's words written in lower case, read once for attribution, entities and figures
+    # (the stages below change whom a sentence is about and whether it is new, never its words).
+    vocabulary = lowercase_words(sentences)
     if subject.names:
         # Companies one article marks as listed are known in every other (issue 15).
         sentences = attribution.attribute_week(sentences, {a.id: a.article.title for a in cleaned.articles}, subject,
-                                               lowercase_words(sentences))
+                                               vocabulary)
 
     the_period = covered_period(items, window, options, subject)
     name = subject.name or "News"
@@ -418,7 +421,6 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     # Entities read every sentence, and figures the week's sentences that may hold one: running
     # workers start on both now, while this process builds stories, themes and the selection.
-    vocabulary = lowercase_words(sentences)  # the week's words written in lower case, read once for both
     names_found = workers.map_later(*entities_stage.name_search(sentences, vocabulary))
     publishers = sorted({a.article.publisher for a in cleaned.articles if a.article.publisher})
     metrics = audience.get("metrics")
