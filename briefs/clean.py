@@ -371,7 +371,7 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
-    if _FILLER.search(own):
+    if ("uh" in own or "um" in own or "erm" in own) and _FILLER.search(own):  # exact: every filler holds one
         return "spoken transcript (fillers)"
     if is_foreign(sentence):
         return "other language"

@@ -210,15 +210,16 @@ def _compiled_stemmer():
     except ImportError:
         return None
     # `_NLTK_ONLY` was derived and checked against Snowball 3.1's English; another release may differ elsewhere.
-    return Stemmer.Stemmer(LANGUAGE).stemWord if Stemmer.version().startswith("3.1.") else None
+    # No cache of its own (size 0): `stem` caches above it, and PyStemmer's halves its speed.
+    return Stemmer.Stemmer(LANGUAGE, 0).stemWord if Stemmer.version().startswith("3.1.") else None
 
 
 # PyStemmer compiles Snowball 3.1, NLTK implements the older English Snowball that sumy (and every
 # stem we store) uses. The two differ only on words with Snowball 3's new R1 prefixes, "past" or
 # "-ogist", on step 1b (-ed, -ing), and after a step-2/3 suffix that shrinks (NLTK tracks its
 # regions on the shortened word): such words, in any inflection, and any word not plain ASCII go to
-# NLTK; the rest (about 85% of a week's distinct words) get the same stem 30 times faster. Checked
-# on every distinct word of the dev corpora and 2.7 million inflected forms of them (tests/test_language.py).
+# NLTK; the rest (about four in five of a week's new words) get the same stem 30 times faster. Checked
+# on every distinct word of the dev corpora and 7 million inflected forms of them (docs/performance.md).
 _PLAIN_WORD = re.compile(r"'?([a-z0-9-]+?)(?:'s'|'s|')?")
 _NLTK_ONLY = re.compile(
     r"^(?:gener|commun|arsen|univers|later|emerg|organ|inter)|past|ogist|ie[sd]$"

@@ -5,6 +5,8 @@ words starts: click, sign, signup, read. `Vocabulary` works those words out from
 itself (`first_words`) and runs the regex only on text holding one of them. A set lookup per
 sentence replaces a regex scan of every character, and the verdict is the regex's own: the words
 are derived, not listed by hand, and a pattern whose first words cannot be derived is always run.
+Where a phrase starts with a common word ("is long", "not … advice"), a rarer whole word further
+into it gates it instead (`required_words`).
 """
 
 from __future__ import annotations
@@ -120,6 +122,66 @@ def first_words(pattern: re.Pattern) -> frozenset[str] | None:
         return None
 
 
+def _ends_a_word(item: tuple) -> bool:
+    """Return True if what follows a parsed item starts a word when it is a word character.
+
+    The item is one non-word character (" ", ":", "[- ]") or a word boundary or start (as `_expand` reads them).
+    """
+    op, arg = item
+    if str(op) == "LITERAL":
+        return not _is_word(chr(arg))
+    if str(op) == "AT":
+        return str(arg) in ("AT_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_STRING")
+    return str(op) == "IN" and all(str(o) == "LITERAL" and not _is_word(chr(a)) for o, a in arg)
+
+
+def _rarity(words: frozenset[str]) -> tuple[int, int]:
+    # Short words ("is", "in", "our") are the common ones: a set whose shortest word is longest
+    # lets the most text skip the regex. Speed only: any candidate is a sound gate.
+    return min(map(len, words)), -len(words)
+
+
+def _required(items: list, anchored: bool, depth: int = 0) -> frozenset[str] | None:
+    """Return words one of which every match of `items` holds as a whole word, or None if none can be told.
+
+    A match holds the words a match of any tail of `items` starts with (`_expand`), where that tail
+    starts a word: after a non-word character, or at a word boundary the pattern asks for. The
+    alternatives of a group at the head of a tail each hold words of their own.
+    """
+    if depth > 20:
+        return None
+    best: frozenset[str] | None = None
+    for index, (op, arg) in enumerate(items):
+        starts = anchored if index == 0 else _ends_a_word(items[index - 1])
+        candidates: list[frozenset[str] | None] = []
+        try:
+            candidates.append(frozenset(_expand(items[index:], "", starts)))
+        except _Unknown:
+            pass
+        rest = items[index + 1:]
+        if str(op) == "SUBPATTERN":
+            candidates.append(_required(list(arg[-1]) + rest, starts, depth + 1))
+        elif str(op) == "BRANCH":
+            branches = [_required(list(branch) + rest, starts, depth + 1) for branch in arg[1]]
+            candidates.append(None if None in branches else frozenset().union(*branches))
+        for found in candidates:
+            if found and (best is None or _rarity(found) > _rarity(best)):
+                best = found
+    return best
+
+
+def required_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Return lower-case words one of which every match of `pattern` holds as a whole word, or None if that cannot be told.
+
+    `first_words` when nothing better is found; else rarer words from further into the phrases
+    ("long" and "short" for "is long", "advice" for "not financial advice").
+    """
+    try:
+        return _required(list(_sre.parse(pattern.pattern, pattern.flags)), False)
+    except Exception:  # a parser that changed between Python versions: always run the regex
+        return None
+
+
 @lru_cache(maxsize=20_000)
 def word_runs(text: str) -> tuple[str, ...]:
     """Return the lower-case word runs (\\w+) of a text as written: what `Vocabulary.search` looks up.
@@ -137,7 +199,7 @@ class Vocabulary:
         # lower: the pattern is written in lower case and matched against lower-cased text; a
         # case-sensitive alternation runs several times faster than a case-insensitive one.
         self.lower = lower
-        self.words = first_words(self.pattern)
+        self.words = required_words(self.pattern)
 
     def may_match(self, words: Iterable[str]) -> bool:
         """Return False when no match can occur in text with these word runs (`word_runs`)."""

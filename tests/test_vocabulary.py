@@ -7,7 +7,7 @@ import pytest
 
 from briefs import clean, language
 from briefs.config import Subject
-from briefs.vocabulary import Vocabulary, first_words, word_runs
+from briefs.vocabulary import Vocabulary, first_words, required_words, word_runs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -30,8 +30,25 @@ def test_first_words_are_derived_from_the_pattern(pattern, words):
     r"\b[a-z]+ing\b",      # an open class: any word
     r"\b\w+ advice\b",
 ])
-def test_patterns_whose_first_words_cannot_be_told_are_always_run(pattern):
+def test_patterns_whose_first_words_cannot_be_told(pattern):
     assert first_words(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\b(?:Is|Are) long [A-Z]{1,5}\b", {"long"}),                       # the verb is common, its object is not
+    # An optional word ("financial"): a match holds it or the word after it.
+    (r"\b(all rights reserved|(?:not|no) (?:financial )?advice)\b", {"reserved", "financial", "advice"}),
+    (r"\b(?:owns|holds) (?:shares|a position) in\b|\bdisclosure: ", {"shares", "position", "disclosure"}),
+    (r"\b(?:use|accept) cookies\b", {"cookies"}),
+    (r"\b(click|sign[ -]?up|read (?:more|next))\b", {"click", "sign", "signup", "read"}),
+])
+def test_required_words_may_come_from_further_into_a_phrase(pattern, words):
+    assert required_words(re.compile(pattern)) == words
+
+
+@pytest.mark.parametrize("pattern", [r"\b\w+ advice", r"\b(?:legal)\b|©", r"click", r"\b[a-z]+ing\b", r"\bcookies?"])
+def test_patterns_whose_matches_may_hold_no_whole_word_are_always_run(pattern):
+    assert required_words(re.compile(pattern)) is None
     assert Vocabulary(pattern).may_match(frozenset()) is True
 
 
@@ -42,10 +59,13 @@ def _texts() -> list[str]:
         "Photographs: Reuters.", "IMAGE CREDIT: AP", "Related: Meta shares fall.", "See also - Apple results.",
         "The author is long META and holds shares in AAPL.", "© 2026 Example Media. All Rights Reserved.",
         "You can unlock your free trial now.", "He read more of the report.", "Signup is free.",
+        "This is not financial advice.", "The site uses cookies.", "Disclosure: the author owns shares in Acme.",
+        "Shares of Acme are long overdue a rally.", "Advice from analysts was mixed.", "Visit our site for more.",
     ]
 
 
-@pytest.mark.parametrize("name", ["_CALL_TO_ACTION", "_LEGAL", "_DISCLOSURE", "_LEAD_POINTER", "_CREDIT", "_SECOND_PERSON"])
+@pytest.mark.parametrize("name", ["_CALL_TO_ACTION", "_LEGAL", "_DISCLOSURE", "_LEAD_POINTER", "_CREDIT", "_SECOND_PERSON",
+                                  "_READER_ACTION"])
 def test_the_index_never_changes_a_verdict(name):
     vocabulary = getattr(clean, name)
     assert vocabulary.words, f"{name}: its first words should be derivable, or every sentence pays for the regex"
