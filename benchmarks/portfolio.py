@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/portfolio.py --tasks 0  # the engines only, no memory check over many tasks
     .venv/bin/python benchmarks/portfolio.py --subjects 100 --articles 4000 --engines pool,build --tasks 0
     .venv/bin/python benchmarks/portfolio.py --phases --engines none --tasks 0   # CPU per phase, one process each
+    .venv/bin/python benchmarks/portfolio.py --stages --engines none --tasks 0   # CPU per stage of the subject tasks
 
 Articles are synthetic, generated into a temporary folder at run time (never committed): the BBC
 dev texts (../shared/eval/bbc_dev.jsonl) with one of the subjects placed in the headline and a
@@ -203,6 +204,78 @@ def phases_of_portfolio(root: Path) -> dict[str, float]:
             "subjects (build + render each)": _cpu() - client}
 
 
+# What `--stages` times of each subject task: the corpus-level stages a build composes, by where they live.
+STAGES = [("build", "_stories", "stories (build._stories)"), ("build.themes", "assign", "themes"),
+          ("build.select", "select", "select"), ("build.enrich", "entities", "entities (counting)"),
+          ("build.entities_stage", "name_search", "entities (name search set-up)"),
+          ("build.figures_stage", "reading", "figures (reading set-up)"),
+          ("build._pool.Pending", "result", "entities and figures (reading work)"),
+          ("build.enrich", "theme_sentiment", "sentiment (themes)"), ("build.enrich", "sentiment", "sentiment (brief)"),
+          ("build.clean_stage", "combine", "combine (clean)"), ("build.boilerplate", "strip", "boilerplate"),
+          ("build.split", "split", "split"), ("build", "lowercase_words", "lowercase_words (build's call)"),
+          ("build.kinds", "kind", "kinds"), ("portfolio.render", "render", "render"),
+          ("portfolio.SubjectNews", "items", "unpacking the share")]
+
+
+def stages_of_subjects(root: Path) -> dict[str, float]:
+    """Return the CPU seconds of each corpus-level stage over every subject task, run in this one process."""
+    import gc
+    from functools import wraps
+
+    from briefs import _pool, build, portfolio
+
+    gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)
+    spent: dict[str, float] = {}
+    inside = [False]  # a stage's time is counted once, not again for the stages it calls
+
+    def timed_stage(function, label):
+        @wraps(function)
+        def run(*args, **kwargs):
+            if inside[0]:
+                return function(*args, **kwargs)
+            inside[0], start = True, _cpu()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                inside[0] = False
+                spent[label] = spent.get(label, 0.0) + _cpu() - start
+        return run
+
+    names = {"build": build, "portfolio": portfolio}
+    for where, name, label in STAGES:
+        owner = names[where.split(".")[0]]
+        for part in where.split(".")[1:]:
+            owner = getattr(owner, part)
+        current = owner.__dict__[name]
+        if isinstance(current, property):
+            setattr(owner, name, property(timed_stage(current.fget, label)))
+        else:
+            setattr(owner, name, timed_stage(current, label))
+    folio = portfolio.read_portfolio(root / "PORTFOLIO.toml")
+    job = portfolio.Job(news=(root / "news",), out=root / "stages", formats=("md", "json"))
+    files = [str(p) for p in sorted((root / "news").glob("*.md"))]
+    subjects = [e.subject for e in folio.entries]
+    batches = [portfolio.read_files(files[i:i + portfolio.FILES_PER_TASK], subjects)
+               for i in range(0, len(files), portfolio.FILES_PER_TASK)]
+    start = _cpu()
+    for entry, share in zip(folio.entries, portfolio.shares(batches, len(subjects), job, [])):
+        portfolio.build_subject(job, entry, share)
+    total = _cpu() - start
+    return {**dict(sorted(spent.items(), key=lambda kv: -kv[1])), "the rest": total - sum(spent.values()),
+            "all subject tasks": total}
+
+
+def stages(root: Path, subjects: int) -> None:
+    """Print the CPU seconds of each stage of the subject tasks, measured in a fresh process."""
+    env = {**os.environ, "BRIEFS_CONFIG_DIR": str(root / "config"), "BRIEFS_CACHE_DIR": str(root / "cache")}
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--phase-child", "stages", str(root)],
+                         capture_output=True, text=True, check=True, env=env)
+    spent = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"CPU seconds per stage of the {subjects} subject tasks, in one process (ms per subject):")
+    for label, seconds in spent.items():
+        print(f"  {label:<40}{seconds:>8.1f}{seconds / subjects * 1000:>8.0f}")
+
+
 def phases_of_build(root: Path) -> dict[str, float]:
     """Return the CPU seconds of one subject's build: its per-file work, then the whole build in a fresh process."""
     from briefs import _pool, build
@@ -240,6 +313,8 @@ def phases(root: Path) -> None:
 def phase_child(what: str, root: Path) -> None:
     if what == "portfolio":
         print(json.dumps(phases_of_portfolio(root)))
+    elif what == "stages":
+        print(json.dumps(stages_of_subjects(root)))
     elif what == "build-files":
         print(json.dumps(phases_of_build(root)))
     else:
@@ -263,6 +338,8 @@ def main() -> None:
                         help="what to run, of pool, dask and build (comma-separated; ratios need build; none)")
     parser.add_argument("--phases", action="store_true",
                         help="also the CPU time of each phase (read, client, subjects; one build's per-file and rest)")
+    parser.add_argument("--stages", action="store_true",
+                        help="also the CPU time of each corpus-level stage over the subject tasks (no engine)")
     parser.add_argument("--phase-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase_child:
@@ -316,6 +393,8 @@ def main() -> None:
             print("the same in CPU time: " + ", ".join(f"{label} {run[3] / one[3]:.2f}x" for label, run in engine_runs))
         if args.phases:
             phases(root)
+        if args.stages:
+            stages(root, n_subjects)
         if not n_tasks:
             return
         marks = flat_memory(root / "news", companies, n_tasks, root / "flat")

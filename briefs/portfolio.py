@@ -177,19 +177,23 @@ class Needles:
         return self.pattern.search(haystack.text) is not None
 
 
+_CAPITALS = re.compile(r"[A-Z]+")
+
+
 class Sieve:
     """`Needles.found_in` for every subject of a batch at once: each piece and ticker searched for
     once per article, not once per subject holding it (the per-subject loop was most of the cost)."""
 
     def __init__(self, needles: Sequence[Needles]):
         self.needles = needles
-        self.tickers: dict[str, list[int]] = {}
+        self.tickers: dict[str, list[int]] = {}  # searched in the text's capital-letter runs when all capitals
         self.pieces: dict[str, list[int]] = {}  # lower-cased pieces of the subjects whose pieces are all ASCII
         for index, wanted in enumerate(needles):
             for ticker in wanted.tickers:
                 self.tickers.setdefault(ticker, []).append(index)
             for piece in wanted.lower or ():
                 self.pieces.setdefault(piece, []).append(index)
+        self.capitals = {t for t in self.tickers if _CAPITALS.fullmatch(t)}
         self.anyone = [i for i, w in enumerate(needles) if not w.pieces and not w.tickers]  # found_in is always True
         self.searched = [i for i, w in enumerate(needles) if w.pieces]
         self.odd = [i for i, w in enumerate(needles) if w.pieces and w.lower is None]  # searched by their pattern
@@ -199,8 +203,11 @@ class Sieve:
         if "\x00" in haystack.text:
             return list(range(len(self.needles)))
         found = set(self.anyone)
+        # A ticker of capital letters occurs only inside a run of them: the runs, joined, are a
+        # short text to search instead of the whole article (exact: no run is cut or joined).
+        capitals = "\n".join(_CAPITALS.findall(haystack.text))
         for ticker, owners in self.tickers.items():
-            if ticker in haystack.text:
+            if ticker in (capitals if ticker in self.capitals else haystack.text):
                 found.update(owners)
         if haystack.plain:
             for piece, owners in self.pieces.items():
@@ -235,12 +242,12 @@ def _without_text(item: clean.ArticleClean) -> clean.ArticleClean:
     return replace(item, article=replace(item.article, text=""))
 
 
-def read_file(path: Path, subjects: Sequence[Subject], needles: Sequence[Needles] | None = None) -> FileResult:
+def read_file(path: Path, subjects: Sequence[Subject], sieve: Sieve | None = None) -> FileResult:
     """Return one file loaded and cleaned once, with its articles routed to the subjects they may name.
 
-    `needles`: `Needles.of` each subject, when the caller reads several files for the same subjects.
+    `sieve`: the subjects' `Sieve`, when the caller reads several files for the same subjects.
     """
-    needles = needles if needles is not None else [Needles.of(s) for s in subjects]
+    sieve = sieve if sieve is not None else Sieve([Needles.of(s) for s in subjects])
     articles, problems = load.load_file(path)
     prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
     # A subject never named in an article only counts it (`build.Tally`: its date, its drops) and
@@ -248,7 +255,6 @@ def read_file(path: Path, subjects: Sequence[Subject], needles: Sequence[Needles
     nobody = [attribute(p, _NOBODY) for p in prepared]
     shared = [build.Tally.of([item]) for item in nobody]
     routed: dict[int, list[tuple[int, clean.ArticleClean, build.Tally]]] = {}
-    sieve = Sieve(needles)
     for position, (article, ready, tally) in enumerate(zip(articles, prepared, shared)):
         for index in sieve.named(Haystack.of(article)):
             routed.setdefault(index, []).append((position, _without_text(attribute(ready, subjects[index])), tally))
@@ -319,8 +325,8 @@ def read_files(paths: Sequence[str], subjects: Sequence[Subject]) -> Batch:
     """Return `read_file` for a batch of files, as one packed `Batch`: one engine task."""
     with _process_kept_clean():
         gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)  # as a build's workers read files (restored after)
-        needles = [Needles.of(s) for s in subjects]
-        return Batch.of([read_file(Path(p), subjects, needles) for p in paths])
+        sieve = Sieve([Needles.of(s) for s in subjects])
+        return Batch.of([read_file(Path(p), subjects, sieve) for p in paths])
 
 
 @dataclass(frozen=True)
@@ -459,6 +465,9 @@ def options_for(job: Job, entry: Entry) -> build.Options:
 def build_subject(job: Job, entry: Entry, news: SubjectNews) -> Outcome:
     """Return one subject's outcome after building and rendering its brief; errors become its one line."""
     with _process_kept_clean():
+        # A build's GC threshold for the whole task, unpacking the share included (a build sets it
+        # only around its own stages; a Dask worker's default rescans the unpacked articles often).
+        gc.set_threshold(*_pool.BUILD_GC_THRESHOLD)
         try:
             return _build_subject(job, entry, news)
         except (build.BuildError, ConfigError, render.RenderError) as error:

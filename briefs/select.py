@@ -174,7 +174,7 @@ def quality(sentence: Sentence) -> float:
 @lru_cache(maxsize=50_000)
 def _quality(text: str) -> float:
     """Return `quality` of a sentence with this text (it reads nothing else; asked per theme and per portfolio subject)."""
-    sentence = Sentence(text=text, source=0, position=0, paragraph=0, sources=[])
+    sentence = Sentence(text=text, source=0, position=0, paragraph=0, sources=[])  # the rules below read only its text
     words = len(sentence.text.split())
     factor = 1.0
     if not self_contained(sentence):

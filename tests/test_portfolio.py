@@ -245,9 +245,11 @@ def test_the_sieve_finds_for_all_subjects_at_once_what_may_name_finds_for_each()
                 Subject(name="Halvorsen Yards"),                  # shares its first word with the first
                 Subject(name="Ørsted Wind"),                      # beyond ASCII: searched by its pattern
                 Subject(name="", tickers=["ZPHR"]),               # a ticker and no name
+                Subject(name="Bexley Ropes", tickers=["BXR.B"]),  # a ticker beyond capital letters
                 Subject(name="")]                                 # nothing to look for: every article
     texts = ["Halvorsen Marine won nine orders.", "Shares of ZPHR and HLVM rose.", "ØRSTED won the tender.",
-             "The shipyard of HALVORſEN won nine orders.", "Nine orders were won.\x00", "Nothing here."]
+             "The shipyard of HALVORſEN won nine orders.", "Nine orders were won.\x00", "Nothing here.",
+             "XZPHRX and BXR.B closed higher.", "The BXRB class and the Zphr brand."]
     needles = [portfolio.Needles.of(subject) for subject in subjects]
     sieve = portfolio.Sieve(needles)
     for text in texts:
