@@ -380,7 +380,7 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
     return None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # as _subject_names: a coverage list of hundreds of subjects
 def _subject_pattern(names: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pattern | None:
     parts = [re.escape(n) for n in sorted(names, key=len, reverse=True) if n]
     parts = [f"(?i:{p})" for p in parts] + [re.escape(t) for t in tickers if t]
@@ -454,7 +454,7 @@ def _folds_as_lower(text: str, lower: str) -> bool:
     return len(lower) == len(text) and not any(map(_folds_to_ascii, set(_NON_ASCII.findall(text))))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # a portfolio's whole coverage list (hundreds of subjects), still bounded
 def _subject_names(names: tuple[str, ...], tickers: tuple[str, ...]) -> SubjectNames:
     return SubjectNames(names, tickers)
 

@@ -252,7 +252,8 @@ def read_file(path: Path, subjects: Sequence[Subject], sieve: Sieve | None = Non
     prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
     # A subject never named in an article only counts it (`build.Tally`: its date, its drops) and
     # looks for its publisher's repeated passages in it (`boilerplate.Sighting`).
-    nobody = [attribute(p, _NOBODY) for p in prepared]
+    # Cleaned for nobody only to count and to look for repeated passages: whom is not needed.
+    nobody = [attribute(p, _NOBODY, whom=False) for p in prepared]
     shared = [build.Tally.of([item]) for item in nobody]
     routed: dict[int, list[tuple[int, clean.ArticleClean, build.Tally]]] = {}
     for position, (article, ready, tally) in enumerate(zip(articles, prepared, shared)):
