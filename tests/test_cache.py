@@ -18,16 +18,21 @@ def _corpus(tmp_path: Path) -> Path:
     return target
 
 
-def _count_processing(monkeypatch) -> list[Path]:
-    seen: list[Path] = []
-    real = _pool.process_file
+def _calls(monkeypatch, owner, name: str, argument: int) -> list:
+    """Return a list that records one argument of every call to `owner.name` from now on."""
+    seen: list = []
+    real = getattr(owner, name)
 
-    def counting(path, subject):
-        seen.append(path)
-        return real(path, subject)
+    def counting(*args):
+        seen.append(args[argument])
+        return real(*args)
 
-    monkeypatch.setattr(_pool, "process_file", counting)
+    monkeypatch.setattr(owner, name, counting)
     return seen
+
+
+def _count_processing(monkeypatch) -> list[Path]:
+    return _calls(monkeypatch, _pool, "process_file", 0)  # the path of every file processed
 
 
 def test_second_run_processes_only_new_files(tmp_path, monkeypatch):
@@ -227,14 +232,7 @@ def test_a_broken_cache_warns_once_not_once_per_file(tmp_path):
 
 def test_a_first_build_looks_nothing_up_and_the_next_finds_every_file(tmp_path, monkeypatch):
     folder, out = _corpus(tmp_path), tmp_path / "out"
-    looked_up: list[str] = []
-    real = Cache.get
-
-    def counting(self, key):
-        looked_up.append(key)
-        return real(self, key)
-
-    monkeypatch.setattr(Cache, "get", counting)
+    looked_up = _calls(monkeypatch, Cache, "get", 1)  # the key of every lookup
     first = build_brief([folder], Options(out=out, workers=1))
     assert looked_up == []  # an empty cache holds nothing to find
     cache = Cache(location(out))
