@@ -299,9 +299,10 @@ def _starts_like_a_fragment(sentence: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")  # any number: a short line that states one is news, not a fragment
-# A video or call transcript's hesitations set off by commas ("…, uh, as …"): speech as heard, not
-# written copy to quote. Lower case only, so a name such as "Um Qasr" is not one.
-_FILLER = re.compile(r"(?:^|[,;]\s*)(?:uh|um|uhm|erm)(?:[,.]|\s*$)")
+# A video or call transcript's hesitations set off by commas ("…, uh, as …", "promised to, you know,
+# build"): speech as heard, not written copy to quote. Lower case only, so a name such as "Um Qasr"
+# is not one; "you know" only between commas, so "as you know," or "what you know" are not.
+_FILLER = re.compile(r"(?:^|[,;]\s*)(?:uh|um|uhm|erm|(?<=, )you know)(?:[,.]|\s*$)")
 _REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
                        # a definite reference back to a company ("the firm's", "the chipmaker") continues the story
                        r"|\b[Tt]he (?:company|firm|group|business|bank|lender|insurer|carmaker|automaker|chipmaker|"
@@ -371,7 +372,7 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
-    if ("uh" in own or "um" in own or "erm" in own) and _FILLER.search(own):  # exact: every filler holds one
+    if ("uh" in own or "um" in own or "erm" in own or "you know" in own) and _FILLER.search(own):  # exact: every filler holds one
         return "spoken transcript (fillers)"
     if is_foreign(sentence):
         return "other language"

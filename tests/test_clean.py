@@ -464,6 +464,15 @@ def test_a_transcribed_hesitation_marks_speech_not_copy():
     assert clean.sentence_noise(written) is None
 
 
+def test_you_know_between_commas_is_speech_but_as_you_know_is_prose():
+    spoken = "Acme has promised to, you know, do its manufacturing at home from next year on."
+    assert clean.sentence_noise(spoken) == "spoken transcript (fillers)"
+    for written in ("As you know, Acme has promised to do its manufacturing at home from next year.",
+                    "What you know about Acme's plants may change, the chief executive told analysts.",
+                    '"We have promised to, you know, build at home," the Acme chief executive said on Monday.'):
+        assert clean.sentence_noise(written) is None, written
+
+
 def test_a_closing_line_referring_back_to_the_company_is_news_not_a_sign_off():
     from briefs.model import Article
 
