@@ -180,3 +180,25 @@ def test_the_investor_risks_theme_takes_runs_and_contagion_not_ordinary_systems(
     risks = next(t for t in found if t.name == "Risks & contagion")
     assert "Risks & contagion" in names
     assert {x.source for x in risks.candidates} == {1, 2}  # "systems" is no systemic risk
+
+
+def test_investor_terms_with_an_everyday_sense_count_only_in_their_themes_phrases():
+    specs = load_audience("investor").themes
+    matcher = themes.Matcher(specs)
+    name = {index: spec.name for index, spec in enumerate(specs)}
+
+    def theme_of(text: str) -> str | None:
+        index, _ = matcher.best(s(text))
+        return name.get(index)
+
+    # everyday senses: no AI, leadership, regulation or deal theme for these
+    assert theme_of("Part of the reason is that traders were nervous about the weekend.") is None
+    assert theme_of("The main office and all branches will reopen on Monday morning.") is None
+    assert theme_of("Everything looked fine for the lender until the weekend.") is None
+    assert theme_of("Some traders were still buying the dips on Friday afternoon.") is None
+    assert theme_of("There was little left to sell after the weekend.") is None
+    # the same words inside the themes' phrases still count
+    assert theme_of("Acme released a reasoning model that beats rivals on benchmarks.") == "AI strategy & models"
+    assert theme_of("The chief financial officer left the company in March.") == "Talent & leadership"
+    assert theme_of("Acme was fined by the state for the outage.") == "Government, defence & regulation"
+    assert theme_of("Globex agreed to buy Initech for cash.") == "Competition & partnerships"
