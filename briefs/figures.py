@@ -558,6 +558,25 @@ _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 _SHARES_WORD = re.compile(r"\b(?:shares?|stock|stocks)\b", re.I)
 
 
+# A sentence closing on an analyst as its source: every result-like figure in it is that analyst's
+# estimate, whichever clause states it (the clause's own cue words miss a closing attribution).
+_BY_ANALYST = re.compile(r",\s*according to\b[^,;]*\b(?:analysts?|estimates?)\b[^,;]*[.!]?[\"”’']?\s*$", re.I)
+
+
+def _growth(f: _Found) -> bool:
+    """Return True when the figure is itself a rate of change ("growth of 47.5%"), not a level."""
+    return _percent(f.value) and f.change.lstrip("+-") == re.sub(r"\s+", "", f.value).replace("percent", "%")
+
+
+def _same_form(result: _Found, estimate: _Found) -> bool:
+    """Return True when an estimate states the kind of number the result does: a growth rate beside
+    a result's change, a level beside a level (money with money, a percentage with a percentage)."""
+    if _growth(estimate):
+        return _percent(result.change)
+    return (not _growth(result) and _money(result.value) == _money(estimate.value)
+            and _percent(result.value) == _percent(estimate.value))
+
+
 def _percent(value: str) -> bool:
     return re.search(r"%|percent|per cent|points?$", value, re.I) is not None
 
@@ -724,6 +743,8 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             elif metric.section != "results" and metric.name != "dividend":
                 continue  # "$60 a share": a share price, not a result
         kind = _kind(text[max(lo, match.start() - _KIND_BEFORE):min(hi, end + _KIND_AFTER)], metric)
+        if kind == "actual" and metric.section != "targets" and _BY_ANALYST.search(text):
+            kind = "estimate"  # "… a 10% earnings headwind this year, according to Big Bank analyst Jane Roe"
         if _COULD.search(clause):
             if not _SPOKEN.search(text):
                 continue
@@ -1008,7 +1029,7 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
             j = actual.get((f.metric, f.period))
             if j is None and not f.period:
                 j = next((k for (m, _), k in actual.items() if m == f.metric), None)
-            if j is not None:
+            if j is not None and _same_form(rows[j].found, f):
                 a = rows[j]
                 if not a.found.estimate:
                     rows[j] = dataclasses.replace(a, found=dataclasses.replace(a.found, estimate=f.value))

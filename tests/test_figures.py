@@ -69,6 +69,25 @@ def test_an_estimate_sits_beside_the_result_it_was_for():
     assert "vs $2.10 expected" in found[0].label
 
 
+def test_a_growth_estimate_is_not_set_beside_a_level():
+    # a growth rate expected for the year is no estimate of a margin-like level, nor the other way
+    found = rows("Acme's net income margin was 10% this year, the company said in its annual report.",
+                 "Acme's expected earnings growth rate for the year is 47.5%.")
+    level = next(f for f in found if f.value == "10%")
+    assert level.estimate == "" and "expected" not in level.label
+    # the same growth estimate does sit beside a result that states its growth
+    found = rows("Acme's net income rose 52% to $3 billion this year.",
+                 "Acme's expected earnings growth rate for the year is 47.5%.")
+    assert [(f.value, f.estimate) for f in found if f.kind == "actual"] == [("$3 billion", "47.5%")]
+
+
+def test_a_figure_a_sentence_attributes_to_an_analyst_is_an_estimate():
+    said = one("The new rules pose a 10% earnings headwind for Acme this year, according to Big Bank analyst Jane Doe.")
+    assert said.kind == "estimate"
+    reported = one("Acme's revenue rose 10% to $5 billion this year, according to its annual report.")
+    assert reported.kind == "actual"
+
+
 def test_one_fact_from_many_sources_is_one_row_citing_them_all():
     found = rows("Acme's revenue rose to $8 billion in the first quarter.",
                  "In the first quarter, Acme lifted revenue to $8 billion.",
