@@ -117,7 +117,7 @@ A second trial in 900 patients with kidney disease will report its first results
 
 Doctors running the trial said patients on the drug spent 20% fewer days in hospital than those on placebo.
 
-The company also said it would cut 5% of office jobs in Europe to save $150 million a year.
+The company also said it would cut 5% of its office staff in Europe to save $150 million a year.
 
 Acme Corp plans to publish the full trial data at a cardiology meeting in November.
 """
