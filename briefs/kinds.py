@@ -27,12 +27,13 @@ SHOPPING = "shopping deal"
 REVIEW = "review"
 FAILURE = "scraper failure"
 TEMPLATE = "templated note"  # set from the corpus (stories.templated_articles), not from one article
+OPTIONS = "options activity"
 NEWS = "news"
 
 # Kinds whose sentences never lead the executive summary, and the weight their sentences carry
 # elsewhere: they mention the company to sell something or to argue, not to report.
-NEVER_LEAD = frozenset({PROMOTIONAL, SHOPPING, REVIEW, OPINION, FAILURE, TEMPLATE})
-WEIGHT = {PROMOTIONAL: 0.5, SHOPPING: 0.3, REVIEW: 0.5, OPINION: 0.7, FAILURE: 0.0, TEMPLATE: 0.3}
+NEVER_LEAD = frozenset({PROMOTIONAL, SHOPPING, REVIEW, OPINION, FAILURE, TEMPLATE, OPTIONS})
+WEIGHT = {PROMOTIONAL: 0.5, SHOPPING: 0.3, REVIEW: 0.5, OPINION: 0.7, FAILURE: 0.0, TEMPLATE: 0.3, OPTIONS: 0.3}
 
 # A body shorter than this many words that reads as an error or a placeholder is a failed scrape.
 FAILURE_WORDS = 40
@@ -72,6 +73,14 @@ _HEADLINE_WORDS = {
 }
 _HEADLINE = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _HEADLINE_WORDS.items()}
 _OPINION = re.compile(r"^(?:opinion|column|commentary|analysis|editorial|letter)\b|\b(?:opinion|op-ed)\s*[:|]", re.I)
+# A note on trading in a stock's options ("Notable Monday Option Activity: …", "October 20th Options
+# Now Available For …"): its headline is about the options market, and its body quotes strikes and
+# contracts ("the $210 strike call option", "60,786 contracts"). Volumes and premiums, not company
+# news. Both are asked, so a company granting "stock options" or holding "an option to buy" a
+# stake is not one.
+_OPTIONS_HEADLINE = re.compile(r"\boptions? (?:activity|volume|trading|traders?|now available|chain)\b|"
+                               r"\bunusual options\b|\b(?:call|put) options\b|\bcovered calls?\b|\byieldboost\b", re.I)
+_OPTIONS_BODY = re.compile(r"\$\d[\d.,]*\s+strike\b|\b(?:call|put) contracts?\b|\b[\d,.]+ (?:million )?contracts\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.I)
 # A body in which this share of sentences speaks as "I" is a review or an essay; as "you", a pitch.
@@ -91,6 +100,8 @@ def kind(title: str, sentences: Sequence[str], body_words: int | None = None) ->
         return REVIEW
     if _OPINION.search(title):
         return OPINION
+    if _OPTIONS_HEADLINE.search(title) and any(_OPTIONS_BODY.search(s) for s in sentences):
+        return OPTIONS
     if _PITCH.search(title) or (title.rstrip().endswith("?") and _share(_SECOND_PERSON, sentences) >= SECOND_PERSON_SHARE):
         return PROMOTIONAL
     if _HEADLINE[ANALYST].search(title):

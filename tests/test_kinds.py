@@ -103,3 +103,23 @@ def test_a_market_line_is_found_whichever_market_word_and_case_it_opens_with(tex
 
 def test_a_sentence_naming_no_market_is_not_a_market_line_even_with_a_move_verb():
     assert not kinds.market_line("Northwind's cloud sales rose 12% and its margins climbed.")
+
+
+OPTIONS_BODY = ["There is noteworthy options activity today in Acme Robotics, where 52,000 contracts have traded so far.",
+                "Especially high volume was seen for the $40 strike call option expiring June 20, with 9,100 contracts trading."]
+
+
+@pytest.mark.parametrize("title", ["Notable Tuesday Option Activity: ACME, GLBX, INTC",
+                                   "June 20th Options Now Available For Acme Robotics (ACME)",
+                                   "Unusual Options Activity in Acme Robotics"])
+def test_a_note_on_trading_in_a_stocks_options_never_leads_and_weighs_little(title):
+    assert kinds.kind(title, OPTIONS_BODY) == kinds.OPTIONS
+    assert not kinds.leads(kinds.OPTIONS) and kinds.weight(kinds.OPTIONS) < 1.0
+
+
+def test_a_company_granting_or_holding_options_is_news():
+    grant = ["Acme Robotics granted its chief executive options on 2 million shares, vesting over four years.",
+             "The company also holds an option to buy the rest of Initech by 2027."]
+    assert kinds.kind("Acme Robotics Grants Its Chief Executive Stock Options", grant) != kinds.OPTIONS
+    # an options headline over a body with no strikes or contracts is not a trading note either
+    assert kinds.kind("Acme Robotics Options Trading Halted After Exchange Glitch", NEWS_BODY) != kinds.OPTIONS
