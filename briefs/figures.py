@@ -563,6 +563,12 @@ _SHARES_WORD = re.compile(r"\b(?:shares?|stock|stocks)\b", re.I)
 _BY_ANALYST = re.compile(r",\s*according to\b[^,;]*\b(?:analysts?|estimates?)\b[^,;]*[.!]?[\"”’']?\s*$", re.I)
 
 
+_MARKET_VALUE = re.compile(r"\bmarket (?:cap|capitali[sz]ation|value)\b", re.I)
+# Words of a reported result: a loss stated with them is the company's own ("a $2 billion loss in the quarter").
+_PERIOD_RESULT = re.compile(r"\b(?:quarter|quarterly|fiscal|full[- ]year|annual|net|operating|reported|posted|"
+                            r"books?|write-?downs?|charges?)\b", re.I)
+
+
 def _growth(f: _Found) -> bool:
     """Return True when the figure is itself a rate of change ("growth of 47.5%"), not a level."""
     return _percent(f.value) and f.change.lstrip("+-") == re.sub(r"\s+", "", f.value).replace("percent", "%")
@@ -737,6 +743,11 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
         if named is None:
             continue
         metric, name = named
+        if name == "loss" and _money(value) and _MARKET_VALUE.search(text) and not _PERIOD_RESULT.search(text):
+            # "… pushed its market cap below $2.5 trillion, bringing its total loss to $250 billion":
+            # a sentence about market value with no reporting period loses value, not money on its books.
+            metric, name = Metric("market value", "market", ()), "market value"
+            change = change or f"-{value}"
         if _PER_SHARE.match(text[end:]) and _money(value):
             if _EARNINGS_WORDS.search(clause):
                 metric, name = Metric("EPS", "results", ()), "EPS"

@@ -88,6 +88,16 @@ def test_a_figure_a_sentence_attributes_to_an_analyst_is_an_estimate():
     assert reported.kind == "actual"
 
 
+def test_a_loss_in_a_sentence_about_market_value_is_lost_value_not_a_loss_on_the_books():
+    found = rows("Thursday's drop pushed Acme's market cap below $250 billion, bringing its total loss "
+                 "to more than $30 billion since the rules were disclosed.")
+    lost = next(f for f in found if f.value == "$30 billion")
+    assert (lost.metric, lost.change) == ("market value", "-$30 billion")
+    # a loss the company reports keeps its name, even beside its market value
+    found = rows("Acme posted a $2 billion loss in the quarter as its market cap fell below $10 billion.")
+    assert ("$2 billion", "loss") in [(f.value, f.metric) for f in found]
+
+
 def test_one_fact_from_many_sources_is_one_row_citing_them_all():
     found = rows("Acme's revenue rose to $8 billion in the first quarter.",
                  "In the first quarter, Acme lifted revenue to $8 billion.",
