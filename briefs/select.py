@@ -254,6 +254,9 @@ _OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:
 # "today", "on Monday") is the week's news: the first weighs BACKGROUND unless it also says the second.
 # So does one whose dates ("the quarter ended January 2025") all fall in months before the week's.
 BACKGROUND = 0.8
+# A share-price move smaller than this (in percent) is the market's daily drift: it weighs as little
+# as an explainer (GENERAL_CLAIM) unless nothing else is left.
+SMALL_MOVE = 1.0
 _BEFORE_THE_WEEK = re.compile(r"(?<!from )(?<!than )(?<!over )(?<!versus )(?<!vs\. )(?<!to )"
                               r"\b(?:last (?:year|quarter|month|fall|spring|summer|winter)|a year ago|years ago|"
                               r"previously|in the past)\b", re.I)
@@ -313,6 +316,9 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
             value *= GENERAL_CLAIM  # "investors should monitor their bank stocks": advice, whoever it names
         if background(sentence.text, since):
             value *= BACKGROUND  # "… wrapped up last year with …": what happened before, told again
+        move = price_move(sentence.text)
+        if move is not None and move[2] < SMALL_MOVE:
+            value *= GENERAL_CLAIM  # "shares were up 0.3% in the premarket": a day's drift, not the week's news
         # What the previous brief already reported still counts, but what is new leads.
         relevant = sentence.central or named
         scored.append(replace(sentence, score=float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)

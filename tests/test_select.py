@@ -324,3 +324,15 @@ def test_a_story_told_before_the_week_leads_the_summary_only_when_the_weeks_stor
     this_week = replace(s("Acme said this week that its revenue grew 40% to $9.1 billion.", 4), story=1)
     assert select.background_stories([dated, undated, this_week], since) == set()
     assert select.background_stories([dated, undated], None) == set()
+
+
+@pytest.mark.parametrize("small, large", [
+    ("Acme shares were up 0.3% at $41.06 in the Tuesday premarket.",
+     "Acme shares were up 6.3% at $41.06 in the Tuesday premarket."),
+    ("Shares of Acme fell 0.8% on Friday.", "Shares of Acme fell 8% on Friday."),
+])
+def test_a_days_drift_in_the_share_price_weighs_like_an_explainer(small, large):
+    [drift] = select.score([s(small, 2)], "default", about=lambda text: True)
+    [move] = select.score([s(large, 2)], "default", about=lambda text: True)
+    assert drift.score < move.score * 0.5
+    assert move.score > 0.0
