@@ -139,29 +139,11 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
             members[index].append(sentence)
     discovered = discover_themes(leftovers, discover, ignored, about)
     _adopt(members, leftovers, discovered, about)
-    _balance(members, sum(len(m) for m in members) + sum(len(t.candidates) for t in discovered))
     themes = [Theme(name=s.name, description=s.description, candidates=m) for s, m in zip(specs, members)]
     themes.extend(discovered)
     counted = [replace(t, sentence_count=len(t.candidates),
                        article_count=len({src for s in t.candidates for src in s.sources})) for t in themes]
     return [t for t in counted if t.sentence_count >= MIN_THEME_SENTENCES]
-
-
-# A configured theme holding more than this share of the week's sentences is not dividing it
-# ("shares" and "stock" alone pull every trading remark into results): its members that match
-# only through such common, down-weighted terms (fit under one full term) are left out of it.
-MAX_THEME_SHARE = 0.5
-# ... in a week of at least this many themed sentences: a handful of articles may well be one theme.
-MIN_BALANCED = 40
-
-
-def _balance(members: list[list[Sentence]], total: int) -> None:
-    """Leave out the weakly matched members of a configured theme holding most of the `total` themed sentences."""
-    if total < MIN_BALANCED:
-        return
-    for index, group in enumerate(members):
-        if len(group) > MAX_THEME_SHARE * total:
-            members[index] = [s for s in group if s.fit >= 1.0]
 
 
 def _adopt(members: list[list[Sentence]], leftovers: list[Sentence], discovered: list[Theme],

@@ -202,27 +202,3 @@ def test_investor_terms_with_an_everyday_sense_count_only_in_their_themes_phrase
     assert theme_of("The chief financial officer left the company in March.") == "Talent & leadership"
     assert theme_of("Acme was fined by the state for the outage.") == "Government, defence & regulation"
     assert theme_of("Globex agreed to buy Initech for cash.") == "Competition & partnerships"
-
-
-MARKET_SPECS = [ThemeSpec("Results", "Results", ["revenue", "shares"]),
-                ThemeSpec("People", "Hires", ["hired", "chief executive"])]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-TRADING = [f"Acme shares {verb} on {day} in {hour} trading." for verb in ("rose", "slipped", "steadied", "wavered")
-           for day in DAYS for hour in ("early", "late")]                     # 40 remarks, one common word
-NUMBERS = [f"Acme revenue in {region} rose {n}% last year." for n, region in
-           enumerate(("Europe", "Asia", "Texas"), start=3)]
-PEOPLE = [f"Acme hired a new {role} from {rival}." for role in ("chief executive", "finance chief", "designer")
-          for rival in ("Globex", "Initech", "Hooli", "Umbrella", "Soylent", "Wonka", "Cyberdyne")]
-
-
-def test_a_theme_holding_most_of_the_week_keeps_only_its_real_matches():
-    week = [s(text, i + 1) for i, text in enumerate(TRADING + NUMBERS + PEOPLE)]
-    found = {t.name: [x.text for x in t.candidates] for t in themes.assign(week, MARKET_SPECS, discover=0)}
-    assert found["Results"] == NUMBERS  # the trading remarks matched only a word most of the week uses
-    assert found["People"] == PEOPLE
-
-
-def test_a_theme_holding_half_the_week_or_less_keeps_its_weak_matches():
-    week = [s(text, i + 1) for i, text in enumerate(TRADING[:18] + NUMBERS + PEOPLE)]  # 21 of 42
-    found = {t.name: [x.text for x in t.candidates] for t in themes.assign(week, MARKET_SPECS, discover=0)}
-    assert found["Results"] == TRADING[:18] + NUMBERS
