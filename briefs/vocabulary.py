@@ -132,7 +132,32 @@ def _ends_a_word(item: tuple) -> bool:
         return not _is_word(chr(arg))
     if str(op) == "AT":
         return str(arg) in ("AT_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_STRING")
-    return str(op) == "IN" and all(str(o) == "LITERAL" and not _is_word(chr(a)) for o, a in arg)
+    return str(op) == "IN" and not any(_can_be_word(member) for member in arg)
+
+
+def _ends_at_word_start(items: list, anchored: bool) -> bool:
+    """Return True if, after a match of `items`, what follows starts a word when it is a word character.
+
+    `anchored`: the match of `items` itself starts where a word starts. An optional or repeated
+    group ("(?:Label:\\s*)?", "\\s*") ends a word when both its absence and its last repetition do.
+    """
+    if not items:
+        return anchored
+    op, arg = items[-1]
+    if _ends_a_word(items[-1]):
+        return True
+    kind = str(op)
+    before = items[:-1]
+    if kind == "SUBPATTERN":
+        return _ends_at_word_start(list(arg[-1]), _ends_at_word_start(before, anchored))
+    if kind == "BRANCH":
+        start = _ends_at_word_start(before, anchored)
+        return all(_ends_at_word_start(list(branch), start) for branch in arg[1])
+    if kind in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, high, body = arg
+        repeated = high > 0 and _ends_at_word_start(list(body), False)  # its last repetition, wherever it began
+        return repeated and (low > 0 or _ends_at_word_start(before, anchored))
+    return False
 
 
 def _rarity(words: frozenset[str]) -> tuple[int, int]:
@@ -152,7 +177,7 @@ def _required(items: list, anchored: bool, depth: int = 0) -> frozenset[str] | N
         return None
     best: frozenset[str] | None = None
     for index, (op, arg) in enumerate(items):
-        starts = anchored if index == 0 else _ends_a_word(items[index - 1])
+        starts = _ends_at_word_start(items[:index], anchored)
         candidates: list[frozenset[str] | None] = []
         try:
             candidates.append(frozenset(_expand(items[index:], "", starts)))
