@@ -166,32 +166,41 @@ def _rarity(words: frozenset[str]) -> tuple[int, int]:
     return min(map(len, words)), -len(words)
 
 
-def _required(items: list, anchored: bool, depth: int = 0) -> frozenset[str] | None:
+def _required(items: list, anchored: bool, depth: int = 0, memo: dict | None = None) -> frozenset[str] | None:
     """Return words one of which every match of `items` holds as a whole word, or None if none can be told.
 
     A match holds the words a match of any tail of `items` starts with (`_expand`), where that tail
     starts a word: after a non-word character, or at a word boundary the pattern asks for. The
     alternatives of a group at the head of a tail each hold words of their own.
+    `memo`: results by the items' identities (the parse tree's, alive during the call), since every
+    alternative of a group is followed by the same rest of the pattern.
     """
     if depth > 20:
         return None
+    memo = {} if memo is None else memo
+    key = (tuple(map(id, items)), anchored)
+    if key in memo:
+        return memo[key]
     best: frozenset[str] | None = None
     for index, (op, arg) in enumerate(items):
         starts = _ends_at_word_start(items[:index], anchored)
-        candidates: list[frozenset[str] | None] = []
-        try:
-            candidates.append(frozenset(_expand(items[index:], "", starts)))
-        except _Unknown:
-            pass
+        tail = (tuple(map(id, items[index:])), starts, "first")
+        if tail not in memo:
+            try:
+                memo[tail] = frozenset(_expand(items[index:], "", starts))
+            except _Unknown:
+                memo[tail] = None
+        candidates: list[frozenset[str] | None] = [memo[tail]]
         rest = items[index + 1:]
         if str(op) == "SUBPATTERN":
-            candidates.append(_required(list(arg[-1]) + rest, starts, depth + 1))
+            candidates.append(_required(list(arg[-1]) + rest, starts, depth + 1, memo))
         elif str(op) == "BRANCH":
-            branches = [_required(list(branch) + rest, starts, depth + 1) for branch in arg[1]]
+            branches = [_required(list(branch) + rest, starts, depth + 1, memo) for branch in arg[1]]
             candidates.append(None if None in branches else frozenset().union(*branches))
         for found in candidates:
             if found and (best is None or _rarity(found) > _rarity(best)):
                 best = found
+    memo[key] = best
     return best
 
 
