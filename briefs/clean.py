@@ -541,8 +541,9 @@ def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], 
         return tuple((piece, ABOUT_BOX) for piece in pieces)
     # The full word count, not `has_words`: `sentence_noise` needs each piece's words anyway (cached).
     long = [len(language.words(piece)) >= MIN_WORDS for piece in pieces] if len(pieces) > 1 else [False]
-    return tuple((piece, sentence_noise(piece, listed=listed, in_prose=any(long[:i] + long[i + 1:])))
-                 for i, piece in enumerate(pieces))
+    count = sum(long)  # a piece is in prose when another piece is long: counted once, not per piece
+    return tuple((piece, sentence_noise(piece, listed=listed, in_prose=count - is_long > 0))
+                 for piece, is_long in zip(pieces, long))
 
 
 def _sentences(text: str, listed: bool = False) -> list[str]:

@@ -191,7 +191,13 @@ def gives_advice(sentence: str) -> bool:
 
 def has_final_punctuation(sentence: str) -> bool:
     """Return True when the sentence ends like a sentence (., !, ?, … with closing quotes)."""
-    return bool(_TERMINAL.search(sentence.strip()))
+    # What `_TERMINAL` matches, read from the end instead of searched for (the regex tries every
+    # position): no terminal mark is a closing one, so it stands right before the closing run.
+    return sentence.strip().rstrip(_CLOSING_MARKS).endswith(_TERMINAL_MARKS)
+
+
+_TERMINAL_MARKS = (".", "!", "?", "…")
+_CLOSING_MARKS = "'\"”’)]"
 
 
 @lru_cache(maxsize=1)

@@ -132,7 +132,32 @@ def _ends_a_word(item: tuple) -> bool:
         return not _is_word(chr(arg))
     if str(op) == "AT":
         return str(arg) in ("AT_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_STRING")
-    return str(op) == "IN" and all(str(o) == "LITERAL" and not _is_word(chr(a)) for o, a in arg)
+    return str(op) == "IN" and not any(_can_be_word(member) for member in arg)
+
+
+def _ends_at_word_start(items: list, anchored: bool) -> bool:
+    """Return True if, after a match of `items`, what follows starts a word when it is a word character.
+
+    `anchored`: the match of `items` itself starts where a word starts. An optional or repeated
+    group ("(?:Label:\\s*)?", "\\s*") ends a word when both its absence and its last repetition do.
+    """
+    if not items:
+        return anchored
+    op, arg = items[-1]
+    if _ends_a_word(items[-1]):
+        return True
+    kind = str(op)
+    before = items[:-1]
+    if kind == "SUBPATTERN":
+        return _ends_at_word_start(list(arg[-1]), _ends_at_word_start(before, anchored))
+    if kind == "BRANCH":
+        start = _ends_at_word_start(before, anchored)
+        return all(_ends_at_word_start(list(branch), start) for branch in arg[1])
+    if kind in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, high, body = arg
+        repeated = high > 0 and _ends_at_word_start(list(body), False)  # its last repetition, wherever it began
+        return repeated and (low > 0 or _ends_at_word_start(before, anchored))
+    return False
 
 
 def _rarity(words: frozenset[str]) -> tuple[int, int]:
@@ -141,32 +166,41 @@ def _rarity(words: frozenset[str]) -> tuple[int, int]:
     return min(map(len, words)), -len(words)
 
 
-def _required(items: list, anchored: bool, depth: int = 0) -> frozenset[str] | None:
+def _required(items: list, anchored: bool, depth: int = 0, memo: dict | None = None) -> frozenset[str] | None:
     """Return words one of which every match of `items` holds as a whole word, or None if none can be told.
 
     A match holds the words a match of any tail of `items` starts with (`_expand`), where that tail
     starts a word: after a non-word character, or at a word boundary the pattern asks for. The
     alternatives of a group at the head of a tail each hold words of their own.
+    `memo`: results by the items' identities (the parse tree's, alive during the call), since every
+    alternative of a group is followed by the same rest of the pattern.
     """
     if depth > 20:
         return None
+    memo = {} if memo is None else memo
+    key = (tuple(map(id, items)), anchored)
+    if key in memo:
+        return memo[key]
     best: frozenset[str] | None = None
     for index, (op, arg) in enumerate(items):
-        starts = anchored if index == 0 else _ends_a_word(items[index - 1])
-        candidates: list[frozenset[str] | None] = []
-        try:
-            candidates.append(frozenset(_expand(items[index:], "", starts)))
-        except _Unknown:
-            pass
+        starts = _ends_at_word_start(items[:index], anchored)
+        tail = (tuple(map(id, items[index:])), starts, "first")
+        if tail not in memo:
+            try:
+                memo[tail] = frozenset(_expand(items[index:], "", starts))
+            except _Unknown:
+                memo[tail] = None
+        candidates: list[frozenset[str] | None] = [memo[tail]]
         rest = items[index + 1:]
         if str(op) == "SUBPATTERN":
-            candidates.append(_required(list(arg[-1]) + rest, starts, depth + 1))
+            candidates.append(_required(list(arg[-1]) + rest, starts, depth + 1, memo))
         elif str(op) == "BRANCH":
-            branches = [_required(list(branch) + rest, starts, depth + 1) for branch in arg[1]]
+            branches = [_required(list(branch) + rest, starts, depth + 1, memo) for branch in arg[1]]
             candidates.append(None if None in branches else frozenset().union(*branches))
         for found in candidates:
             if found and (best is None or _rarity(found) > _rarity(best)):
                 best = found
+    memo[key] = best
     return best
 
 

@@ -165,3 +165,14 @@ def test_compiled_stems_are_nltks_on_every_dev_word():
             words.update(w.lower().replace("’", "'") for w in language.words(text))
     assert len(words) > 20_000
     assert [w for w in words if language.snowball(w) != _nltk_stem(w)] == []
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Acme rose 4%.", True), ('He said "we will grow."', True), ("Why now?)", True), ("It fell…", True),
+    ("Read more »", False), ("Acme (ACME)", False), ('The "quote" ends', False), ("", False), ("  .  ", True),
+    ("Acme rose.\n", True), ("Acme rose. ]", False), ("Shares fell!’”)] ", True), ('"', False),
+])
+def test_final_punctuation_is_a_terminal_mark_before_closing_marks(text, ends):
+    assert language.has_final_punctuation(text) is ends
+    # The reading from the end says what the pattern over the whole text says.
+    assert bool(language._TERMINAL.search(text.strip())) is ends
