@@ -394,6 +394,9 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")
+    # Each article's kind reads its headline and every kept sentence: running workers do it while
+    # this process splits and attributes the week.
+    kinds_found = workers.map_later(kinds.kinds, [(a.article.title, a.sentences) for a in cleaned.articles])
     note("split")
     sentences = split.split(cleaned)
     # The week's words written in lower case, read once for attribution, entities and figures
@@ -431,8 +434,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     note("stories")
     quotable, week_stories, templated = _stories(sentences, cleaned)
-    kind_of = {a.id: kinds.TEMPLATE if a.id in templated else kinds.kind(a.article.title, a.sentences)
-               for a in cleaned.articles}
+    kind_of = {a.id: kinds.TEMPLATE if a.id in templated else found
+               for a, found in zip(cleaned.articles, kinds_found.result())}
 
     note("themes")
     names_subject = (lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None

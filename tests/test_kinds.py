@@ -103,3 +103,13 @@ def test_a_market_line_is_found_whichever_market_word_and_case_it_opens_with(tex
 
 def test_a_sentence_naming_no_market_is_not_a_market_line_even_with_a_move_verb():
     assert not kinds.market_line("Northwind's cloud sales rose 12% and its margins climbed.")
+
+
+def test_kinds_of_many_articles_are_each_articles_kind_in_order():
+    # The build lends this to its workers: one kind per article, in the order given.
+    body = ["I drove the new hatchback for a week and I liked its quiet cabin on long motorway trips."] * 5
+    articles = [("Acme hatchback review: quiet and quick", body), ("Acme quarterly revenue rises 12%", ["x"] * 0),
+                ("Should you buy Acme stock now?", ["Acme makes cars in three countries and sells them in forty."] * 6)]
+    assert kinds.kinds(articles) == [kinds.kind(title, sentences) for title, sentences in articles]
+    assert kinds.kinds(articles) == [kinds.REVIEW, kinds.FAILURE, kinds.PROMOTIONAL]
+    assert kinds.kinds([]) == []
