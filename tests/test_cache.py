@@ -260,3 +260,21 @@ def test_a_renamed_or_edited_file_misses_the_whole_build_memo(tmp_path):
     edited = build_brief([folder], Options(out=out, workers=1))
     quoted = {s.text for s in edited.brief.summary} | {s.text for t in edited.brief.themes for s in t.sentences}
     assert summary not in quoted  # a memo hit would quote the sentence no file says any more
+
+
+def test_the_memo_key_follows_each_files_path_and_content_key():
+    from briefs import _memo
+    from briefs.build import resolve_options
+
+    resolved = resolve_options([WEEKLY], Options())
+    items, _, _ = _pool.per_file(sorted(WEEKLY.glob("*.md")), resolved.subject, None, _pool.INLINE, lambda *_: None)
+
+    def key(files):
+        return _memo.key(items, resolved.options, resolved.audience, resolved.subject, None, files=files)
+
+    files = [("a.md", "k1"), ("b.md", "k2")]
+    assert key(files) == key(list(files))
+    assert key(files) != key([("a.md", "k1"), ("b.md", "k3")])  # one file's bytes changed
+    assert key(files) != key([("a.md", "k1"), ("c.md", "k2")])  # one file renamed
+    # A file the cache cannot key (too large, unreadable): every kept sentence is hashed instead.
+    assert key([("a.md", "k1"), ("b.md", None)]) == key(None) != key(files)
