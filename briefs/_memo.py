@@ -20,12 +20,22 @@ if TYPE_CHECKING:
     from .build import Options, Result
 
 
-def key(items: list, options: Options, audience, subject, previous: Path | None) -> str:
-    """Return a key for everything a whole build depends on: files, options, audience, previous brief, code."""
+def key(items: list, options: Options, audience, subject, previous: Path | None,
+        files: list[tuple[str, str | None]] | None = None) -> str:
+    """Return a key for everything a whole build depends on: files, options, audience, previous brief, code.
+
+    `files`: each file's path and cache key. When every file has a key, they stand for the files'
+    cleaned articles (a key covers the bytes, the subject and the code; cleaning is deterministic),
+    which spares hashing every kept sentence while the workers idle (≈ 0.2 s at 10,000 articles).
+    """
     digest = hashlib.sha256()
-    for item in items:
-        digest.update(json.dumps([item.article.path, item.article.title, item.article.publisher, str(item.article.date),
-                                  item.article.url, item.paragraphs, item.mentions]).encode())
+    if files is not None and all(file_key is not None for _, file_key in files):
+        digest.update(json.dumps(files).encode())
+    else:
+        for item in items:
+            digest.update(json.dumps([item.article.path, item.article.title, item.article.publisher,
+                                      str(item.article.date), item.article.url, item.paragraphs,
+                                      item.mentions]).encode())
     # Where the brief is written and how the work is spread do not change it (out only through `previous`).
     options_view = {k: str(v) for k, v in asdict(options).items()
                     if k not in ("workers", "cache", "out", "templates", "formats")}

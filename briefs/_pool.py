@@ -166,8 +166,9 @@ def _warm_up() -> None:
 
 def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: Workers,
              note: Callable[..., None], each: Callable[[clean_stage.ArticleClean], None] | None = None,
-             ) -> tuple[list[clean_stage.ArticleClean], list[load.Problem]]:
-    """Return every file's cleaned articles in file order: from the cache, else processed (in parallel).
+             ) -> tuple[list[clean_stage.ArticleClean], list[load.Problem], list[str | None]]:
+    """Return every file's cleaned articles in file order: from the cache, else processed (in parallel),
+    the problems met, and each file's cache key (None without a cache, or for a file it cannot hold).
 
     Files the cache lacks go to worker processes in batches as soon as the cache says so, while
     the rest are still being looked up. With `each`, every article is also handed over in file
@@ -247,4 +248,4 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
     for outcome in results:
         items.extend(outcome[0])
         problems.extend(outcome[1])
-    return items, problems
+    return items, problems, keys

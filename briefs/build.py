@@ -152,12 +152,12 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
     with _pool.build_session(options.out, options.cache, notes.append) as cache, _pool.Workers(workers) as pool:
         streamed = _StreamedCombiner(subject, window, options.undated)  # dedup starts as workers finish files
-        items, file_problems = _pool.per_file(files, subject, cache, pool, note, each=streamed.add)
+        items, file_problems, file_keys = _pool.per_file(files, subject, cache, pool, note, each=streamed.add)
         problems.extend(file_problems)
         memo = None
         if cache is not None:
             previous = previous_brief(covered_period(items, window, options, subject), options, audience, subject)
-            memo = _memo.key(items, options, audience, subject, previous)
+            memo = _memo.key(items, options, audience, subject, previous, files=list(zip(map(str, files), file_keys)))
         result = _memo.get(cache, memo, audience, problems, notes, window)
         if result is None:
             before = len(notes)
@@ -394,11 +394,17 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     if not cleaned.articles:
         raise BuildError("no article is about the subject" + (f" {subject.name!r}" if subject.name else "")
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")
+    # Each article's kind reads its headline and every kept sentence: running workers do it while
+    # this process splits and attributes the week.
+    kinds_found = workers.map_later(kinds.kinds, [(a.article.title, a.sentences) for a in cleaned.articles])
     note("split")
     sentences = split.split(cleaned)
     # The week's words written in lower case, read once for attribution, entities and figures
     # (the stages below change whom a sentence is about and whether it is new, never its words).
     vocabulary = lowercase_words(sentences)
+    # Entities read every sentence's text (which the steps below leave as it is): running workers
+    # start now, while this process attributes the week and builds stories, themes and the selection.
+    names_found = workers.map_later(*entities_stage.name_search(sentences, vocabulary))
     if subject.names:
         # Companies one article marks as listed are known in every other (issue 15).
         sentences = attribution.attribute_week(sentences, {a.id: a.article.title for a in cleaned.articles}, subject,
@@ -419,9 +425,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
         repeated = sum(not s.new for s in sentences)
         notes.append(f"{repeated} sentence(s) already reported in {previous_path.name}")
 
-    # Entities read every sentence, and figures the week's sentences that may hold one: running
-    # workers start on both now, while this process builds stories, themes and the selection.
-    names_found = workers.map_later(*entities_stage.name_search(sentences, vocabulary))
+    # Figures read the week's sentences that may hold one (whom each is about included): running
+    # workers start now, while this process builds stories, themes and the selection.
     publishers = sorted({a.article.publisher for a in cleaned.articles if a.article.publisher})
     metrics = audience.get("metrics")
     figures_ahead = figures_stage.reading([], subject, metrics, publishers, pool=sentences, lowercase=vocabulary)
@@ -429,8 +434,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
 
     note("stories")
     quotable, week_stories, templated = _stories(sentences, cleaned)
-    kind_of = {a.id: kinds.TEMPLATE if a.id in templated else kinds.kind(a.article.title, a.sentences)
-               for a in cleaned.articles}
+    kind_of = {a.id: kinds.TEMPLATE if a.id in templated else found
+               for a, found in zip(cleaned.articles, kinds_found.result())}
 
     note("themes")
     names_subject = (lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None

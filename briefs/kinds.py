@@ -123,6 +123,11 @@ def kind(title: str, sentences: Sequence[str], body_words: int | None = None) ->
     return NEWS
 
 
+def kinds(articles: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
+    """Return `kind` of each (headline, kept sentences): work a build lends to its workers."""
+    return [kind(title, sentences) for title, sentences in articles]
+
+
 def _words_up_to(sentences: Sequence[str], limit: int) -> int:
     """Return the sentences' word count, or any count >= `limit` once it is reached (only "fewer than" is asked)."""
     words = 0

@@ -10,26 +10,23 @@ from .model import Sentence
 def split(cleaned: Cleaned) -> list[Sentence]:
     """Return every kept sentence of every article, in corpus order, with its content stems."""
     result: list[Sentence] = []
+    echoes = cleaned.echoes
     for article in cleaned.articles:
+        source, central, paragraphs = article.id, article.central, article.paragraphs
+        if len(article.keys) == len(paragraphs) == len(article.stems):
+            keys, stems = article.keys, article.stems
+        else:
+            keys = [[normalize(text) for text in paragraph] for paragraph in paragraphs]
+            stems = [[language.content_stems(text) for text in paragraph] for paragraph in paragraphs]
+        about = article.about if len(article.about) == len(paragraphs) else [[""] * len(p) for p in paragraphs]
         position = 0
-        known = len(article.keys) == len(article.paragraphs) == len(article.stems)
-        attributed = len(article.about) == len(article.paragraphs)
-        for paragraph_index, paragraph in enumerate(article.paragraphs):
-            for index, text in enumerate(paragraph):
-                key = article.keys[paragraph_index][index] if known else normalize(text)
-                stems = list(article.stems[paragraph_index][index]) if known else language.content_stems(text)
-                echoes = cleaned.echoes.get(key, [])
-                result.append(
-                    Sentence(
-                        text=text,
-                        source=article.id,
-                        position=position,
-                        paragraph=paragraph_index,
-                        sources=[article.id, *[e for e in echoes if e != article.id]],
-                        stems=stems,
-                        central=article.central,
-                        about=article.about[paragraph_index][index] if attributed else "",
-                    )
-                )
+        # Zipped rather than indexed: this loop builds every sentence of the week while the workers wait.
+        for paragraph_index, (paragraph, paragraph_keys, paragraph_stems, whom) in enumerate(
+                zip(paragraphs, keys, stems, about)):
+            for text, key, sentence_stems, who in zip(paragraph, paragraph_keys, paragraph_stems, whom):
+                echoed = echoes.get(key)
+                result.append(Sentence(text=text, source=source, position=position, paragraph=paragraph_index,
+                                       sources=[source, *[e for e in echoed if e != source]] if echoed else [source],
+                                       stems=list(sentence_stems), central=central, about=who))
                 position += 1
     return result

@@ -242,3 +242,39 @@ def test_a_first_build_looks_nothing_up_and_the_next_finds_every_file(tmp_path, 
     second = build_brief([folder], Options(out=out, workers=1))
     assert len(looked_up) == 7 and seen == []
     assert second.brief.to_dict() == first.brief.to_dict()
+
+
+def test_a_renamed_or_edited_file_misses_the_whole_build_memo(tmp_path):
+    # The memo is keyed by each file's path and content hash: a rename or an edit is a new brief.
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    first = build_brief([folder], Options(out=out, workers=1))
+    (folder / "w47-a.md").rename(folder / "w47-renamed.md")
+    renamed = build_brief([folder], Options(out=out, workers=1))
+    paths = {source["path"] for source in renamed.brief.to_dict()["sources"]}
+    assert str(folder / "w47-renamed.md") in paths and str(folder / "w47-a.md") not in paths
+    assert len(paths) == len(first.brief.to_dict()["sources"])
+    summary = renamed.brief.summary[0].text
+    assert "18%" in summary
+    for path in folder.glob("*.md"):  # every copy of the lead sentence, at the same paths
+        path.write_text(path.read_text().replace(summary, summary.replace("18%", "27%")))
+    edited = build_brief([folder], Options(out=out, workers=1))
+    quoted = {s.text for s in edited.brief.summary} | {s.text for t in edited.brief.themes for s in t.sentences}
+    assert summary not in quoted  # a memo hit would quote the sentence no file says any more
+
+
+def test_the_memo_key_follows_each_files_path_and_content_key():
+    from briefs import _memo
+    from briefs.build import resolve_options
+
+    resolved = resolve_options([WEEKLY], Options())
+    items, _, _ = _pool.per_file(sorted(WEEKLY.glob("*.md")), resolved.subject, None, _pool.INLINE, lambda *_: None)
+
+    def key(files):
+        return _memo.key(items, resolved.options, resolved.audience, resolved.subject, None, files=files)
+
+    files = [("a.md", "k1"), ("b.md", "k2")]
+    assert key(files) == key(list(files))
+    assert key(files) != key([("a.md", "k1"), ("b.md", "k3")])  # one file's bytes changed
+    assert key(files) != key([("a.md", "k1"), ("c.md", "k2")])  # one file renamed
+    # A file the cache cannot key (too large, unreadable): every kept sentence is hashed instead.
+    assert key([("a.md", "k1"), ("b.md", None)]) == key(None) != key(files)

@@ -123,3 +123,13 @@ def test_a_company_granting_or_holding_options_is_news():
     assert kinds.kind("Acme Robotics Grants Its Chief Executive Stock Options", grant) != kinds.OPTIONS
     # an options headline over a body with no strikes or contracts is not a trading note either
     assert kinds.kind("Acme Robotics Options Trading Halted After Exchange Glitch", NEWS_BODY) != kinds.OPTIONS
+
+
+def test_kinds_of_many_articles_are_each_articles_kind_in_order():
+    # The build lends this to its workers: one kind per article, in the order given.
+    body = ["I drove the new hatchback for a week and I liked its quiet cabin on long motorway trips."] * 5
+    articles = [("Acme hatchback review: quiet and quick", body), ("Acme quarterly revenue rises 12%", ["x"] * 0),
+                ("Should you buy Acme stock now?", ["Acme makes cars in three countries and sells them in forty."] * 6)]
+    assert kinds.kinds(articles) == [kinds.kind(title, sentences) for title, sentences in articles]
+    assert kinds.kinds(articles) == [kinds.REVIEW, kinds.FAILURE, kinds.PROMOTIONAL]
+    assert kinds.kinds([]) == []

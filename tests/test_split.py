@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefs import clean, split
 from briefs.config import Subject
 from briefs.model import Article
@@ -34,3 +36,15 @@ def test_each_sentence_says_whom_it_is_about():
             "Acme will report its full results at the end of the month.")
     found = _sentences(text)
     assert [x.about for x in found] == ["", "Globex Industries", ""]
+
+
+def test_articles_without_stored_keys_or_stems_split_as_those_with_them():
+    # A CleanArticle built by hand (no keys, stems or attribution) is split with its stems worked
+    # out here, and its echoes found by its sentences' comparison keys.
+    text = "Acme Robotics opened a plant in Ohio on Monday.\n\nAcme said the plant would employ 400 people."
+    cleaned = clean.clean([Article(path="0.md", text=text, title="Acme news"),
+                           Article(path="1.md", text=text.split("\n\n")[0], title="Acme news")], ACME)
+    bare = replace(cleaned, articles=[replace(a, keys=[], stems=[], about=[]) for a in cleaned.articles])
+    assert [(s.text, s.sources, s.stems, s.position, s.paragraph) for s in split.split(bare)] == \
+        [(s.text, s.sources, s.stems, s.position, s.paragraph) for s in split.split(cleaned)]
+    assert split.split(bare)[0].sources == [1, 2] and all(s.about == "" for s in split.split(bare))
