@@ -392,7 +392,7 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     if found is None:
         work, texts = name_search(sentences)
         found = work(texts)
-    subject_words = [e.split() for e in sorted(exclude or [], key=len, reverse=True) if e]
+    subject_words = [e.lower().split() for e in sorted(exclude or [], key=len, reverse=True) if e]
     source_names = _publisher_names(publishers)  # and below, those the sentences attribute to (`sources_named`)
     counts: Counter[str] = Counter()
     contexts: dict[str, list[tuple[str, int, int]]] = {}
@@ -546,17 +546,21 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
 
 
 def _without(name: str, subject_words: list[list[str]]) -> list[str]:
-    """Return the name, or the parts of it left when the subject's name is taken out ("Tesla Model Y" → "Model Y")."""
+    """Return the name, or the parts of it left when the subject's name is taken out ("Tesla Model Y" → "Model Y").
+
+    `subject_words`: each of the subject's names split into lower-case words, longest name first.
+    """
     words = name.split()
     lowered = [w.lower() for w in words]
     for target in subject_words:
         n = len(target)
-        low_target = [t.lower() for t in target]
+        if len(words) <= n or (n and target[0] not in lowered):
+            continue  # exact: a match needs more words than the target, and starts with its first
         for i in range(len(words) - n + 1):
-            if lowered[i:i + n] == low_target and len(words) > n:
+            if lowered[i:i + n] == target:
                 parts = [" ".join(words[:i]), " ".join(words[i + n:])]
                 # What is left may be the rest of the subject's own name ("SVB" + "Financial"): dropped.
-                inside = {w.lower() for t in subject_words for w in t} | _SUFFIXES
+                inside = {w for t in subject_words for w in t} | _SUFFIXES
                 return [p for p in parts if p and (len(p) > 3 or p.isupper()) and p.lower() not in _JOINERS
                         and not all(w.lower() in inside for w in p.split())]
     return [name]
