@@ -11,6 +11,7 @@ a name.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
@@ -116,9 +117,10 @@ def lowercase_words(sentences: Iterable[Sentence]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=20_000)  # a build asks for the week's words three times, a portfolio once per subject of a text
-def _lower_words(text: str) -> frozenset[str]:
-    """Return the words one text writes in lower case."""
-    return frozenset(_LOWER_WORD.findall(text))
+def _lower_words(text: str) -> tuple[str, ...]:
+    """Return the words one text writes in lower case, each once."""
+    # A tuple of interned words: a fifth of a frozenset's memory, with 20,000 texts kept.
+    return tuple(map(sys.intern, set(_LOWER_WORD.findall(text))))
 
 
 @lru_cache(maxsize=65536)  # names recur across a week's mentions and stages; bounded for long-lived workers
