@@ -20,11 +20,13 @@ one of these in an article is then recognised alone elsewhere in that article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from . import language
 from .clean import (CAPITAL_STOP, CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions,
-                    story_noise, subject_names)
+                    normalize, story_noise, subject_names)
 from .config import Subject
 from .kinds import is_market_wrap, market_line
 from .model import Drop, Sentence
@@ -188,9 +190,10 @@ def names_another(text: str, subject: Subject) -> bool:
 class _Focus:
     """The companies an article names, learned as it is read, and which one is in focus."""
 
-    def __init__(self, subject: Subject, texts: tuple[str, ...] = ()):
+    def __init__(self, subject: Subject, texts: tuple[str, ...] = (), words: Callable[[], frozenset[str]] | None = None):
         self.subject = subject
         self.texts = texts  # the article's sentences, read for `common` only when a long name is learned
+        self._words = words  # gives `common`, when the caller has read it (or can share it)
         self._common: frozenset[str] | None = None
         self.others: dict[str, str] = {}  # a name or ticker -> the company's display name
 
@@ -211,7 +214,7 @@ class _Focus:
     def common(self) -> frozenset[str]:
         """Return the words the article writes in lower case (see short_name)."""
         if self._common is None:
-            self._common = frozenset(w for text in self.texts for w in _LOWER_WORD.findall(text))
+            self._common = self._words() if self._words is not None else _lower_words(self.texts)
         return self._common
 
     def others_named(self, text: str) -> list[str]:
@@ -229,6 +232,43 @@ class _Focus:
         keys = [key for key, display in self.others.items() if display in displays] + list(displays)
         found = [m.start() for key in keys if key in text for m in [_name_pattern(key).search(text)] if m]
         return min(found, default=-1)
+
+
+def _lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """Return the words the texts write in lower case (four letters or more), as `short_name` reads them."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+
+
+class Reading:
+    """What attribution reads of one prepared article whatever the subject, read on demand and kept for
+    every subject the article is attributed to (a portfolio attributes it to several)."""
+
+    def __init__(self, prepared: Prepared) -> None:
+        self.prepared = prepared
+        self._market: dict[str, bool] = {}
+        self._features: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._words: dict[tuple[int, ...], frozenset[str]] = {}
+
+    def market_line(self, text: str) -> bool:
+        """Return `kinds.market_line(text)`."""
+        found = self._market.get(text)
+        if found is None:
+            found = self._market[text] = market_line(text)
+        return found
+
+    def features(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """Return a kept sentence's comparison key and content stems, as `ArticleClean.with_features` stores them."""
+        found = self._features.get(text)
+        if found is None:
+            found = self._features[text] = (normalize(text), tuple(language.content_stems(text)))
+        return found
+
+    def words(self, stories: tuple[int, ...], texts: tuple[str, ...]) -> frozenset[str]:
+        """Return `_lower_words(texts)`, the texts being the sentences of these stories."""
+        found = self._words.get(stories)
+        if found is None:
+            found = self._words[stories] = _lower_words(texts)
+        return found
 
 
 @lru_cache(maxsize=4096)
@@ -284,7 +324,7 @@ LIST_OF_OTHERS = 3
 
 
 def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject,
-          first_other: int | None = None) -> tuple[str, bool]:
+          first_other: int | None = None, market: Callable[[str], bool] = market_line) -> tuple[str, bool]:
     """Return whom a sentence is about where it stands, and whether it claims its passage for the subject (which has names).
 
     A mention claims the sentence unless it only qualifies another company's name, or, in a
@@ -297,19 +337,21 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
         return (others[0] if others else OTHERS), False
     if at is not None and focus != "" and named_as_cause(text, at):
         at = None
-    if at is None and not others and market_line(text):
+    if at is None and not others and market(text):
         return OTHERS, False
     who = sentence_about(text, focus, at, others, first_other)
     return who, at is not None and who == ""
 
 
-def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True) -> ArticleClean:
+def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, reading: Reading | None = None) -> ArticleClean:
     """Return one subject's cleaning of a prepared article: its kept prose, whom each sentence is about, and the drops.
 
     `whom=False` leaves `about` empty and skips following the companies in focus, which decides
     nothing else: for a caller that only counts or compares the kept sentences (a portfolio's
-    pass for no subject in particular).
+    pass for no subject in particular). `reading`: the article's `Reading`, when the caller
+    attributes it to several subjects.
     """
+    reading = Reading(prepared) if reading is None else reading
     article = prepared.article
     # What the loader or HTML extractor left out is accounted for with the article's drops.
     dropped = [Drop("left out by the HTML extractor", text, article.path, "load") for text in article.left_out]
@@ -348,7 +390,8 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True) -> Art
     wrap = is_market_wrap(article.title, subject.names + subject.tickers)
     # The other companies are learned from the whole article first, so a headline or an early
     # sentence naming one is recognised before the ticker that marks it.
-    focus_tracker = _Focus(subject, tuple(sentence.text for story, _, _ in kept for sentence in story.sentences))
+    texts = tuple(sentence.text for story, _, _ in kept for sentence in story.sentences)
+    focus_tracker = _Focus(subject, texts, lambda: reading.words(tuple(story.index for story, _, _ in kept), texts))
     about_others = 0  # kept sentences naming another company and not the subject
     others_of: dict[tuple[int, int], list[str]] = {}  # (story, sentence) -> the other companies it names
     if follow:
@@ -391,7 +434,8 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True) -> Art
                 paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = others_of.get((story.index, i), [])
             first_other = focus_tracker.first_at(sentence.text, others) if others else None
-            who, claimed = _whom(sentence.text, focus, others, named[i], subject, first_other) if follow else ("", False)
+            who, claimed = (_whom(sentence.text, focus, others, named[i], subject, first_other, reading.market_line)
+                            if follow else ("", False))
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
             if others or (claimed and (section == "" or (opening and not wrap))):
@@ -403,8 +447,12 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True) -> Art
                 paragraphs.setdefault(key, []).append(sentence.text)
                 about.setdefault(key, []).append(who)
     order = sorted(paragraphs)
-    return ArticleClean(article, [paragraphs[k] for k in order], dropped, total_mentions,
-                        about=[about[k] for k in order] if whom else []).with_features()
+    kept_paragraphs = [paragraphs[k] for k in order]
+    features = [[reading.features(text) for text in paragraph] for paragraph in kept_paragraphs]
+    return ArticleClean(article, kept_paragraphs, dropped, total_mentions,
+                        keys=[[key for key, _ in paragraph] for paragraph in features],
+                        stems=[[stems for _, stems in paragraph] for paragraph in features],
+                        about=[about[k] for k in order] if whom else [])
 
 
 # A word of a company's name as articles write it ("Globex"), possessive cut off.

@@ -11,9 +11,11 @@ a name.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
+from itertools import islice
 
 from . import language
 from .model import Entity, Sentence
@@ -111,12 +113,14 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 
 def lowercase_words(sentences: Iterable[Sentence]) -> frozenset[str]:
     """Return the words the sentences write in lower case: ordinary words, whatever their case elsewhere."""
-    words: set[str] = set()
-    for i, sentence in enumerate(sentences):
-        if i >= _VOCABULARY_SENTENCES:
-            break
-        words.update(_LOWER_WORD.findall(sentence.text))
-    return frozenset(words)
+    return frozenset().union(*(_lower_words(s.text) for s in islice(sentences, _VOCABULARY_SENTENCES)))
+
+
+@lru_cache(maxsize=20_000)  # a build asks for the week's words three times, a portfolio once per subject of a text
+def _lower_words(text: str) -> tuple[str, ...]:
+    """Return the words one text writes in lower case, each once."""
+    # A tuple of interned words: a fifth of a frozenset's memory, with 20,000 texts kept.
+    return tuple(map(sys.intern, set(_LOWER_WORD.findall(text))))
 
 
 @lru_cache(maxsize=65536)  # names recur across a week's mentions and stages; bounded for long-lived workers
@@ -200,22 +204,16 @@ _HYPHENATED = re.compile(r"-[a-z]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
-def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True,
-           memo: dict | None = None):
+def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True):
     """Yield (name, start, end) for each capitalised run that can be a name.
 
     `lowercase` holds words the week's text writes in lower case: a capitalised one alone
-    ("Stocks" in a headline) is an ordinary word, not a name. `memo`, kept by the caller for one
-    `lowercase`, remembers each run's reading: the same runs recur in thousands of sentences.
+    ("Stocks" in a headline) is an ordinary word, not a name.
     """
     for match in _SPAN.finditer(text):
         run = match.group(0)
         first = sentence_start and _opens_sentence(text, match.start())
-        found = memo.get((run, first), _UNREAD) if memo is not None else _UNREAD
-        if found is _UNREAD:
-            found = _run_name(run, first, lowercase)
-            if memo is not None:
-                memo[(run, first)] = found
+        found = _RUN_NAMES.get((run, first), lowercase)
         if found is None:
             continue
         name, head, demonym = found
@@ -225,7 +223,69 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
         yield name, match.start() + max(0, run.find(head)), match.end()
 
 
-_UNREAD = object()
+class _Asked:
+    """A vocabulary that records what is asked of it: each word looked up (None: whether it is empty) and the answer."""
+
+    def __init__(self, words) -> None:
+        self.words = words
+        self.asked: list[tuple[str | None, bool]] = []
+
+    def __contains__(self, word: str) -> bool:
+        answer = word in self.words
+        self.asked.append((word, answer))
+        return answer
+
+    def __bool__(self) -> bool:
+        answer = bool(self.words)
+        self.asked.append((None, answer))
+        return answer
+
+
+def _answer(words, word: str | None) -> bool:
+    return bool(words) if word is None else word in words
+
+
+class _ByVocabulary:
+    """A bounded cache of `compute(key, vocabulary)`, for a function that reads the vocabulary only by
+    looking words up in it (and asking whether it is empty).
+
+    Each key keeps a decision tree of the lookups its computations made: a result is reused for
+    any vocabulary that answers them alike, so subjects of a portfolio (each with its own week's
+    vocabulary) share the readings of the texts they have in common. Exact: a computation given
+    the same answers asks the same words and returns the same result.
+    """
+
+    def __init__(self, compute: Callable, keys: int, leaves: int = 16) -> None:
+        self.compute = compute
+        self.keys = keys      # texts or runs kept; the oldest goes first
+        self.leaves = leaves  # vocabularies answering differently that one key keeps apart
+        self.trees: dict = {}  # key -> [leaf count, node]; node: ("=", value) or (word, {answer: node})
+
+    def get(self, key, vocabulary):
+        """Return compute(key, vocabulary), from a computation made for a vocabulary answering alike if any."""
+        tree = self.trees.get(key)
+        node, branches, answer = (tree[1] if tree else None), None, False
+        while node is not None:
+            if node[0] == "=":
+                return node[1]
+            answer = _answer(vocabulary, node[0])
+            branches = node[1]
+            node = branches.get(answer)
+        asked = _Asked(vocabulary)
+        value = self.compute(key, asked)
+        chain: tuple = ("=", value)
+        seen = set()
+        for word, said in reversed([(w, a) for w, a in asked.asked if not (w in seen or seen.add(w))]):
+            chain = (word, {said: chain})
+        if branches is None or tree[0] >= self.leaves:
+            if len(self.trees) >= self.keys and key not in self.trees:
+                del self.trees[next(iter(self.trees))]
+            self.trees[key] = [1, chain]
+        else:
+            # The lookup fell off at this branch: the rest of this computation's lookups hang from it.
+            branches[answer] = chain
+            tree[0] += 1
+        return value
 
 
 def _run_name(run: str, first: bool, lowercase: frozenset[str]) -> tuple[str, str, bool] | None:
@@ -264,6 +324,14 @@ def _run_name(run: str, first: bool, lowercase: frozenset[str]) -> tuple[str, st
                             or _PLURAL_ACRONYM.fullmatch(name)):
         return None
     return name, words[0], len(words) == 1 and _DEMONYM.search(name) is not None
+
+
+def _read_run(key: tuple[str, bool], lowercase) -> tuple[str, str, bool] | None:
+    return _run_name(*key, lowercase)
+
+
+# A week's distinct capitalised runs, and more: the same names recur in every subject's week.
+_RUN_NAMES = _ByVocabulary(_read_run, keys=50_000)
 
 
 def _kind(name: str, contexts: list[tuple[str, int, int]], people: set[str], companies: set[str]) -> str:
@@ -326,7 +394,7 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     if found is None:
         work, texts = name_search(sentences)
         found = work(texts)
-    subject_words = [e.split() for e in sorted(exclude or [], key=len, reverse=True) if e]
+    subject_words = [e.lower().split() for e in sorted(exclude or [], key=len, reverse=True) if e]
     source_names = _publisher_names(publishers)  # and below, those the sentences attribute to (`sources_named`)
     counts: Counter[str] = Counter()
     contexts: dict[str, list[tuple[str, int, int]]] = {}
@@ -372,30 +440,35 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     return [Entity(name=n, kind=kinds[n], count=c) for n, c in ranked]
 
 
-def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, list, list, list, tuple]]:
+def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, tuple, tuple, tuple, tuple]]:
     """Return what each sentence names: (its text with tickers blanked, None if it has none; (ticker,
     name) pairs it writes as "Name (TICKER)"; its tickers; (name, start, end, has a legal form,
     `_beside_role`) per name in the blanked text; the news sources it attributes to (`_attributed`)):
     the work `name_search` gives."""
-    runs: dict = {}  # `_spans`'s memo
-    readings = []
-    for text in texts:
-        attributed = _attributed(text)
-        named_tickers, tickers, shown = [], [], None
-        if "(" in text:
-            for match in _TICKER_AFTER_NAME.finditer(text):
-                names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False, memo=runs)]
-                if names:
-                    named_tickers.append((match.group(2), names[-1]))
-            tickers = _TICKER.findall(text)
-            text = shown = _TICKER.sub(" ", text)
-        # Only a name of several words can leave a part of two or three that `_person_like` reads.
-        readings.append((shown, named_tickers, tickers,
-                         [(name, start, end, _LEGAL_NAME.search(text[start:end]) is not None,
-                           " " in name and _beside_role(text, start, end))
-                          for name, start, end in _spans(text, lowercase, memo=runs)],
-                         attributed))
-    return readings
+    return [_TEXT_NAMES.get(text, lowercase) for text in texts]
+
+
+def _read_names(text: str, lowercase) -> tuple[str | None, tuple, tuple, tuple, tuple]:
+    """Return what one sentence names (see `_names_in`)."""
+    attributed = _attributed(text)
+    named_tickers, tickers, shown = [], [], None
+    if "(" in text:
+        for match in _TICKER_AFTER_NAME.finditer(text):
+            names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False)]
+            if names:
+                named_tickers.append((match.group(2), names[-1]))
+        tickers = _TICKER.findall(text)
+        text = shown = _TICKER.sub(" ", text)
+    # Only a name of several words can leave a part of two or three that `_person_like` reads.
+    return (shown, tuple(named_tickers), tuple(tickers),
+            tuple((name, start, end, _LEGAL_NAME.search(text[start:end]) is not None,
+                   " " in name and _beside_role(text, start, end))
+                  for name, start, end in _spans(text, lowercase)),
+            attributed)
+
+
+# Each sentence's reading, shared by the subjects whose weeks quote it (and a build's repeated texts).
+_TEXT_NAMES = _ByVocabulary(_read_names, keys=20_000)
 
 
 def _beside_role(text: str, start: int, end: int) -> bool:
@@ -475,17 +548,21 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
 
 
 def _without(name: str, subject_words: list[list[str]]) -> list[str]:
-    """Return the name, or the parts of it left when the subject's name is taken out ("Tesla Model Y" → "Model Y")."""
+    """Return the name, or the parts of it left when the subject's name is taken out ("Tesla Model Y" → "Model Y").
+
+    `subject_words`: each of the subject's names split into lower-case words, longest name first.
+    """
     words = name.split()
     lowered = [w.lower() for w in words]
     for target in subject_words:
         n = len(target)
-        low_target = [t.lower() for t in target]
+        if len(words) <= n or (n and target[0] not in lowered):
+            continue  # exact: a match needs more words than the target, and starts with its first
         for i in range(len(words) - n + 1):
-            if lowered[i:i + n] == low_target and len(words) > n:
+            if lowered[i:i + n] == target:
                 parts = [" ".join(words[:i]), " ".join(words[i + n:])]
                 # What is left may be the rest of the subject's own name ("SVB" + "Financial"): dropped.
-                inside = {w.lower() for t in subject_words for w in t} | _SUFFIXES
+                inside = {w for t in subject_words for w in t} | _SUFFIXES
                 return [p for p in parts if p and (len(p) > 3 or p.isupper()) and p.lower() not in _JOINERS
                         and not all(w.lower() in inside for w in p.split())]
     return [name]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import _pool, boilerplate, build, clean, load, period, render
-from .attribution import attribute
+from .attribution import Reading, attribute
 from .config import ConfigError, Subject, resolve, string_list
 
 PORTFOLIO_KEYS = ("news", "audience", "subject")
@@ -249,16 +249,18 @@ def read_file(path: Path, subjects: Sequence[Subject], sieve: Sieve | None = Non
     """
     sieve = sieve if sieve is not None else Sieve([Needles.of(s) for s in subjects])
     articles, problems = load.load_file(path)
-    prepared = [clean.prepare(a) for a in articles]  # the subject-independent part of cleaning, once
+    # The subject-independent part of cleaning and of attribution, once per article.
+    readings = [Reading(clean.prepare(a)) for a in articles]
     # A subject never named in an article only counts it (`build.Tally`: its date, its drops) and
     # looks for its publisher's repeated passages in it (`boilerplate.Sighting`).
     # Cleaned for nobody only to count and to look for repeated passages: whom is not needed.
-    nobody = [attribute(p, _NOBODY, whom=False) for p in prepared]
+    nobody = [attribute(r.prepared, _NOBODY, whom=False, reading=r) for r in readings]
     shared = [build.Tally.of([item]) for item in nobody]
     routed: dict[int, list[tuple[int, clean.ArticleClean, build.Tally]]] = {}
-    for position, (article, ready, tally) in enumerate(zip(articles, prepared, shared)):
+    for position, (article, reading, tally) in enumerate(zip(articles, readings, shared)):
         for index in sieve.named(Haystack.of(article)):
-            routed.setdefault(index, []).append((position, _without_text(attribute(ready, subjects[index])), tally))
+            item = attribute(reading.prepared, subjects[index], reading=reading)
+            routed.setdefault(index, []).append((position, _without_text(item), tally))
     return FileResult(everyone=build.Tally.total(shared), problems=tuple(problems),
                       routed={k: tuple(v) for k, v in routed.items()},
                       sightings=tuple((item.article.date, boilerplate.sighting(item)) for item in nobody))

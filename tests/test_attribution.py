@@ -59,6 +59,24 @@ def test_one_prepared_article_serves_two_subjects():
     assert [w for p in for_globex.about for w in p] == [attribution.OTHERS, "", "", attribution.OTHERS]
 
 
+def test_one_reading_of_an_article_serves_every_subject_as_a_fresh_one_would():
+    # A portfolio reads an article once (`Reading`) and attributes it to each subject it may
+    # name: whatever the order, each subject gets what the article attributed to it alone gives.
+    text = ("Globex Industries Corp. (NYSE: GBX) said its orders fell sharply in the quarter. "
+            "Globex will close two plants in Ohio next spring.\n\n"
+            "Stocks fell across the board on Tuesday as bond yields rose.\n\n"
+            "Acme Robotics raised its forecast after strong orders. Acme expects more demand for Widget X.")
+    prepared = clean.prepare(Article(path="a.md", text=text, title="Factory orders slow"))
+    subjects = [Subject(name="\x00"), ACME, Subject(name="Globex Industries", tickers=["GBX"]), Subject()]
+    alone = {s.name: attribution.attribute(prepared, s) for s in subjects}
+    for order in (subjects, subjects[::-1]):
+        reading = attribution.Reading(prepared)
+        for subject in order:
+            assert attribution.attribute(prepared, subject, reading=reading) == alone[subject.name]
+    assert [w for p in alone[ACME.name].about for w in p] == ["Globex Industries Corp."] * 2 + ["others", "", ""]
+    assert alone[ACME.name].keys[-1] == [clean.normalize(s) for s in alone[ACME.name].paragraphs[-1]]
+
+
 def test_a_list_of_listed_companies_that_includes_the_subject_is_the_lists():
     text = ("Acme Robotics raised its forecast for the year on Tuesday after strong orders.\n\n"
             "The fund's top holdings include Acme Robotics (NASDAQ: ACME), Globex (NYSE: GBX), Initech (NYSE: INTC) "

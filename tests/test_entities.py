@@ -103,3 +103,27 @@ def test_names_found_ahead_in_other_processes_are_counted_alike():
     # Each item and its result pickled, as worker processes get and give them, one piece per sentence.
     found = [r for item in items for r in pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(work))([item])))]
     assert entities.entities(sentences, exclude=["Acme"], found=found) == here
+
+
+def test_a_sentence_shared_by_two_weeks_is_read_with_each_weeks_vocabulary():
+    # The same sentence in two subjects' weeks: where the week writes "harbor" in lower case, a
+    # capitalised "Harbor" opening a sentence is an ordinary word; where it does not, a name. The
+    # reading kept from one week must not leak into the other's, in either order.
+    text = "Harbor rose after the vote. Shares of Kestrel Freight fell."
+    ordinary = frozenset({"harbor", "rose", "after", "the", "vote"})
+    unknown = frozenset({"rose", "after", "the", "vote"})
+    for order in ((ordinary, unknown, ordinary), (unknown, ordinary, unknown)):
+        for vocabulary in order:
+            read = [name for name, *_ in entities._names_in([text], vocabulary)[0][3]]
+            assert read == ["Kestrel Freight"] if "harbor" in vocabulary else read == ["Harbor", "Kestrel Freight"]
+
+
+def test_the_shared_readings_stay_bounded():
+    calls = []
+    cache = entities._ByVocabulary(lambda key, words: calls.append(key) or ("word" in words, key), keys=3, leaves=2)
+    for key in range(5):
+        assert cache.get(key, {"word"}) == (True, key)
+    assert len(cache.trees) == 3 and calls == [0, 1, 2, 3, 4]
+    assert cache.get(4, {"word"}) == (True, 4) and calls[-1] == 4 and len(calls) == 5  # kept: not computed again
+    assert cache.get(4, set()) == (False, 4) and len(calls) == 6  # answered otherwise: computed, kept beside
+    assert cache.get(4, set()) == (False, 4) and cache.get(4, {"word"}) == (True, 4) and len(calls) == 6
