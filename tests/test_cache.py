@@ -129,16 +129,26 @@ def test_cached_and_streamed_builds_combine_alike(tmp_path):
     assert [d.reason for d in from_cache.dropped] == [d.reason for d in fresh.dropped]
 
 
-def test_a_build_restores_the_callers_garbage_collector_setting(tmp_path):
+def test_a_build_runs_without_the_cyclic_collector_and_restores_the_callers_setting(tmp_path, monkeypatch):
     import gc
 
+    from briefs import build as build_module
+
+    seen = []
+    real_select = build_module.select.select
+    monkeypatch.setattr(build_module.select, "select", lambda *a, **k: seen.append(gc.isenabled()) or real_select(*a, **k))
     folder = _corpus(tmp_path)
     before = gc.get_threshold()
     gc.set_threshold(700, 10, 10)
     try:
         build_brief([folder], Options(out=tmp_path / "out", workers=1))
-        assert gc.get_threshold() == (700, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10) and gc.isenabled()
+        assert seen == [False]  # off while the build ran
+        gc.disable()  # a caller that had it off keeps it off
+        build_brief([folder], Options(out=tmp_path / "out2", workers=1))
+        assert not gc.isenabled()
     finally:
+        gc.enable()
         gc.set_threshold(*before)
 
 
