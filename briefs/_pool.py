@@ -28,12 +28,12 @@ MIN_FILES_FOR_WORKERS = 64
 # a disk sync each.
 CACHE_BATCH = 1000
 # A build allocates millions of small objects that live until it ends (sentences, keys, stems)
-# and makes no reference cycles: every collection during a 10,000-article build found nothing to
-# free, yet young-object passes cost about 0.8 s of the coordinator's CPU and the middle
-# generation's (up to a million survivors each) another 0.8 s. So the cyclic collector is off
-# while a build runs, in this process and in its worker processes; reference counting still frees
-# everything that is dropped, and the collector's state is restored after (a portfolio's
-# long-lived workers keep it on, with BUILD_GC_THRESHOLD: their tasks' garbage must not pile up).
+# and makes almost no reference cycles, yet the cyclic collector's passes over them cost about
+# 1.6 s of the coordinator's CPU at 10,000 articles. So the collector is off while a build runs,
+# in this process and in its worker processes (each subject task of a portfolio too); reference
+# counting still frees everything that is dropped, the one large cycle is broken as it forms (see
+# per_file), and the caller's setting is restored after. A portfolio's long-lived workers read
+# files and wait between tasks with BUILD_GC_THRESHOLD.
 BUILD_GC_THRESHOLD = (50_000, 20, 10_000)
 
 
