@@ -149,19 +149,24 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
 def _adopt(members: list[list[Sentence]], leftovers: list[Sentence], discovered: list[Theme],
            about: Callable[[str], bool] | None) -> None:
     """Add to `members` the leftovers no discovered theme took that name the subject, each to the
-    configured theme most of its article's sentences joined: a fact stated without any theme's
-    words ("… marks the largest failure since 2008") belongs with its neighbours, not nowhere."""
+    configured theme of its article's nearest themed sentence: a fact stated without any theme's
+    words ("… marks the largest failure since 2008") belongs with the passage it stands in, not
+    nowhere — nor with the theme most of its article took, which would swell the week's biggest theme."""
     if about is None or not any(members):
         return
     taken = {id(s) for theme in discovered for s in theme.candidates}
-    home: dict[int, Counter] = {}
+    themed: dict[int, list[tuple[int, int]]] = {}  # article -> (position, theme index) of its themed sentences
     for index, group in enumerate(members):
         for sentence in group:
-            home.setdefault(sentence.source, Counter())[index] += 1
+            themed.setdefault(sentence.source, []).append((sentence.position, index))
+    for places in themed.values():
+        places.sort()
     for sentence in leftovers:
-        votes = home.get(sentence.source)
-        if id(sentence) not in taken and votes and about(sentence.text):
-            members[min(votes, key=lambda i: (-votes[i], i))].append(sentence)
+        places = themed.get(sentence.source)
+        if id(sentence) not in taken and places and about(sentence.text):
+            # The nearest themed sentence, the one before it on a tie: the passage it continues.
+            nearest = min(places, key=lambda p: (abs(p[0] - sentence.position), p[0] > sentence.position))
+            members[nearest[1]].append(sentence)
 
 
 # A term that more than this share of the week's sentences hold ("shares", "stock") says little

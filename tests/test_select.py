@@ -196,6 +196,10 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("Thus far, Acme has sold 2 million cars this year.", True),
     ("Acme reported margins similar to last year's, at 21%.", True),
     ("Acme's new chip performs similarly to Globex's flagship at half the power.", True),
+    ("Acme won't easily give some of these awards back, either.", False),
+    ("Two of them left Acme in March.", False),
+    ("Some of the awards went to Globex.", True),
+    ("Two of the three plants are in Texas.", True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained

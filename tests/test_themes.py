@@ -171,6 +171,16 @@ def test_a_subject_sentence_with_no_themes_words_joins_its_articles_theme():
     assert "Acme marks the largest deal since its founding." not in [x.text for t in found for x in t.candidates]
 
 
+def test_a_subject_sentence_with_no_themes_words_joins_the_passage_it_stands_in():
+    # Most of the article is results, but the sentence follows the passage about the new chief executive.
+    article = [s("Acme revenue rose 12% in the quarter.", 1, 0), s("Quarterly revenue beat forecasts.", 1, 1),
+               s("Revenue per store rose too.", 1, 2), s("Acme hired a new chief executive from Globex.", 1, 3),
+               s("Acme picked her after a two-year search.", 1, 4)]
+    found = themes.assign(article, SPECS, discover=0, about=lambda text: "Acme" in text)
+    people = next(t for t in found if t.name == "People")
+    assert "Acme picked her after a two-year search." in [x.text for x in people.candidates]
+
+
 def test_the_investor_risks_theme_takes_runs_and_contagion_not_ordinary_systems():
     specs = load_audience("investor").themes
     names = [spec.name for spec in specs]
