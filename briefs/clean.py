@@ -645,7 +645,9 @@ def _whole_sentences(text: str, pieces: list[str]) -> list[str]:
 
 
 _CREDIT_HEAD = re.compile(r"^(?:image|photo(?:graph)?|picture)s?(?: credit| source)?\s*:\s")
-_SENTENCE_START = re.compile(r"\s(?=[A-Z][\w’']*\s[a-z])")
+# A sentence's start: a capitalised word and a lower-case one, after an opening quote if it
+# opens on one ('… Getty Images) "The engines of …": the quote and its first words are the sentence's).
+_SENTENCE_START = re.compile(r"\s(?=[\"“‘']?[A-Z][\w’']*\s[a-z])")
 # A credit runs into a sentence only when a long one follows; a shorter remainder is the caption.
 CREDIT_GLUED_WORDS = 12
 

@@ -91,18 +91,7 @@ _SUBDIVISION_COUNTRIES = {"US", "CA", "AU", "IN", "DE", "MX", "BR", "CN"}
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Return lower-case country, state and region names: the gazetteer that tells a place."""
-    import pycountry
-
-    names = set(_REGIONS)
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            name = getattr(country, attribute, None)
-            if name:
-                names.add(name.lower())
-    for division in pycountry.subdivisions:
-        if division.country_code in _SUBDIVISION_COUNTRIES:
-            names.add(re.sub(r"\s+(?:Shi|Sheng|Zizhiqu)$", "", division.name).lower())
-    return frozenset(names)
+    return frozenset(_REGIONS) | frozenset(_country_by_place())
 
 
 # The week's lower-case vocabulary is read from at most this many sentences: enough to know
@@ -579,3 +568,42 @@ def _people(merged: dict[str, list[str]], contexts: dict[str, list[tuple[str, in
         if len(variants) > 1 and any(" " not in v and name.endswith(" " + v) for v in variants):
             people.add(name)
     return people
+
+
+@lru_cache(maxsize=1)
+def _country_by_place() -> dict[str, str]:
+    """Return each lower-case country or state name of `places` (regions aside) -> its country's code."""
+    import pycountry
+
+    found: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                found[name.lower()] = country.alpha_2
+    for division in pycountry.subdivisions:
+        if division.country_code in _SUBDIVISION_COUNTRIES:
+            found.setdefault(re.sub(r"\s+(?:Shi|Sheng|Zizhiqu)$", "", division.name).lower(), division.country_code)
+    return found
+
+
+_PLACE_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b")
+
+
+def countries(text: str) -> frozenset[str]:
+    """Return the codes of the countries a text names, by the country or one of its states ("Beijing" -> CN)."""
+    table = _country_by_place()
+    found = set()
+    for run in _PLACE_RUN.findall(text):
+        words = run.split()
+        # The longest stretches of the capitalised run first: "Beijing Thursday" holds "Beijing",
+        # "New Mexico" is a state, not Mexico.
+        start = 0
+        while start < len(words):
+            for size in range(len(words) - start, 0, -1):
+                code = table.get(" ".join(words[start:start + size]).lower())
+                if code:
+                    found.add(code)
+                    break
+            start += size
+    return frozenset(found)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import language, period, rank
+from .entities import countries
 from .figures import FIGURE
 from .model import Sentence, Theme
 
@@ -400,7 +401,7 @@ def same_fact(a: Sentence, b: Sentence) -> bool:
     outlet gives its own percentage and hour), or worded alike (REDUNDANT)."""
     if (a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text) or _codes(a.text) & _codes(b.text):
         return True
-    return same_move(a.text, b.text) or similarity(a, b) >= REDUNDANT or retold(a, b)
+    return same_move(a.text, b.text) or similarity(a, b) >= REDUNDANT or retold(a, b) or same_trip(a.text, b.text)
 
 
 # Two outlets retelling one event in their own words ("made a trip to Beijing" / "visited Beijing,
@@ -420,6 +421,35 @@ def retold(a: Sentence, b: Sentence) -> bool:
         return False
     common = len(sa & sb)
     return common / min(len(sa), len(sb)) >= RETOLD_CONTAINED and language.stem_overlap(sa, sb) >= RETOLD_JACCARD
+
+
+# One person's trip, told by several outlets in their own words ("made a high-profile trip to
+# Beijing", "visited China Thursday, meeting …"): a traveller named in full in one and by surname in
+# the other, going to the same country, is one event in a week; two outlets share too few words for
+# `retold`.
+_TRAVEL = re.compile(r"\b(?:visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing)|"
+                     r"(?:went|heads?|headed|flew) to|landed in)\b", re.I)
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+ ([A-Z][a-z]{2,})\b")
+
+
+@lru_cache(maxsize=50_000)
+def _travellers(text: str) -> frozenset[str]:
+    """Return the surnames of the people named in full in a text that tells of travel (none without a travel word)."""
+    if not _TRAVEL.search(text):
+        return frozenset()
+    return frozenset(m.group(1) for m in _FULL_NAME.finditer(text))
+
+
+def same_trip(a: str, b: str) -> bool:
+    """Return True when two texts tell one person's travel to one country (see `_TRAVEL`)."""
+    if not (_TRAVEL.search(a) and _TRAVEL.search(b)):
+        return False
+    shared = {n for n in _travellers(a) if re.search(rf"\b{n}\b", b)} | {n for n in _travellers(b) if re.search(rf"\b{n}\b", a)}
+    if not shared:
+        return False
+    places = countries(a) & countries(b)
+    # The traveller is a person, not the place itself ("Beijing" after "Greater"): a shared name must not be a place's.
+    return bool(places) and any(not countries(n) for n in shared)
 
 
 def restates(a: Sentence, b: Sentence) -> bool:

@@ -554,6 +554,18 @@ def test_a_caption_and_agency_credit_glued_to_a_lead_are_cut_off_and_the_agency_
     assert not any("Jo Park" in s for s in kept)
     assert any(s.startswith("Getty Images agreed to buy") for s in kept)
 
+def test_a_quoted_sentence_after_an_agency_credit_keeps_its_opening_words():
+    from briefs.model import Article
+
+    text = ("Acme Corp said its new plant will open in May, adding 2,000 jobs in the region.(Jo Park/Agency via "
+            "Getty Images / Getty Images) \"The engines of the company's growth are being built in Ohio for the "
+            "first time,\" said Acme chief executive Jane Roe.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert any(s.startswith('"The engines of the company') for s in kept)
+    assert not any("Jo Park" in s for s in kept)
+
+
 def test_other_languages_are_told_apart_without_the_language_model_where_function_words_suffice(monkeypatch):
     def no_model():
         raise AssertionError("the language model was loaded")

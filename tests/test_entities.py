@@ -127,3 +127,10 @@ def test_the_shared_readings_stay_bounded():
     assert cache.get(4, {"word"}) == (True, 4) and calls[-1] == 4 and len(calls) == 5  # kept: not computed again
     assert cache.get(4, set()) == (False, 4) and len(calls) == 6  # answered otherwise: computed, kept beside
     assert cache.get(4, set()) == (False, 4) and cache.get(4, {"word"}) == (True, 4) and len(calls) == 6
+
+
+def test_countries_are_read_from_their_names_and_their_states():
+    assert entities.countries("The chief executive flew to Beijing on Thursday.") == {"CN"}
+    assert entities.countries("Acme opened plants in Texas and New Mexico.") == {"US"}  # a state, not Mexico
+    assert entities.countries("Acme said South Korea and Brazil are its next markets.") == {"KR", "BR"}
+    assert entities.countries("Acme Corp reported record revenue.") == frozenset()

@@ -340,3 +340,13 @@ def test_a_days_drift_in_the_share_price_weighs_like_an_explainer(small, large):
     [move] = select.score([s(large, 2)], "default", about=lambda text: True)
     assert drift.score < move.score * 0.5
     assert move.score > 0.0
+
+
+def test_one_persons_trip_told_in_other_words_is_one_fact():
+    trip = s("Acme CEO Jane Roe made a high-profile trip to Shanghai this week after the export ruling.")
+    retold = s("According to a local daily, Acme chief executive Jane Roe visited China on Thursday to meet officials.")
+    assert select.same_fact(trip, retold)
+    # Another traveller, another country, or no travel at all: other facts.
+    assert not select.same_fact(trip, s("Globex CEO John Doe visited China on Thursday to meet officials."))
+    assert not select.same_fact(trip, s("Acme chief executive Jane Roe visited India on Thursday to meet officials."))
+    assert not select.same_fact(trip, s("Acme chief executive Jane Roe said China remains a key market for its robots."))
