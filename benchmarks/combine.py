@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
+import os
 import pickle
 import sys
 import tempfile
@@ -32,8 +33,6 @@ from briefs import boilerplate, clean  # noqa: E402
 
 def save(corpus: Path, out: Path) -> None:
     """Build the corpus once, keeping every article the build hands its combiner."""
-    import os
-
     from briefs.build import Options, build_brief
 
     os.environ["BRIEFS_CACHE_DIR"] = tempfile.mkdtemp()  # a cold build: every file goes through the workers
