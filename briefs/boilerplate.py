@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import chain, repeat
 
 from .clean import ArticleClean, Cleaned, normalize
 from .model import Drop
@@ -84,7 +85,7 @@ def sighting(item: ArticleClean) -> Sighting | None:
     if not article.publisher.strip():
         return None  # files of unknown publishers are not known to share a site: a repeat may be syndication
     return Sighting(article.publisher, _lead(item), article.date.isoformat() if article.date else article.path,
-                    article.path, tuple(template_keys([k for keys in item.keys for k in keys])))
+                    article.path, tuple(template_keys(list(chain.from_iterable(item.keys)))))
 
 
 @dataclass(frozen=True)
@@ -202,33 +203,41 @@ class Finder:
     """`find`, one article at a time: a build feeds it each article as workers finish them."""
 
     def __init__(self, elsewhere: Mapping[tuple[str, str], Evidence] | None = None) -> None:
-        self._seen = {key: _Seen(set(e.leads), set(e.days), set(e.files), e.lead_somewhere)
-                      for key, e in (elsewhere or {}).items()}
-        # Most passages are seen once: they get a _Seen (three sets) only when seen again (MIN_FILES > 1).
-        self._once: dict[tuple[str, str], tuple[Sighting, bool]] = {}
+        # Per publisher, per template key: what the passage's sightings show so far. Most passages
+        # are seen once: they keep that one (Sighting, first) pair and get a _Seen (three sets)
+        # only when seen again (MIN_FILES > 1).
+        self._passages: dict[str, dict[str, _Seen | tuple[Sighting, bool]]] = {}
+        self._repeated: list[tuple[str, _Seen]] = []  # the passages with a _Seen, for `found`
+        for (publisher, key), e in (elsewhere or {}).items():
+            entry = _Seen(set(e.leads), set(e.days), set(e.files), e.lead_somewhere)
+            self._passages.setdefault(publisher, {})[key] = entry
+            self._repeated.append((key, entry))
 
     def add(self, item: ArticleClean) -> None:
         """Take in one article's passages."""
         found = sighting(item)
         if found is None:
             return
-        seen, once = self._seen, self._once
-        for index, key in enumerate(found.keys):
-            passage = (found.publisher, key)
-            entry = seen.get(passage)
-            if entry is None:
-                earlier = once.pop(passage, None)
-                if earlier is None:
-                    once[passage] = (found, index == 0)
-                    continue
-                entry = seen[passage] = _Seen()
+        passages = self._passages.setdefault(found.publisher, {})
+        lead, rest = (found, True), (found, False)
+        for key, this in zip(found.keys, chain((lead,), repeat(rest))):
+            earlier = passages.setdefault(key, this)
+            if earlier is this:
+                # A passage's first sighting is now recorded. (Also a key this article repeats under the
+                # same flag: the same lead, day and file again change nothing.)
+                continue
+            if type(earlier) is tuple:
+                entry = passages[key] = _Seen()
                 entry.saw(*earlier)
-            entry.saw(found, index == 0)
+                self._repeated.append((key, entry))
+            else:
+                entry = earlier
+            entry.saw(found, this is lead)
 
     @property
     def found(self) -> frozenset[str]:
         """Return the template keys of the passages found to be boilerplate so far."""
-        return frozenset(key for (_, key), entry in self._seen.items()
+        return frozenset(key for key, entry in self._repeated
                          if not entry.lead_somewhere and min(len(entry.leads), len(entry.days), len(entry.files)) >= MIN_FILES)
 
 

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain, islice, repeat
 
 from . import language
 from .config import Subject
@@ -1006,12 +1007,32 @@ def clean_article(article: Article, subject: Subject) -> ArticleClean:
 
 def is_central(item: ArticleClean, subject: Subject) -> bool:
     """Return True if the article is about the subject rather than naming it in passing."""
-    if not subject.names or mentions(item.article.title, subject):
+    if not subject.names:
         return True
-    sentences = [s for p in item.paragraphs for s in p]
-    if any(mentions(s, subject) for s in sentences[:LEAD]):
+    names = subject_names(subject)  # what `mentions` compiles, looked up once for the title and the lede
+    if names.count(item.article.title):
         return True
-    return item.mentions >= max(2, CENTRAL_SHARE * len(sentences))
+    # The lede and the sentence count, read without flattening the article into one list.
+    if any(names.count(s) for s in islice(chain.from_iterable(item.paragraphs), LEAD)):
+        return True
+    return item.mentions >= max(2, CENTRAL_SHARE * sum(map(len, item.paragraphs)))
+
+
+class _Bucket:
+    """Sentences sharing their first (or last) five stems, up to BUCKET_LIMIT: each (key, stem set, size), and every stem they hold."""
+
+    __slots__ = ("entries", "stems")
+
+    def __init__(self, entry: tuple[str, frozenset[str], int]) -> None:
+        self.entries = [entry]
+        self.stems: frozenset[str] | set[str] = entry[1]  # the one sentence's own set until a second joins
+
+    def add(self, entry: tuple[str, frozenset[str], int]) -> None:
+        if len(self.entries) < BUCKET_LIMIT:
+            if len(self.entries) == 1:
+                self.stems = set(self.stems)
+            self.stems |= entry[1]
+            self.entries.append(entry)
 
 
 class _Deduper:
@@ -1021,8 +1042,8 @@ class _Deduper:
         self.exact: dict[str, str] = {}
         # Syndicated copies keep either their opening or their closing words: the first and the
         # last five stems of a sentence index it, and only sentences sharing one are compared.
-        self.heads: dict[tuple[str, ...], list[tuple[str, frozenset, int]]] = {}
-        self.tails: dict[tuple[str, ...], list[tuple[str, frozenset, int]]] = {}
+        self.heads: dict[tuple[str, ...], _Bucket] = {}
+        self.tails: dict[tuple[str, ...], _Bucket] = {}
 
     def seen(self, sentence: str, key: str | None = None, stems: tuple[str, ...] | None = None) -> str | None:
         """Return the normalized key of an earlier sentence saying the same, else record this one."""
@@ -1030,34 +1051,66 @@ class _Deduper:
         earlier = self.exact.get(key)
         if earlier is not None:
             return earlier
-        stems = tuple(language.content_stems(sentence)) if stems is None else tuple(stems)
+        return self._unseen(key, tuple(language.content_stems(sentence)) if stems is None else stems)
+
+    def seen_each(self, keys: list[str], stems: list[tuple[str, ...]]) -> list[str | None]:
+        """Return `seen` of each sentence of a paragraph, in order, given their keys and stems."""
+        exact = self.exact
+        found = list(map(exact.get, keys))  # two thirds of a week's sentences are verbatim repeats
+        if None in found:
+            # In order, as `seen` one at a time: a key met here is recorded once and its value never changes,
+            # so only the misses are looked up again (one may repeat a sentence earlier in the paragraph).
+            for index, earlier in enumerate(found):
+                if earlier is None:
+                    key = keys[index]
+                    earlier = exact.get(key)
+                    found[index] = earlier if earlier is not None else self._unseen(key, stems[index])
+        return found
+
+    def _unseen(self, key: str, stems: tuple[str, ...]) -> str | None:
+        """Return the key of an earlier near-duplicate of a sentence not seen verbatim, else record it."""
+        stems = tuple(stems)
         if len(stems) < 5:
             self.exact[key] = key
             return None
         stem_set = frozenset(stems)
         size = len(stem_set)
         head, tail = stems[:5], stems[-5:]
-        smallest = NEAR_DUPLICATE * size
-        figures = None  # built at the first pair that passes the size test: most never do
-        for bucket in (self.heads.get(head), self.tails.get(tail)):
-            for other_key, other_set, other_size in bucket or ():
-                # Jaccard is at most the smaller set's size over the larger's: most pairs stop here.
-                if other_size < smallest or size < NEAR_DUPLICATE * other_size:
-                    continue
-                if figures is None:
-                    # A figure the earlier sentence does not state is news, not a copy: "… trading down 48.2%"
-                    # late in the day after "… trading down 21.7%" at noon (numbers are their own stems).
-                    figures = frozenset(s for s in stem_set if s[:1].isdigit())
-                if figures <= other_set and language.stem_overlap(stem_set, other_set) >= NEAR_DUPLICATE:
-                    self.exact[key] = other_key
-                    return other_key
+        heads, tails = self.heads.get(head), self.tails.get(tail)
+        if heads is not None or tails is not None:
+            earlier = _near_duplicate(stem_set, size, heads, tails)
+            if earlier is not None:
+                self.exact[key] = earlier
+                return earlier
         self.exact[key] = key
         entry = (key, stem_set, size)
-        for index, at in ((self.heads, head), (self.tails, tail)):
-            bucket = index.setdefault(at, [])
-            if len(bucket) < BUCKET_LIMIT:
-                bucket.append(entry)
+        if heads is None:
+            self.heads[head] = _Bucket(entry)
+        else:
+            heads.add(entry)
+        if tails is None:
+            self.tails[tail] = _Bucket(entry)
+        else:
+            tails.add(entry)
         return None
+
+
+def _near_duplicate(stem_set: frozenset[str], size: int, *buckets: _Bucket | None) -> str | None:
+    """Return the key of the first sentence in the buckets that the stems nearly repeat (`NEAR_DUPLICATE`), else None."""
+    # A figure the earlier sentence does not state is news, not a copy: "… trading down 48.2%"
+    # late in the day after "… trading down 21.7%" at noon (numbers are their own stems).
+    figures = frozenset([s for s in stem_set if s[:1].isdigit()])
+    smallest = NEAR_DUPLICATE * size
+    for bucket in buckets:
+        if bucket is None or not figures <= bucket.stems:
+            continue  # exact: a figure no sentence of the bucket states is missing from each of them
+        for other_key, other_set, other_size in bucket.entries:
+            # Jaccard is at most the smaller set's size over the larger's: most pairs stop here.
+            if other_size < smallest or size < NEAR_DUPLICATE * other_size:
+                continue
+            if figures <= other_set and language.stem_overlap(stem_set, other_set) >= NEAR_DUPLICATE:
+                return other_key
+    return None
 
 
 def clean(articles: list[Article], subject: Subject) -> Cleaned:
@@ -1071,6 +1124,18 @@ def combine(cleaned_articles: Iterable[ArticleClean], subject: Subject) -> Clean
     for item in cleaned_articles:
         combiner.add(item)
     return combiner.result
+
+
+def _parallel(item: ArticleClean) -> Iterable[tuple[list[str], list[str], list[tuple[str, ...]], list[str]]]:
+    """Return each kept paragraph's sentences, keys, stems and whom they are about, cut to one length as `zip` would."""
+    featured = item.with_features()  # read in place: `features()` would build a pair per sentence
+    about = item.about if len(item.about) == len(item.paragraphs) else [[""] * len(p) for p in item.paragraphs]
+    for sentences, keys, stems, whom in zip(item.paragraphs, featured.keys, featured.stems, about):
+        if len(sentences) == len(keys) == len(stems) == len(whom):
+            yield sentences, keys, stems, whom
+        else:
+            size = min(len(sentences), len(keys), len(stems), len(whom))
+            yield sentences[:size], keys[:size], stems[:size], whom[:size]
 
 
 class Combiner:
@@ -1096,37 +1161,46 @@ class Combiner:
             self._dropped.append(Drop("article not about the subject", article.title or article.path, article.path))
             return
         source_id = len(self._articles) + 1
-        seen, owner = self._deduper.seen, self._owner
+        seen_each, owner, dropped = self._deduper.seen_each, self._owner, self._dropped
         paragraphs, keys, stems, about = [], [], [], []
-        item_about = item.about if len(item.about) == len(item.paragraphs) else [[""] * len(p) for p in item.paragraphs]
-        echoes_here: list[tuple[str, int]] = []
-        featured = item.with_features()  # read in place: `features()` would build a pair per sentence
-        for paragraph, paragraph_keys, paragraph_stems, whom in zip(item.paragraphs, featured.keys, featured.stems,
-                                                                    item_about):
-            kept, kept_keys, kept_stems, kept_about = [], [], [], []
-            for sentence, key, sentence_stems, who in zip(paragraph, paragraph_keys, paragraph_stems, whom):
-                earlier = seen(sentence, key, sentence_stems)
-                if earlier is None:
-                    kept.append(sentence)
-                    kept_keys.append(key)
-                    kept_stems.append(sentence_stems)
-                    kept_about.append(who)
-                    owner[key] = source_id
-                else:
-                    self._dropped.append(Drop("duplicate sentence", sentence, article.path))
-                    echoes_here.append((earlier, source_id))
-            if kept:
-                paragraphs.append(kept)
-                keys.append(kept_keys)
-                stems.append(kept_stems)
-                about.append(kept_about)
-        if not paragraphs and not echoes_here:
-            self._dropped.append(Drop("no article prose left", article.title or article.path, article.path))
+        echoed: list[str] = []  # keys of the earlier sentences this article repeats, in order
+        for paragraph, paragraph_keys, paragraph_stems, whom in _parallel(item):
+            earlier = seen_each(paragraph_keys, paragraph_stems)
+            new = earlier.count(None)
+            if not new:  # every sentence a repeat (whole copies are most of a week's repeats)
+                dropped.extend(Drop("duplicate sentence", sentence, article.path) for sentence in paragraph)
+                echoed.extend(earlier)
+                continue
+            if new == len(earlier):  # every sentence new: the paragraph is kept as it is
+                kept, kept_keys, kept_stems, kept_about = (list(paragraph), list(paragraph_keys),
+                                                           list(paragraph_stems), list(whom))
+                owner.update(zip(paragraph_keys, repeat(source_id)))
+            else:
+                kept, kept_keys, kept_stems, kept_about = [], [], [], []
+                for sentence, key, sentence_stems, who, other in zip(paragraph, paragraph_keys, paragraph_stems,
+                                                                     whom, earlier):
+                    if other is None:
+                        kept.append(sentence)
+                        kept_keys.append(key)
+                        kept_stems.append(sentence_stems)
+                        kept_about.append(who)
+                        owner[key] = source_id
+                    else:
+                        dropped.append(Drop("duplicate sentence", sentence, article.path))
+                        echoed.append(other)
+            paragraphs.append(kept)
+            keys.append(kept_keys)
+            stems.append(kept_stems)
+            about.append(kept_about)
+        if not paragraphs and not echoed:
+            dropped.append(Drop("no article prose left", article.title or article.path, article.path))
             return
         # An article that only repeats others stays a source: its facts are cited to it too.
-        for key, source in echoes_here:
-            if owner.get(key) != source and source not in self._echoes.setdefault(key, []):
-                self._echoes[key].append(source)
+        for key in echoed:
+            if owner.get(key) != source_id:
+                sources = self._echoes.setdefault(key, [])
+                if not sources or sources[-1] != source_id:  # exact for `not in`: ids only grow, so this one can only be last
+                    sources.append(source_id)
         self._articles.append(CleanArticle(id=source_id, article=article, paragraphs=paragraphs,
                                             central=is_central(item, subject), keys=keys, stems=stems,
                                             about=about))

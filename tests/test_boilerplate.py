@@ -159,3 +159,34 @@ def test_keys_masked_together_are_masked_as_one_at_a_time():
     assert boilerplate.template_keys(keys) == [boilerplate.template_key(k) for k in keys]
     assert boilerplate.template_keys(keys)[0] == "acme rose ## to ## # billion"
     assert boilerplate.template_keys([]) == []
+
+
+def test_a_footer_printed_twice_in_each_file_is_found_and_one_that_opens_a_file_never():
+    stories = [("Acme opens plant", "Acme Corp opened a battery plant in Ohio that will employ 2,000 people.",
+                "The Acme plant will make cells for electric delivery vans sold in Canada."),
+               ("Acme wins order", "Acme Corp won a $300 million order for signalling systems from a rail operator.",
+                "Acme expects to deliver the first of the signalling systems next summer."),
+               ("Acme names CFO", "Acme Corp named Jane Roe as chief financial officer, effective in January.",
+                "Acme said Roe joins from a software maker where she ran the finance team.")]
+    # The footer sits mid-page, printed twice: between the lead and the detail, and again after it.
+    twice = [_article(16 + i, title, f"{lead}\n\n{FOOTER}\n\n{FOOTER}\n\n{detail}")
+             for i, (title, lead, detail) in enumerate(stories)]
+    footer = boilerplate.template_key(clean.normalize(FOOTER))
+    items = [clean.clean_article(a, SUBJECT) for a in twice]
+    assert boilerplate.find(items) == {footer}
+    opening = _article(20, "Acme column", f"{FOOTER}\n\nAcme Corp shares were flat on the day.\n\n{FOOTER}\n\n"
+                                          "Acme Corp said it would report results in February.")
+    assert boilerplate.find(items + [clean.clean_article(opening, SUBJECT)]) == frozenset()
+
+
+def test_what_a_finder_is_told_of_other_articles_counts_as_if_it_had_read_them():
+    items = [clean.clean_article(a, SUBJECT) for a in _week()]
+    others = boilerplate.Passages()
+    for number, found in enumerate(map(boilerplate.sighting, items[:2])):
+        others.add(number, found)
+    wanted = {key for found in map(boilerplate.sighting, items) for key in found.keys}
+    finder = boilerplate.Finder(others.evidence(wanted))
+    assert finder.found == frozenset()  # two files so far
+    finder.add(items[2])
+    assert finder.found == boilerplate.find(items[:3])
+    assert boilerplate.template_key(clean.normalize(FOOTER)) in finder.found
