@@ -204,23 +204,38 @@ _HYPHENATED = re.compile(r"-[a-z]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
-def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True):
-    """Yield (name, start, end) for each capitalised run that can be a name.
+def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True,
+           read: dict | None = None) -> list[tuple[str, int, int]]:
+    """Return (name, start, end) for each capitalised run that can be a name.
 
     `lowercase` holds words the week's text writes in lower case: a capitalised one alone
-    ("Stocks" in a headline) is an ordinary word, not a name.
+    ("Stocks" in a headline) is an ordinary word, not a name. `read`: the runs already read with
+    this vocabulary (filled in here).
     """
-    for match in _SPAN.finditer(text):
-        run = match.group(0)
-        first = sentence_start and _opens_sentence(text, match.start())
-        found = _RUN_NAMES.get((run, first), lowercase)
+    read = {} if read is None else read
+    spans = []
+    for run, first, start, end in _runs(text, sentence_start):
+        found = read.get((run, first), _UNREAD)
+        if found is _UNREAD:
+            found = read[run, first] = _RUN_NAMES.get((run, first), lowercase)
         if found is None:
             continue
         name, head, demonym = found
-        if demonym and _LOWER_NEXT.match(text, match.end()):
+        if demonym and _LOWER_NEXT.match(text, end):
             continue  # "Chinese officials": a nationality before a lower-case noun
         # The name's own start: "CEO Mark Zuckerberg" keeps "CEO" in the text before the name.
-        yield name, match.start() + max(0, run.find(head)), match.end()
+        spans.append((name, start + max(0, run.find(head)), end))
+    return spans
+
+
+_UNREAD = object()
+
+
+@lru_cache(maxsize=20_000)  # a sentence's runs, read again for each subject of a portfolio whose week quotes it
+def _runs(text: str, sentence_start: bool = True) -> tuple[tuple[str, bool, int, int], ...]:
+    """Return (run, whether it opens a sentence, start, end) for each capitalised run: what `_spans` reads, whatever the vocabulary."""
+    return tuple((match.group(0), sentence_start and _opens_sentence(text, match.start()), match.start(), match.end())
+                 for match in _SPAN.finditer(text))
 
 
 class _Asked:
@@ -445,30 +460,36 @@ def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | N
     name) pairs it writes as "Name (TICKER)"; its tickers; (name, start, end, has a legal form,
     `_beside_role`) per name in the blanked text; the news sources it attributes to (`_attributed`)):
     the work `name_search` gives."""
-    return [_TEXT_NAMES.get(text, lowercase) for text in texts]
+    read: dict = {}  # the runs read so far: one vocabulary throughout this call, so a run is read once
+    return [_read_names(text, lowercase, read) for text in texts]
 
 
-def _read_names(text: str, lowercase) -> tuple[str | None, tuple, tuple, tuple, tuple]:
-    """Return what one sentence names (see `_names_in`)."""
-    attributed = _attributed(text)
-    named_tickers, tickers, shown = [], [], None
-    if "(" in text:
-        for match in _TICKER_AFTER_NAME.finditer(text):
-            names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False)]
-            if names:
-                named_tickers.append((match.group(2), names[-1]))
-        tickers = _TICKER.findall(text)
-        text = shown = _TICKER.sub(" ", text)
+def _read_names(text: str, lowercase, read: dict) -> tuple[str | None, tuple, tuple, tuple, tuple]:
+    """Return what one sentence names (see `_names_in`); `read` as for `_spans`."""
+    shown, beside_tickers, tickers, attributed = _tickers_and_sources(text)
+    named_tickers = []
+    for ticker, before in beside_tickers:
+        names = _spans(before, lowercase, sentence_start=False, read=read)
+        if names:
+            named_tickers.append((ticker, names[-1][0]))
+    text = text if shown is None else shown
     # Only a name of several words can leave a part of two or three that `_person_like` reads.
-    return (shown, tuple(named_tickers), tuple(tickers),
+    return (shown, tuple(named_tickers), tickers,
             tuple((name, start, end, _LEGAL_NAME.search(text[start:end]) is not None,
                    " " in name and _beside_role(text, start, end))
-                  for name, start, end in _spans(text, lowercase)),
+                  for name, start, end in _spans(text, lowercase, read=read)),
             attributed)
 
 
-# Each sentence's reading, shared by the subjects whose weeks quote it (and a build's repeated texts).
-_TEXT_NAMES = _ByVocabulary(_read_names, keys=20_000)
+@lru_cache(maxsize=20_000)  # read again for each subject of a portfolio whose week quotes the sentence
+def _tickers_and_sources(text: str) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """Return what a sentence holds whatever the vocabulary: its text with tickers blanked (None if it
+    has none), (ticker, the capitalised run before it) for each "Name (TICKER)", its tickers, and the
+    news sources it attributes to (`_attributed`)."""
+    if "(" not in text:  # exact: every ticker pattern holds a parenthesis
+        return None, (), (), _attributed(text)
+    beside = tuple((match.group(2), match.group(1)) for match in _TICKER_AFTER_NAME.finditer(text))
+    return _TICKER.sub(" ", text), beside, tuple(_TICKER.findall(text)), _attributed(text)
 
 
 def _beside_role(text: str, start: int, end: int) -> bool:
