@@ -147,10 +147,13 @@ def _lower_words(text: str) -> tuple[str, ...]:
     return tuple(map(sys.intern, set(_LOWER_WORD.findall(text))))
 
 
+_DOT_COM = re.compile(r"\.com\b")
+
+
 @lru_cache(maxsize=65536)  # names recur across a week's mentions and stages; bounded for long-lived workers
 def _bare(name: str) -> str:
     """Return a name's comparable form: lower case, no "The", no ".com", no company suffix."""
-    words = re.sub(r"\.com\b", "", name.lower()).replace(".", " ").split()
+    words = _DOT_COM.sub("", name.lower()).replace(".", " ").split()
     while words and words[0] == "the":
         words.pop(0)
     while len(words) > 1 and words[-1] in _SUFFIXES:
@@ -221,7 +224,9 @@ def _after_stop(text: str, end: int) -> bool:
     return i > 0 and text[i - 1] in ".!?:"
 
 
-_LEGAL_NAME = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|plc|Co)\b")
+# Legal forms written in a name: "Globex Corp." is a company.
+_LEGAL_WRITTEN = ("Inc", "Corp", "Corporation", "Ltd", "LLC", "plc", "Co")
+_LEGAL_NAME = re.compile(r"\b(?:" + "|".join(_LEGAL_WRITTEN) + r")\b")
 # A participle or adverb ("Rising", "Separately"): a capitalised first word that is not a name.
 _VERB_FORM = re.compile(r"(?:ing|ly|ed)$")
 _HYPHENATED = re.compile(r"-[a-z]")
@@ -436,47 +441,63 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     subject_words = [e.lower().split() for e in sorted(exclude or [], key=len, reverse=True) if e]
     source_names = _publisher_names(publishers)  # and below, those the sentences attribute to (`sources_named`)
     counts: Counter[str] = Counter()
-    contexts: dict[str, list[tuple[str, int, int]]] = {}
     cued: set[str] = set()  # names some mention of which stands beside a role or a speech verb
     ticker_of: dict[str, str] = {}
     companies: set[str] = set()
-    without: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
-    for original, (text, named_tickers, tickers, spans, attributed) in zip(texts, found):
+    parts_of: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
+    for _, named_tickers, tickers, spans, attributed in found:
         source_names.update(attributed)
         for ticker, name in named_tickers:
             ticker_of[ticker] = name
             companies.add(name)
         for ticker in tickers:
             counts[ticker] += 1
-            contexts.setdefault(ticker, []).append((original, 0, 0))
-        text = text if text is not None else original
-        for name, start, end, legal, beside_role in spans:
-            parts = without.get(name)
+        for name, _, _, legal, beside_role in spans:
+            parts = parts_of.get(name)
             if parts is None:
-                parts = without[name] = _without(name, subject_words)
+                parts = parts_of[name] = _without(name, subject_words)
             for part in parts:
                 if legal:
                     companies.add(part)
                 if beside_role:
                     cued.add(part)
                 counts[part] += 1
-                contexts.setdefault(part, []).append((text, start, end))
     sources = _source_index(source_names)
-    person_like = _person_like(contexts, cued, skip)
+    person_like = _person_like(counts, cued, skip)
     merged = _merge(counts, ticker_of, person_like)
-    people = _people(merged, contexts) | {n for n in merged if n in person_like}
+    people = _people(merged) | {n for n in merged if n in person_like}
     result: Counter[str] = Counter()
     for name, variants in merged.items():
         if _bare(name) in skip or any(_bare(v) in skip for v in variants) or _is_source(name, sources):
             continue
         result[name] = sum(counts[v] for v in variants)
     ranked = sorted(result.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    # Only the listed names' kinds are judged, so only their variants' mentions are gathered.
+    contexts = _contexts(texts, found, {v for name, _ in ranked for v in merged[name]}, parts_of)
     kinds = {}
     for name, _ in ranked:
         mentions = [c for v in merged[name] for c in contexts.get(v, [])]
         tickers = [v for v in merged[name] if v in ticker_of]
         kinds[name] = "company" if tickers else _kind(name, mentions, people, companies)
     return [Entity(name=n, kind=kinds[n], count=c) for n, c in ranked]
+
+
+def _contexts(texts: list[str], found: list, wanted: set[str], parts_of: dict[str, list[str]],
+              ) -> dict[str, list[tuple[str, int, int]]]:
+    """Return each wanted name's mentions as (text, start, end), in the order the sentences write them
+    (a ticker's: its sentence, 0, 0); `found` and `parts_of` as `entities` reads them."""
+    named = {name for name, parts in parts_of.items() if not wanted.isdisjoint(parts)}
+    contexts: dict[str, list[tuple[str, int, int]]] = {}
+    for original, (text, _, tickers, spans, _) in zip(texts, found):
+        for ticker in tickers:
+            if ticker in wanted:
+                contexts.setdefault(ticker, []).append((original, 0, 0))
+        for name, start, end, _, _ in spans:
+            if name in named:
+                for part in parts_of[name]:
+                    if part in wanted:
+                        contexts.setdefault(part, []).append((original if text is None else text, start, end))
+    return contexts
 
 
 def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, tuple, tuple, tuple, tuple]]:
@@ -497,9 +518,11 @@ def _read_names(text: str, lowercase, read: dict) -> tuple[str | None, tuple, tu
         if names:
             named_tickers.append((ticker, names[-1][0]))
     text = text if shown is None else shown
+    # Exact: a text holding none of the legal forms' letters holds no name written with one.
+    legal = any(map(text.__contains__, _LEGAL_WRITTEN))
     # Only a name of several words can leave a part of two or three that `_person_like` reads.
     return (shown, tuple(named_tickers), tickers,
-            tuple((name, start, end, _LEGAL_NAME.search(text[start:end]) is not None,
+            tuple((name, start, end, legal and _LEGAL_NAME.search(text[start:end]) is not None,
                    " " in name and _beside_role(text, start, end))
                   for name, start, end in _spans(text, lowercase, read=read)),
             attributed)
@@ -541,7 +564,8 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
     """Return each shown name with the variants counted under it (itself included)."""
     canonical: dict[str, str] = {}
     by_bare: dict[str, str] = {}
-    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+    by_count = sorted(counts, key=lambda n: (-counts[n], n))  # most mentioned first
+    for name in by_count:
         bare = _bare(name)
         if bare in by_bare:
             canonical[name] = by_bare[bare]  # "Globex Inc" and "Globex"; the commoner form is shown
@@ -551,7 +575,7 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
     # A surname used alone is the person whose full name ends with it ("Zuckerberg", "Mark
     # Zuckerberg"); a company's first word alone is the company ("Signature", "Signature Bank").
     # Several candidates: the most mentioned.
-    full = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if canonical[n] == n and 2 <= len(n.split()) <= 4
+    full = [n for n in by_count if canonical[n] == n and 2 <= len(n.split()) <= 4
             and all(w[:1].isupper() and not w.isupper() for w in n.split() if w.lower() not in _JOINERS)]
     # Indexed by last and first word: one lookup per name, not a pass over every full name.
     by_last: dict[str, str] = {}
@@ -617,7 +641,7 @@ def _looks_corporate(name: str) -> bool:
     return name.split()[-1].lower() in _COMPANY_WORDS | _SUFFIXES
 
 
-def _people(merged: dict[str, list[str]], contexts: dict[str, list[tuple[str, int, int]]]) -> set[str]:
+def _people(merged: dict[str, list[str]]) -> set[str]:
     """Return names that are people: a full name whose surname is also used alone, or one beside a role."""
     people = set()
     for name, variants in merged.items():
