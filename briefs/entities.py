@@ -224,13 +224,14 @@ def _after_stop(text: str, end: int) -> bool:
     return i > 0 and text[i - 1] in ".!?:"
 
 
-# Legal forms written in a name: "Globex Corp." is a company.
-_LEGAL_WRITTEN = ("Inc", "Corp", "Corporation", "Ltd", "LLC", "plc", "Co")
-_LEGAL_NAME = re.compile(r"\b(?:" + "|".join(_LEGAL_WRITTEN) + r")\b")
+_LEGAL_NAME = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|plc|Co)\b")
 # A participle or adverb ("Rising", "Separately"): a capitalised first word that is not a name.
 _VERB_FORM = re.compile(r"(?:ing|ly|ed)$")
 _HYPHENATED = re.compile(r"-[a-z]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+_UNREAD = object()  # a run not read yet (a run read may name nothing: None)
 
 
 def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True,
@@ -255,9 +256,6 @@ def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: b
         # The name's own start: "CEO Mark Zuckerberg" keeps "CEO" in the text before the name.
         spans.append((name, start + max(0, run.find(head)), end))
     return spans
-
-
-_UNREAD = object()
 
 
 @lru_cache(maxsize=20_000)  # a sentence's runs, read again for each subject of a portfolio whose week quotes it
@@ -295,7 +293,7 @@ class _ByVocabulary:
 
     Each key keeps a decision tree of the lookups its computations made: a result is reused for
     any vocabulary that answers them alike, so subjects of a portfolio (each with its own week's
-    vocabulary) share the readings of the texts they have in common. Exact: a computation given
+    vocabulary) share the readings of the names they have in common. Exact: a computation given
     the same answers asks the same words and returns the same result.
     """
 
@@ -518,11 +516,9 @@ def _read_names(text: str, lowercase, read: dict) -> tuple[str | None, tuple, tu
         if names:
             named_tickers.append((ticker, names[-1][0]))
     text = text if shown is None else shown
-    # Exact: a text holding none of the legal forms' letters holds no name written with one.
-    legal = any(map(text.__contains__, _LEGAL_WRITTEN))
     # Only a name of several words can leave a part of two or three that `_person_like` reads.
     return (shown, tuple(named_tickers), tickers,
-            tuple((name, start, end, legal and _LEGAL_NAME.search(text[start:end]) is not None,
+            tuple((name, start, end, _LEGAL_NAME.search(text[start:end]) is not None,
                    " " in name and _beside_role(text, start, end))
                   for name, start, end in _spans(text, lowercase, read=read)),
             attributed)
