@@ -57,7 +57,31 @@ _ORG_WORDS = {"reserve", "bank", "commission", "department", "agency", "administ
 _PERSON_WORDS = ("ceo cfo coo cto chief founder co-founder executive president chairman chairwoman scientist analyst "
                  "director head boss officer mr ms mrs dr said says told wrote investor billionaire secretary minister "
                  "senator").split() + ["according to"]
-_PERSON_CUES = re.compile(r"\b(?:" + "|".join(map(re.escape, _PERSON_WORDS)) + r")\b", re.I)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """Return a regex matching any of the words, alternatives sharing a prefix grouped under it ("c(?:eo|fo|hief)")."""
+    # A flat alternation makes the regex engine try every word at every position; grouped, it tries
+    # the few that share the letters read so far. Whether and where the pattern matches is the same.
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def grouped(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + grouped(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return grouped(tree)
+
+
+_PERSON_CUES = re.compile(r"\b(?:" + _alternatives(_PERSON_WORDS) + r")\b", re.I)
 _COMPANY_CUES = re.compile(r"^\s*(?:['’]s\s+)?(?:shares|stock|Inc|Corp|Ltd|said|says|reported|announced|fell|rose|"
                            r"jumped|dropped|shareholders|investors)\b|shares of\s*$|\bstake in\s*$|"
                            r"\bacquired\s*$|\bacquire\s*$", re.I)
@@ -80,7 +104,7 @@ _ATTRIBUTION = [
     re.compile(rf"{_NAME_RUN} (?:reported|reports|first reported|has reported|previously reported)\b"),
 ]
 # An attribution's cue words: a sentence holding none of them is not searched with `_ATTRIBUTION`.
-_ATTRIBUTION_WORD = re.compile(r"according|--|—|–|told|report|interview|wrote")
+_ATTRIBUTION_CUES = ("according", "--", "—", "–", "told", "report", "interview", "wrote")
 _REGIONS = {"europe", "asia", "africa", "latin america", "north america", "south america", "middle east",
             "asia-pacific", "silicon valley", "wall street", "u.s", "u.s.", "us", "uk", "u.k.", "eu", "usa", "america"}
 # Subdivisions (states, provinces) of these countries count as places; elsewhere they collide with
@@ -112,10 +136,13 @@ def _lower_words(text: str) -> tuple[str, ...]:
     return tuple(map(sys.intern, set(_LOWER_WORD.findall(text))))
 
 
+_DOT_COM = re.compile(r"\.com\b")
+
+
 @lru_cache(maxsize=65536)  # names recur across a week's mentions and stages; bounded for long-lived workers
 def _bare(name: str) -> str:
     """Return a name's comparable form: lower case, no "The", no ".com", no company suffix."""
-    words = re.sub(r"\.com\b", "", name.lower()).replace(".", " ").split()
+    words = _DOT_COM.sub("", name.lower()).replace(".", " ").split()
     while words and words[0] == "the":
         words.pop(0)
     while len(words) > 1 and words[-1] in _SUFFIXES:
@@ -135,7 +162,7 @@ def _publisher_names(publishers: Iterable[str]) -> set[str]:
 
 def _attributed(text: str) -> tuple[str, ...]:
     """Return the comparable names of the news sources a sentence attributes something to ("according to Reuters")."""
-    if not _ATTRIBUTION_WORD.search(text):
+    if not any(map(text.__contains__, _ATTRIBUTION_CUES)):  # substring tests: faster than one regex
         return ()
     names = []
     for pattern in _ATTRIBUTION:
@@ -193,23 +220,38 @@ _HYPHENATED = re.compile(r"-[a-z]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
-def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True):
-    """Yield (name, start, end) for each capitalised run that can be a name.
+_UNREAD = object()  # a run not read yet (a run read may name nothing: None)
+
+
+def _spans(text: str, lowercase: frozenset[str] = frozenset(), sentence_start: bool = True,
+           read: dict | None = None) -> list[tuple[str, int, int]]:
+    """Return (name, start, end) for each capitalised run that can be a name.
 
     `lowercase` holds words the week's text writes in lower case: a capitalised one alone
-    ("Stocks" in a headline) is an ordinary word, not a name.
+    ("Stocks" in a headline) is an ordinary word, not a name. `read`: the runs already read with
+    this vocabulary (filled in here).
     """
-    for match in _SPAN.finditer(text):
-        run = match.group(0)
-        first = sentence_start and _opens_sentence(text, match.start())
-        found = _RUN_NAMES.get((run, first), lowercase)
+    read = {} if read is None else read
+    spans = []
+    for run, first, start, end in _runs(text, sentence_start):
+        found = read.get((run, first), _UNREAD)
+        if found is _UNREAD:
+            found = read[run, first] = _RUN_NAMES.get((run, first), lowercase)
         if found is None:
             continue
         name, head, demonym = found
-        if demonym and _LOWER_NEXT.match(text, match.end()):
+        if demonym and _LOWER_NEXT.match(text, end):
             continue  # "Chinese officials": a nationality before a lower-case noun
         # The name's own start: "CEO Mark Zuckerberg" keeps "CEO" in the text before the name.
-        yield name, match.start() + max(0, run.find(head)), match.end()
+        spans.append((name, start + max(0, run.find(head)), end))
+    return spans
+
+
+@lru_cache(maxsize=20_000)  # a sentence's runs, read again for each subject of a portfolio whose week quotes it
+def _runs(text: str, sentence_start: bool = True) -> tuple[tuple[str, bool, int, int], ...]:
+    """Return (run, whether it opens a sentence, start, end) for each capitalised run: what `_spans` reads, whatever the vocabulary."""
+    return tuple((match.group(0), sentence_start and _opens_sentence(text, match.start()), match.start(), match.end())
+                 for match in _SPAN.finditer(text))
 
 
 class _Asked:
@@ -240,7 +282,7 @@ class _ByVocabulary:
 
     Each key keeps a decision tree of the lookups its computations made: a result is reused for
     any vocabulary that answers them alike, so subjects of a portfolio (each with its own week's
-    vocabulary) share the readings of the texts they have in common. Exact: a computation given
+    vocabulary) share the readings of the names they have in common. Exact: a computation given
     the same answers asks the same words and returns the same result.
     """
 
@@ -386,41 +428,39 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     subject_words = [e.lower().split() for e in sorted(exclude or [], key=len, reverse=True) if e]
     source_names = _publisher_names(publishers)  # and below, those the sentences attribute to (`sources_named`)
     counts: Counter[str] = Counter()
-    contexts: dict[str, list[tuple[str, int, int]]] = {}
     cued: set[str] = set()  # names some mention of which stands beside a role or a speech verb
     ticker_of: dict[str, str] = {}
     companies: set[str] = set()
-    without: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
-    for original, (text, named_tickers, tickers, spans, attributed) in zip(texts, found):
+    parts_of: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
+    for _, named_tickers, tickers, spans, attributed in found:
         source_names.update(attributed)
         for ticker, name in named_tickers:
             ticker_of[ticker] = name
             companies.add(name)
         for ticker in tickers:
             counts[ticker] += 1
-            contexts.setdefault(ticker, []).append((original, 0, 0))
-        text = text if text is not None else original
-        for name, start, end, legal, beside_role in spans:
-            parts = without.get(name)
+        for name, _, _, legal, beside_role in spans:
+            parts = parts_of.get(name)
             if parts is None:
-                parts = without[name] = _without(name, subject_words)
+                parts = parts_of[name] = _without(name, subject_words)
             for part in parts:
                 if legal:
                     companies.add(part)
                 if beside_role:
                     cued.add(part)
                 counts[part] += 1
-                contexts.setdefault(part, []).append((text, start, end))
     sources = _source_index(source_names)
-    person_like = _person_like(contexts, cued, skip)
+    person_like = _person_like(counts, cued, skip)
     merged = _merge(counts, ticker_of, person_like)
-    people = _people(merged, contexts) | {n for n in merged if n in person_like}
+    people = _people(merged) | {n for n in merged if n in person_like}
     result: Counter[str] = Counter()
     for name, variants in merged.items():
         if _bare(name) in skip or any(_bare(v) in skip for v in variants) or _is_source(name, sources):
             continue
         result[name] = sum(counts[v] for v in variants)
     ranked = sorted(result.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    # Only the listed names' kinds are judged, so only their variants' mentions are gathered.
+    contexts = _contexts(texts, found, {v for name, _ in ranked for v in merged[name]}, parts_of)
     kinds = {}
     for name, _ in ranked:
         mentions = [c for v in merged[name] for c in contexts.get(v, [])]
@@ -429,35 +469,59 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     return [Entity(name=n, kind=kinds[n], count=c) for n, c in ranked]
 
 
+def _contexts(texts: list[str], found: list, wanted: set[str], parts_of: dict[str, list[str]],
+              ) -> dict[str, list[tuple[str, int, int]]]:
+    """Return each wanted name's mentions as (text, start, end), in the order the sentences write them
+    (a ticker's: its sentence, 0, 0); `found` and `parts_of` as `entities` reads them."""
+    named = {name for name, parts in parts_of.items() if not wanted.isdisjoint(parts)}
+    contexts: dict[str, list[tuple[str, int, int]]] = {}
+    for original, (text, _, tickers, spans, _) in zip(texts, found):
+        for ticker in tickers:
+            if ticker in wanted:
+                contexts.setdefault(ticker, []).append((original, 0, 0))
+        for name, start, end, _, _ in spans:
+            if name in named:
+                for part in parts_of[name]:
+                    if part in wanted:
+                        contexts.setdefault(part, []).append((original if text is None else text, start, end))
+    return contexts
+
+
 def _names_in(texts: list[str], lowercase: frozenset[str]) -> list[tuple[str | None, tuple, tuple, tuple, tuple]]:
     """Return what each sentence names: (its text with tickers blanked, None if it has none; (ticker,
     name) pairs it writes as "Name (TICKER)"; its tickers; (name, start, end, has a legal form,
     `_beside_role`) per name in the blanked text; the news sources it attributes to (`_attributed`)):
     the work `name_search` gives."""
-    return [_TEXT_NAMES.get(text, lowercase) for text in texts]
+    read: dict = {}  # the runs read so far: one vocabulary throughout this call, so a run is read once
+    return [_read_names(text, lowercase, read) for text in texts]
 
 
-def _read_names(text: str, lowercase) -> tuple[str | None, tuple, tuple, tuple, tuple]:
-    """Return what one sentence names (see `_names_in`)."""
-    attributed = _attributed(text)
-    named_tickers, tickers, shown = [], [], None
-    if "(" in text:
-        for match in _TICKER_AFTER_NAME.finditer(text):
-            names = [n for n, _, _ in _spans(match.group(1), lowercase, sentence_start=False)]
-            if names:
-                named_tickers.append((match.group(2), names[-1]))
-        tickers = _TICKER.findall(text)
-        text = shown = _TICKER.sub(" ", text)
+def _read_names(text: str, lowercase, read: dict) -> tuple[str | None, tuple, tuple, tuple, tuple]:
+    """Return what one sentence names (see `_names_in`); `read` as for `_spans`."""
+    shown, beside_tickers, tickers, attributed = _tickers_and_sources(text)
+    named_tickers = []
+    for ticker, before in beside_tickers:
+        names = _spans(before, lowercase, sentence_start=False, read=read)
+        if names:
+            named_tickers.append((ticker, names[-1][0]))
+    text = text if shown is None else shown
     # Only a name of several words can leave a part of two or three that `_person_like` reads.
-    return (shown, tuple(named_tickers), tuple(tickers),
+    return (shown, tuple(named_tickers), tickers,
             tuple((name, start, end, _LEGAL_NAME.search(text[start:end]) is not None,
                    " " in name and _beside_role(text, start, end))
-                  for name, start, end in _spans(text, lowercase)),
+                  for name, start, end in _spans(text, lowercase, read=read)),
             attributed)
 
 
-# Each sentence's reading, shared by the subjects whose weeks quote it (and a build's repeated texts).
-_TEXT_NAMES = _ByVocabulary(_read_names, keys=20_000)
+@lru_cache(maxsize=20_000)  # read again for each subject of a portfolio whose week quotes the sentence
+def _tickers_and_sources(text: str) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """Return what a sentence holds whatever the vocabulary: its text with tickers blanked (None if it
+    has none), (ticker, the capitalised run before it) for each "Name (TICKER)", its tickers, and the
+    news sources it attributes to (`_attributed`)."""
+    if "(" not in text:  # exact: every ticker pattern holds a parenthesis
+        return None, (), (), _attributed(text)
+    beside = tuple((match.group(2), match.group(1)) for match in _TICKER_AFTER_NAME.finditer(text))
+    return _TICKER.sub(" ", text), beside, tuple(_TICKER.findall(text)), _attributed(text)
 
 
 def _beside_role(text: str, start: int, end: int) -> bool:
@@ -485,7 +549,8 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
     """Return each shown name with the variants counted under it (itself included)."""
     canonical: dict[str, str] = {}
     by_bare: dict[str, str] = {}
-    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+    by_count = sorted(counts, key=lambda n: (-counts[n], n))  # most mentioned first
+    for name in by_count:
         bare = _bare(name)
         if bare in by_bare:
             canonical[name] = by_bare[bare]  # "Globex Inc" and "Globex"; the commoner form is shown
@@ -495,7 +560,7 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
     # A surname used alone is the person whose full name ends with it ("Zuckerberg", "Mark
     # Zuckerberg"); a company's first word alone is the company ("Signature", "Signature Bank").
     # Several candidates: the most mentioned.
-    full = [n for n in sorted(counts, key=lambda n: (-counts[n], n)) if canonical[n] == n and 2 <= len(n.split()) <= 4
+    full = [n for n in by_count if canonical[n] == n and 2 <= len(n.split()) <= 4
             and all(w[:1].isupper() and not w.isupper() for w in n.split() if w.lower() not in _JOINERS)]
     # Indexed by last and first word: one lookup per name, not a pass over every full name.
     by_last: dict[str, str] = {}
@@ -561,7 +626,7 @@ def _looks_corporate(name: str) -> bool:
     return name.split()[-1].lower() in _COMPANY_WORDS | _SUFFIXES
 
 
-def _people(merged: dict[str, list[str]], contexts: dict[str, list[tuple[str, int, int]]]) -> set[str]:
+def _people(merged: dict[str, list[str]]) -> set[str]:
     """Return names that are people: a full name whose surname is also used alone, or one beside a role."""
     people = set()
     for name, variants in merged.items():

@@ -134,3 +134,23 @@ def test_countries_are_read_from_their_names_and_their_states():
     assert entities.countries("Acme opened plants in Texas and New Mexico.") == {"US"}  # a state, not Mexico
     assert entities.countries("Acme said South Korea and Brazil are its next markets.") == {"KR", "BR"}
     assert entities.countries("Acme Corp reported record revenue.") == frozenset()
+
+
+def test_grouped_word_alternatives_match_what_the_plain_list_matches():
+    import re
+
+    words = ["ceo", "cfo", "chief", "chairman", "chairwoman", "co-founder", "mr", "mrs", "ms", "said", "says",
+             "according to"]
+    grouped = re.compile(r"\b(?:" + entities._alternatives(words) + r")\b", re.I)
+    plain = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    texts = ["the CEO", "chie", "Chairmen met", "a co-founder", "cofounder", "Mrs Roe", "Mr. Roe", "mrsx", "ms",
+             "he saids", "According to filings", "according", "says:", "chairwoman's", ""]
+    for text in texts:
+        assert bool(grouped.search(text)) == bool(plain.search(text)), text
+        assert bool(grouped.fullmatch(text)) == bool(plain.fullmatch(text)), text
+
+
+def test_a_role_or_speech_verb_beside_a_full_name_makes_it_a_person():
+    for cue in entities._PERSON_WORDS:
+        found = names([s(f"Jane Roe, the {cue}, spoke about Kestrel Freight.")], exclude=["Kestrel Freight"])
+        assert found["Jane Roe"].kind == "person", cue
