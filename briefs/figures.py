@@ -38,9 +38,26 @@ def _lowered(text: str) -> str | None:
     return text.lower() if text.isascii() else None
 
 
-def _words(low: str | None, pos: int = 0, endpos: int = sys.maxsize) -> frozenset[str] | None:
-    """Return the word runs of low[pos:endpos] (text `_lowered`), or None when there is no such text."""
-    return None if low is None else frozenset(_WORD_RUN.findall(low, pos, endpos))
+def _words(low: str | None, pos: int = 0, endpos: int = sys.maxsize,
+           around: frozenset[str] | None = None) -> frozenset[str] | None:
+    """Return a set holding every word run of low[pos:endpos] (text `_lowered`), or None when there is no such text.
+
+    `around`: the words of a stretch of the same text holding this one, which hold all of this
+    one's when no word is cut at its ends.
+    """
+    if low is None:
+        return None
+    if around is not None and not _cuts_word(low, pos) and not _cuts_word(low, endpos):
+        return around
+    return frozenset(_WORD_RUN.findall(low, pos, endpos))
+
+
+_WORD_PAIR = re.compile(r"\w\w")
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    """Return True when position `at` falls inside a word of the text."""
+    return 0 < at < len(text) and _WORD_PAIR.match(text, at - 1) is not None
 
 
 _WORD_LOOKBEHIND = re.compile(r"\(\?<![A-Za-z ]+\)")
@@ -284,12 +301,13 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, after.start() if after else len(text)
 
 
-def _stretch_bounds(text: str, left: int, right: int, start: int, end: int, low: str | None = None) -> tuple[int, int]:
-    """Return the part of a clause between the comparisons around the figure (`low`: the text `_lowered`)."""
+def _stretch_bounds(text: str, left: int, right: int, start: int, end: int, low: str | None = None,
+                    words: frozenset[str] | None = None) -> tuple[int, int]:
+    """Return the part of a clause between the comparisons around the figure (`low`, `words`: see `_words`)."""
     lo = left
-    for match in _COMPARE.finditer(text, _words(low, left, start), left, start):
+    for match in _COMPARE.finditer(text, _words(low, left, start, words), left, start):
         lo = match.start()
-    after = _COMPARE.search(text, _words(low, end, right), end, right)
+    after = _COMPARE.search(text, _words(low, end, right, words), end, right)
     return lo, after.start() if after else right
 
 
@@ -526,8 +544,17 @@ def _subject_terms(subject: Subject | None) -> list[str]:
     return [t for t in subject.terms + list(subject.tickers) if t]
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=256)
+def _term_inside(term: str) -> re.Pattern:
+    """Return the pattern of a subject's term as a whole word inside a longer name."""
+    return re.compile(rf"\b{re.escape(term)}\b", re.I)
+
+
 def _is_subject_name(name: str, terms: list[str]) -> bool:
-    bare = re.sub(r"['’]s$", "", name).strip(". ")
+    bare = _POSSESSIVE.sub("", name).strip(". ")
     low = bare.lower()
     for term in terms:
         t = term.lower()
@@ -551,13 +578,13 @@ def _owners(text: str, left: int, right: int, terms: list[str], publishers: set[
         while len(words) > 1 and words[0].lower() in common:
             words.pop(0)  # "While Wall Street", "The Motley Fool": a leading common word is not the name
         name = " ".join(words)
-        bare = re.sub(r"['’]s$", "", name).strip(". ")
+        bare = _POSSESSIVE.sub("", name).strip(". ")
         low = bare.lower()
         if _is_subject_name(bare, terms):
             found.append((match.start(), ""))
             continue
         for term in terms:  # "Nvidia Blackwell", a run holding a subject name inside it
-            if re.search(rf"\b{re.escape(term)}\b", bare, re.I):
+            if _term_inside(term).search(bare):
                 found.append((match.start(), ""))
                 break
         else:
@@ -720,14 +747,17 @@ class _Names:
         self.needles = tuple(t for i, t in enumerate(lowered) if not any(u in t for u in lowered[:i])) \
             if all(t.isascii() for t in terms) else None
 
+    def may_occur(self, text: str) -> bool:
+        """Return False when the text cannot hold a name or ticker."""
+        # Exact: in ASCII text a match holds a name as `lower()` writes it (see `_lowered`).
+        if self.needles is None or not text.isascii():
+            return True
+        low = text.lower()
+        return any(needle in low for needle in self.needles)
+
     def search(self, text: str) -> re.Match | None:
         """Return the first name or ticker in the text, or None."""
-        # Exact pre-check: in ASCII text a match holds a name as `lower()` writes it (see `_lowered`).
-        if self.needles is not None and text.isascii():
-            low = text.lower()
-            if not any(needle in low for needle in self.needles):
-                return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if self.may_occur(text) else None
 
 
 @lru_cache(maxsize=8)
@@ -748,6 +778,8 @@ def _may_hold(text: str, names: _Names | None, quoted: bool) -> bool:
     """Return False when a sentence cannot hold one of the subject's figures: it has no digit, or it
     does not name the subject (`names`, see `_names_gate`) and is not quoted by the brief from an
     article about the subject (`quoted`; a market wrap's "retail sales rose 0.5%" is not)."""
+    if names is not None and not quoted and not names.may_occur(text):
+        return False  # the cheapest test first: most of the week's sentences do not name the subject
     return _DIGIT.search(text) is not None and (names is None or quoted or names.search(text) is not None)
 
 
@@ -833,6 +865,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     low_publishers = {p.lower() for p in publishers}
     spans = [m for m in FIGURE.finditer(text) if not _is_year(m.group(0))]
     low = _lowered(text)  # the words of each clause are read from it, so a pattern none of whose words is there is not run
+    sentence_words = _words(low) if spans else None
     plain = _unparenthesised(text) if spans else text
     found: list[_Found] = []
     used: set[int] = set()
@@ -848,10 +881,10 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
         left, right = aside or _clause_bounds(text, match.start(), end)
         clause = text[left:right]
         # Also the words of the clause outside its parentheses (`plain`): blanking them keeps or splits the others.
-        words = _words(low, left, right)
+        words = _words(low, left, right, sentence_words)
         if _SPECULATION.search(clause, words) or _HEDGED.search(clause, words) or _CONDITIONAL.match(text):
             continue
-        lo, hi = _stretch_bounds(text, left, right, match.start(), end, low)
+        lo, hi = _stretch_bounds(text, left, right, match.start(), end, low, words)
         # Outside a parenthesis, its words are another figure's: "sales of $39 billion (market value …)".
         named = _metric(text if aside else plain, left, right, match.start(), end, cues,
                         percent=is_percent and not _money(value), words=words)
@@ -891,7 +924,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             elif metric.section != "results" and metric.name != "dividend":
                 continue  # "$60 a share": a share price, not a result
         near = max(lo, match.start() - _KIND_BEFORE), min(hi, end + _KIND_AFTER)
-        kind = _kind(text[near[0]:near[1]], metric, _words(low, *near))
+        kind = _kind(text[near[0]:near[1]], metric, _words(low, *near, words))
         if kind == "actual" and metric.section != "targets" and _BY_ANALYST.search(text):
             kind = "estimate"  # "… a 10% earnings headwind this year, according to Big Bank analyst Jane Roe"
         if _COULD.search(clause, words):
