@@ -743,17 +743,15 @@ class _Names:
         parts = [re.escape(t) if t.isupper() else f"(?i:{re.escape(t)})" for t in sorted(terms, key=len, reverse=True)]
         self.pattern = re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])")
         lowered = sorted({t.lower() for t in terms}, key=len)
-        # A name holding a shorter one ("Acme Corp", "Acme") is found through the shorter one.
-        self.needles = tuple(t for i, t in enumerate(lowered) if not any(u in t for u in lowered[:i])) \
-            if all(t.isascii() for t in terms) else None
+        # A name holding a shorter one ("Acme Corp", "Acme") is found through the shorter one; as
+        # plain strings in lower-cased text, the names are one case-sensitive search of literals.
+        needles = [t for i, t in enumerate(lowered) if not any(u in t for u in lowered[:i])]
+        self.needles = re.compile("|".join(map(re.escape, needles))) if all(t.isascii() for t in terms) else None
 
     def may_occur(self, text: str) -> bool:
         """Return False when the text cannot hold a name or ticker."""
         # Exact: in ASCII text a match holds a name as `lower()` writes it (see `_lowered`).
-        if self.needles is None or not text.isascii():
-            return True
-        low = text.lower()
-        return any(needle in low for needle in self.needles)
+        return self.needles is None or not text.isascii() or self.needles.search(text.lower()) is not None
 
     def search(self, text: str) -> re.Match | None:
         """Return the first name or ticker in the text, or None."""
@@ -997,19 +995,23 @@ def _firm(text: str, subject: Subject | None, clause: str | None = None) -> str:
 
 # ---- Rows --------------------------------------------------------------------------------------
 
+_COUNTED_NUMBER = re.compile(r"(\d[\d,.]*\s*(?:trillion|billion|million|thousand)?)\s+[a-z]", re.I)
+_SCALE_LETTERS = {"trillion": "t", "billion": "b", "bn": "b", "million": "m", "mn": "m", "thousand": "k"}
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _number(value: str) -> str:
     """Return a figure's value as a comparable key: "$47.5 billion" and "$47.50bn" are one number.
 
     A count's noun is left out: "1.31 million vehicles" and "1.31 million units" are one number.
     """
-    count = re.match(r"(\d[\d,.]*\s*(?:trillion|billion|million|thousand)?)\s+[a-z]", value, re.I)
+    count = _COUNTED_NUMBER.match(value)
     if count and not _money(value) and not _percent(value):
         value = count.group(1)
     low = value.lower().replace(",", "").replace(" ", "")
-    scale = {"trillion": "t", "billion": "b", "bn": "b", "million": "m", "mn": "m", "thousand": "k"}
-    for word, letter in scale.items():
+    for word, letter in _SCALE_LETTERS.items():
         low = low.replace(word, letter)
-    digits = re.search(r"\d+(?:\.\d+)?", low)
+    digits = _DECIMAL.search(low)
     if not digits:
         return low
     number = f"{float(digits.group(0)):g}"
