@@ -18,12 +18,14 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 
 from .config import Subject, data_dir, read_toml
 from .entities import lowercase_words, places
 from .model import Figure, Sentence
 from .vocabulary import first_words, required_words
+
+# ---- Reading cheaply: exact pre-checks that skip a pattern where it cannot match ----------------
 
 _WORD_RUN = re.compile(r"\w+")
 
@@ -81,12 +83,25 @@ class _Gated:
     def __init__(self, pattern: str | re.Pattern, flags: int = 0, at_words: bool = False,
                  lookbehinds: bool = False) -> None:
         self.pattern = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        self.at_words = at_words
+        self.lookbehinds = lookbehinds
+
+    # The words are read when first needed, not on import: reading them all takes ≈ 40 ms.
+    @cached_property
+    def _read_from(self) -> re.Pattern:
         # `lookbehinds`: the words are read from the pattern without its lookbehinds of plain words
         # ("(?<!price )target"), which only remove matches: it matches wherever the pattern does.
-        widened = re.compile(_WORD_LOOKBEHIND.sub("", self.pattern.pattern), self.pattern.flags) if lookbehinds \
-            else self.pattern
-        self.needed = _ascii(required_words(widened))
-        self.first = _ascii(first_words(widened)) if at_words else None
+        if not self.lookbehinds:
+            return self.pattern
+        return re.compile(_WORD_LOOKBEHIND.sub("", self.pattern.pattern), self.pattern.flags)
+
+    @cached_property
+    def needed(self) -> frozenset[str] | None:
+        return _ascii(required_words(self._read_from))
+
+    @cached_property
+    def first(self) -> frozenset[str] | None:
+        return _ascii(first_words(self._read_from)) if self.at_words else None
 
     def can_match(self, words: frozenset[str] | None) -> bool:
         """Return False when text with these `_words` holds no match."""
@@ -120,6 +135,7 @@ class _Gated:
                 if match:
                     yield match
                     after = match.end()
+
 
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|[bmk])\b)?"
 _MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d(?:\d|,(?=\d))*(?:\.\d+)?{_SCALE}|\d(?:\d|,(?=\d))*(?:\.\d+)?\s?cents\b)"
