@@ -154,18 +154,18 @@ PERCENT = re.compile(_PERCENT, re.I)
 _CLAUSE_END = re.compile(r"[;—–]|:(?!\S)|,(?!\d{3})(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # Inside a clause, a comparison starts a new stretch: "EPS of $2.18 vs $2.10 expected".
 _COMPARE = _Gated(r"\b(?:vs\.?|versus|compared (?:with|to)|against|above|below|ahead of|short of|(?<!more )(?<!less )(?<!fewer )than|beating|"
-                      r"topping|missing|exceeding|beat|topped|missed|exceeded|surpassing)\b", re.I, lookbehinds=True)
+                  r"topping|missing|exceeding|beat|topped|missed|exceeded|surpassing)\b", re.I, lookbehinds=True)
 
 # Cue words for the kind, read in the figure's own stretch of its clause.
 _ESTIMATE = _Gated(r"\b(?:expect(?:ed|ations?|s|ing)?|estimates? (?:of|for)|estimated|consensus|analysts?|Wall Street|"
-                       r"anticipated|forecasters?|polled|FactSet|LSEG|Refinitiv|Visible Alpha|projected|predicted)\b", re.I)
+                   r"anticipated|forecasters?|polled|FactSet|LSEG|Refinitiv|Visible Alpha|projected|predicted)\b", re.I)
 _GUIDANCE = _Gated(r"\b(?:guid(?:ance|ed|es|ing)|outlook|forecasts?|forecasted|projects|projecting|sees|"
-                       r"anticipates|targets|targeting|(?<!price )target|plans? to|aims? to|will|expects)\b", re.I,
-                       lookbehinds=True)
+                   r"anticipates|targets|targeting|(?<!price )target|plans? to|aims? to|will|expects)\b", re.I,
+                   lookbehinds=True)
 # Analysts' words make a forecast an estimate even when the company's guidance is named too.
 _ANALYSTS = _Gated(r"\b(?:analysts?|consensus|Wall Street|(?:the|average|Street|analysts['’]?) estimates?|"
-                       r"estimates (?:of|for)|expectations|polled|FactSet|LSEG|Refinitiv|"
-                       r"Visible Alpha|Zacks)\b", re.I)
+                   r"estimates (?:of|for)|expectations|polled|FactSet|LSEG|Refinitiv|"
+                   r"Visible Alpha|Zacks)\b", re.I)
 
 _UP = r"rose|rise[sn]?|rising|grew|grow(?:s|n|th|ing)?|increased?|increases|increasing|up|jump(?:ed|s)?|climb(?:ed|s)?|" \
       r"raised|raises|hiked|lifted|lifting|boosting|pushing|" \
@@ -176,8 +176,8 @@ _DOWN = r"fell|fall(?:s|en|ing)?|drop(?:ped|s)?|down|declin(?:ed|es|e|ing)|decre
         r"pulled|withdrew|withdrawn|outflows?"
 # Tried only where a movement word starts (`at_words`): the alternation is slow to try at each character.
 _MOVE_BEFORE = _Gated(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|out|about|around|roughly|nearly|almost|"
-                          rf"more than|over|some|as much as|a|an|another|just|only|over|to|(?:a|an) (?:whopping|hefty|"
-                          rf"significant|sharp|steep))){{0,3}}\s*\(?\s*$", re.I, at_words=True)
+                      rf"more than|over|some|as much as|a|an|another|just|only|over|to|(?:a|an) (?:whopping|hefty|"
+                      rf"significant|sharp|steep))){{0,3}}\s*\(?\s*$", re.I, at_words=True)
 _MOVE_AFTER = re.compile(rf"^\s*(?:(?:year[- ]over[- ]year|from a year (?:ago|earlier)|annually)\s+)?"
                          rf"(?:(?P<up>{_UP}|jump|gain|rise|increase|surge|year[- ]over[- ]year|yoy)|(?P<down>{_DOWN}|drop|"
                          rf"decline|loss|slide|plunge|fall|decrease))\b", re.I)
@@ -687,12 +687,12 @@ def _is_year(value: str) -> bool:
 
 # Speculation is not a key figure: "if it kept growing, revenue would reach $500 billion".
 _SPECULATION = _Gated(r"\b(?:if|assuming|suppose|supposing|hypothetically|would|might|imagine)\b|"
-                         r"\b(?:investment|invested|investing) in (?:the )?(?:shares|stock)\b", re.I)
+                     r"\b(?:investment|invested|investing) in (?:the )?(?:shares|stock)\b", re.I)
 # A negated or hedged forecast is an opinion, not a number to paste: "investors shouldn't expect
 # growth of 90% to last", "revenue won't reach $10 billion", "sales are unlikely to top $5 billion".
 _HEDGED = _Gated(r"\b(?:should|would|will|could|can|must|may|might|do|does|did)(?:n['’]t|\s+not)\s+(?:\w+\s+)?"
-                     r"(?:expect|count on|assume|bet on|see|reach|keep|continue|last|grow|hit|top|repeat)\b|"
-                     r"\b(?:won['’]t|can['’]t|cannot|unlikely|perhaps|possibly|maybe)\b", re.I)
+                 r"(?:expect|count on|assume|bet on|see|reach|keep|continue|last|grow|hit|top|repeat)\b|"
+                 r"\b(?:won['’]t|can['’]t|cannot|unlikely|perhaps|possibly|maybe)\b", re.I)
 # A sentence that opens on a condition is speculation all through: "If demand holds, revenue will …".
 _CONDITIONAL = re.compile(r"\s*[\"“]?(?:If|Unless|Even if|Should|Were|Assuming)\b")
 # "could" is a projection: kept as guidance when an executive or the company says it, else left out.
