@@ -868,19 +868,20 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     quoted = selected and getattr(sentence, "central", True)
     if not _may_hold(text, names, quoted):
         return []
+    spans = [m for m in FIGURE.finditer(text) if not _is_year(m.group(0))]
+    # No figure but years, or shopping copy: nothing to read (the shopping test after the cheaper ones).
+    if not spans or _SHOPPING.search(text):
+        return []
     if lowercase is None:
         lowercase = lowercase_words([sentence])
     # `_may_hold` has found the subject's names already, unless the sentence is quoted.
     named_subject = (names is not None and not quoted) or _names_subject(text, subject)
-    if _SHOPPING.search(text):  # after the cheaper tests: most of the week's sentences stop before it
-        return []
     cues = compiled or _compile_cues(_vocabulary_key(extra))  # `compiled`: the vocabulary read once per build
     about = getattr(sentence, "about", "") or ""
     low_publishers = {p.lower() for p in publishers}
-    spans = [m for m in FIGURE.finditer(text) if not _is_year(m.group(0))]
     low = _lowered(text)  # the words of each clause are read from it, so a pattern none of whose words is there is not run
-    sentence_words = _words(low) if spans else None
-    plain = _unparenthesised(text) if spans else text
+    sentence_words = _words(low)
+    plain = _unparenthesised(text)
     found: list[_Found] = []
     used: set[int] = set()
     for i, match in enumerate(spans):
