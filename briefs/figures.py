@@ -501,7 +501,7 @@ def _place_subject(clause: str) -> str:
 
 
 def _qualifier(text: str, left: int, match: re.Match, start: int, clause_words: frozenset[str] | None = None) -> str:
-    """Return the business line that qualifies a revenue cue ("data center"), or "" (`words`: the clause's `_words`)."""
+    """Return the business line that qualifies a revenue cue ("data center"), or "" (`clause_words`: see `_words`)."""
     from . import language
 
     stops = language.stop_words()
