@@ -15,13 +15,127 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache, partial
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cached_property, lru_cache, partial
 
 from .config import Subject, data_dir, read_toml
 from .entities import lowercase_words, places
 from .model import Figure, Sentence
+from .vocabulary import first_words, required_words
+
+# ---- Reading cheaply: exact pre-checks that skip a pattern where it cannot match ----------------
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _lowered(text: str) -> str | None:
+    """Return the text lower-cased when it is ASCII, else None.
+
+    In ASCII text lower-casing is exactly the case folding of `re.I` and keeps every offset, so
+    the words read there are the words a pattern can match; elsewhere ("ſ" matches "s" under
+    `re.I`) no word test is made and every pattern runs.
+    """
+    return text.lower() if text.isascii() else None
+
+
+def _words(low: str | None, pos: int = 0, endpos: int = sys.maxsize,
+           around: frozenset[str] | None = None) -> frozenset[str] | None:
+    """Return a set holding every word run of low[pos:endpos] (text `_lowered`), or None when there is no such text.
+
+    `around`: the words of a stretch of the same text holding this one, which hold all of this
+    one's when no word is cut at its ends.
+    """
+    if low is None:
+        return None
+    if around is not None and not _cuts_word(low, pos) and not _cuts_word(low, endpos):
+        return around
+    return frozenset(_WORD_RUN.findall(low, pos, endpos))
+
+
+_WORD_PAIR = re.compile(r"\w\w")
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    """Return True when position `at` falls inside a word of the text."""
+    return 0 < at < len(text) and _WORD_PAIR.match(text, at - 1) is not None
+
+
+_WORD_LOOKBEHIND = re.compile(r"\(\?<![A-Za-z ]+\)")
+
+
+def _ascii(words: frozenset[str] | None) -> frozenset[str] | None:
+    # A word with other letters ("ſ", "ı", "İ") can match ASCII text under `re.I`: no word test then.
+    return words if words is not None and all(w.isascii() for w in words) else None
+
+
+class _Gated:
+    """A pattern searched only where one of its matches can be: an exact pre-check, not a rule.
+
+    Every match holds one of the words `needed` and starts at one of the words `first`, both
+    derived from the pattern itself (`vocabulary.required_words`, `first_words`; None where they
+    cannot be told). Given the `_words` of the stretch searched, a search of text holding none of
+    `needed` is skipped; with `at_words`, a long alternation is tried only where a word of `first`
+    starts, instead of at every character.
+    """
+
+    def __init__(self, pattern: str | re.Pattern, flags: int = 0, at_words: bool = False,
+                 lookbehinds: bool = False) -> None:
+        self.pattern = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        self.at_words = at_words
+        self.lookbehinds = lookbehinds
+
+    # The words are read when first needed, not on import: reading them all takes ≈ 40 ms.
+    @cached_property
+    def _read_from(self) -> re.Pattern:
+        # `lookbehinds`: the words are read from the pattern without its lookbehinds of plain words
+        # ("(?<!price )target"), which only remove matches: it matches wherever the pattern does.
+        if not self.lookbehinds:
+            return self.pattern
+        return re.compile(_WORD_LOOKBEHIND.sub("", self.pattern.pattern), self.pattern.flags)
+
+    @cached_property
+    def needed(self) -> frozenset[str] | None:
+        return _ascii(required_words(self._read_from))
+
+    @cached_property
+    def first(self) -> frozenset[str] | None:
+        return _ascii(first_words(self._read_from)) if self.at_words else None
+
+    def can_match(self, words: frozenset[str] | None) -> bool:
+        """Return False when text with these `_words` holds no match."""
+        return words is None or self.needed is None or not self.needed.isdisjoint(words)
+
+    def search(self, text: str, words: frozenset[str] | None = None, pos: int = 0,
+               endpos: int = sys.maxsize) -> re.Match | None:
+        """Return the pattern's first match in text[pos:endpos], or None."""
+        if not self.can_match(words):
+            return None
+        if self.first is None:
+            return self.pattern.search(text, pos, endpos)
+        return next(self.finditer(text, words, pos, endpos), None)
+
+    def finditer(self, text: str, words: frozenset[str] | None = None, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        """Return the pattern's matches in text[pos:endpos], as `re.Pattern.finditer` does."""
+        if not self.can_match(words):
+            return iter(())
+        low = _lowered(text) if self.first is not None else None
+        return self.pattern.finditer(text, pos, endpos) if low is None else self._at_words(text, low, pos, endpos)
+
+    def _at_words(self, text: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
+        # Exact: a match starts where a word of `first` starts (the lookbehind and \b see the text
+        # before `pos`, as in `finditer`), so no other place can hold one; after a match the next
+        # is sought from its end.
+        after = pos
+        for word in _WORD_RUN.finditer(low, pos, endpos):
+            if word.start() >= after and word.group() in self.first:
+                match = self.pattern.match(text, word.start(), endpos)
+                if match:
+                    yield match
+                    after = match.end()
+
 
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|[bmk])\b)?"
 _MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d(?:\d|,(?=\d))*(?:\.\d+)?{_SCALE}|\d(?:\d|,(?=\d))*(?:\.\d+)?\s?cents\b)"
@@ -39,18 +153,19 @@ PERCENT = re.compile(_PERCENT, re.I)
 # Where a clause ends: a figure's metric, kind and owner are read between these.
 _CLAUSE_END = re.compile(r"[;—–]|:(?!\S)|,(?!\d{3})(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # Inside a clause, a comparison starts a new stretch: "EPS of $2.18 vs $2.10 expected".
-_COMPARE = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|above|below|ahead of|short of|(?<!more )(?<!less )(?<!fewer )than|beating|"
-                      r"topping|missing|exceeding|beat|topped|missed|exceeded|surpassing)\b", re.I)
+_COMPARE = _Gated(r"\b(?:vs\.?|versus|compared (?:with|to)|against|above|below|ahead of|short of|(?<!more )(?<!less )(?<!fewer )than|beating|"
+                  r"topping|missing|exceeding|beat|topped|missed|exceeded|surpassing)\b", re.I, lookbehinds=True)
 
 # Cue words for the kind, read in the figure's own stretch of its clause.
-_ESTIMATE = re.compile(r"\b(?:expect(?:ed|ations?|s|ing)?|estimates? (?:of|for)|estimated|consensus|analysts?|Wall Street|"
-                       r"anticipated|forecasters?|polled|FactSet|LSEG|Refinitiv|Visible Alpha|projected|predicted)\b", re.I)
-_GUIDANCE = re.compile(r"\b(?:guid(?:ance|ed|es|ing)|outlook|forecasts?|forecasted|projects|projecting|sees|"
-                       r"anticipates|targets|targeting|(?<!price )target|plans? to|aims? to|will|expects)\b", re.I)
+_ESTIMATE = _Gated(r"\b(?:expect(?:ed|ations?|s|ing)?|estimates? (?:of|for)|estimated|consensus|analysts?|Wall Street|"
+                   r"anticipated|forecasters?|polled|FactSet|LSEG|Refinitiv|Visible Alpha|projected|predicted)\b", re.I)
+_GUIDANCE = _Gated(r"\b(?:guid(?:ance|ed|es|ing)|outlook|forecasts?|forecasted|projects|projecting|sees|"
+                   r"anticipates|targets|targeting|(?<!price )target|plans? to|aims? to|will|expects)\b", re.I,
+                   lookbehinds=True)
 # Analysts' words make a forecast an estimate even when the company's guidance is named too.
-_ANALYSTS = re.compile(r"\b(?:analysts?|consensus|Wall Street|(?:the|average|Street|analysts['’]?) estimates?|"
-                       r"estimates (?:of|for)|expectations|polled|FactSet|LSEG|Refinitiv|"
-                       r"Visible Alpha|Zacks)\b", re.I)
+_ANALYSTS = _Gated(r"\b(?:analysts?|consensus|Wall Street|(?:the|average|Street|analysts['’]?) estimates?|"
+                   r"estimates (?:of|for)|expectations|polled|FactSet|LSEG|Refinitiv|"
+                   r"Visible Alpha|Zacks)\b", re.I)
 
 _UP = r"rose|rise[sn]?|rising|grew|grow(?:s|n|th|ing)?|increased?|increases|increasing|up|jump(?:ed|s)?|climb(?:ed|s)?|" \
       r"raised|raises|hiked|lifted|lifting|boosting|pushing|" \
@@ -59,9 +174,10 @@ _DOWN = r"fell|fall(?:s|en|ing)?|drop(?:ped|s)?|down|declin(?:ed|es|e|ing)|decre
         r"slump(?:ed|s)?|tumbl(?:ed|es|e)|plung(?:ed|es|e)|plummet(?:ed|s)?|sank|sink(?:s)?|lower|shed|lost|" \
         r"cut|slash(?:ed)?|reduc(?:ed|es|e)|shrank|shrunk|contract(?:ed|ion)|sell-?off|wiped|wiping|erased|off|" \
         r"pulled|withdrew|withdrawn|outflows?"
-_MOVE_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|out|about|around|roughly|nearly|almost|"
-                          rf"more than|over|some|as much as|a|an|another|just|only|over|to|(?:a|an) (?:whopping|hefty|"
-                          rf"significant|sharp|steep))){{0,3}}\s*\(?\s*$", re.I)
+# Tried only where a movement word starts (`at_words`): the alternation is slow to try at each character.
+_MOVE_BEFORE = _Gated(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|out|about|around|roughly|nearly|almost|"
+                      rf"more than|over|some|as much as|a|an|another|just|only|over|to|(?:a|an) (?:whopping|hefty|"
+                      rf"significant|sharp|steep))){{0,3}}\s*\(?\s*$", re.I, at_words=True)
 _MOVE_AFTER = re.compile(rf"^\s*(?:(?:year[- ]over[- ]year|from a year (?:ago|earlier)|annually)\s+)?"
                          rf"(?:(?P<up>{_UP}|jump|gain|rise|increase|surge|year[- ]over[- ]year|yoy)|(?P<down>{_DOWN}|drop|"
                          rf"decline|loss|slide|plunge|fall|decrease))\b", re.I)
@@ -96,6 +212,7 @@ _PERIODS = [
                 r"((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"), lambda m: m.group(2) or m.group(1)),
     (re.compile(r"\b(?:this|last|the)\s+(week|month)\b", re.I), lambda m: f"the {m.group(1).lower()}"),
 ]
+_PERIODS = [(_Gated(pattern), name) for pattern, name in _PERIODS]  # each searched only where its words are
 
 
 def _year(text: str) -> str:
@@ -135,6 +252,28 @@ def _compile(vocabulary_key: tuple) -> tuple[tuple[Metric, ...], re.Pattern]:
     return metrics, pattern
 
 
+@dataclasses.dataclass(frozen=True, eq=False)
+class _Cues:
+    """A metric vocabulary as `read` uses it: the metrics, their cue pattern and the metric of each cue."""
+
+    metrics: tuple[Metric, ...]
+    pattern: _Gated
+    index: dict[str, Metric]
+
+
+@lru_cache(maxsize=32)
+def _compile_cues(vocabulary_key: tuple) -> _Cues:
+    metrics, pattern = _compile(vocabulary_key)
+    # Tried at the words a cue starts with: the alternation of every cue is slow to try at each character.
+    return _Cues(metrics, _Gated(pattern, at_words=True), {_cue_key(c): m for m in metrics for c in m.cues})
+
+
+def _vocabulary_key(extra: Mapping | None) -> tuple:
+    table = extra if extra is not None else _base_vocabulary()
+    return tuple((section, tuple((name, tuple(cues)) for name, cues in sorted(names.items())))
+                 for section, names in sorted(table.items()) if isinstance(names, Mapping))
+
+
 def _cue_pattern(cue: str) -> str:
     # A space in a cue matches any run of spaces or a hyphen: "year over year", "year-over-year".
     return r"[\s-]+".join(re.escape(part) for part in cue.split())
@@ -142,19 +281,11 @@ def _cue_pattern(cue: str) -> str:
 
 def vocabulary(extra: Mapping | None = None) -> tuple[tuple[Metric, ...], re.Pattern]:
     """Return the metric vocabulary (the base audience's `[metrics]`, extended by `extra`) and its cue pattern."""
-    table = extra if extra is not None else _base_vocabulary()
-    key = tuple((section, tuple((name, tuple(cues)) for name, cues in sorted(names.items())))
-                for section, names in sorted(table.items()) if isinstance(names, Mapping))
-    return _compile(key)
+    return _compile(_vocabulary_key(extra))
 
 
 def _cue_key(cue: str) -> str:
     return re.sub(r"[\s-]+", " ", cue.lower()).strip()
-
-
-@lru_cache(maxsize=32)
-def _cue_index(metrics: tuple[Metric, ...]) -> dict[str, Metric]:
-    return {_cue_key(c): m for m in metrics for c in m.cues}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -186,12 +317,13 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, after.start() if after else len(text)
 
 
-def _stretch_bounds(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
-    """Return the part of a clause between the comparisons around the figure."""
+def _stretch_bounds(text: str, left: int, right: int, start: int, end: int, low: str | None = None,
+                    words: frozenset[str] | None = None) -> tuple[int, int]:
+    """Return the part of a clause between the comparisons around the figure (`low`, `words`: see `_words`)."""
     lo = left
-    for match in _COMPARE.finditer(text, left, start):
+    for match in _COMPARE.finditer(text, _words(low, left, start, words), left, start):
         lo = match.start()
-    after = _COMPARE.search(text, end, right)
+    after = _COMPARE.search(text, _words(low, end, right, words), end, right)
     return lo, after.start() if after else right
 
 
@@ -233,11 +365,15 @@ def _unparenthesised(text: str) -> str:
     return _PARENTHESIS.sub(lambda m: "(" + " " * (len(m.group(0)) - 2) + ")", text)
 
 
-def _period(text: str, left: int, right: int, start: int, end: int, whole: bool = False) -> str:
-    """Return the period nearest the figure in its clause (one after it first), else (`whole`) the sentence's quarter or year."""
+def _period(text: str, left: int, right: int, start: int, end: int, whole: bool = False,
+            words: frozenset[str] | None = None) -> str:
+    """Return the period nearest the figure in its clause (one after it first), else (`whole`) the sentence's quarter or year.
+
+    `words`: the `_words` of the clause (or of more text around it), when the caller has them.
+    """
     best = None
     for rank, (pattern, name) in enumerate(_PERIODS):
-        for match in pattern.finditer(text, left, right):
+        for match in pattern.finditer(text, words, left, right):
             distance = match.start() - end if match.start() >= end else 2 * (start - match.end()) + 1
             if distance < 0:
                 continue
@@ -273,15 +409,15 @@ _LEADING_DATE = re.compile(r"\s*(?:On|By|As of)\s+((?:(?:Jan|Feb|Mar|Apr|May|Jun
 _KIND_BEFORE, _KIND_AFTER = 70, 40
 
 
-def _kind(stretch: str, metric: Metric) -> str:
-    """Return target, estimate, guidance or actual from the cue words near the figure."""
+def _kind(stretch: str, metric: Metric, words: frozenset[str] | None = None) -> str:
+    """Return target, estimate, guidance or actual from the cue words near the figure (`words`: the stretch's `_words`)."""
     if metric.section == "targets":
         return "target"
     if metric.name == "earnings surprise":
         return "actual"  # a surprise is measured against the consensus, but it is a result
-    if _ANALYSTS.search(stretch) or (_ESTIMATE.search(stretch) and not _GUIDANCE.search(stretch)):
+    if _ANALYSTS.search(stretch, words) or (_ESTIMATE.search(stretch, words) and not _GUIDANCE.search(stretch, words)):
         return "estimate"
-    if _GUIDANCE.search(stretch) or metric.name == "guidance":
+    if _GUIDANCE.search(stretch, words) or metric.name == "guidance":
         return "guidance"
     return "actual"
 
@@ -305,14 +441,18 @@ _MAX_SEGMENT_WORDS = 3
 
 
 # "the data center business generated $115 billion in revenue": a clause's business line names a segment.
-_SEGMENT = re.compile(r"\b((?:[a-z][\w-]*\s+){1,2})(?:business|segment|division|unit)\b")
+_SEGMENT = _Gated(r"\b((?:[a-z][\w-]*\s+){1,2})(?:business|segment|division|unit)\b")
 
 
-def _metric(text: str, left: int, right: int, start: int, end: int, pattern: re.Pattern,
-            index: dict[str, Metric], percent: bool = False) -> tuple[Metric, str] | None:
-    """Return the metric nearest the figure within its clause and its readable name, or None."""
+def _metric(text: str, left: int, right: int, start: int, end: int, cues: _Cues, percent: bool = False,
+            words: frozenset[str] | None = None) -> tuple[Metric, str] | None:
+    """Return the metric nearest the figure within its clause and its readable name, or None.
+
+    `words`: the `_words` of the clause (or of more text around it), when the caller has them.
+    """
+    index = cues.index
     best = None
-    for match in pattern.finditer(text, left, right):
+    for match in cues.pattern.finditer(text, words, left, right):
         metric = index.get(_cue_key(match.group(0)))
         if metric is None:
             continue
@@ -342,7 +482,7 @@ def _metric(text: str, left: int, right: int, start: int, end: int, pattern: re.
         return None
     _, metric, match = best
     if metric.name in _SEGMENT_HEADS:
-        qualifier = _qualifier(text, left, match, start) or _place_subject(text[left:start])
+        qualifier = _qualifier(text, left, match, start, words) or _place_subject(text[left:start])
         if qualifier and metric.name == "capex":
             return None  # "data center capex": an industry's or customers' spending, not the subject's
         if qualifier:
@@ -360,8 +500,8 @@ def _place_subject(clause: str) -> str:
     return found.group(1) if found and found.group(1).lower() in places() else ""
 
 
-def _qualifier(text: str, left: int, match: re.Match, start: int) -> str:
-    """Return the business line that qualifies a revenue cue ("data center"), or ""."""
+def _qualifier(text: str, left: int, match: re.Match, start: int, clause_words: frozenset[str] | None = None) -> str:
+    """Return the business line that qualifies a revenue cue ("data center"), or "" (`clause_words`: see `_words`)."""
     from . import language
 
     stops = language.stop_words()
@@ -377,7 +517,7 @@ def _qualifier(text: str, left: int, match: re.Match, start: int) -> str:
             break
         qualifier.insert(0, low)
     if not qualifier:
-        segment = _SEGMENT.search(text, left, match.start())
+        segment = _SEGMENT.search(text, clause_words, left, match.start())
         if segment and not any(w in _PLAIN or w in stops for w in segment.group(1).split()):
             return segment.group(1).strip()
     return " ".join(qualifier)
@@ -420,8 +560,17 @@ def _subject_terms(subject: Subject | None) -> list[str]:
     return [t for t in subject.terms + list(subject.tickers) if t]
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=256)
+def _term_inside(term: str) -> re.Pattern:
+    """Return the pattern of a subject's term as a whole word inside a longer name."""
+    return re.compile(rf"\b{re.escape(term)}\b", re.I)
+
+
 def _is_subject_name(name: str, terms: list[str]) -> bool:
-    bare = re.sub(r"['’]s$", "", name).strip(". ")
+    bare = _POSSESSIVE.sub("", name).strip(". ")
     low = bare.lower()
     for term in terms:
         t = term.lower()
@@ -445,13 +594,13 @@ def _owners(text: str, left: int, right: int, terms: list[str], publishers: set[
         while len(words) > 1 and words[0].lower() in common:
             words.pop(0)  # "While Wall Street", "The Motley Fool": a leading common word is not the name
         name = " ".join(words)
-        bare = re.sub(r"['’]s$", "", name).strip(". ")
+        bare = _POSSESSIVE.sub("", name).strip(". ")
         low = bare.lower()
         if _is_subject_name(bare, terms):
             found.append((match.start(), ""))
             continue
         for term in terms:  # "Nvidia Blackwell", a run holding a subject name inside it
-            if re.search(rf"\b{re.escape(term)}\b", bare, re.I):
+            if _term_inside(term).search(bare):
                 found.append((match.start(), ""))
                 break
         else:
@@ -529,22 +678,25 @@ _ASIDE = re.compile(r",\s*(?:which|who|whose|a|an|the|one of|its|their)\b[^,;()]
 
 # ---- Reading a sentence ------------------------------------------------------------------------
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _is_year(value: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", value.strip()))
+    return bool(_YEAR.fullmatch(value.strip()))
 
 
 # Speculation is not a key figure: "if it kept growing, revenue would reach $500 billion".
-_SPECULATION = re.compile(r"\b(?:if|assuming|suppose|supposing|hypothetically|would|might|imagine)\b|"
-                         r"\b(?:investment|invested|investing) in (?:the )?(?:shares|stock)\b", re.I)
+_SPECULATION = _Gated(r"\b(?:if|assuming|suppose|supposing|hypothetically|would|might|imagine)\b|"
+                     r"\b(?:investment|invested|investing) in (?:the )?(?:shares|stock)\b", re.I)
 # A negated or hedged forecast is an opinion, not a number to paste: "investors shouldn't expect
 # growth of 90% to last", "revenue won't reach $10 billion", "sales are unlikely to top $5 billion".
-_HEDGED = re.compile(r"\b(?:should|would|will|could|can|must|may|might|do|does|did)(?:n['’]t|\s+not)\s+(?:\w+\s+)?"
-                     r"(?:expect|count on|assume|bet on|see|reach|keep|continue|last|grow|hit|top|repeat)\b|"
-                     r"\b(?:won['’]t|can['’]t|cannot|unlikely|perhaps|possibly|maybe)\b", re.I)
+_HEDGED = _Gated(r"\b(?:should|would|will|could|can|must|may|might|do|does|did)(?:n['’]t|\s+not)\s+(?:\w+\s+)?"
+                 r"(?:expect|count on|assume|bet on|see|reach|keep|continue|last|grow|hit|top|repeat)\b|"
+                 r"\b(?:won['’]t|can['’]t|cannot|unlikely|perhaps|possibly|maybe)\b", re.I)
 # A sentence that opens on a condition is speculation all through: "If demand holds, revenue will …".
 _CONDITIONAL = re.compile(r"\s*[\"“]?(?:If|Unless|Even if|Should|Were|Assuming)\b")
 # "could" is a projection: kept as guidance when an executive or the company says it, else left out.
-_COULD = re.compile(r"\bcould\b", re.I)
+_COULD = _Gated(r"\bcould\b", re.I)
 _SPOKEN = re.compile(r"\b(?:CEO|CFO|COO|chief|executives?|management|the company)\b[^.]{0,40}\b(?:said|says|told|"
                      r"stated|announced|expects?)\b", re.I)
 # "$2.18 a share" is earnings per share only beside an earnings word; alone it is a share price.
@@ -583,12 +735,16 @@ def _same_form(result: _Found, estimate: _Found) -> bool:
             and _percent(result.value) == _percent(estimate.value))
 
 
+_PERCENT_VALUE = re.compile(r"%|percent|per cent|points?$", re.I)
+_MONEY_VALUE = re.compile(r"(?:[A-Z]{0,2})?[$€£¥]")
+
+
 def _percent(value: str) -> bool:
-    return re.search(r"%|percent|per cent|points?$", value, re.I) is not None
+    return _PERCENT_VALUE.search(value) is not None
 
 
 def _money(value: str) -> bool:
-    return re.match(r"(?:[A-Z]{0,2})?[$€£¥]", value) is not None or value.endswith("cents")
+    return _MONEY_VALUE.match(value) is not None or value.endswith("cents")
 
 
 def _names_subject(text: str, subject: Subject | None) -> bool:
@@ -596,27 +752,48 @@ def _names_subject(text: str, subject: Subject | None) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
+class _Names:
+    """The subject's names (case-insensitive) and tickers (upper case only) as one pattern."""
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        parts = [re.escape(t) if t.isupper() else f"(?i:{re.escape(t)})" for t in sorted(terms, key=len, reverse=True)]
+        self.pattern = re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])")
+        lowered = sorted({t.lower() for t in terms}, key=len)
+        # A name holding a shorter one ("Acme Corp", "Acme") is found through the shorter one; as
+        # plain strings in lower-cased text, the names are one case-sensitive search of literals.
+        needles = [t for i, t in enumerate(lowered) if not any(u in t for u in lowered[:i])]
+        self.needles = re.compile("|".join(map(re.escape, needles))) if all(t.isascii() for t in terms) else None
+
+    def may_occur(self, text: str) -> bool:
+        """Return False when the text cannot hold a name or ticker."""
+        # Exact: in ASCII text a match holds a name as `lower()` writes it (see `_lowered`).
+        return self.needles is None or not text.isascii() or self.needles.search(text.lower()) is not None
+
+    def search(self, text: str) -> re.Match | None:
+        """Return the first name or ticker in the text, or None."""
+        return self.pattern.search(text) if self.may_occur(text) else None
+
+
 @lru_cache(maxsize=8)
-def _subject_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    """Return one pattern for the subject's names (case-insensitive) and tickers (upper case only)."""
-    if not terms:
-        return None
-    parts = [re.escape(t) if t.isupper() else f"(?i:{re.escape(t)})" for t in sorted(terms, key=len, reverse=True)]
-    return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])")
+def _subject_pattern(terms: tuple[str, ...]) -> _Names | None:
+    """Return the subject's names and tickers as one pattern, None when there are none."""
+    return _Names(terms) if terms else None
 
 
 _DIGIT = re.compile(r"\d")
 
 
-def _names_gate(subject: Subject | None) -> re.Pattern | None:
+def _names_gate(subject: Subject | None) -> _Names | None:
     """Return the pattern a sentence outside the selection must match (the subject's names), None when the subject has none."""
     return _subject_pattern(tuple(_subject_terms(subject))) if subject is not None and subject.names else None
 
 
-def _may_hold(text: str, names: re.Pattern | None, quoted: bool) -> bool:
+def _may_hold(text: str, names: _Names | None, quoted: bool) -> bool:
     """Return False when a sentence cannot hold one of the subject's figures: it has no digit, or it
     does not name the subject (`names`, see `_names_gate`) and is not quoted by the brief from an
     article about the subject (`quoted`; a market wrap's "retail sales rose 0.5%" is not)."""
+    if names is not None and not quoted and not names.may_occur(text):
+        return False  # the cheapest test first: most of the week's sentences do not name the subject
     return _DIGIT.search(text) is not None and (names is None or quoted or names.search(text) is not None)
 
 
@@ -680,25 +857,31 @@ def _value_and_change(text: str, spans: list[re.Match], i: int, used: set[int]):
 
 def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | None = None,
          publishers: Iterable[str] = (), selected: bool = True, lowercase: frozenset[str] | None = None,
-         compiled: tuple[tuple[Metric, ...], re.Pattern] | None = None) -> list[_Found]:
+         compiled: _Cues | None = None) -> list[_Found]:
     """Return the subject's named figures in one sentence (change merged into the level it moved).
 
     A sentence from outside the brief's selection (`selected=False`) must name the subject.
     `lowercase` is the week's vocabulary written in lower case (see `lowercase_words`).
     """
     text = sentence.text
-    if not _may_hold(text, _names_gate(subject), selected and getattr(sentence, "central", True)):
+    names = _names_gate(subject)
+    quoted = selected and getattr(sentence, "central", True)
+    if not _may_hold(text, names, quoted):
+        return []
+    spans = [m for m in FIGURE.finditer(text) if not _is_year(m.group(0))]
+    # No figure but years, or shopping copy: nothing to read (the shopping test after the cheaper ones).
+    if not spans or _SHOPPING.search(text):
         return []
     if lowercase is None:
         lowercase = lowercase_words([sentence])
-    named_subject = _names_subject(text, subject)
-    if _SHOPPING.search(text):  # after the cheaper tests: most of the week's sentences stop before it
-        return []
-    metrics, pattern = compiled or vocabulary(extra)  # `compiled`: the vocabulary read once per build
-    index = _cue_index(metrics)
+    # `_may_hold` has found the subject's names already, unless the sentence is quoted.
+    named_subject = (names is not None and not quoted) or _names_subject(text, subject)
+    cues = compiled or _compile_cues(_vocabulary_key(extra))  # `compiled`: the vocabulary read once per build
     about = getattr(sentence, "about", "") or ""
     low_publishers = {p.lower() for p in publishers}
-    spans = [m for m in FIGURE.finditer(text) if not _is_year(m.group(0))]
+    low = _lowered(text)  # the words of each clause are read from it, so a pattern none of whose words is there is not run
+    sentence_words = _words(low)
+    plain = _unparenthesised(text)
     found: list[_Found] = []
     used: set[int] = set()
     for i, match in enumerate(spans):
@@ -712,12 +895,14 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
         aside = _parenthesis(text, match.start(), end)
         left, right = aside or _clause_bounds(text, match.start(), end)
         clause = text[left:right]
-        if _SPECULATION.search(clause) or _HEDGED.search(clause) or _CONDITIONAL.match(text):
+        # Also the words of the clause outside its parentheses (`plain`): blanking them keeps or splits the others.
+        words = _words(low, left, right, sentence_words)
+        if _SPECULATION.search(clause, words) or _HEDGED.search(clause, words) or _CONDITIONAL.match(text):
             continue
-        lo, hi = _stretch_bounds(text, left, right, match.start(), end)
+        lo, hi = _stretch_bounds(text, left, right, match.start(), end, low, words)
         # Outside a parenthesis, its words are another figure's: "sales of $39 billion (market value …)".
-        named = _metric(text if aside else _unparenthesised(text), left, right, match.start(), end, pattern, index,
-                        percent=is_percent and not _money(value))
+        named = _metric(text if aside else plain, left, right, match.start(), end, cues,
+                        percent=is_percent and not _money(value), words=words)
         compared = lo > left  # the figure follows "vs", "above", "beating": it is compared with an earlier one
         if named is None and found and (compared or (is_percent and change)):
             previous = found[-1]
@@ -753,17 +938,18 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                 metric, name = Metric("EPS", "results", ()), "EPS"
             elif metric.section != "results" and metric.name != "dividend":
                 continue  # "$60 a share": a share price, not a result
-        kind = _kind(text[max(lo, match.start() - _KIND_BEFORE):min(hi, end + _KIND_AFTER)], metric)
+        near = max(lo, match.start() - _KIND_BEFORE), min(hi, end + _KIND_AFTER)
+        kind = _kind(text[near[0]:near[1]], metric, _words(low, *near, words))
         if kind == "actual" and metric.section != "targets" and _BY_ANALYST.search(text):
             kind = "estimate"  # "… a 10% earnings headwind this year, according to Big Bank analyst Jane Roe"
-        if _COULD.search(clause):
+        if _COULD.search(clause, words):
             if not _SPOKEN.search(text):
                 continue
             kind = "guidance" if kind == "actual" else kind
         actor_at = None
         if metric.section == "deals":  # the buyer is named before the deal's verb or noun
-            actor_at = next((m.start() for m in pattern.finditer(text, left, right)
-                             if index.get(_cue_key(m.group(0))) is metric), None)
+            actor_at = next((m.start() for m in cues.pattern.finditer(text, words, left, right)
+                             if cues.index.get(_cue_key(m.group(0))) is metric), None)
         who = owner(text, left, right, match.start(), subject, about, low_publishers, firm_ok=kind == "target",
                     lowercase=lowercase, actor_at=actor_at)
         if who or (not named_subject and _others(text, subject, low_publishers, lowercase)):
@@ -774,8 +960,8 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
         if metric.section == "market" and not change and (not _money(value) or metric.name == "share price"):
             continue  # a price level, "1,000 shares" bought, a stock "at 5%" of a portfolio: not a market move
         found.append(_Found(value=value, metric=name, section=metric.section, change=change,
-                            period=_period(text, left, right, match.start(), end) if aside else
-                            _period(_unparenthesised(text), left, right, match.start(), end, whole=True),
+                            period=_period(text, left, right, match.start(), end, words=words) if aside else
+                            _period(plain, left, right, match.start(), end, whole=True, words=words),
                             kind=kind, sentence=sentence,
                             order=start))
     return found
@@ -826,19 +1012,23 @@ def _firm(text: str, subject: Subject | None, clause: str | None = None) -> str:
 
 # ---- Rows --------------------------------------------------------------------------------------
 
+_COUNTED_NUMBER = re.compile(r"(\d[\d,.]*\s*(?:trillion|billion|million|thousand)?)\s+[a-z]", re.I)
+_SCALE_LETTERS = {"trillion": "t", "billion": "b", "bn": "b", "million": "m", "mn": "m", "thousand": "k"}
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _number(value: str) -> str:
     """Return a figure's value as a comparable key: "$47.5 billion" and "$47.50bn" are one number.
 
     A count's noun is left out: "1.31 million vehicles" and "1.31 million units" are one number.
     """
-    count = re.match(r"(\d[\d,.]*\s*(?:trillion|billion|million|thousand)?)\s+[a-z]", value, re.I)
+    count = _COUNTED_NUMBER.match(value)
     if count and not _money(value) and not _percent(value):
         value = count.group(1)
     low = value.lower().replace(",", "").replace(" ", "")
-    scale = {"trillion": "t", "billion": "b", "bn": "b", "million": "m", "mn": "m", "thousand": "k"}
-    for word, letter in scale.items():
+    for word, letter in _SCALE_LETTERS.items():
         low = low.replace(word, letter)
-    digits = re.search(r"\d+(?:\.\d+)?", low)
+    digits = _DECIMAL.search(low)
     if not digits:
         return low
     number = f"{float(digits.group(0)):g}"
@@ -1064,7 +1254,7 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
 def _read_each(todo: list[tuple[Sentence, bool]], subject: Subject | None, metrics: Mapping | None,
                publishers: tuple[str, ...], lowercase: frozenset[str]) -> list[list[_Found]]:
     """Return `read` of each (sentence, quoted by the brief): the work `reading` gives."""
-    compiled = vocabulary(metrics)
+    compiled = _compile_cues(_vocabulary_key(metrics))
     return [read(sentence, subject, metrics, publishers, selected=chosen, lowercase=lowercase, compiled=compiled)
             for sentence, chosen in todo]
 

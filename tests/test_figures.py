@@ -422,3 +422,44 @@ def test_figures_read_before_the_selection_are_those_read_after_it(monkeypatch):
     assert found == work(items)
     # Read again: the brief's own sentence, and the one holding a word the two vocabularies differ by.
     assert read_now == [[quoted[0].text, texts[2]]]
+
+
+# Reading is made cheaper by exact pre-checks (`figures._Gated`, `_Names`): these tests hold them
+# to the patterns' own answers, including where a shortcut would be tempting and wrong.
+
+def test_a_name_written_with_a_letter_that_folds_to_ascii_is_still_the_subjects():
+    # Ignoring case, "ſ" is "s" and "İ" is "i": text that is not ASCII gets no substring shortcut.
+    for text, subject in [("ſears said revenue rose 21% to $47.5 billion.", Subject(name="Sears")),
+                          ("istanbul air said revenue rose 21% to $47.5 billion.", Subject(name="İstanbul Air"))]:
+        found = figures.read(s(text), subject, selected=False)
+        assert [(f.value, f.metric, f.change) for f in found] == [("$47.5 billion", "revenue", "+21%")]
+    assert figures.read(s("Sears-like retailers said revenue rose 21% to $47.5 billion."), Subject(name="Sear"),
+                        selected=False) == []  # "Sear" inside "Sears" is not the name
+
+
+@pytest.mark.parametrize("pattern", ["_ESTIMATE", "_ANALYSTS", "_GUIDANCE", "_COMPARE", "_HEDGED", "_MOVE_BEFORE", "cues"])
+def test_a_pattern_run_only_where_its_words_are_finds_what_it_finds_everywhere(pattern):
+    gated = figures._compile_cues(figures._vocabulary_key(None)).pattern if pattern == "cues" else getattr(figures, pattern)
+    texts = [
+        "Unexpectedly, Acme's revenue, which analysts expected to beat forecasts, rose 5% vs. a year ago.",
+        "ACME GUIDES FOR GROSS MARGIN ABOVE 60%, WELL AHEAD OF THE CONSENSUS; SHARES JUMPED 4%",
+        "The price target was cut; it will not see more than $5 of EPS, and the outlook fell by about 3%",
+        "ſales and gross marKin (Kelvin K) were expected to climb; revenue_growth rose",
+        "Unexpected, unbeaten sales; unguided outgrowth at unitholders, thanless net-loss and operating  profit",
+    ]
+    for text in texts:
+        low = figures._lowered(text)
+        whole = figures._words(low)
+        for pos in range(len(text)):  # stretches that cut words at either end, as clauses and stretches do
+            for endpos in (pos + 9, pos + 30, len(text)):
+                want = [m.span() for m in gated.pattern.finditer(text, pos, endpos)]
+                words = figures._words(low, pos, endpos, whole)
+                assert [m.span() for m in gated.finditer(text, words, pos, endpos)] == want, (text[pos:endpos])
+                first = gated.search(text, words, pos, endpos)
+                assert (first and first.span()) == (want[0] if want else None)
+
+
+def test_a_cut_word_is_a_word_of_the_stretch():
+    low = figures._lowered("Unexpected gains")
+    assert "expected" in figures._words(low, 2, len(low), figures._words(low))
+    assert figures._words(figures._lowered("ſales"), 0, 5) is None  # no words read: every pattern runs
