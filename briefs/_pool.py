@@ -9,7 +9,6 @@ over work on its items (`Workers.map_later`) and gets back what one call in this
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -57,13 +56,6 @@ def build_session(out: Path | None, use_cache: bool, warn: Callable[[str], None]
             cache.close()
 
 
-def _load_quietly() -> None:
-    try:
-        language.prepare(identifier=True)
-    except Exception:  # noqa: BLE001 (a broken model fails again, per article, where it is used)
-        pass
-
-
 def _start_worker() -> None:
     gc.disable()  # a build's worker lives for one build (`Workers.close`): see build_session
 
@@ -80,7 +72,6 @@ class Workers:
     def __init__(self, count: int) -> None:
         self.count = count
         self.executor: ProcessPoolExecutor | None = None
-        self.loading: threading.Thread | None = None
 
     def __enter__(self) -> Workers:
         return self
@@ -88,26 +79,9 @@ class Workers:
     def __exit__(self, *_exc) -> None:
         self.close()
 
-    def prepare(self) -> None:
-        """Begin loading, in a thread, what every worker needs (`language.prepare`); `start` waits for it.
-
-        The caller goes on meanwhile (hashing files for the cache): the workers then inherit the
-        language model instead of each loading it while the others wait for a core.
-        """
-        if self.executor is None and self.loading is None:
-            self.loading = threading.Thread(target=_load_quietly, daemon=True)
-            self.loading.start()
-
-    @property
-    def ready(self) -> bool:
-        """Return True when `start` would not wait for `prepare`'s thread."""
-        return self.loading is None or not self.loading.is_alive()
-
     def start(self) -> ProcessPoolExecutor:
         """Return the process pool, started on first use."""
         if self.executor is None:
-            if self.loading is not None:
-                self.loading.join()  # a fork copies no thread: what it was loading would be lost half-done
             language.prepare()  # before the fork: the workers inherit NLTK instead of importing it each
             self.executor = ProcessPoolExecutor(max_workers=self.count, initializer=_start_worker)
         return self.executor
@@ -218,7 +192,6 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
     batches: list[tuple[list[int], Future]] = []
     todo: list[int] = []
     entries: list[tuple[str, str]] = []  # (cache key, encoded results) not yet written, CACHE_BATCH at a time
-    waiting: list[list[int]] = []  # batches not yet submitted
     released = 0
 
     def submit(indices: list[int]) -> None:
@@ -255,18 +228,10 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
                                   [load.Problem(_moved(p.path, stored, str(path)), p.reason) for p in problems])
                 continue
         todo.append(index)
-        if parallel and len(todo) == 1:
-            workers.prepare()
         if parallel and len(todo) % batch_size == 0:
-            waiting.append(todo[-batch_size:])
-            if workers.ready:  # batches wait (and this loop goes on) while the workers' models load
-                for batch in waiting:
-                    submit(batch)
-                waiting.clear()
+            submit(todo[-batch_size:])
     if parallel and len(todo) % batch_size:
-        waiting.append(todo[-(len(todo) % batch_size):])
-    for batch in waiting:
-        submit(batch)
+        submit(todo[-(len(todo) % batch_size):])
     if not todo:
         each = None
     done = len(files) - len(todo)

@@ -65,21 +65,18 @@ def import_nltk() -> None:
         del sys.modules["scipy.stats"]
 
 
-def prepare(identifier: bool = False) -> None:
-    """Load NLTK's sentence splitter and stemmer and the stop words now rather than at first use,
-    and with `identifier` py3langid's model too.
+def prepare() -> None:
+    """Load NLTK's sentence splitter and stemmer and the stop words now rather than at first use.
 
-    A build calls it before its worker processes fork: they inherit what it loaded instead of each
+    A build calls it before its worker processes fork: they inherit all three instead of each
     importing NLTK again (half a second of CPU per worker), and the build needs the stemmer anyway.
-    The model (a third of a second, mostly LZMA decompression, which runs beside other threads)
-    is worth loading only for workers: nearly every week has a few sentences only it can judge.
+    py3langid's model is left to the workers: loaded here it would save one of their two loads
+    but put its half second in the coordinator before any worker starts.
     """
     _punkt()
     _stemmer()
     _compiled_stemmer()
     stop_words()
-    if identifier:
-        _identifier()
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 
 import os
 
-from briefs import _pool, language
+from briefs import _pool
 
 
 def _owners(items: list[int]) -> list[tuple[int, int]]:
@@ -65,18 +65,3 @@ def test_work_whose_worker_died_is_done_here():
     lost: Future = Future()
     lost.set_exception(BrokenProcessPool("a worker was killed"))
     assert _pool.Pending(_owners, [4], [lost]).result() == [(16, os.getpid())]
-
-
-def _model_held(items: list[int]) -> list[int]:
-    """Return, per item, how many language models this process holds without loading one."""
-    return [language._identifier.cache_info().currsize for _ in items]
-
-
-def test_workers_start_with_the_language_model_loaded_while_the_caller_went_on():
-    language._identifier.cache_clear()
-    with _pool.Workers(2) as workers:
-        workers.prepare()
-        workers.start()
-        assert workers.ready
-        held = workers.map(_model_held, list(range(4)))
-    assert held == [1, 1, 1, 1]
