@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache, partial
 
+from . import language
 from .config import Subject, data_dir, read_toml
 from .entities import lowercase_words, places
 from .model import Figure, Sentence
@@ -195,7 +196,7 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2
 _PERIODS = [
     (re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?"
                 r"(?:year\s+)?((?:19|20)\d\d))?", re.I),
-     lambda m: f"Q{_QUARTER_WORDS[m.group(1).lower()]}" + (f" {m.group(2)}" if m.group(2) else "")),
+     lambda m: f"Q{language.folded(m.group(1), _QUARTER_WORDS)}" + (f" {m.group(2)}" if m.group(2) else "")),
     (re.compile(r"\b(?:fiscal\s+)?Q([1-4])(?:\s*(?:FY\s?|fiscal\s+)?'?((?:19|20)?\d\d)\b)?"),
      lambda m: f"Q{m.group(1)}" + (f" {_year(m.group(2))}" if m.group(2) else "")),
     (re.compile(r"\b(?:fiscal(?: year)?\s+|FY\s?'?)((?:19|20)?\d\d)\b", re.I), lambda m: f"FY{_year(m.group(1))}"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from itertools import islice
 
@@ -151,6 +151,18 @@ def unit_sentences(unit: str) -> list[str]:
     for sentence in _punkt().tokenize(unit):
         result.extend(s.strip() for s in _ELLIPSIS_BREAK.split(sentence) if s.strip())
     return result
+
+
+def folded(word: str, table: Mapping[str, int]) -> int:
+    """Return the table's value for the lower-case key a case-insensitive pattern matched as `word`.
+
+    `re.I` also matches letters that `lower()` does not fold to ASCII ("thİrd", "thırd", "ſep"):
+    scraped text holds them, and such a word must still find its key rather than fail the build.
+    """
+    value = table.get(word.lower())
+    if value is None:
+        value = next(v for key, v in table.items() if re.fullmatch(re.escape(key), word, re.I))
+    return value
 
 
 def words(sentence: str) -> list[str]:

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .language import folded
+
 
 class PeriodError(ValueError):
     """A window that cannot be understood; the message says what was expected."""
@@ -74,5 +76,5 @@ def dated_before(text: str, start: dt.date | None) -> bool:
     and every month it names is before the month `start` falls in: it tells what happened before."""
     if start is None:
         return False
-    months = [(int(year), _MONTH_NUMBER[month.lower()]) for month, year in _MONTH_YEAR.findall(text)]
+    months = [(int(year), folded(month, _MONTH_NUMBER)) for month, year in _MONTH_YEAR.findall(text)]
     return bool(months) and all(month < (start.year, start.month) for month in months)

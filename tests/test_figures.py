@@ -278,6 +278,11 @@ def test_moves_ranges_and_periods_written_around_the_figure(text, value, metric,
     assert (row.value, row.metric, row.change, row.period) == (value, metric, change, period)
 
 
+def test_a_quarter_word_with_a_letter_only_ignore_case_folds_is_still_its_quarter():
+    assert one("Acme's revenue rose 12% to $3.1 billion in the thİrd quarter.").period == "Q3"
+    assert one("Acme's revenue rose 12% to $3.1 billion in the ſecond quarter.").period == "Q2"
+
+
 def test_a_months_old_price_target_repeated_this_week_is_left_out():
     texts = ("Globex Securities raised its price target on Acme to $250 from $220 in a note on Friday, January 17th.",
              "Initech Capital cut its price target on Acme to $180 from $200 in a note on Tuesday, April 15th.")

@@ -884,3 +884,17 @@ def test_a_library_failing_on_one_article_costs_only_that_article(tmp_path, monk
     assert "TimeoutError" in one_line_naming(result, "poison.txt")
     assert_good_articles_used(result)
     assert_clean_stderr(result)
+
+
+def test_group7_letters_that_fold_only_under_ignore_case_do_not_fail_the_build(tmp_path):
+    # "thİrd" (dotted capital I), "thırd" (dotless i) and "ſeptember" (long s) match the period
+    # patterns ignoring case but do not lower() to the words the patterns name.
+    folder = tmp_path / "folded"
+    folder.mkdir()
+    (folder / "briefs.toml").write_text('[subject]\nname = "Acme Corp"\n')
+    (folder / "folded.txt").write_text("Acme Corp earnings\n\nAcme Corp said revenue rose 12% to $3.1 billion in the "
+                                       "thİrd quarter, after a thırd-quarter plan set in ſeptember 2025.\n", encoding="utf-8")
+    result = build(folder, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert any(row["period"] == "Q3" for row in brief_json(result)["figures"])
+    assert_clean_stderr(result)

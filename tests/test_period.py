@@ -65,3 +65,8 @@ def test_a_text_dated_only_in_months_before_the_week_tells_what_happened_before(
     assert not period.dated_before("Acme's sales fell in April 2025, as they had in March 2025.", start)
     assert not period.dated_before("Acme reported strong sales last quarter.", start)  # no date: not this rule's
     assert not period.dated_before("Acme reported $35.6 billion in its quarter ended January 2025.", None)
+
+
+def test_a_month_written_with_a_letter_only_ignore_case_folds_still_dates_a_text():
+    assert period.dated_before("Acme cut its forecast in ſeptember 2025.", dt.date(2026, 3, 2))
+    assert not period.dated_before("Acme cut its forecast in ſeptember 2026.", dt.date(2026, 3, 2))
