@@ -164,11 +164,12 @@ def _relocate(items: list[clean_stage.ArticleClean], old: str, new: str) -> list
 
 
 def _warm_up() -> None:
-    """Import what the corpus-wide stages need, while the workers read files and this process would wait."""
-    from . import render, themes
+    """Import and load what the corpus-wide stages need, while the workers read files."""
+    from . import enrich, render, themes
 
     themes.prepare()
     render.prepare()
+    enrich.prepare()
 
 
 def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: Workers,

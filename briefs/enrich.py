@@ -24,6 +24,13 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
                                   publishers=publishers, pool=pool, since=since, found=found)
 
 
+def prepare() -> None:
+    """Load what enrichment reads (VADER's lexicon, the places gazetteer) ahead of time: a build does
+    it while its workers read files, rather than in the stages after them that nothing runs beside."""
+    _analyzer()
+    entities_module.places()
+
+
 @lru_cache(maxsize=1)
 def _analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

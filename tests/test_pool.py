@@ -65,3 +65,13 @@ def test_work_whose_worker_died_is_done_here():
     lost: Future = Future()
     lost.set_exception(BrokenProcessPool("a worker was killed"))
     assert _pool.Pending(_owners, [4], [lost]).result() == [(16, os.getpid())]
+
+
+def test_the_warm_up_loads_what_enrichment_reads():
+    from briefs import enrich, entities
+
+    enrich._analyzer.cache_clear()
+    entities._country_by_place.cache_clear()
+    _pool._warm_up()
+    assert enrich._analyzer.cache_info().currsize == 1  # VADER's lexicon
+    assert entities._country_by_place.cache_info().currsize == 1  # the places gazetteer
