@@ -71,7 +71,7 @@ def test_the_warm_up_loads_what_enrichment_reads():
     from briefs import enrich, entities
 
     enrich._analyzer.cache_clear()
-    entities._country_by_place.cache_clear()
+    entities.places.cache_clear()
     _pool._warm_up()
     assert enrich._analyzer.cache_info().currsize == 1  # VADER's lexicon
-    assert entities._country_by_place.cache_info().currsize == 1  # the places gazetteer
+    assert entities.places.cache_info().currsize == 1  # the places gazetteer
