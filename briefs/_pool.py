@@ -194,6 +194,7 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
     todo: list[int] = []
     entries: list[tuple[str, str]] = []  # (cache key, encoded results) not yet written, CACHE_BATCH at a time
     released = 0
+    submitted = 0  # files of `todo` handed to the workers
 
     def submit(indices: list[int]) -> None:
         nonlocal pool
@@ -216,6 +217,9 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
 
     file_key = file_keys(subject)
     look_up = cache is not None and cache.holds_files()  # else every lookup misses: only the keys to store under
+    if parallel and not look_up:
+        # Nothing cached: workers will read every file, and each would load py3langid's model.
+        language.prefetch_identifier()
     for index, path in enumerate(files):
         if cache is not None:
             try:
@@ -229,10 +233,13 @@ def per_file(files: list[Path], subject: Subject, cache: Cache | None, workers: 
                                   [load.Problem(_moved(p.path, stored, str(path)), p.reason) for p in problems])
                 continue
         todo.append(index)
-        if parallel and len(todo) % batch_size == 0:
-            submit(todo[-batch_size:])
-    if parallel and len(todo) % batch_size:
-        submit(todo[-(len(todo) % batch_size):])
+        # The workers fork once the model is loaded; until then, batches wait while files are hashed.
+        while parallel and len(todo) - submitted >= batch_size and not language.prefetching():
+            submit(todo[submitted:submitted + batch_size])
+            submitted += batch_size
+    while parallel and submitted < len(todo):
+        submit(todo[submitted:submitted + batch_size])
+        submitted += batch_size
     if not todo:
         each = None
     done = len(files) - len(todo)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections.abc import Collection, Mapping
 from functools import lru_cache
 from itertools import islice
@@ -70,13 +71,42 @@ def prepare() -> None:
 
     A build calls it before its worker processes fork: they inherit all three instead of each
     importing NLTK again (half a second of CPU per worker), and the build needs the stemmer anyway.
-    py3langid's model is left to the workers: loaded here it would save one of their two loads
-    but put its half second in the coordinator before any worker starts.
+    py3langid's model, when `prefetch_identifier` began loading it, is waited for here too.
     """
     _punkt()
     _stemmer()
     _compiled_stemmer()
     stop_words()
+    if _prefetch is not None:
+        _prefetch.join()
+
+
+_prefetch: threading.Thread | None = None
+
+
+def prefetch_identifier() -> None:
+    """Begin loading py3langid's model in a thread, for worker processes about to fork to inherit.
+
+    Each worker would otherwise decompress the same 68 MB on its own (half a second of CPU
+    each) while both cores are busy. The coordinator loads it once while it hashes the files
+    for the cache, and `prepare` waits for it before the fork.
+    """
+    global _prefetch
+    if _prefetch is None and _identifier.cache_info().currsize == 0:
+        _prefetch = threading.Thread(target=_load_identifier_quietly, name="briefs-langid", daemon=True)
+        _prefetch.start()
+
+
+def _load_identifier_quietly() -> None:
+    try:
+        _identifier()
+    except Exception:  # noqa: BLE001 (a broken model fails where a sentence needs it, as without the thread)
+        pass
+
+
+def prefetching() -> bool:
+    """Return True while `prefetch_identifier`'s thread is still loading the model."""
+    return _prefetch is not None and _prefetch.is_alive()
 
 
 @lru_cache(maxsize=1)
@@ -330,6 +360,8 @@ def _identifier():
 
 def identify(text: str) -> str:
     """Return the ISO 639-1 code of the language py3langid reads in the text ("en", "de"...)."""
+    if _prefetch is not None:
+        _prefetch.join()  # one load, not a second one beside the thread's
     return _identifier().classify(text)[0]
 
 

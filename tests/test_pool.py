@@ -75,3 +75,39 @@ def test_the_warm_up_loads_what_enrichment_reads():
     _pool._warm_up()
     assert enrich._analyzer.cache_info().currsize == 1  # VADER's lexicon
     assert entities.places.cache_info().currsize == 1  # the places gazetteer
+
+
+def _models_held(items: list[int]) -> list[int]:
+    """Return, per item, whether this process holds py3langid's loaded model."""
+    from briefs import language
+
+    return [language._identifier.cache_info().currsize for _ in items]
+
+
+def test_workers_reading_an_uncached_week_inherit_the_language_model(tmp_path, monkeypatch):
+    from briefs import language
+    from briefs.config import Subject
+
+    for i in range(_pool.MIN_FILES_FOR_WORKERS):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Acme Corp said on Monday that sales rose {i}% in the quarter.\n")
+    monkeypatch.setattr(language, "_prefetch", None)
+    language._identifier.cache_clear()
+    with _pool.Workers(2) as workers:
+        items, problems, _ = _pool.per_file(sorted(tmp_path.glob("*.txt")), Subject(name="Acme Corp"), None,
+                                            workers, lambda *_: None)
+        held = workers.map(_models_held, list(range(8)))
+    assert len(items) == _pool.MIN_FILES_FOR_WORKERS and not problems
+    # Loaded once here before the fork: no worker decompresses the model on its own.
+    assert held == [1] * 8
+
+
+def test_a_build_without_workers_does_not_load_the_language_model_ahead(tmp_path, monkeypatch):
+    from briefs import language
+    from briefs.config import Subject
+
+    (tmp_path / "a.txt").write_text("Acme Corp said on Monday that sales rose 4% in the quarter.\n")
+    monkeypatch.setattr(language, "_prefetch", None)
+    language._identifier.cache_clear()
+    with _pool.Workers(2) as workers:
+        _pool.per_file([tmp_path / "a.txt"], Subject(name="Acme Corp"), None, workers, lambda *_: None)
+    assert language._identifier.cache_info().currsize == 0  # a plain English line never needs it
