@@ -57,7 +57,7 @@ BUCKET_LIMIT = 40
 # productivity" are news. So bare action words count only as an imperative opening the sentence,
 # or after "you can"; the offers below are phrases no news sentence uses for anything else.
 _ACTIONS = (r"click|tap|subscribe|sign (?:up|in)|signup|register|download|read|visit|join|follow|share|"
-            r"learn|find out|check out|get|try|watch|listen|contact|call|enter|receive|discover|claim|see|"
+            r"learn|find out|find|check out|get|try|watch|listen|contact|call|enter|receive|discover|claim|see|"
             r"buy|order|start|upgrade|unlock|explore|grab|access|catch|stream|tune in")
 # An imperative: an action verb opening the sentence (after an optional "Label:"), followed by
 # what a command takes — a determiner, a pronoun, a particle — not by a noun ("Watch sales rose",
@@ -103,7 +103,8 @@ _LEGAL = Vocabulary(
     r"(?:use of|uses?|accept|store) cookies|you agree to|cookie (?:policy|settings|preferences)|consent (?:preferences|settings)|"
     r"past performance (?:is|does) not|past performance is no|for information(?:al)? purposes|"
     r"not indicative of future|originally (?:appeared|published)|copyright \d{4}|reproduction (?:in whole|is prohibited)|"
-    r"no (?:specific )?outcome|is not responsible for|subject to change without notice|forward-looking statements)\b",
+    r"no (?:specific )?outcome|is not responsible for|subject to change without notice|forward-looking statements|"
+    r"trademarks? (?:and/or|or) registered trademarks?)\b",
     lower=True,
 )
 # Holdings or relationship disclosures of the writer or publisher, by their fixed forms.
@@ -112,7 +113,10 @@ _DISCLOSURE = Vocabulary(
     r"\bha(?:s|ve) (?:no )?positions? in\b|\bhas a disclosure policy\b|\bposition(?:s)? in the (?:stocks?|securities) mentioned\b|"
     r"\b(?:[Dd]isclosure|[Dd]isclaimer): |"
     # A writer's option positions, listed: "has the following options: long June 2027 $150 calls on Acme".
-    r"\bha(?:s|ve) the following (?:options|positions)\b|\b(?:long|short) (?:[A-Z][a-z]+ )?(?:\d{4} )?\$[\d.,]+ (?:calls|puts) on\b",
+    r"\bha(?:s|ve) the following (?:options|positions)\b|\b(?:long|short) (?:[A-Z][a-z]+ )?(?:\d{4} )?\$[\d.,]+ (?:calls|puts) on\b|"
+    # The writer's tie to the publisher and its pay: "X is an affiliate of <publisher> and may be compensated
+    # for promoting its services" (a company "is an affiliate of" another in news, and is not paid for promoting).
+    r"\ban affiliate of\b[^.;]{0,60}\bcompensated for promoting\b",
 )
 _SECOND_PERSON = Vocabulary(r"\b(?:you|your|yours)\b", re.I)
 # The publisher serving the reader: "we send you …", "we'll show you …" ("we urge you" is a demand).

@@ -13,6 +13,7 @@ more than MAX_BLOCK sentences hold block nothing, so the cost grows with the cor
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,12 +111,40 @@ class _Told:
     words: frozenset[str]     # the rare stems that are not numbers
     amounts: frozenset[str]
     numbers: frozenset[str]   # telling numbers
+    text: str
 
     @classmethod
     def of(cls, sentence: Sentence, rare: set[str], stems: set[str] | None = None) -> _Told:
         return cls(set(sentence.stems) if stems is None else stems, rare,
                    frozenset(t for t in rare if not t[:1].isdigit()), amounts(sentence.text),
-                   telling_numbers(sentence.text))
+                   telling_numbers(sentence.text), sentence.text)
+
+
+# A name of three to five capitalised words ("President Donald Trump", "Federal Reserve Chair Jerome
+# Powell") is one clue to an event, not one per word: sentences that only share such a name and a
+# topic word are different events told against the same background. Two-word names ("Master
+# Plan", "Investor Day") often name the event itself and keep both words; longer runs are headline
+# case, whose words count one by one.
+_NAME = re.compile(r"(?<![\w.])[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*)+")
+NAME_WORDS = 5
+
+
+@lru_cache(maxsize=8192)
+def _name_of_stem(text: str) -> dict[str, int]:
+    """Return, for each stem of a name of three or more words in the text, which name it is part of (its start)."""
+    found: dict[str, int] = {}
+    for match in _NAME.finditer(text):
+        stems = language.content_stems(match.group())
+        if len(stems) >= 3 and len(match.group().split()) <= NAME_WORDS:
+            for stem in stems:
+                found.setdefault(stem, match.start())
+    return found
+
+
+def _clues(shared: set[str] | frozenset[str], a: _Told, b: _Told) -> int:
+    """Return how many clues the shared rare stems are: the stems of one name count once (in either sentence)."""
+    return min(len({names.get(stem, stem) for stem in shared})
+               for names in (_name_of_stem(a.text), _name_of_stem(b.text)))
 
 
 def _same(a: _Told, b: _Told, ignore: frozenset[str]) -> bool:
@@ -128,10 +157,11 @@ def _same(a: _Told, b: _Told, ignore: frozenset[str]) -> bool:
         return True
     # Rare *words*: a shared number is counted once, as a number, not again as a rare stem.
     shared_rare = a.words & b.words
-    if numbers and len(shared_rare) >= SHARED_STEMS_WITH_NUMBER:
+    if numbers and len(shared_rare) >= SHARED_STEMS_WITH_NUMBER and _clues(shared_rare, a, b) >= SHARED_STEMS_WITH_NUMBER:
         return True
     shared_rare = shared_rare - ignore
-    if len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(a.rare), len(b.rare)):
+    if (len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(a.rare), len(b.rare))
+            and _clues(shared_rare, a, b) >= SHARED_RARE):
         return True
     return overlap >= SAME_STORY
 

@@ -255,6 +255,9 @@ def test_a_byline_and_timestamp_above_the_first_paragraph_are_a_header_not_a_sto
          "The retailer said a code of conduct for suppliers would take effect in the first half."),
         ("Today you can download our free report on the five best dividend stocks for 2027.",
          "Acme said its new report on supply chains showed delivery times falling for a third month."),
+        # A pointer to the publisher's page, as an order to the reader.
+        ("Find full specifications and additional details on the Acme RoboArm webpage.",
+         "Finding the full cost of the recall will take months, the chief financial officer told analysts."),
         # The publisher pitching itself to the reader.
         ("We read every filing and send you the best ideas in one short email each morning.",
          "We expect margins to improve next year as the new plant ramps up, the finance chief said on the call to analysts and investors."),
@@ -276,6 +279,8 @@ def test_promotions_are_judged_by_what_they_do_not_by_a_word(noise, news):
          "The bank agreed to a consent decree with regulators over its mortgage lending practices."),
         ("Past performance is not indicative of future results for any of these funds.",
          "The board said it owed a fiduciary duty to all shareholders when it weighed the offer."),
+        ("ACME, the ACME logo and RoboArm are trademarks and/or registered trademarks of Acme Corp in the U.S. and other countries.",
+         "A court ruled on Tuesday that the RoboArm name and logo are registered trademarks of Acme, not of its former supplier."),
     ],
 )
 def test_legal_notices_are_caught_but_news_about_law_is_kept(noise, news):
@@ -294,6 +299,10 @@ def test_legal_notices_are_caught_but_news_about_law_is_kept(noise, news):
          "Traders bought short-dated $200 calls on Acme ahead of its results, and the options market priced a 9% move."),
         ("Jane Roe is short June 2026 $45 puts on Globex.",
          "Acme has the following priorities for the year: lower costs, a new plant and a smaller debt load."),
+        ("John Doe is an affiliate of The Daily Ledger and may be compensated for promoting its services.",
+         "Initech is an affiliate of Globex and may be sold next year, the filing said."),
+        ("Jane Roe is an affiliate of Market Letters and may be compensated for promoting its services.",
+         "Influencers who are compensated for promoting products must say so, the regulator said on Monday."),
     ],
 )
 def test_holdings_disclosures_are_caught_but_news_about_holdings_is_kept(noise, news):

@@ -173,3 +173,20 @@ def test_one_publishers_sentence_filled_with_other_names_is_a_template():
               "On Friday Acme closed its plant in Ohio after the long strike ended."]
     found, _ = stories.build(_numbered(retold), {1: "wire", 2: "wire", 3: "wire"})
     assert not any(story.templated for story in found)
+
+
+def test_sentences_sharing_only_a_long_name_and_a_topic_are_separate_stories():
+    # "Federal Reserve Chair Jerome Powell" is one clue, not four rare words: these are two events.
+    a = s("Carmakers rallied on Monday after Federal Reserve Chair Jerome Powell hinted at short-term relief "
+          "from the tariffs on imported engines and parts.", 1)
+    b = s("Economists spent the weekend weighing what Federal Reserve Chair Jerome Powell told senators about "
+          "tariffs, hiring freezes and weaker retail data.", 2)
+    assert language.stem_overlap(set(a.stems), set(b.stems)) < stories.SAME_STORY
+    rare = {"feder", "reserv", "chair", "jerom", "powel", "tariff"} & set(a.stems) & set(b.stems)
+    assert len(rare) >= stories.SHARED_RARE
+    assert not stories.same_story(a, b, rare | {"carmak"}, rare | {"economist"})
+    # The same name with the event's own words still joins: the name, Lisbon, the port.
+    c = s("Federal Reserve Chair Jerome Powell flew to Lisbon on Thursday to meet port officials.", 3)
+    d = s("Federal Reserve Chair Jerome Powell arrived in Lisbon, where he met officials of the port.", 4)
+    shared = {"powel", "jerom", "lisbon", "port", "offici"}
+    assert stories.same_story(c, d, shared, shared)
