@@ -149,7 +149,8 @@ def build_brief(paths: Sequence[Path | str] | None = None, options: Options | No
     problems: list[load.Problem] = []
     # The out folder is never input: rebuilding `.` must not cite last week's brief as a source.
     files = list(load.iter_files(paths, problems, skip=[options.out] if options.out is not None else []))
-    workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
+    # 0 or fewer (the Python API does not check, as the CLI's --workers does): no worker processes.
+    workers = max(1, options.workers if options.workers is not None else (os.cpu_count() or 1))
     with _pool.build_session(options.out, options.cache, notes.append) as cache, _pool.Workers(workers) as pool:
         streamed = _StreamedCombiner(subject, window, options.undated)  # dedup starts as workers finish files
         items, file_problems, file_keys = _pool.per_file(files, subject, cache, pool, note, each=streamed.add)

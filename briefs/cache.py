@@ -21,13 +21,13 @@ from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
-from .clean import ArticleClean
+from .clean import ArticleClean, normalize
 from .config import Subject
 from .load import Problem
 from .model import Article, Drop, brief_from_dict
 
 # Bump when what is stored (or how cleaning works) changes: old entries then never match.
-VERSION = 7  # 7: drops carry their stage; issue 17 cleaning rules
+VERSION = 8  # 7: drops carry their stage; issue 17 cleaning rules; 8: sentence keys not stored
 
 
 def location(out_dir: Path) -> Path:
@@ -90,7 +90,7 @@ def encode(items: list[ArticleClean], problems: list[Problem], path: str) -> str
 
     return json.dumps({
         "articles": [{"article": article(i.article), "paragraphs": i.paragraphs, "mentions": i.mentions,
-                      "dropped": [[d.reason, d.text, d.path, d.stage] for d in i.dropped], "keys": i.keys, "stems": i.stems,
+                      "dropped": [[d.reason, d.text, d.path, d.stage] for d in i.dropped], "stems": i.stems,
                       "about": i.about}
                      for i in items],
         "problems": [[p.path, p.reason] for p in problems],
@@ -104,8 +104,10 @@ def _decode(text: str) -> tuple[list[ArticleClean], list[Problem], str]:
     for entry in data["articles"]:
         fields = dict(entry["article"])
         fields["date"] = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
+        # Each sentence's key is its text folded (`normalize`): a third of an entry, and cheaper
+        # to fold again on a hit than to encode, send from a worker and store on every miss.
         items.append(ArticleClean(Article(**fields), entry["paragraphs"], [Drop(*d) for d in entry["dropped"]],
-                                  entry["mentions"], entry["keys"],
+                                  entry["mentions"], [[normalize(text) for text in p] for p in entry["paragraphs"]],
                                   [[tuple(s) for s in p] for p in entry["stems"]], entry.get("about", [])))
     return items, [Problem(*p) for p in data["problems"]], data["path"]
 

@@ -288,3 +288,24 @@ def test_the_memo_key_follows_each_files_path_and_content_key():
     assert key(files) != key([("a.md", "k1"), ("c.md", "k2")])  # one file renamed
     # A file the cache cannot key (too large, unreadable): every kept sentence is hashed instead.
     assert key([("a.md", "k1"), ("b.md", None)]) == key(None) != key(files)
+
+
+def test_a_cached_file_gives_back_the_keys_it_does_not_store(tmp_path):
+    import json
+
+    from briefs import cache as file_cache
+    from briefs.config import Subject
+
+    path = tmp_path / "a.txt"
+    path.write_text("Acme Corp said on Monday that its quarterly sales rose 12% to $4.2 billion.\n\n"
+                    "Ça va: the CAFÉ chain’s  outlook improved, Acme Corp’s finance chief said.\n")
+    items, problems = _pool.process_file(path, Subject(name="Acme Corp"))
+    encoded = file_cache.encode(items, problems, str(path))
+    assert "keys" not in json.loads(encoded)["articles"][0]  # a third of every entry, folded again on a hit
+    decoded, _, _ = file_cache._decode(encoded)
+    assert decoded[0].keys == items[0].keys and decoded[0].stems == items[0].stems
+
+
+def test_no_workers_asked_of_the_api_builds_in_this_process(tmp_path):
+    brief = build_brief([_corpus(tmp_path)], Options(out=tmp_path / "out", workers=0)).brief
+    assert brief.summary  # the brief, not a ZeroDivisionError from splitting files among no workers
