@@ -91,6 +91,7 @@ def test_workers_reading_an_uncached_week_inherit_the_language_model(tmp_path, m
     for i in range(_pool.MIN_FILES_FOR_WORKERS):
         (tmp_path / f"a{i:03d}.txt").write_text(f"Acme Corp said on Monday that sales rose {i}% in the quarter.\n")
     monkeypatch.setattr(language, "_prefetch", None)
+    monkeypatch.setattr(_pool, "MIN_FILES_FOR_PREFETCH", _pool.MIN_FILES_FOR_WORKERS)  # a large build, made small
     language._identifier.cache_clear()
     with _pool.Workers(2) as workers:
         items, problems, _ = _pool.per_file(sorted(tmp_path.glob("*.txt")), Subject(name="Acme Corp"), None,
@@ -101,13 +102,16 @@ def test_workers_reading_an_uncached_week_inherit_the_language_model(tmp_path, m
     assert held == [1] * 8
 
 
-def test_a_build_without_workers_does_not_load_the_language_model_ahead(tmp_path, monkeypatch):
+def test_a_small_build_does_not_load_the_language_model_ahead(tmp_path, monkeypatch):
     from briefs import language
     from briefs.config import Subject
 
-    (tmp_path / "a.txt").write_text("Acme Corp said on Monday that sales rose 4% in the quarter.\n")
+    for i in range(_pool.MIN_FILES_FOR_WORKERS):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Acme Corp said on Monday that sales rose {i}% in the quarter.\n")
     monkeypatch.setattr(language, "_prefetch", None)
     language._identifier.cache_clear()
     with _pool.Workers(2) as workers:
-        _pool.per_file([tmp_path / "a.txt"], Subject(name="Acme Corp"), None, workers, lambda *_: None)
-    assert language._identifier.cache_info().currsize == 0  # a plain English line never needs it
+        _pool.per_file(sorted(tmp_path.glob("*.txt")), Subject(name="Acme Corp"), None, workers, lambda *_: None)
+        held = workers.map(_models_held, list(range(8)))
+    # Plain English lines never need it: neither this process nor a worker loads it.
+    assert language._identifier.cache_info().currsize == 0 and held == [0] * 8
