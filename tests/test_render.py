@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import dataclasses
+import subprocess
+import sys
 import json
 import re
 from pathlib import Path
@@ -471,3 +473,46 @@ def test_one_environment_per_set_of_template_folders_and_an_edited_template_is_r
     (folder / "note.md.j2").write_text("second {{ brief.subject }}\n")
     os.utime(folder / "note.md.j2", (1, 2_000_000_000))  # a later modification time, whatever the clock
     assert env.get_template("note.md.j2").render(brief={"subject": "Acme"}).strip() == "second Acme"
+
+
+_ENGINE_IMPORT = """
+import ctypes.util, sys
+searched = []
+search = ctypes.util.find_library
+def counted(name):
+    searched.append(name)
+    return search(name)
+ctypes.util.find_library = counted
+{setup}
+from briefs.render import pdf
+module = pdf.engine()
+print(module.__name__, len(searched), ctypes.util.find_library is counted)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the library search is skipped on Linux only")
+def test_the_pdf_engine_is_imported_without_searching_the_system_for_its_libraries():
+    # Each short library name cffi cannot open runs ldconfig, gcc and ld: ~0.25 s of a seeds build.
+    out = subprocess.run([sys.executable, "-c", _ENGINE_IMPORT.format(setup="")], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["weasyprint", "0", "True"]  # no search, and the caller's function is back in place
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the library search is skipped on Linux only")
+def test_the_pdf_engine_import_falls_back_on_the_library_search_quietly():
+    # A machine whose loader opens none of the file names: the import is retried with the search,
+    # and WeasyPrint's install help, printed when the first attempt fails, is not shown.
+    setup = """
+import cffi
+dlopen = cffi.FFI.dlopen
+def picky(self, name, *args):
+    if ctypes.util.find_library is not counted and ".so" in str(name):
+        raise OSError("not on this machine")
+    return dlopen(self, name, *args)
+cffi.FFI.dlopen = picky
+"""
+    done = subprocess.run([sys.executable, "-c", _ENGINE_IMPORT.format(setup=setup)], capture_output=True, text=True,
+                          check=True)
+    words = done.stdout.split()
+    assert words[0] == "weasyprint" and int(words[1]) > 0 and words[2] == "True"
+    assert "WeasyPrint could not import" not in done.stdout

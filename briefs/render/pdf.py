@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 from ..audience import Audience
@@ -18,6 +19,38 @@ _PDF_DATE = b"D:20000101000000Z"
 _SOURCE_DATE_EPOCH = "946684800"
 
 
+def engine():
+    """Return the `weasyprint` module, imported without a search of the system for each library name.
+
+    WeasyPrint tries each of its C libraries under several names, short ones first ("pango-1.0",
+    then "libpango-1.0.so.0"). For every short name cffi asks `ctypes.util.find_library`, which on
+    Linux runs `ldconfig -p`, then gcc and ld in subprocesses: about 0.25 s of CPU, a quarter of
+    the seeds' build. On Linux the search answers "not found" during the import, so the dynamic
+    loader opens the library by its file name (the names WeasyPrint lists next), as it opens
+    every other; if that fails, the import is retried with the search.
+    """
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return weasyprint
+    import ctypes.util
+    import io
+    from contextlib import redirect_stdout
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        with redirect_stdout(io.StringIO()):  # WeasyPrint prints its install help before it raises
+            import weasyprint
+    except Exception:  # noqa: BLE001 (retried below with the system's own search, which reports any failure)
+        weasyprint = None
+    finally:
+        ctypes.util.find_library = search
+    if weasyprint is None:
+        import weasyprint
+    return weasyprint
+
+
 def prepare() -> None:
     """Import the PDF engine and its font subsetter ahead of time (a build does this while workers read files).
 
@@ -25,7 +58,8 @@ def prepare() -> None:
     """
     try:
         import fontTools.subset  # noqa: F401
-        import weasyprint  # noqa: F401
+
+        engine()
     except Exception:  # noqa: BLE001
         pass
 
@@ -34,8 +68,7 @@ def layout(html: str, audience: Audience):
     """Return the laid-out WeasyPrint document for rendered HTML."""
     import logging
 
-    import weasyprint
-
+    weasyprint = engine()
     # Refused fetches and unsupported CSS are logged by WeasyPrint; the brief renders without them.
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
     base_url = chain(audience)[0].resolve().as_uri() + "/"
