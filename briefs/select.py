@@ -9,9 +9,12 @@ once while crediting every source that said it.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -169,8 +172,13 @@ def headline_run(text: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_RUN_SHARE
 
 
+# A figure lifts a sentence's quality by this much, the only factor above 1.
+FIGURE_QUALITY = 1.2
+MAX_QUALITY = FIGURE_QUALITY
+
+
 def quality(sentence: Sentence) -> float:
-    """Return a multiplier in (0, 1.2] for how well a sentence reads on its own in a brief."""
+    """Return a multiplier in (0, MAX_QUALITY] for how well a sentence reads on its own in a brief."""
     return _quality(sentence.text)
 
 
@@ -190,7 +198,7 @@ def _quality(text: str) -> float:
     if quotes >= 2 and sentence.text.lstrip()[:1] in "\"“":
         factor *= 0.6  # a bare quotation needs its speaker to be understood
     if FIGURE.search(sentence.text):
-        factor *= 1.2  # investors read briefs for the figures
+        factor *= FIGURE_QUALITY  # investors read briefs for the figures
     if headline_run(sentence.text):
         factor *= 0.1
     if language.own_words(sentence.text).rstrip("\"'”’) ").endswith("!"):
@@ -208,18 +216,32 @@ def _normalized(scores: list[float]) -> list[float]:
 
 
 def _prefilter(candidates: list[Sentence], limit: int) -> list[Sentence]:
-    """Return at most `limit` candidates: the most central by stem frequency, then quality."""
+    """Return at most `limit` candidates: the most central by stem frequency, then quality.
+
+    Quality (a few regular expressions per sentence) is read best-first, until no candidate left
+    could enter the top `limit` even at the best quality: on a results week's theme of 30,000
+    sentences a few thousand are read, and the result is the one reading them all gives.
+    """
     if len(candidates) <= limit:
         return candidates
-    frequency: dict[str, int] = {}
-    for sentence in candidates:
-        for stem in set(sentence.stems):
-            frequency[stem] = frequency.get(stem, 0) + 1
-    def centrality(s: Sentence) -> float:
-        stems = set(s.stems)
-        return quality(s) * sum(frequency[t] for t in stems) / (len(stems) + 5)
-    ranked = sorted(candidates, key=lambda s: (-centrality(s), s.source, s.position))
-    return sorted(ranked[:limit], key=lambda s: (s.source, s.position))
+    stem_sets = [set(s.stems) for s in candidates]
+    frequency = Counter(chain.from_iterable(stem_sets))  # counted in C
+    count = frequency.__getitem__
+    sums = [sum(map(count, stems)) for stems in stem_sets]
+    # Rounding is monotone, so (MAX_QUALITY * s) / n bounds (quality * s) / n as computed.
+    bounds = [MAX_QUALITY * total / (len(stems) + 5) for total, stems in zip(sums, stem_sets)]
+    centrality: dict[int, float] = {}
+    kept: list[float] = []  # the `limit` best centralities read so far (a min-heap)
+    for i in sorted(range(len(candidates)), key=bounds.__getitem__, reverse=True):
+        if len(kept) == limit and bounds[i] < kept[0]:
+            break
+        value = centrality[i] = quality(candidates[i]) * sums[i] / (len(stem_sets[i]) + 5)
+        if len(kept) < limit:
+            heapq.heappush(kept, value)
+        elif value > kept[0]:
+            heapq.heapreplace(kept, value)
+    ranked = sorted(centrality, key=lambda i: (-centrality[i], candidates[i].source, candidates[i].position))
+    return sorted((candidates[i] for i in ranked[:limit]), key=lambda s: (s.source, s.position))
 
 
 # How the default method blends its graph rank with what makes a fact brief-worthy across

@@ -350,3 +350,39 @@ def test_one_persons_trip_told_in_other_words_is_one_fact():
     assert not select.same_fact(trip, s("Globex CEO John Doe visited China on Thursday to meet officials."))
     assert not select.same_fact(trip, s("Acme chief executive Jane Roe visited India on Thursday to meet officials."))
     assert not select.same_fact(trip, s("Acme chief executive Jane Roe said China remains a key market for its robots."))
+
+
+def _prefilter_reading_every_quality(candidates, limit):
+    """The prefilter's definition, reading every candidate's quality."""
+    frequency = {}
+    for sentence in candidates:
+        for stem in set(sentence.stems):
+            frequency[stem] = frequency.get(stem, 0) + 1
+
+    def centrality(sentence):
+        stems = set(sentence.stems)
+        return select.quality(sentence) * sum(frequency[t] for t in stems) / (len(stems) + 5)
+
+    ranked = sorted(candidates, key=lambda x: (-centrality(x), x.source, x.position))
+    return sorted(ranked[:limit], key=lambda x: (x.source, x.position))
+
+
+def test_the_prefilter_keeps_what_reading_every_quality_keeps():
+    import random
+
+    rng = random.Random(5)
+    words = ["acme", "revenue", "port", "cranes", "gdansk", "volumes", "guidance", "margin", "tariff", "shares"]
+    openings = ["", "It ", "Acme said ", "This ", "Analysts said "]
+    candidates = []
+    for i in range(900):
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(3, 12)))
+        figure = f" to ${rng.randint(1, 9)}.{rng.randint(0, 9)} billion" if rng.random() < 0.4 else ""
+        text = f"{rng.choice(openings)}{body}{figure}."
+        candidates.append(s(text[0].upper() + text[1:], source=i % 37 + 1, position=i // 37))
+    candidates += [replace(c, source=c.source + 100) for c in candidates[:60]]  # equal centralities: ties
+    by_frequency = _prefilter_reading_every_quality([replace(c, text="Plain words.") for c in candidates], 400)
+    for limit in (1, 40, 400):
+        kept = select._prefilter(candidates, limit)
+        assert kept == _prefilter_reading_every_quality(candidates, limit)
+    # Quality decided part of it: by stem frequency alone other candidates would be kept.
+    assert {(c.source, c.position) for c in by_frequency} != {(c.source, c.position) for c in kept}
