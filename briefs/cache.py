@@ -27,7 +27,7 @@ from .load import Problem
 from .model import Article, Drop, brief_from_dict
 
 # Bump when what is stored (or how cleaning works) changes: old entries then never match.
-VERSION = 8  # 7: drops carry their stage; issue 17 cleaning rules; 8: sentence keys not stored
+VERSION = 9  # 7: drops carry their stage; issue 17 cleaning rules; 8: sentence keys not stored; 9: memo drops packed
 
 
 def location(out_dir: Path) -> Path:
@@ -118,11 +118,17 @@ def _brief_entry(data: object) -> dict:
         raise ValueError("not a cached brief")
     if not isinstance(data.get("notes"), list) or not all(isinstance(n, str) for n in data["notes"]):
         raise ValueError("cached notes are not a list of lines")
-    if not isinstance(data.get("dropped"), list) or not all(isinstance(d, list) for d in data["dropped"]):
-        raise ValueError("cached drops are not a list of records")
+    dropped = data.get("dropped")
+    # Drops as `_memo.packed` writes them: distinct strings, and four indices into them per drop.
+    if not isinstance(dropped, dict) or dropped.get("fields") != ["reason", "text", "path", "stage"]:
+        raise ValueError("cached drops are not a table of records")
+    strings, records = dropped.get("strings"), dropped.get("records")
+    if not isinstance(strings, list) or not all(type(s) is str for s in strings):
+        raise ValueError("cached drops' strings are not a list of text")
+    if (not isinstance(records, list) or len(records) % 4
+            or not all(type(i) is int and 0 <= i < len(strings) for i in records)):
+        raise ValueError("cached drops' records do not point into their strings")
     brief_from_dict(data["brief"])  # raises on fields of the wrong kind
-    for drop in data["dropped"]:
-        Drop(*drop)  # raises TypeError for more fields than a Drop has
     return data
 
 

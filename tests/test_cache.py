@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+
+import pytest
 
 from briefs import _pool
 from briefs.build import Options, build_brief
@@ -309,3 +312,35 @@ def test_a_cached_file_gives_back_the_keys_it_does_not_store(tmp_path):
 def test_no_workers_asked_of_the_api_builds_in_this_process(tmp_path):
     brief = build_brief([_corpus(tmp_path)], Options(out=tmp_path / "out", workers=0)).brief
     assert brief.summary  # the brief, not a ZeroDivisionError from splitting files among no workers
+
+
+def test_the_memo_stores_each_dropped_string_once(tmp_path):
+    # Syndicated copies drop the same sentences from many files: the memo spells each text and path once.
+    folder, out = tmp_path / "copies", tmp_path / "out"
+    folder.mkdir()
+    shared = ("Acme Corp will spend $420 million on automated cranes at its Gdansk terminal, the company said. "
+              "The cranes arrive in the second half of next year, according to the port authority.")
+    for i in range(4):
+        (folder / f"copy-{i}.txt").write_text(
+            f"Acme Corp shares rose {i + 2}% on Monday after the port operator reported record volumes.\n\n{shared}\n")
+    first = build_brief([folder], Options(out=out, workers=1))
+    cache = Cache(location(out))
+    stored = json.loads(cache.db.execute("SELECT data FROM briefs").fetchone()[0])["dropped"]
+    cache.close()
+    values = [v for d in first.dropped for v in (d.reason, d.text, d.path, d.stage)]
+    assert len(stored["strings"]) == len(set(values)) < len(values)
+    assert [stored["strings"][i] for i in stored["records"]] == values
+
+
+@pytest.mark.parametrize("records", [[0, 0, 0], [0, 0, 0, 99], [0, 0, 0, "0"]])
+def test_memo_drops_pointing_nowhere_are_a_miss_with_one_warning(tmp_path, records):
+    folder, out = _corpus(tmp_path), tmp_path / "out"
+    first = build_brief([folder], Options(out=out, workers=1))
+    cache = Cache(location(out))
+    data = json.loads(cache.db.execute("SELECT data FROM briefs").fetchone()[0])
+    data["dropped"]["records"] = records
+    cache.db.execute("UPDATE briefs SET data = ?", (json.dumps(data),))
+    cache.close()
+    again = build_brief([folder], Options(out=out, workers=1))
+    assert len([n for n in again.notes if "cached brief" in n]) == 1
+    assert again.dropped == first.dropped
