@@ -346,7 +346,9 @@ def _stemmed(sentence: str) -> tuple[tuple[str, ...], int]:
     tokens = _words(sentence)
     values = list(map(_CONTENT_STEM.get, tokens))
     if None in values:
-        values = [_content_stem(t) if v is None else v for t, v in zip(tokens, values)]
+        # A token opening on an ASCII digit is a number (`_WORD_PATTERN`), its own stem: not worth
+        # a place in the table, since a week's figures are mostly new ones.
+        values = [v if v is not None else t if "0" <= t[0] <= "9" else _content_stem(t) for t, v in zip(tokens, values)]
     stems = tuple(filter(None, values))
     return stems, len(values) - len(stems)
 
