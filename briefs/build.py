@@ -473,9 +473,10 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                                found=names_found.result())
     # Figures are read from the brief's sentences first, then the week's other kept ones (a
     # results number quoted outside the selection); their sources are cited like the sentences'.
-    # The week's were read ahead: only the brief's own are read now.
+    # The week's were read ahead: only the brief's own are read now, with the week's vocabulary
+    # (the brief's sentences are the week's own).
     figure_work, figure_items = figures_stage.reading(summary + selected, subject, metrics, publishers, pool=sentences,
-                                                      ahead=figures_ahead[1])
+                                                      ahead=figures_ahead[1], lowercase=vocabulary)
     figures_found = figures_stage.readings(figure_work, figure_items, (*figures_ahead, figures_ahead_found.result),
                                            workers.map)
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
