@@ -241,7 +241,7 @@ def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = f
         if about is not None and sum(about(s.text) for s in members) < ANCHOR_SHARE * len(members):
             continue
         terms = _key_terms(members, ignored)
-        if terms:
+        if len(terms) >= MIN_KEY_TERMS:
             ranked.append((-len(articles), -len(members), members[0].source, members[0].position, terms, members))
     ranked.sort(key=lambda r: r[:4])
     return [Theme(name="Also: " + ", ".join(terms),
@@ -260,8 +260,11 @@ def _anchor(content: list[str], frequency: Counter) -> str | None:
     return min(shared, key=lambda s: (-frequency[s], s)) if shared else None
 
 
-# A discovered theme is named by this many of its stories' key terms.
+# A discovered theme is named by this many of its stories' key terms, and needs this many: sentences
+# that share one word and nothing else ("… $18 billion of orders", "billions in inventory went up in
+# smoke") tell no common story, and "Also: billions" names none.
 KEY_TERMS = 3
+MIN_KEY_TERMS = 2
 
 
 def _key_terms(members: list[Sentence], ignored: set[str]) -> list[str]:

@@ -222,3 +222,18 @@ def test_investor_terms_with_an_everyday_sense_count_only_in_their_themes_phrase
     assert theme_of("Two senior executives quit in March.") == "Talent & leadership"
     assert theme_of("Its finance chief departed the company in May.") == "Talent & leadership"
     assert theme_of("The product release slipped to May.") == "Products & customers"
+
+
+def test_sentences_sharing_one_word_and_nothing_else_are_no_theme():
+    # Four unrelated lines that each say "billions": no story in common, and "Also: billions" names none.
+    unrelated = [s("Acme secured $18 billions of chip orders since January, sources said.", 1),
+                 s("The president praised the billions pledged for domestic factories.", 2),
+                 s("Overnight, billions in inventory and contracts went up in smoke.", 3),
+                 s("A magazine will host a talk about billions and the people who hold them.", 4)]
+    assert not [t for t in themes.assign(unrelated, SPECS, discover=2) if t.discovered]
+    # The same four lines sharing more words are a group, named by them.
+    shared = [replace(x, text=x.text + " The warehouse stood empty.",
+                      stems=language.content_stems(x.text + " The warehouse stood empty.")) for x in unrelated]
+    [theme] = [t for t in themes.assign(shared, SPECS, discover=2) if t.discovered]
+    words = theme.name.removeprefix("Also: ").split(", ")
+    assert "billions" in words and len(words) == themes.KEY_TERMS
