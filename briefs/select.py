@@ -274,6 +274,22 @@ _OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:
                        r"|\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b(?=.*\b(?:we|our)\b)", re.I)
 
 
+# "Acme Corp (ACME) is a mid-cap value stock in the …", "Acme is, first and foremost, a maker of …",
+# "Acme is one of the leading …": what a company or a product is, as a profile, a screen's report or
+# an author's bio opens, not what happened this week. A figure or a day of the week makes it news.
+_DESCRIPTION = re.compile(r"^(?:The\s)?((?:[A-Z][\w.&'’-]*\s?){1,5})(?:\([^)]{1,30}\)\s?)?,?\s?(?:is|remains)"
+                          r"(?:,?\s(?:still|also|first and foremost|arguably),?)?\s(?:a|an|one of|the)\s")
+
+
+@lru_cache(maxsize=50_000)
+def describes(text: str) -> bool:
+    """Return True for a sentence that says what a named company or product is (`_DESCRIPTION`)."""
+    match = _DESCRIPTION.match(text)
+    if match is None or FIGURE.search(text) or _THIS_WEEK.search(text):
+        return False
+    return match.group(1).split()[0].lower() not in language.stop_words()  # "This is …", "There is …": not a name
+
+
 # A sentence dated before the week by its own words ("last year", "a year ago", "previously"; not a
 # comparison, "up 12% from last year") tells background; one dated in the week ("this week",
 # "today", "on Monday") is the week's news: the first weighs BACKGROUND unless it also says the second.
@@ -337,8 +353,8 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
         if about is not None and not named and (_GENERAL_CLAIM.search(sentence.text)
                                                 or _OWN_LIST.search(language.own_words(sentence.text))):
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
-        elif language.gives_advice(sentence.text):
-            value *= GENERAL_CLAIM  # "investors should monitor their bank stocks": advice, whoever it names
+        elif language.gives_advice(sentence.text) or describes(sentence.text):
+            value *= GENERAL_CLAIM  # advice ("investors should monitor …") or a profile's line, whoever it names
         if background(sentence.text, since):
             value *= BACKGROUND  # "… wrapped up last year with …": what happened before, told again
         move = price_move(sentence.text)

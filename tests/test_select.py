@@ -386,3 +386,32 @@ def test_the_prefilter_keeps_what_reading_every_quality_keeps():
         assert kept == _prefilter_reading_every_quality(candidates, limit)
     # Quality decided part of it: by stem frequency alone other candidates would be kept.
     assert {(c.source, c.position) for c in by_frequency} != {(c.source, c.position) for c in kept}
+
+
+@pytest.mark.parametrize("text", [
+    "GLOBEX CORP (GLBX) is a mid-cap value stock in the Money Center Banks industry.",
+    "Globex (NASDAQ:GLBX) is, first and foremost, a manufacturer of electric vehicles.",
+    "Globex is one of the most important companies powering the development of AI.",
+    "The Z20 is a cut-down version of the company's more advanced chips.",
+])
+def test_a_profile_line_weighs_as_little_as_an_explainer(text, monkeypatch):
+    # What a company or product is, not what happened this week: a profile's, a screen's or a bio's opening line.
+    news = "Globex said it will close two plants in Ohio and cut its workforce, the company told staff."
+    about = lambda t: "Globex" in t  # noqa: E731
+    assert select.describes(text) and not select.describes(news)
+    scored = select.score([s(text), s(news)], "default", about=about)
+    monkeypatch.setattr(select, "describes", lambda _text: False)
+    unweighed = select.score([s(text), s(news)], "default", about=about)
+    assert scored[0].score == pytest.approx(select.GENERAL_CLAIM * unweighed[0].score) and unweighed[0].score > 0
+    assert scored[1].score == unweighed[1].score
+
+
+@pytest.mark.parametrize("text", [
+    "Globex is now the largest lender in Ohio after the deal closed.",         # a change: news
+    "Globex is a target of an SEC probe opened on Monday.",                     # dated in the week
+    "Globex is the first bank to fail since 2008, with $209 billion in assets.",  # a figure
+    "This is a summary of current ratings and target prices for Globex.",       # no name opens it
+    "Globex announced it is a party to the merger agreement.",
+])
+def test_news_worded_with_is_a_is_no_profile_line(text):
+    assert not select.describes(text)
