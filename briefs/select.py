@@ -597,10 +597,9 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
     listed with the story (`Brief.stories`), so a citation always leads to the quoted words.
     """
     best: dict[int, tuple[float, int, Sentence, bool]] = {}
-    configured = {i for i, t in enumerate(themes) if not t.discovered} or set(range(len(themes)))
+    # Every theme, discovered ones too: a week's top story is one whatever words it is told in
+    # ("the FDIC created a deposit insurance bank" matches no configured theme's terms).
     for index, candidates in scored:
-        if index not in configured:
-            continue
         for sentence in candidates:
             if not self_contained(sentence) or headline_run(sentence.text) or (leads is not None and not leads(sentence)):
                 continue

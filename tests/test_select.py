@@ -415,3 +415,15 @@ def test_a_profile_line_weighs_as_little_as_an_explainer(text, monkeypatch):
 ])
 def test_news_worded_with_is_a_is_no_profile_line(text):
     assert not select.describes(text)
+
+
+def test_a_top_story_leads_the_summary_from_a_discovered_theme_too():
+    # No configured theme's words: the week's biggest story was gathered into a discovered theme.
+    big = [replace(s(f"Regulators created a deposit insurance bank to hold Acme's insured deposits, outlet {i} said.", i),
+                   story=1) for i in range(1, 5)]
+    aside = replace(s("Acme's chief executive said the new lobby art cost $900,000 and was worth every cent.", 9), story=2)
+    week = [_story(1, big, ["Wire", "Daily", "Weekly", "Post"]), _story(2, [aside], ["Blog"])]
+    themes = [Theme(name="Results", candidates=[aside]),
+              Theme(name="Also: deposits, insurance, bank", candidates=big, discovered=True)]
+    summary, _ = select.select(themes, per_theme=2, summary_size=1, stories=week)
+    assert [x.story for x in summary] == [1]
