@@ -531,6 +531,50 @@ def _units(text: str) -> list[_Unit]:
 # "About" and a name in capitals with a colon describes the author or the publisher, not the news.
 _ABOUT_BOX = re.compile(r"^About (?:[A-Z][\w.&'’-]*\s?){1,5}:\s")
 ABOUT_BOX = "about the author or publisher"
+# A press release ends on its company's box: a heading "About Acme" over a paragraph that opens on
+# the name again ("Acme (NASDAQ: ACME) is the world leader in …", "Acme Corporation provides …").
+# Flattened by a scraper, the heading runs into the paragraph: "About Acme Acme (NASDAQ: ACME) is …",
+# "About Acme  (Free Report) Acme Corporation provides …". Either way the name is said twice
+# before the first word in lower case: a section of news headed "About Acme's China Sales" is not
+# followed by the name again, and "About 40 Acme employees …" opens on no name.
+_ABOUT_HEADING = re.compile(r"^About\s+((?:[A-Z][\w.&-]*\s*){1,6})$")  # a name: no possessive
+_NAME_RUN = re.compile(r"^(?:(?:[A-Z][\w.&'’-]*|\([^()]{0,40}\))\s*){1,12}")
+_NAME_TOKEN = re.compile(r"[A-Z][\w&'’-]{2,}")
+
+
+# What a company's box says first: what the company is or does ("is the world leader in", "provides").
+_PROFILE_VERB = re.compile(r",?\s*(?:is (?:a|an|the|one of)\b|(?:provides|develops|designs|makes|manufactures|operates|"
+                           r"offers|engages|specializes|specialises|serves|was founded|was established|"
+                           r"is headquartered|is based)\b)")
+
+
+def _opens_on(text: str, names: set[str]) -> bool:
+    """Return True when `text` opens as a company's box on one of `names` (the run may glue it to
+    another word: "BermanHagens"): "Acme (NASDAQ: ACME) is the world leader …", "Acme Corporation provides …"."""
+    run = _NAME_RUN.match(text)
+    return (run is not None and any(name in run.group(0) for name in names)
+            and _PROFILE_VERB.match(text, run.end()) is not None)
+
+
+def about_heading(line: str) -> set[str]:
+    """Return the name tokens of an "About Acme" heading line, else an empty set."""
+    match = _ABOUT_HEADING.match(line.strip(" -–—•*|:").strip())
+    return set(_NAME_TOKEN.findall(match.group(1))) if match else set()
+
+
+def opens_about_box(sentence: str) -> bool:
+    """Return True for a sentence that opens a flattened company box: "About Acme Acme (ACME) is …",
+    "Acme Company Profile (Free Report) Acme Corporation provides …"."""
+    about = sentence.startswith("About ")
+    if not about and "Profile" not in sentence[:200]:
+        return False
+    run = _NAME_RUN.match(sentence[6:] if about else sentence)
+    if run is None:
+        return False
+    tokens = _NAME_TOKEN.findall(run.group(0))
+    if not about and "Profile" not in tokens:
+        return False
+    return any(tokens[i] in later for i in range(len(tokens)) for later in tokens[i + 1:] if tokens[i] != "Profile")
 
 
 @lru_cache(maxsize=20_000)
@@ -547,8 +591,14 @@ def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], 
     # The full word count, not `has_words`: `sentence_noise` needs each piece's words anyway (cached).
     long = [len(language.words(piece)) >= MIN_WORDS for piece in pieces] if len(pieces) > 1 else [False]
     count = sum(long)  # a piece is in prose when another piece is long: counted once, not per piece
-    return tuple((piece, sentence_noise(piece, listed=listed, in_prose=count - is_long > 0))
-                 for piece, is_long in zip(pieces, long))
+    judged = []
+    box = False  # in a company's box: from its opening sentence up to the next one another rule drops
+    for piece, is_long in zip(pieces, long):
+        noise = sentence_noise(piece, listed=listed, in_prose=count - is_long > 0)
+        opens = opens_about_box(piece)
+        box = opens or (box and noise is None)
+        judged.append((piece, ABOUT_BOX if box else noise))
+    return tuple(judged)
 
 
 def _sentences(text: str, listed: bool = False) -> list[str]:
@@ -940,13 +990,20 @@ def prepare(article: Article) -> Prepared:
         labels = [u for u in story.units if u.label]
         sentences = []
         heading = ""
+        box: set[str] = set()  # the name of an "About Acme" heading, while its box runs
+        in_box = False
         for unit in story.units:
             if unit.label:
                 heading = unit.text if unit.kind in ("heading", "source") else heading
+                box, in_box = about_heading(unit.text), False
                 continue
             listed = unit.kind == "list item"
+            # The box runs from a paragraph that opens on the heading's name to the next label.
+            in_box = in_box or bool(box) and _opens_on(unit.text, box)
+            box = box if in_box else set()
             for index, (text, noise) in enumerate(_judged_sentences(unit.text, listed)):
-                sentences.append(PreparedSentence(unit.paragraph, text, listed, noise, heading if index == 0 else ""))
+                sentences.append(PreparedSentence(unit.paragraph, text, listed, noise or (ABOUT_BOX if in_box else None),
+                                                  heading if index == 0 else ""))
             heading = ""
         stories.append(PreparedStory(story_index, story.appended, story.ad, tuple(u.text for u in labels),
                                      tuple(_LABEL_REASONS[u.kind] for u in labels), tuple(sentences),

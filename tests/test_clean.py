@@ -466,6 +466,37 @@ def test_an_about_box_describes_the_author_not_the_news():
         assert {noise for _, noise in clean._judged_sentences(text, False)} == {None}
 
 
+def test_a_press_releases_company_box_is_not_the_news():
+    news = ("SANTA CLARA, Calif., April 15, 2025 -- Acme today announced the Roadrunner 5 sensor, which doubles "
+            "the range of its predecessor at the same price of $299.\n\n"
+            "The sensor ships in May through Acme's retail partners in 40 countries, the company said.\n\n")
+    box = ("Acme (NASDAQ: ACME) is the world leader in desert sensing. Its products are used by more than "
+           "3,000 customers in 40 countries.\n\n"
+           "Acme was founded in 1949 and is based in Phoenix, Arizona.\n")
+    # The heading over a paragraph that opens on the name again: that paragraph and the next, to the next label.
+    kept = _kept_sentences(news + "About Acme\n" + box)
+    assert kept and not any("world leader" in s or "3,000" in s or "1949" in s for s in kept)
+    # Flattened, the heading runs into the box: "About Acme Acme (NASDAQ: ACME) is …"; a MarketBeat
+    # form opens "Acme Company Profile (Free Report) Acme Corporation provides …".
+    for opening in ("About Acme Acme (NASDAQ: ACME) is the world leader in desert sensing.",
+                    "About Acme  (Free Report) Acme Corporation provides desert sensing in 40 countries.",
+                    "Acme Company Profile  (Get Free Report) Acme Corporation provides desert sensing in 40 countries."):
+        kept = _kept_sentences(news.replace("\n\n", " ") + opening + " Its products are used by more than 3,000 customers.\n")
+        assert any("Roadrunner" in s for s in kept) and not any("3,000" in s or "desert sensing" in s for s in kept), opening
+    # The same words that open no box: a number after "About", a section of news under "About Acme's
+    # China Sales", a heading "About Acme" over a paragraph that does not open on the name.
+    assert "About 40 Acme engineers moved to Ohio in March to build the sensor, the company said." in _kept_sentences(
+        news + "About 40 Acme engineers moved to Ohio in March to build the sensor, the company said.\n")
+    section = "Sales in China fell 12% in the quarter as the new rules took effect, Acme said.\n"
+    assert section.strip() in _kept_sentences(news + "About Acme's China Sales\n" + section)
+    assert section.strip() in _kept_sentences(news + "About China Sales\n" + section)  # names it, but says what happened
+    aside = "The deal with Globex closed on Tuesday after regulators in Ohio approved it, Acme said.\n"
+    assert aside.strip() in _kept_sentences(news + "About Acme\n" + aside)
+    # Acme Profile without the name said again is a headline word, not a box.
+    line = "Acme Profile Rises as the Roadrunner Sells Out: the sensor sold 40,000 units on Tuesday, Acme said."
+    assert clean.opens_about_box(line) is False
+
+
 def test_a_transcribed_hesitation_marks_speech_not_copy():
     spoken = "Acme saying it's taking a $2 billion charge, uh, as the new rule stops its sales abroad."
     written = "Ships unloaded grain at the port of Um Qasr on Tuesday, the ministry said in a statement."
