@@ -50,6 +50,10 @@ _PAREN_CODE = re.compile(r"(?<=[\w.&’'])\s?\(([A-Z]{2,5})\)")
 _WORDS_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|the|&)){0,6})\s*$")
 _SMALL_WORDS = frozenset("of and for the &".split())
 
+# The drop reason of a headline shaped as a pitch ("3 Stocks to Buy Now"): the brief does not cite it,
+# but the article's kind is read from it (build).
+PROMOTIONAL_TITLE = "promotional title"
+
 
 def _is_acronym(name: str, code: str) -> bool:
     """Return True when `code` spells the initials of a run of the name's words, small words skipped or not."""
@@ -358,7 +362,7 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
     if article.left_out:
         article = replace(article, left_out=())
     if prepared.title_dropped:
-        dropped.append(Drop("promotional title", article.title, article.path))
+        dropped.append(Drop(PROMOTIONAL_TITLE, article.title, article.path))
         article = replace(article, title="")
     count = subject_names(subject).count  # `mentions`, the subject's names compiled once for the article
     has_names = bool(subject.names)

@@ -397,7 +397,10 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                          + "; check its name and aliases in briefs.toml (briefs config shows them) or pass --subject")
     # Each article's kind reads its headline and every kept sentence: running workers do it while
     # this process splits and attributes the week.
-    kinds_found = workers.map_later(kinds.kinds, [(a.article.title, a.sentences) for a in cleaned.articles])
+    # A pitch's headline ("3 Stocks to Buy Now") is dropped from the brief, not from what tells its kind.
+    pitched = {d.path: d.text for d in cleaned.dropped if d.reason == attribution.PROMOTIONAL_TITLE}
+    kinds_found = workers.map_later(kinds.kinds, [(a.article.title or pitched.get(a.article.path, ""), a.sentences)
+                                                  for a in cleaned.articles])
     note("split")
     sentences = split.split(cleaned)
     # The week's words written in lower case, read once for attribution, entities and figures
@@ -441,7 +444,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     note("themes")
     names_subject = (lambda text: clean_stage.mentions(text, subject) > 0) if subject.names else None
     grouped = themes.assign(quotable, audience.themes, discover=int(audience.get("discovered_themes", 2)),
-                            ignore=subject.names + subject.tickers, about=names_subject)
+                            ignore=subject.names + subject.tickers, about=names_subject,
+                            discoverable=lambda s: kinds.founds_theme(kind_of.get(s.source, "")))
     note("select")
     lowercase = lowercase_words(quotable) if subject.names else frozenset()
 

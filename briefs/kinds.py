@@ -197,6 +197,17 @@ def leads(kind_name: str) -> bool:
     return kind_name not in NEVER_LEAD
 
 
+# Kinds whose words come back file after file whatever the week's news (a template's fixed lines, a
+# promotion's pitch, a review's verdicts): they found no discovered theme. Opinion does: an analysis
+# piece tells the week's facts in its own words.
+NO_THEME = NEVER_LEAD - {OPINION}
+
+
+def founds_theme(kind_name: str) -> bool:
+    """Return True when sentences of this kind of article may found a discovered theme."""
+    return kind_name not in NO_THEME
+
+
 def weight(kind_name: str) -> float:
     """Return the weight of a sentence from this kind of article (1.0 for reporting)."""
     return WEIGHT.get(kind_name, 1.0)

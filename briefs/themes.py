@@ -20,13 +20,13 @@ from .model import Sentence, Theme
 MIN_THEME_SENTENCES = 1
 # A discovered theme needs this many sentences or articles.
 MIN_CLUSTER = 4
-# Words too general to name a theme ("company", "year"), the words of any week's price talk
+# Words too general to name a theme ("company", "year", "said", "reported"), the words of any week's price talk
 # ("recent", "high", "low", "shares") and of ticker syntax ("NASDAQ: ACME"): left out of clustering
 # and labels, so a discovered theme is named by what its story is about, not by the stock's "one
 # year low and high".
 GENERIC = frozenset(language.stem(w) for w in
                     "company companies business firm group year years time people way thing things part lot "
-                    "new said says also one two make made get got like well much many week "
+                    "new said says report according also one two make made get got like well much many week "
                     "recent recently today yesterday day days month months high higher low lower percent "
                     "price prices stock stocks share shares trading traded investors rose fell declined comment "
                     "performance date "
@@ -122,11 +122,15 @@ def _name_stems(text: str, wanted: set[str]) -> set[str]:
 
 
 def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int = 2,
-           ignore: list[str] | None = None, about: Callable[[str], bool] | None = None) -> list[Theme]:
+           ignore: list[str] | None = None, about: Callable[[str], bool] | None = None,
+           discoverable: Callable[[Sentence], bool] | None = None) -> list[Theme]:
     """Return non-empty themes, configured first, each with its candidate sentences and counts.
 
     `ignore` lists words never used for matching (the subject's own names match every theme);
-    `about` says whether a text names the subject (discovered themes must, see ANCHOR_SHARE).
+    `about` says whether a text names the subject (discovered themes must, see ANCHOR_SHARE);
+    `discoverable` says whether a sentence may found a discovered theme (the fixed lines of
+    templated notes, promotions and reviews share their words file after file, and would name a
+    theme "Also: hold, llc's, worth"); the others may still join a configured theme.
     """
     ignored = {language.stem(w) for name in (ignore or []) for w in language.words(name.lower())}
     matcher = Matcher(specs, ignored, term_weights(sentences, specs))
@@ -137,7 +141,8 @@ def assign(sentences: list[Sentence], specs: list[ThemeSpec], *, discover: int =
             leftovers.append(sentence)
         else:
             members[index].append(sentence)
-    discovered = discover_themes(leftovers, discover, ignored, about)
+    pool = leftovers if discoverable is None else [s for s in leftovers if discoverable(s)]
+    discovered = discover_themes(pool, discover, ignored, about)
     _adopt(members, leftovers, discovered, about)
     themes = [Theme(name=s.name, description=s.description, candidates=m) for s, m in zip(specs, members)]
     themes.extend(discovered)

@@ -270,3 +270,29 @@ def test_explain_lists_what_cleaning_dropped_by_reason(tmp_path):
     assert "e.g." in explained.stderr and "a.txt" in explained.stderr
     quiet = CliRunner().invoke(app, args)
     assert quiet.exit_code == 0 and "dropped" not in quiet.stderr
+
+
+def test_promotions_found_no_discovered_theme(tmp_path):
+    # Four "stocks to buy" pitches share their sales words ("moat", "compounder", "retirement"):
+    # such lines may sit in a theme the week's news made, never found one of their own.
+    news = ["Acme Corp opened a plant in Ohio on Monday that will employ 400 workers, the company said.",
+            "Acme Corp said on Tuesday that its quarterly revenue rose 12% to $2.1 billion.",
+            "Acme Corp named Jane Roe chief financial officer on Wednesday, effective in May.",
+            "Acme Corp agreed on Thursday to buy Initech for $300 million in cash."]
+    for i, line in enumerate(news, 1):
+        (tmp_path / f"news{i}.md").write_text(f"---\ntitle: Acme Corp news {i}\ndate: 2025-04-1{i}\n---\n{line}\n")
+    funds = ["Ridge", "Vale", "Oak", "Elm"]
+    for i, fund in enumerate(funds, 1):
+        (tmp_path / f"pitch{i}.md").write_text(
+            f"---\ntitle: {i + 2} Stocks to Buy Now and Hold\ndate: 2025-04-1{i}\n---\n"
+            f"The {fund} newsletter calls Acme Corp a wide-moat compounder for a retirement portfolio of {i + 10} names. "
+            f"Its moat and compounder traits made Acme Corp the {fund} pick for retirement savers in {2010 + i}. "
+            f"{fund} editors list {i + 3} other names with a moat, each a compounder held in retirement accounts.\n")
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--subject", "Acme Corp", "--out", str(tmp_path / "out"),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    assert not [t["name"] for t in data["themes"] if t["name"].startswith("Also:")]
+    assert any("revenue rose 12%" in s["text"] for s in data["summary"])
+    # A pitch never leads, though its "Stocks to Buy Now" headline is left out of the brief.
+    assert not any("moat" in s["text"] for s in data["summary"])

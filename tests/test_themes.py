@@ -237,3 +237,26 @@ def test_sentences_sharing_one_word_and_nothing_else_are_no_theme():
     [theme] = [t for t in themes.assign(shared, SPECS, discover=2) if t.discovered]
     words = theme.name.removeprefix("Also: ").split(", ")
     assert "billions" in words and len(words) == themes.KEY_TERMS
+
+
+def test_only_discoverable_sentences_found_a_discovered_theme():
+    # Template lines ("holdings in Acme were worth …") share their words file after file: without a
+    # say on who may found a theme, they would be "Also: holdings, worth, filing".
+    template = [s(f"{fund} holdings in Acme were worth ${n} million as of its most recent filing.", i, 0)
+                for i, (fund, n) in enumerate([("Ridge LLC's", 12), ("Vale LLC's", 7), ("Oak LLC's", 3), ("Elm LLC's", 9)], 1)]
+    court = [s(f"A {place} court ruled the patent lawsuit against Acme could proceed to trial.", i, 1)
+             for i, place in enumerate(["Delaware", "Texas", "California", "Virginia"], 5)]
+    every = [t for t in themes.assign(template + court, SPECS, discover=2, ignore=["Acme"]) if t.discovered]
+    assert len(every) == 2
+    found = [t for t in themes.assign(template + court, SPECS, discover=2, ignore=["Acme"],
+                                      discoverable=lambda x: x.source >= 5) if t.discovered]
+    assert [{x.text for x in t.candidates} for t in found] == [{x.text for x in court}]
+
+
+def test_a_reporting_verb_names_no_theme():
+    # "Reuters reported", "in a report on Thursday", "due to report": the same word, no common story.
+    lines = [s("The startup was valued at $32 billion in a funding round, Reuters reported.", 1),
+             s("Globex lifted its target on Acme in a report on Thursday, citing demand.", 2),
+             s("Acme is due to report in late May, after the holiday.", 3),
+             s("The regulator reported that inspections found no fault at the plant.", 4)]
+    assert not [t for t in themes.assign(lines, SPECS, discover=2) if t.discovered]
