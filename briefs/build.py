@@ -462,7 +462,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                                    stories=week_stories, leads=lambda s: kinds.leads(kind_of.get(s.source, "")),
                                    discount=lambda s: kinds.weight(kind_of.get(s.source, "")) * own_results(s),
                                    since=dt.date.fromisoformat(the_period.start) if the_period.start else None,
-                                   shared=(lambda text: attribution.names_another(text, subject)) if subject.names else None)
+                                   shared=(lambda text: attribution.names_another(text, subject)) if subject.names else None,
+                                   words=vocabulary, names=frozenset(n.lower() for n in subject.names))
     if not shown and not summary:
         raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
     max_themes = audience.get("max_themes")

@@ -206,6 +206,38 @@ def _quality(text: str) -> float:
     return factor
 
 
+# Words a scrape ran together, where an inline link or a styled word lost the space beside it
+# ("fell afterthe company said", "met andDeepSeek's founder"): the sentence is verbatim but reads as
+# a typo in a brief, so another outlet's wording of the same story is quoted before it.
+RUN_TOGETHER = 0.5
+# A function word glued to a capitalised word ("andNasdaq", "itsH20", "theFinancial Times") ...
+_GLUED_BEFORE = re.compile(r"(?<![\w'’-])(?:the|and|its|with|of|to|in|on|at|by|for|from|as|is|was|that|this|said|their|"
+                           r"his|her|an|a)[A-Z][\w&]", re.A)
+# ... or a word the week writes on its own to a capitalised word ("kingpinNvidia"), unless the
+# whole is one of the subject's names ("easyJet"); not to a capital run ("watchOS", "phpBB") ...
+_GLUED_NAME = re.compile(r"(?<![\w'’])([a-z]{3,})[A-Z][a-z]\w*")
+# ... or a lower-case word to the function word after it ("afterthe", "saidit's", "resultsand"),
+# when the week writes the first word, of four letters or more ("photo", "seethe"), on its own. Not
+# "it" ("visit", "digit"), "in" ("plugin"), "on" ("carton") or "at" ("format"): ordinary words end so.
+_GLUED_AFTER = re.compile(r"(?<![\w'’-])([a-z]{4,})(?:the|and|to|it['’]s|not)(?![\w'’-])")
+# ... but "cannot", "hereto" and "thereto" are words.
+_JOINS_AS_A_WORD = frozenset({"can", "here", "there", "where"})
+
+
+def run_together(text: str, words: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
+    """Return whether the text has words run together by its scrape.
+
+    `words` are the week's lower-case words; `names` the subject's names in lower case, which may
+    be written in one piece ("easyJet").
+    """
+    if _GLUED_BEFORE.search(text):
+        return True
+    for match in _GLUED_NAME.finditer(text):
+        if match.group(1) in words and match.group(0).lower() not in names:
+            return True
+    return any(m.group(1) in words and m.group(1) not in _JOINS_AS_A_WORD for m in _GLUED_AFTER.finditer(text))
+
+
 def _normalized(scores: list[float]) -> list[float]:
     if not scores:
         return []
@@ -367,13 +399,14 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
     return scored
 
 
-# "Shares fell 7% on Wednesday", "declined by 6.87 percent on Wednesday": a move by a percentage
-# on a weekday, the line a week's news repeats most, each outlet with its own figure and hour.
+# "Shares fell 7% on Wednesday", "declined by 6.87 percent on Wednesday", "slumped 7% to close at
+# $104.49 Wednesday" (a price's point is no sentence's end): a move by a percentage on a weekday, the line a week's news repeats most, each outlet with its own figure and hour.
 _UP = r"rose|rises|rise|gained|gains|jumped|jumps|climbed|climbs|surged|surges|soared|soars|rallied|rallies|advanced|was up|were up"
 _DOWN = (r"fell|falls|fall|dropped|drops|declined|declines|slid|slides|sank|sinks|tumbled|tumbles|plunged|plunges|"
          r"slumped|slumps|lost|loses|tanked|tanks|sinking|falling|was down|were down")
 _PRICE_MOVE = re.compile(rf"\b(?:({_UP})|({_DOWN}))\b(?: by| as much as| nearly| almost| more than| over| about|\s)*"
-                         r"(\d+(?:\.\d+)?)\s?(?:%|percent\b)[^.;,]{0,30}?\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+                         r"(\d+(?:\.\d+)?)\s?(?:%|percent\b)(?:[^.;,]|(?<=\d)[.,](?=\d)){0,30}?\b(monday|tuesday|wednesday|thursday|friday)\b",
+                         re.I)
 
 
 # ... or without a day, when shares or a stock make it ("Shares of Acme tanked 39% today").
@@ -547,14 +580,17 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
            max_words: int | None = None, about: Callable[[str], bool] | None = None,
            stories: Sequence[Story] | None = None, leads: Callable[[Sentence], bool] | None = None,
            discount: Callable[[Sentence], float] | None = None, since: dt.date | None = None,
-           shared: Callable[[str], bool] | None = None) -> tuple[list[Sentence], list[Theme]]:
+           shared: Callable[[str], bool] | None = None,
+           words: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> tuple[list[Sentence], list[Theme]]:
     """Return (executive summary, themes with their selected sentences), without repeated facts.
 
     With `stories`, each candidate weighs as its story does, the summary is the week's top
     stories (one sentence each, citing every source of its story; `leads` says which sentences
     may lead; `discount` weighs a sentence by its article's kind), and no story is quoted twice.
     `since` (the week's first day) dates background; `shared` says whether a text names another
-    listed company (such a line leads only when no other story can).
+    listed company (such a line leads only when no other story can). `words` are the week's
+    lower-case words and `names` the subject's, lower-cased: they tell a scrape's run-together
+    words (`run_together`), which weigh a sentence down.
     """
     if stories is None:
         return _select_by_theme(themes, method, per_theme, summary_size, max_words, about)
@@ -564,7 +600,8 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
         story = by_id.get(sentence.story)
         # A member that does not date itself still tells its story's earlier event (`score` weighs the others).
         told_before = BACKGROUND if sentence.story in dated and not background(sentence.text, since) else 1.0
-        return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0) * told_before
+        glued = RUN_TOGETHER if words and run_together(sentence.text, words, names) else 1.0
+        return (story.weight if story else 1.0) * (discount(sentence) if discount else 1.0) * told_before * glued
     scored = [(index, score(_prefilter(theme.candidates, MAX_CANDIDATES), method, about, weight, since))
               for index, theme in enumerate(themes)]
     summary = top_stories(scored, themes, by_id, summary_size, about, leads, shared, dated)

@@ -225,6 +225,48 @@ def test_a_share_move_told_in_another_order_is_still_that_days_move():
     assert select.price_move("Acme plans to spend up to 10% of its stock buyback budget on Monday's offer.") is None
 
 
+def test_a_moves_day_after_a_closing_price_is_still_that_days_move():
+    early = s("Acme shares fell as much as 5% in early trading on Wednesday after the export rule.", 1)
+    close = s("Shares of Acme slumped nearly 7% to close at $104.49 Wednesday, leading chip stocks lower.", 2)
+    assert select.price_move(close.text) == ("down", "wednesday", 7.0)
+    assert select.same_fact(early, close)
+    # A sentence's end still ends the window: the day there belongs to another clause.
+    assert select.price_move("Acme shares fell 7%. On Wednesday the Nasdaq rose.")[1] == ""
+
+
+WEEK_WORDS = frozenset("after said results chips share revenue the and company shares fell kingpin".split())
+
+
+@pytest.mark.parametrize("text, glued", [
+    ("Shares tumbled nearly 7% Wednesday afterthe company said it would take a charge.", True),
+    ("Acme said its results and guidance beat estimates, andNasdaq futures rose.", True),
+    ("The rules cover itsH20 chips sold to China.", True),
+    ("Semiconductor kingpinAcme is a juggernaut, analysts wrote.", True),
+    ("Acme's resultsand guidance beat estimates.", True),
+    # The same words written apart, and ordinary words that end or begin like glue, are not.
+    ("Shares fell after the company said it would take a charge.", False),
+    ("Acme's results and guidance beat estimates; its H20 chips sold well.", False),
+    ("The chief executive said the format of the summit will let visitors see the digit count.", False),
+    ("Acme will visit Thailand and Ireland, Blythe and Paris said, after its iPhone and macOS launch.", False),
+    ("easyJet said bookings rose 8% as its app drew more visitors.", False),
+    ("The company's photo of the prototype showed a finish its makers cannot match.", False),
+])
+def test_words_a_scrape_ran_together_are_told_from_ordinary_words(text, glued):
+    assert select.run_together(text, WEEK_WORDS | {"easy", "pho", "can"}, frozenset({"easyjet"})) is glued
+
+
+def test_a_wording_with_run_together_words_gives_way_to_a_clean_one_of_its_story():
+    glued = replace(s("Acme shares tumbled 7% Wednesday afterthe company said it's taking a $5.5 billion charge in Q1.", 1,
+                      position=0), story=1)
+    clean = replace(s("Acme shares fell on Wednesday as the company said it would take a charge.", 2), story=1)
+    week = [_story(1, [glued, clean], ["Wire", "Daily"])]
+    theme = Theme(name="Results", candidates=[glued, clean])
+    summary, _ = select.select([theme], per_theme=1, summary_size=1, stories=week)
+    assert summary[0].text == glued.text  # the lead with the figures, when nothing tells glue
+    summary, _ = select.select([theme], per_theme=1, summary_size=1, stories=week, words=WEEK_WORDS)
+    assert summary[0].text == clean.text
+
+
 def test_a_products_number_or_the_same_percentage_names_one_fact():
     a = s("The RTX 5060 card will sell for $299 from May.", 1)
     b = s("Laptops with the RTX 5060 chip arrive in stores next month.", 2)
