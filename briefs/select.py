@@ -210,11 +210,12 @@ def _quality(text: str) -> float:
 # ("fell afterthe company said", "met andDeepSeek's founder"): the sentence is verbatim but reads as
 # a typo in a brief, so another outlet's wording of the same story is quoted before it.
 RUN_TOGETHER = 0.5
-# A function word glued to a capitalised word ("andNasdaq", "itsH20", "theFinancial Times") ...
+# A function word glued to a capitalised word ("andNasdaq", "itsH20", "theFinancial Times"), unless
+# the whole is one of the subject's names ("theScore") ...
 _GLUED_BEFORE = re.compile(r"(?<![\w'’-])(?:the|and|its|with|of|to|in|on|at|by|for|from|as|is|was|that|this|said|their|"
-                           r"his|her|an|a)[A-Z][\w&]", re.A)
-# ... or a word the week writes on its own to a capitalised word ("kingpinNvidia"), unless the
-# whole is one of the subject's names ("easyJet"); not to a capital run ("watchOS", "phpBB") ...
+                           r"his|her|an|a)[A-Z][\w&]+", re.A)
+# ... or a word the week writes on its own to a capitalised word ("kingpinNvidia"), again unless
+# the whole is one of the subject's names ("easyJet"); not to a capital run ("watchOS", "phpBB") ...
 _GLUED_NAME = re.compile(r"(?<![\w'’])([a-z]{3,})[A-Z][a-z]\w*")
 # ... or a lower-case word to the function word after it ("afterthe", "saidit's", "resultsand"),
 # when the week writes the first word, of four letters or more ("photo", "seethe"), on its own. Not
@@ -228,9 +229,9 @@ def run_together(text: str, words: frozenset[str], names: frozenset[str] = froze
     """Return whether the text has words run together by its scrape.
 
     `words` are the week's lower-case words; `names` the subject's names in lower case, which may
-    be written in one piece ("easyJet").
+    be written in one piece ("easyJet", "theScore").
     """
-    if _GLUED_BEFORE.search(text):
+    if any(match.group(0).lower() not in names for match in _GLUED_BEFORE.finditer(text)):
         return True
     for match in _GLUED_NAME.finditer(text):
         if match.group(1) in words and match.group(0).lower() not in names:

@@ -249,10 +249,11 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
     ("The chief executive said the format of the summit will let visitors see the digit count.", False),
     ("Acme will visit Thailand and Ireland, Blythe and Paris said, after its iPhone and macOS launch.", False),
     ("easyJet said bookings rose 8% as its app drew more visitors.", False),
+    ("theScore said bets placed on its app rose 8%.", False),
     ("The company's photo of the prototype showed a finish its makers cannot match.", False),
 ])
 def test_words_a_scrape_ran_together_are_told_from_ordinary_words(text, glued):
-    assert select.run_together(text, WEEK_WORDS | {"easy", "pho", "can"}, frozenset({"easyjet"})) is glued
+    assert select.run_together(text, WEEK_WORDS | {"easy", "pho", "can"}, frozenset({"easyjet", "thescore"})) is glued
 
 
 def test_a_wording_with_run_together_words_gives_way_to_a_clean_one_of_its_story():
