@@ -401,13 +401,14 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
 
 
 # "Shares fell 7% on Wednesday", "declined by 6.87 percent on Wednesday", "slumped 7% to close at
-# $104.49 Wednesday" (a price's point is no sentence's end): a move by a percentage on a weekday, the line a week's news repeats most, each outlet with its own figure and hour.
+# $104.49 Wednesday" (a price's point is no sentence's end): a move by a percentage on a weekday,
+# the line a week's news repeats most, each outlet with its own figure and hour.
 _UP = r"rose|rises|rise|gained|gains|jumped|jumps|climbed|climbs|surged|surges|soared|soars|rallied|rallies|advanced|was up|were up"
 _DOWN = (r"fell|falls|fall|dropped|drops|declined|declines|slid|slides|sank|sinks|tumbled|tumbles|plunged|plunges|"
          r"slumped|slumps|lost|loses|tanked|tanks|sinking|falling|was down|were down")
 _PRICE_MOVE = re.compile(rf"\b(?:({_UP})|({_DOWN}))\b(?: by| as much as| nearly| almost| more than| over| about|\s)*"
-                         r"(\d+(?:\.\d+)?)\s?(?:%|percent\b)(?:[^.;,]|(?<=\d)[.,](?=\d)){0,30}?\b(monday|tuesday|wednesday|thursday|friday)\b",
-                         re.I)
+                         r"(\d+(?:\.\d+)?)\s?(?:%|percent\b)(?:[^.;,]|(?<=\d)[.,](?=\d)){0,30}?"
+                         r"\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
 
 
 # ... or without a day, when shares or a stock make it ("Shares of Acme tanked 39% today").
