@@ -42,6 +42,35 @@ def test_a_movement_alone_is_a_signed_change():
 
 
 @pytest.mark.parametrize(
+    "text, metric",
+    [
+        # a margin named after the profit it divides is that margin, not the profit ("profit" alone is net income)
+        ("Acme's gross profit margin increased 230 basis points last year to 75%.", "gross margin"),
+        ("Acme's operating profit margin fell to 12% in the quarter.", "operating margin"),
+        ("Acme's net profit margin was 9% in the quarter.", "net margin"),
+        ("Acme's operating income margin was 10% this year.", "operating margin"),
+        ("Acme's adjusted EBITDA margin was 21% in the quarter.", "EBITDA margin"),
+        ("Acme's free cash flow margin was 18% in the quarter.", "free cash flow margin"),
+        # ... and the profits themselves keep their own names
+        ("Acme's gross profit rose 12% to $4 billion.", "gross profit"),
+        ("Acme's operating profit rose 12% to $4 billion.", "operating income"),
+        ("Acme's adjusted EBITDA rose to $1.2 billion.", "EBITDA"),
+        ("Acme reported a profit of $2 billion.", "net income"),
+        # a word of a longer name is not the metric: provisions against loan losses are no loss
+        ("Acme's loan loss provisions rose to $400 million.", "credit provisions"),
+        ("Acme's net interest income fell 5% to $1.1 billion.", "net interest income"),
+        ("Acme's net interest margin narrowed to 1.9% in the quarter.", "net interest margin"),
+        ("Acme's comparable sales fell 2% in the quarter.", "comparable sales"),
+        ("Acme's same-store sales rose 4.1% in the quarter.", "comparable sales"),
+        ("Acme's average revenue per user rose 8% to $12.50.", "ARPU"),
+        ("Acme's bookings rose 20% to $6 billion.", "bookings"),
+    ],
+)
+def test_a_metric_is_named_by_its_whole_name(text, metric):
+    assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(
     "text, value, metric, kind",
     [
         ("Acme reported quarterly revenue of $12.4 billion.", "$12.4 billion", "revenue", "actual"),
@@ -171,14 +200,14 @@ def test_rows_follow_an_analysts_reading_order():
 
 
 def test_an_audience_adds_metrics_in_its_audience_toml(tmp_path):
-    folder = tmp_path / "bookings"
+    folder = tmp_path / "research"
     folder.mkdir()
-    (folder / "audience.toml").write_text('extends = "investor"\n[metrics.operations]\nbookings = ["bookings"]\n')
-    text = "Acme's bookings rose 12% to $4 billion."
+    (folder / "audience.toml").write_text('extends = "investor"\n[metrics.operations]\n"R&D" = ["R&D spending"]\n')
+    text = "Acme's R&D spending rose 12% to $4 billion."
     assert rows(text) == []
-    audience = load_audience("bookings", [tmp_path, *figures.data_dir("templates").parent.glob("templates")])
+    audience = load_audience("research", [tmp_path, *figures.data_dir("templates").parent.glob("templates")])
     found = rows(text, metrics=audience.get("metrics"))
-    assert [(f.metric, f.value, f.change) for f in found] == [("bookings", "$4 billion", "+12%")]
+    assert [(f.metric, f.value, f.change) for f in found] == [("R&D", "$4 billion", "+12%")]
     assert rows("Acme reported revenue of $12.4 billion.", metrics=audience.get("metrics"))  # the base vocabulary stays
 
 
@@ -271,6 +300,11 @@ def test_a_level_reached_and_where_it_came_from():
         ("Acme expects to cut costs by $500 million by 2026.", "$500 million", "operating costs", "-$500 million", ""),
         ("For the full year, Acme forecast earnings of $5.10 to $5.30 a share.", "$5.10 to $5.30", "EPS", "", "full year"),
         ("Acme raised its annual dividend by 10%.", "10%", "dividend", "+10%", ""),
+        # a month's move is told as that month's, not taken for the week's
+        ("Shares of Acme climbed 18.8% in February, according to a data firm.", "18.8%", "share price", "+18.8%",
+         "February"),
+        ("Acme shares fell 12% in March 2023.", "12%", "share price", "-12%", "March 2023"),
+        ("Acme shares fell 12% in March 9 trading.", "12%", "share price", "-12%", "March 9"),
     ],
 )
 def test_moves_ranges_and_periods_written_around_the_figure(text, value, metric, change, period):
