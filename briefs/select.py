@@ -217,12 +217,19 @@ _GLUED_BEFORE = re.compile(r"(?<![\w'’-])(?:the|and|its|with|of|to|in|on|at|by
 # ... or a word the week writes on its own to a capitalised word ("kingpinNvidia"), again unless
 # the whole is one of the subject's names ("easyJet"); not to a capital run ("watchOS", "phpBB") ...
 _GLUED_NAME = re.compile(r"(?<![\w'’])([a-z]{3,})[A-Z][a-z]\w*")
-# ... or a lower-case word to the function word after it ("afterthe", "saidit's", "resultsand"),
-# when the week writes the first word, of four letters or more ("photo", "seethe"), on its own. Not
-# "it" ("visit", "digit"), "in" ("plugin"), "on" ("carton") or "at" ("format"): ordinary words end so.
-_GLUED_AFTER = re.compile(r"(?<![\w'’-])([a-z]{4,})(?:the|and|to|it['’]s|not)(?![\w'’-])")
-# ... but "cannot", "hereto" and "thereto" are words.
-_JOINS_AS_A_WORD = frozenset({"can", "here", "there", "where"})
+# ... or a lower-case word to the function word after it ("afterthe", "saidit's", "resultsand",
+# "yesterdayas", "familiarwith"), when the week writes the first word, of four letters or more
+# ("photo", "seethe"), on its own. Not "it" ("visit", "digit"), "in" ("plugin", "within"), "on"
+# ("season", "lesson"), "at" ("format"), "by" ("nearby"), "an" ("suburban") or "its" ("profits"):
+# ordinary words end so.
+_GLUED_AFTER = re.compile(r"(?<![\w'’-])([a-z]{4,})(?:the|and|to|it['’]s|not|as|is|was|were|has|have|of|with|for|from|"
+                          r"that|which)(?![\w'’-])")
+# ... or one of the function words no English word starts with a word of four letters or more
+# after ("itsgraphic", "thatrattled", "andhedge"), glued to a word the week writes on its own. Not
+# "the" ("therapist", "therein"), "for" ("forward", "fortune") or "with" ("withdraw", "withstand").
+_GLUED_LOWER = re.compile(r"(?<![\w'’-])(?:its|and|that|this|their|was)([a-z]{4,})(?![\w'’-])")
+# ... but "cannot", "hereto", "thereof", "whereas" and "forthwith" are words.
+_JOINS_AS_A_WORD = frozenset({"can", "here", "there", "where", "forth"})
 
 
 def run_together(text: str, words: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
@@ -236,6 +243,8 @@ def run_together(text: str, words: frozenset[str], names: frozenset[str] = froze
     for match in _GLUED_NAME.finditer(text):
         if match.group(1) in words and match.group(0).lower() not in names:
             return True
+    if any(m.group(1) in words for m in _GLUED_LOWER.finditer(text)):
+        return True
     return any(m.group(1) in words and m.group(1) not in _JOINS_AS_A_WORD for m in _GLUED_AFTER.finditer(text))
 
 

@@ -234,7 +234,8 @@ def test_a_moves_day_after_a_closing_price_is_still_that_days_move():
     assert select.price_move("Acme shares fell 7%. On Wednesday the Nasdaq rose.")[1] == ""
 
 
-WEEK_WORDS = frozenset("after said results chips share revenue the and company shares fell kingpin".split())
+WEEK_WORDS = frozenset("after said results chips share revenue the and company shares fell kingpin yesterday familiar "
+                       "graphic rattled sea with draw ward rapist rein prof less form near bullet stand".split())
 
 
 @pytest.mark.parametrize("text, glued", [
@@ -243,6 +244,10 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
     ("The rules cover itsH20 chips sold to China.", True),
     ("Semiconductor kingpinAcme is a juggernaut, analysts wrote.", True),
     ("Acme's resultsand guidance beat estimates.", True),
+    ("The stock fell 7% yesterdayas the company said it would take a charge.", True),
+    ("Acme invested, according to a person familiarwith the matter.", True),
+    ("Acme makes itsgraphic chips in Taiwan.", True),
+    ("A rule thatrattled investors came on Tuesday.", True),
     # The same words written apart, and ordinary words that end or begin like glue, are not.
     ("Shares fell after the company said it would take a charge.", False),
     ("Acme's results and guidance beat estimates; its H20 chips sold well.", False),
@@ -251,6 +256,9 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
     ("easyJet said bookings rose 8% as its app drew more visitors.", False),
     ("theScore said bets placed on its app rose 8%.", False),
     ("The company's photo of the prototype showed a finish its makers cannot match.", False),
+    ("Within the season, profits rose whereas losses fell; the lesson, thereof, came forthwith.", False),
+    ("Acme will withdraw its forward guidance; a therapist and a bulletin were nearby in the format.", False),
+    ("The prof said the areas, on a basis of themselves, stand therein.", False),
 ])
 def test_words_a_scrape_ran_together_are_told_from_ordinary_words(text, glued):
     assert select.run_together(text, WEEK_WORDS | {"easy", "pho", "can"}, frozenset({"easyjet", "thescore"})) is glued
