@@ -486,7 +486,8 @@ def _metric(text: str, left: int, right: int, start: int, end: int, cues: _Cues,
         return None
     _, metric, match = best
     if metric.name in _SEGMENT_HEADS:
-        qualifier = _qualifier(text, left, match, start, words) or _place_subject(text[left:start])
+        qualifier = (_qualifier(text, left, match, start, words) or _place_subject(text[left:start])
+                     or (_place_after(text[match.end():right]) if metric.name == "revenue" else ""))
         if qualifier and metric.name == "capex":
             return None  # "data center capex": an industry's or customers' spending, not the subject's
         if qualifier:
@@ -496,6 +497,23 @@ def _metric(text: str, left: int, right: int, start: int, end: int, cues: _Cues,
 
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:generated|brought in|contributed|accounted for|"
                              r"made up|represented|delivered)\b")
+
+
+# "revenue in China fell 11%", "$16.4 billion in sales from Europe": a place right after the metric's noun.
+_PLACE_AFTER = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+def _place_after(rest: str) -> str:
+    """Return the place the words after a revenue cue give ("in China"), or "": a region's revenue, not the company's."""
+    found = _PLACE_AFTER.match(rest)
+    if found is None:
+        return ""
+    name = found.group(1)
+    if name.lower() in places() or name.rstrip(".").lower() in places():
+        return name.rstrip(".") if name.endswith(".") and name.count(".") == 1 else name
+    if " " in name and name.split()[-1].lower() in places():
+        return name  # "Greater China" ("China Mobile", a customer, is no place)
+    return ""
 
 
 def _place_subject(clause: str) -> str:
@@ -965,7 +983,9 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
             continue  # a price level, "1,000 shares" bought, a stock "at 5%" of a portfolio: not a market move
         found.append(_Found(value=value, metric=name, section=metric.section, change=change,
                             period=_period(text, left, right, match.start(), end, words=words) if aside else
-                            _period(plain, left, right, match.start(), end, whole=True, words=words),
+                            # a share move is the day's, not the quarter the sentence reports
+                            _period(plain, left, right, match.start(), end, whole=metric.section != "market",
+                                    words=words),
                             kind=kind, sentence=sentence,
                             order=start))
     return found

@@ -64,6 +64,14 @@ def test_a_movement_alone_is_a_signed_change():
         ("Acme's same-store sales rose 4.1% in the quarter.", "comparable sales"),
         ("Acme's average revenue per user rose 8% to $12.50.", "ARPU"),
         ("Acme's bookings rose 20% to $6 billion.", "bookings"),
+        # a place right after revenue makes it that region's revenue, not the company's
+        ("Acme's revenue in China fell 11% to $16.4 billion.", "China revenue"),
+        ("Acme's sales in Europe rose 5% to $3 billion.", "Europe revenue"),
+        ("Acme's revenue from Greater China fell 8% to $15 billion.", "Greater China revenue"),
+        ("Acme's revenue in the U.S. rose 5% to $3 billion.", "U.S. revenue"),
+        ("Acme's revenue in the first quarter rose 5% to $3 billion.", "revenue"),
+        ("Acme's revenue from China Mobile rose 5% to $3 billion.", "revenue"),
+        ("Acme's capital spending in the U.S. will reach $10 billion.", "capex"),
     ],
 )
 def test_a_metric_is_named_by_its_whole_name(text, metric):
@@ -502,3 +510,14 @@ def test_a_cut_word_is_a_word_of_the_stretch():
     low = figures._lowered("Unexpected gains")
     assert "expected" in figures._words(low, 2, len(low), figures._words(low))
     assert figures._words(figures._lowered("ſales"), 0, 5) is None  # no words read: every pattern runs
+
+
+def test_a_share_move_does_not_take_the_quarter_a_sentence_reports():
+    found = {f.metric: f for f in rows("Acme reported first-quarter revenue of $3 billion, and Acme shares rose 3%.")}
+    assert (found["revenue"].period, found["share price"].period) == ("Q1", "")
+    assert one("Acme shares fell 5% in the first quarter.").period == "Q1"  # its own clause's period stays
+
+
+def test_a_purchase_agreed_is_a_deal():
+    row = one("Acme agreed to buy Globex for $2.1 billion in cash.")
+    assert (row.metric, row.value) == ("deal value", "$2.1 billion")
