@@ -13,8 +13,9 @@ forms, or related term for the subject) moves the focus to that company for the 
 paragraph; a sentence naming no company inherits the focus where it stands. So a market wrap
 that names the subject in one paragraph lends the subject that paragraph only. Other companies are recognised by general cues only: a ticker
 with its exchange (`(NASDAQ: AMD)`, `NYSE:BAC`), a cashtag (`$AMD`), a quote with its price move
-(`AMD-2.1%`), a Reuters code (`AMD.O`), or a corporate suffix (`Acme Inc.`); a name learned from
-one of these in an article is then recognised alone elsewhere in that article.
+(`AMD-2.1%`), a Reuters code (`AMD.O`), a corporate suffix (`Acme Inc.`), or the headline setting
+it against the subject (`Acme vs. Globex`); a name learned from one of these in an article is then
+recognised alone elsewhere in that article.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ _QUOTED_TICKER = re.compile(r"\(([A-Z]{1,5})\s?[-+−]?\s?\d+(?:\.\d+)?%\)")
 _SUFFIXED = re.compile(r"\b((?:[A-Z][\w&'’-]+\s+){1,4})(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|N\.V|S\.A|AG|SE)\b\.?")
 # The capitalised words right before a ticker: the company's name ("Bank of America (NYSE: BAC)").
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&))*)\s*$")
+# "Acme vs. Globex", "Globex Versus Acme": two names set against each other in a headline.
+_VERSUS = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\s+(?:vs\.?|[Vv]ersus)\s+"
+                     r"([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})")
 # Capitalised words that open sentences or name no company: never taken as a learned name.
 _NOT_A_NAME = frozenset("The A An This That These Those It Its Shares Stock Stocks Analysts In On At For And Of But "
                         "Nasdaq NYSE Symbol Ticker".split())
@@ -213,6 +217,16 @@ class _Focus:
                     self.others.setdefault(key, display)
             named.append(display)
         return named
+
+    def compared(self, headline: str) -> None:
+        """Remember the name a headline sets against the subject ("Acme vs. Globex") as another company's."""
+        for match in _VERSUS.finditer(headline) if "vs" in headline or "ersus" in headline else ():
+            sides = [" ".join(w for w in side.split() if w not in _NOT_A_NAME) for side in match.groups()]
+            if sum(mentions(side, self.subject) > 0 for side in sides) != 1:
+                continue  # the subject on neither side (or both): not the subject's peer
+            other = next(side for side in sides if mentions(side, self.subject) == 0)
+            if other and not other[:1].isdigit():
+                self.others.setdefault(other, other)
 
     @property
     def common(self) -> frozenset[str]:
@@ -399,6 +413,9 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
     about_others = 0  # kept sentences naming another company and not the subject
     others_of: dict[tuple[int, int], list[str]] = {}  # (story, sentence) -> the other companies it names
     if follow:
+        # A headline setting the subject against another name ("Acme vs. Globex: Which Is the Better
+        # Buy?") names a peer, with or without its ticker; a pitch's headline too, though dropped.
+        focus_tracker.compared(prepared.article.title)
         for text in (article.title, *focus_tracker.texts):
             focus_tracker.learn(text)
         for story, named, reasons in kept:

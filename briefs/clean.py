@@ -99,8 +99,10 @@ _CALL_TO_ACTION = Vocabulary(
 # "uses cookies"). Shouting capitals are caught by `_is_shouting`.
 _LEGAL = Vocabulary(
     r"\b(all rights reserved|(?:not|nor|no) (?:constitute |intended as |be construed as )?(?:investment|financial) advice|"
-    r"terms (?:and|&) conditions|(?:our|the site's) terms of (?:use|service)|privacy (?:policy|notice)|"
-    r"(?:use of|uses?|accept|store) cookies|you agree to|cookie (?:policy|settings|preferences)|consent (?:preferences|settings)|"
+    r"terms (?:and|&) conditions|(?:our|the site's) terms of (?:use|service)|"
+    # the publisher's privacy policy, not a company's in the news ("its privacy policy changes drew a fine")
+    r"(?:our|the site's|view|see|read|review|terms ?(?:and|&) ?)\s?(?:the |this )?privacy (?:policy|notice)|"
+    r"(?:use of|uses?|accept|store) cookies|you agree to|you are agreeing to|cookie (?:policy|settings|preferences)|consent (?:preferences|settings)|"
     r"past performance (?:is|does) not|past performance is no|for information(?:al)? purposes|"
     r"not indicative of future|originally (?:appeared|published)|copyright \d{4}|reproduction (?:in whole|is prohibited)|"
     r"no (?:specific )?outcome|is not responsible for|subject to change without notice|forward-looking statements|"
@@ -274,7 +276,20 @@ def is_foreign(sentence: str) -> bool:
 
 
 def _is_legal(text: str, runs: tuple[str, ...]) -> bool:
-    return "©" in text or _LEGAL.search(text, runs) is not None
+    if "©" in text:
+        return True
+    found = _LEGAL.search(text, runs)
+    return found is not None and not _reported(text, found)
+
+
+# Someone's statement, reported ("Acme said it is not responsible for the outage", "Globex said it
+# holds a position in the company"), is news; a notice or a disclosure is the page's own voice.
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|disclosed|revealed|stated|announced|according to)\b", re.I)
+
+
+def _reported(text: str, found: re.Match) -> bool:
+    """Return True when a reporting verb stands before what a notice's or disclosure's words matched."""
+    return _REPORTING_VERB.search(text, 0, found.start()) is not None
 
 
 def _is_promotion(text: str, runs: tuple[str, ...], own: str | None = None) -> bool:
@@ -371,7 +386,8 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
     # Capitals inside quotes are someone's post or slogan, reported; a notice in capitals is the page's own.
     if _is_shouting(own) or _is_legal(sentence, runs):
         return "disclaimer or legal notice"
-    if _DISCLOSURE.search(sentence, runs):
+    disclosed = _DISCLOSURE.search(sentence, runs)
+    if disclosed is not None and not _reported(sentence, disclosed):
         return "position disclosure"
     if _is_promotion(sentence, runs, own) or _LEAD_POINTER.match(sentence, runs):
         return "call to action or promotion"
@@ -1029,11 +1045,15 @@ def story_noise(story: PreparedStory, named: list[int], main: bool) -> list[str 
             for i in range(last + 1, len(texts)):
                 # List items carry the article's figures, and quoted speech, a figure, a listed
                 # company ("(GLBX)") or "the company" referring back is news: none of them signs off.
-                if not story.sentences[i].listed and not _REPORTED.search(texts[i]) and not _closing_thought(texts[i]):
+                if (not story.sentences[i].listed and not _REPORTED.search(texts[i]) and not _REFERS_BACK.match(texts[i])
+                        and not _closing_thought(texts[i])):
                     reasons[i] = reasons[i] or "sign-off after the article"
     return reasons
 
 
+# A tail sentence opening on a pronoun ("It has no debt.", "Its shares doubled this year.") goes on
+# about whom the story is about: a sign-off speaks of the medium, not of "it".
+_REFERS_BACK = re.compile(r"^[\"“‘']?(?:it|its|they|their)\b", re.I)
 # A tail sentence that carries the argument on ("If access to that market closes, so does a growth
 # pillar.", "And with rates rising, …", "That said, …") is the article's closing thought; a sign-off
 # speaks of the medium (the article, where it appeared, the feed, the show) or advises the reader.

@@ -465,3 +465,17 @@ def test_the_subject_as_a_yardstick_before_another_company_makes_the_sentence_th
     about = _week([_sentence("Like Acme, Initech has a lot of exposure to the business cycle.", 3),
                    _sentence("Acme, like Initech, sells arms to carmakers.", 3, paragraph=1)])
     assert about == ["Initech", ""]
+
+
+@pytest.mark.parametrize("title", ["Acme vs. Globex: Which Robot Stock Is the Better Buy?",
+                                   "Better Buy: Globex Versus Acme"])
+def test_a_peer_a_headline_sets_against_the_subject_is_another_company_without_its_ticker(title):
+    text = ("Acme Robotics and Globex both make warehouse robots, but their businesses differ a great deal.\n\n"
+            "Globex grew revenue 30% last year, to $2 billion. Its margins are thinner, though, at 8%.\n\n"
+            "Acme's revenue grew 12% to $5 billion last year. Its operating margin was 21%.")
+    about = _about(text, title)
+    assert about["Globex grew revenue 30% last year, to $2 billion."] == "Globex"
+    assert about["Its margins are thinner, though, at 8%."] == "Globex"  # the paragraph's focus
+    assert about["Acme's revenue grew 12% to $5 billion last year."] == ""
+    # A headline that does not set the subject against it names no peer: the unmarked name stays unknown.
+    assert _about(text, "Two robot makers report")["Globex grew revenue 30% last year, to $2 billion."] == ""

@@ -281,6 +281,15 @@ def test_promotions_are_judged_by_what_they_do_not_by_a_word(noise, news):
          "The board said it owed a fiduciary duty to all shareholders when it weighed the offer."),
         ("ACME, the ACME logo and RoboArm are trademarks and/or registered trademarks of Acme Corp in the U.S. and other countries.",
          "A court ruled on Tuesday that the RoboArm name and logo are registered trademarks of Acme, not of its former supplier."),
+        ("Read our privacy policy to learn how we handle the data you give us.",
+         "Acme's privacy policy changes drew a $20 million fine from regulators in Ireland."),
+        ("For details of how your data is used, see the privacy notice.",
+         "The company updated its privacy notice after the court ruling on Tuesday."),
+        # a company's statement, reported, is news, though it says what a notice says
+        ("Example Media is not responsible for the content of external sites.",
+         "Acme said it is not responsible for the outage, blaming a cloud supplier."),
+        ("Past performance is not a guarantee of future returns.",
+         "Acme's management said past performance is not a guarantee that the rebound will continue."),
     ],
 )
 def test_legal_notices_are_caught_but_news_about_law_is_kept(noise, news):
@@ -303,6 +312,9 @@ def test_legal_notices_are_caught_but_news_about_law_is_kept(noise, news):
          "Initech is an affiliate of Globex and may be sold next year, the filing said."),
         ("Jane Roe is an affiliate of Market Letters and may be compensated for promoting its services.",
          "Influencers who are compensated for promoting products must say so, the regulator said on Monday."),
+        # a holder's statement, reported, is news
+        ("Jane Roe holds a position in Acme and may trade it at any time.",
+         "Acme shares rose 4% after Globex said it holds a position in the company."),
     ],
 )
 def test_holdings_disclosures_are_caught_but_news_about_holdings_is_kept(noise, news):
@@ -420,7 +432,9 @@ def test_a_closing_thought_that_carries_the_argument_on_is_not_a_sign_off():
                 "And with regulators turning up the heat, the chief executive's balancing act just got harder.": True,
                 "And don't forget to follow our coverage on Facebook and Twitter.": False,   # the medium
                 "This article first appeared on Market Pages.": False,
-                "So readers should wait before buying more of the stock.": False}           # advice
+                "So readers should wait before buying more of the stock.": False,           # advice
+                "It has no debt and plenty of cash.": True,                                 # goes on about it
+                "Its shares have doubled this year.": True}
     for closing, kept in closings.items():
         result = clean.clean_article(Article(path="x.txt", text=lead + closing + "\n"), Subject(name="Acme Corp"))
         assert (closing in [s for p in result.paragraphs for s in p]) is kept, closing
