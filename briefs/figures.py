@@ -159,6 +159,7 @@ _COMPARE = _Gated(r"\b(?:vs\.?|versus|compared (?:with|to)|against|above|below|a
 
 # Cue words for the kind, read in the figure's own stretch of its clause.
 _ESTIMATE = _Gated(r"\b(?:expect(?:ed|ations?|s|ing)?|estimates? (?:of|for)|estimated|consensus|analysts?|Wall Street|"
+                   r"(?:is|are) seen|"
                    r"anticipated|forecasters?|polled|FactSet|LSEG|Refinitiv|Visible Alpha|projected|predicted)\b", re.I)
 _GUIDANCE = _Gated(r"\b(?:guid(?:ance|ed|es|ing)|outlook|forecasts?|forecasted|projects|projecting|sees|"
                    r"anticipates|targets|targeting|(?<!price )target|plans? to|aims? to|will|expects)\b", re.I,
@@ -734,7 +735,11 @@ _SHARES_WORD = re.compile(r"\b(?:shares?|stock|stocks)\b", re.I)
 
 # A sentence closing on an analyst as its source: every result-like figure in it is that analyst's
 # estimate, whichever clause states it (the clause's own cue words miss a closing attribution).
-_BY_ANALYST = re.compile(r",\s*according to\b[^,;]*\b(?:analysts?|estimates?)\b[^,;]*[.!]?[\"”’']?\s*$", re.I)
+_BY_ANALYST = re.compile(r",\s*according to\b[^,;]*\b(?:analysts?|estimates?|consensus|LSEG|FactSet|Refinitiv|Zacks)\b"
+                         r"[^,;]*[.!]?[\"”’']?\s*$", re.I)
+# "…, analysts said": a forecast they make (a result they comment on stays the company's).
+_ANALYSTS_SAID = re.compile(r",\s*(?:[\w’'-]+\s+){0,3}analysts?\s+(?:said|say|says|wrote|estimated?|expect(?:ed)?|forecast)"
+                            r"[^,;]*[.!]?[\"”’']?\s*$", re.I)
 
 
 _MARKET_VALUE = re.compile(r"\bmarket (?:cap|capitali[sz]ation|value)\b", re.I)
@@ -962,8 +967,11 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                 continue  # "$60 a share": a share price, not a result
         near = max(lo, match.start() - _KIND_BEFORE), min(hi, end + _KIND_AFTER)
         kind = _kind(text[near[0]:near[1]], metric, _words(low, *near, words))
-        if kind == "actual" and metric.section != "targets" and _BY_ANALYST.search(text):
-            kind = "estimate"  # "… a 10% earnings headwind this year, according to Big Bank analyst Jane Roe"
+        if metric.section != "targets" and ((kind in ("actual", "guidance") and _BY_ANALYST.search(text))
+                                            or (kind == "guidance" and _ANALYSTS_SAID.search(text))):
+            # "… a 10% earnings headwind this year, according to Big Bank analyst Jane Roe", "Acme will
+            # likely report revenue of $3.2 billion, analysts said": the analysts' number, not the company's
+            kind = "estimate"
         if _COULD.search(clause, words):
             if not _SPOKEN.search(text):
                 continue

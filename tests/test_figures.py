@@ -521,3 +521,20 @@ def test_a_share_move_does_not_take_the_quarter_a_sentence_reports():
 def test_a_purchase_agreed_is_a_deal():
     row = one("Acme agreed to buy Globex for $2.1 billion in cash.")
     assert (row.metric, row.value) == ("deal value", "$2.1 billion")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a forecast in the passive, or credited to analysts or a consensus provider, is theirs, not the company's
+        ("Acme's revenue is seen rising 12% to $3.2 billion, according to a survey of analysts.", "estimate"),
+        ("Acme's revenue is seen rising 12% to $3.2 billion in the quarter.", "estimate"),
+        ("Acme will likely report revenue of about $3.2 billion, analysts said.", "estimate"),
+        # ... while the company's own outlook, and a result analysts comment on, keep their kind
+        ("Acme expects revenue of $3.3 billion next quarter, the company said.", "guidance"),
+        ("Acme sees revenue of $3.3 billion next quarter, according to its filing.", "guidance"),
+        ("Acme reported revenue of $3.4 billion, analysts said.", "actual"),
+    ],
+)
+def test_a_forecast_is_told_by_whose_it_is(text, kind):
+    assert one(text).kind == kind
