@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import language, period, rank
-from .entities import countries
+from .entities import countries, places
 from .figures import FIGURE
 from .model import Sentence, Theme
 
@@ -483,7 +483,8 @@ def same_fact(a: Sentence, b: Sentence) -> bool:
     outlet gives its own percentage and hour), or worded alike (REDUNDANT)."""
     if (a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text) or _codes(a.text) & _codes(b.text):
         return True
-    return same_move(a.text, b.text) or similarity(a, b) >= REDUNDANT or retold(a, b) or same_trip(a.text, b.text)
+    return (same_move(a.text, b.text) or similarity(a, b) >= REDUNDANT or retold(a, b) or same_trip(a.text, b.text)
+            or same_site(a.text, b.text))
 
 
 # Two outlets retelling one event in their own words ("made a trip to Beijing" / "visited Beijing,
@@ -532,6 +533,34 @@ def same_trip(a: str, b: str) -> bool:
     places = countries(a) & countries(b)
     # The traveller is a person, not the place itself ("Beijing" after "Greater"): a shared name must not be a place's.
     return bool(places) and any(not countries(n) for n in shared)
+
+
+# One site, told by several outlets in their own words ("plans to open a gigafactory in Monterrey,
+# Mexico", "picked an industrial cluster in Mexico … to construct its new Gigafactory", "a new plant
+# in Northern Mexico"): a facility and a place named beside it are one fact in a week, however
+# little else the tellings share. Places must be the same by name ("Ohio" and "Arizona" are two fabs).
+_FACILITY = re.compile(r"\b(?:plants?|factor(?:y|ies)|gigafactor(?:y|ies)|facilit(?:y|ies)|fabs?|refiner(?:y|ies)|"
+                       r"smelters?|mines?|campus(?:es)?|data cent(?:er|re)s?|warehouses?)\b", re.I)
+_PLACE_WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
+SITE_WINDOW = 60  # characters either side of the facility word
+
+
+@lru_cache(maxsize=50_000)
+def _sites(text: str) -> frozenset[str]:
+    """Return the places (lower case) named beside a facility word in the text."""
+    found: set[str] = set()
+    for match in _FACILITY.finditer(text):
+        window = text[max(0, match.start() - SITE_WINDOW):match.end() + SITE_WINDOW]
+        for run in _PLACE_WORDS.finditer(window):
+            for name in (run.group(0), *run.group(0).split()):
+                if name.lower() in places():
+                    found.add(name.lower())
+    return frozenset(found)
+
+
+def same_site(a: str, b: str) -> bool:
+    """Return True when two texts tell of a facility in the same named place (see `_FACILITY`)."""
+    return bool(_sites(a) & _sites(b))
 
 
 def restates(a: Sentence, b: Sentence) -> bool:

@@ -403,6 +403,18 @@ def test_one_persons_trip_told_in_other_words_is_one_fact():
     assert not select.same_fact(trip, s("Acme chief executive Jane Roe said China remains a key market for its robots."))
 
 
+def test_one_site_told_in_other_words_is_one_fact():
+    plan = s("Acme announced plans to open a gigafactory in Monterrey, Mexico as part of its expansion.")
+    for retold in ("Acme is reportedly planning to build a new plant in Northern Mexico to grow outside the U.S.",
+                   "The company has picked an industrial cluster in Mexico, Nuevo Leon, to construct its new factory.",
+                   "At its investor day, the chief executive revealed the project, now called Gigafactory Mexico."):
+        assert select.same_fact(plan, s(retold)), retold
+    # A plant in another place, or the same country named without a site: other facts.
+    assert not select.same_fact(s("Acme will build a chip fab in Ohio that opens in 2027, it said on Monday."),
+                                s("Acme's new chip fab in Arizona began production on Tuesday, the company said."))
+    assert not select.same_fact(plan, s("Acme's sales in Mexico rose 12% in the quarter, helped by new dealers."))
+
+
 def _prefilter_reading_every_quality(candidates, limit):
     """The prefilter's definition, reading every candidate's quality."""
     frequency = {}
