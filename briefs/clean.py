@@ -329,6 +329,24 @@ _REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
                        r"retailer|maker|manufacturer|startup|conglomerate)(?:'s|’s)?\b")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
+# A subheading in headline case run into the quote that opens its section ("Signs of Slowing Demand
+# for Acme's Chips “If demand is …”): four words or more, capitalised but for small words, one of
+# which it holds (a speaker's name and title before a quote hold none, and stay).
+_SMALL_WORD = r"(?:of|for|the|a|an|and|in|on|to|with|at|by|from|as)"
+_LEAD_HEADING = re.compile(rf"^(?:[A-Z][\w’'&-]*|{_SMALL_WORD})(?:\s+(?:[A-Z][\w’'&-]*|{_SMALL_WORD})){{3,11}}\s+(?=[“\"][A-Z])")
+_SMALL = re.compile(rf"\s{_SMALL_WORD}\s")
+
+
+def _glued_heading(sentence: str) -> re.Match | None:
+    """Return the match of a headline-case subheading glued to the quote after it, else None."""
+    found = _LEAD_HEADING.match(sentence) if sentence[:1].isupper() else None
+    return found if found is not None and _SMALL.search(found.group(0)) else None
+
+
+# A wire story's byline run into its dateline ("By Jane Roe and John Doe LONDON (Reuters) - Acme …"):
+# the names are cut off; the dateline opens the lede. Without a dateline the names' end is unknown.
+_LEAD_BYLINE = re.compile(r"^By\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,3})?"
+                          r"(?=[A-Z]{3,}(?:[\s,]+[A-Z][\w.]*){0,3}\s*(?:\([\w\s]+\)\s*)?[-–—]\s)")
 
 
 def is_short_statement(sentence: str) -> bool:
@@ -623,7 +641,7 @@ def _sentences(text: str, listed: bool = False) -> list[str]:
         return [text]
     result = []
     for sentence in _whole_sentences(text.strip(), language.unit_sentences(text.strip())):
-        mark = _LEAD_MARK.match(sentence)
+        mark = _LEAD_MARK.match(sentence) or _LEAD_BYLINE.match(sentence) or _glued_heading(sentence)
         sentence = sentence[mark.end():] if mark else sentence
         label = _LEAD_LABEL.match(sentence)
         for piece in _split_pointer(sentence[label.end():] if label else sentence):

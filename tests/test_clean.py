@@ -904,3 +904,28 @@ def test_near_duplicates_are_those_a_plain_comparison_with_every_bucket_entry_fi
     assert found == _plain_near_duplicates(sentences)
     assert any(f is not None and f != clean.normalize(s) for f, s in zip(found, sentences))  # some copies merge
     assert max(len(bucket.entries) for bucket in deduper.heads.values()) == clean.BUCKET_LIMIT
+
+
+@pytest.mark.parametrize(
+    "text, sentence",
+    [
+        # a wire byline run into the dateline: the names go, the dateline opens the lede
+        ("By Jane Roe and John Doe SINGAPORE (Reuters) - Acme did not warn some customers about the new export rules.",
+         "SINGAPORE (Reuters) - Acme did not warn some customers about the new export rules."),
+        ("By Jane Roe LONDON (Reuters) - Acme shares were calm on Monday as investors awaited its results.",
+         "LONDON (Reuters) - Acme shares were calm on Monday as investors awaited its results."),
+        # a subheading in headline case run into the quote that opens its section
+        ("Signs of Slowing Demand for Acme's Robots “If demand were so strong, it would not write its stock down to "
+         "zero,” an investor said.",
+         "“If demand were so strong, it would not write its stock down to zero,” an investor said."),
+        # ... but "By" opening a sentence, a byline with no dateline, and a speaker before a quote stay
+        ("By the end of the year, Acme expects to ship 5 million robots to warehouses.",
+         "By the end of the year, Acme expects to ship 5 million robots to warehouses."),
+        ("By Jane Roe Acme shares fell 5% on Monday after the report on its orders.",
+         "By Jane Roe Acme shares fell 5% on Monday after the report on its orders."),
+        ("Acme Chief Executive Jane Roe “We will build more robots next year,” she told analysts.",
+         "Acme Chief Executive Jane Roe “We will build more robots next year,” she told analysts."),
+    ],
+)
+def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, sentence):
+    assert clean._sentences(text)[0] == sentence
