@@ -162,6 +162,8 @@ _ESTIMATE = _Gated(r"\b(?:expect(?:ed|ations?|s|ing)?|estimates? (?:of|for)|esti
                    r"(?:is|are) seen|"
                    r"anticipated|forecasters?|polled|FactSet|LSEG|Refinitiv|Visible Alpha|projected|predicted)\b", re.I)
 _GUIDANCE = _Gated(r"\b(?:guid(?:ance|ed|es|ing)|outlook|forecasts?|forecasted|projects|projecting|sees|"
+                   # a company speaking for itself on its call: "we now expect revenue of …"
+                   r"we (?:now |still |also |continue to )?(?:expect|anticipate|see|project)|"
                    r"anticipates|targets|targeting|(?<!price )target|plans? to|aims? to|will|expects)\b", re.I,
                    lookbehinds=True)
 # Analysts' words make a forecast an estimate even when the company's guidance is named too.
@@ -738,7 +740,8 @@ _SHARES_WORD = re.compile(r"\b(?:shares?|stock|stocks)\b", re.I)
 _BY_ANALYST = re.compile(r",\s*according to\b[^,;]*\b(?:analysts?|estimates?|consensus|LSEG|FactSet|Refinitiv|Zacks)\b"
                          r"[^,;]*[.!]?[\"”’']?\s*$", re.I)
 # "…, analysts said": a forecast they make (a result they comment on stays the company's).
-_ANALYSTS_SAID = re.compile(r",\s*(?:[\w’'-]+\s+){0,3}analysts?\s+(?:said|say|says|wrote|estimated?|expect(?:ed)?|forecast)"
+_ANALYSTS_SAID = re.compile(r",\s*(?:[\w’'-]+\s+){0,3}analysts?(?:\s+[\w’'&.-]+){0,4}?\s+(?:said|say|says|wrote|"
+                            r"estimated?|expect(?:ed)?|forecast)"
                             r"[^,;]*[.!]?[\"”’']?\s*$", re.I)
 
 

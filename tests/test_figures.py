@@ -518,6 +518,10 @@ def test_a_share_move_does_not_take_the_quarter_a_sentence_reports():
     assert one("Acme shares fell 5% in the first quarter.").period == "Q1"  # its own clause's period stays
 
 
+def test_shares_bought_back_are_a_buyback():
+    assert one("Acme bought back $150 million of its shares in the quarter.").metric == "buyback"
+
+
 def test_a_purchase_agreed_is_a_deal():
     row = one("Acme agreed to buy Globex for $2.1 billion in cash.")
     assert (row.metric, row.value) == ("deal value", "$2.1 billion")
@@ -534,6 +538,9 @@ def test_a_purchase_agreed_is_a_deal():
         ("Acme expects revenue of $3.3 billion next quarter, the company said.", "guidance"),
         ("Acme sees revenue of $3.3 billion next quarter, according to its filing.", "guidance"),
         ("Acme reported revenue of $3.4 billion, analysts said.", "actual"),
+        # the company speaking for itself on its call, and an analyst's note speaking for the analyst
+        ("For the full year, we now expect revenue of $8.4 billion to $8.6 billion, Acme said.", "guidance"),
+        ("We expect Acme revenue of $8.5 billion next year, analysts at Big Bank wrote.", "estimate"),
     ],
 )
 def test_a_forecast_is_told_by_whose_it_is(text, kind):
