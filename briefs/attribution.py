@@ -13,8 +13,9 @@ forms, or related term for the subject) moves the focus to that company for the 
 paragraph; a sentence naming no company inherits the focus where it stands. So a market wrap
 that names the subject in one paragraph lends the subject that paragraph only. Other companies are recognised by general cues only: a ticker
 with its exchange (`(NASDAQ: AMD)`, `NYSE:BAC`), a cashtag (`$AMD`), a quote with its price move
-(`AMD-2.1%`), a Reuters code (`AMD.O`), a corporate suffix (`Acme Inc.`), or the headline setting
-it against the subject (`Acme vs. Globex`); a name learned from one of these in an article is then
+(`AMD-2.1%`), a Reuters code (`AMD.O`), a corporate suffix (`Acme Inc.`), the headline setting
+it against the subject (`Acme vs. Globex`), or a sentence it opens by posting a result ("Globex
+posted a loss"); a name learned from one of these in an article is then
 recognised alone elsewhere in that article.
 """
 
@@ -82,6 +83,12 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'�
 # "Acme vs. Globex", "Globex Versus Acme": two names set against each other in a headline.
 _VERSUS = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\s+(?:vs\.?|[Vv]ersus)\s+"
                      r"([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})")
+# "Globex, meanwhile, posted a loss", "Globex reported quarterly revenue of …": whoever opens a
+# sentence by posting a result is a company (people and agencies post no revenue).
+_POSTS_RESULT = re.compile(r"^([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})(?:,[^,]{1,30},)?\s+(?:posted|reported|booked|"
+                           r"recorded|swung to)\s+(?:an?\s+|its\s+)?(?:(?!that\b|how\b|what\b)[\w-]+\s+){0,2}?(?:loss|profit|revenues?|sales|"
+                           r"earnings|net income)\b")
+_RESULT_VERB = re.compile(r" (?:posted|reported|booked|recorded|swung to) ")  # what every such sentence holds
 # Capitalised words that open sentences or name no company: never taken as a learned name.
 _NOT_A_NAME = frozenset("The A An This That These Those It Its Shares Stock Stocks Analysts In On At For And Of But "
                         "Nasdaq NYSE Symbol Ticker".split())
@@ -110,7 +117,7 @@ _CUE_WORD = re.compile("|".join(map(re.escape, _CUE_WORDS)))  # any of them, any
 
 def _may_list(text: str) -> bool:
     """Return False when the text holds no cue of a listed company (most sentences), by literal tests first."""
-    if "(" in text or ":" in text or "$" in text:
+    if "(" in text or ":" in text or "$" in text or _RESULT_VERB.search(text):
         return True
     if _CUE_WORD.search(text):
         return _ANY_CUE.search(text) is not None
@@ -146,6 +153,11 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
             found.append((name, ""))
     for match in _SHARES_OF.finditer(text) if "hares of" in text else ():
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME).rstrip(" &of")
+        if name:
+            found.append((name, ""))
+    posts = _POSTS_RESULT.match(text) if _RESULT_VERB.search(text) else None
+    if posts is not None:
+        name = " ".join(w for w in posts.group(1).split() if w not in _NOT_A_NAME)
         if name:
             found.append((name, ""))
     for match in _SUFFIXED.finditer(text) if _SUFFIX_WORD.search(text) else ():

@@ -479,3 +479,16 @@ def test_a_peer_a_headline_sets_against_the_subject_is_another_company_without_i
     assert about["Acme's revenue grew 12% to $5 billion last year."] == ""
     # A headline that does not set the subject against it names no peer: the unmarked name stays unknown.
     assert _about(text, "Two robot makers report")["Globex grew revenue 30% last year, to $2 billion."] == ""
+
+
+def test_a_name_that_posts_a_result_is_another_company_and_its_paragraph_is_its_own():
+    text = ("Acme Robotics said on Tuesday that its quarterly revenue rose 12% to $1.2 billion on warehouse demand.\n\n"
+            "Globex, meanwhile, posted a loss. Revenue fell 8% to $900 million and the company cut 500 jobs.\n\n"
+            "Acme's chief executive said the company would open a new plant in Texas next year.")
+    about = _about(text, "Acme and Globex report results")
+    assert about["Globex, meanwhile, posted a loss."] == "Globex"
+    assert about["Revenue fell 8% to $900 million and the company cut 500 jobs."] == "Globex"
+    assert about["Acme's chief executive said the company would open a new plant in Texas next year."] == ""
+    # A reporter reporting, or a person posting, is no company.
+    assert attribution.listed_companies("Reuters reported that sales fell 8% in the quarter.") == ()
+    assert attribution.listed_companies("Jane Roe posted a photo of the robot on social media.") == ()
