@@ -72,6 +72,11 @@ _HEADLINE_WORDS = {
              r"jump|jumps|climb|climbs|sheds?|dips?|retreats?|rebounds?|soars?|slides?|tanks?",
 }
 _HEADLINE = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _HEADLINE_WORDS.items()}
+# A result measured against the forecasts ("Q3 earnings beat estimates", "revenue misses
+# expectations") reports the quarter; "expected to beat estimates", "to top forecasts" still preview it.
+_MEASURED_AGAINST = re.compile(r"(?<!\bto )\b(?:beats?|tops?|topped|misses|missed|exceeds?|exceeded|surpass(?:es|ed)|"
+                               r"trails?|trailed|lags?|lagged|in line with)\s+(?:\w+\s+)?(?:estimates?|expectations|"
+                               r"forecasts?|views?|consensus)\b", re.I)
 _OPINION = re.compile(r"^(?:opinion|column|commentary|analysis|editorial|letter)\b|\b(?:opinion|op-ed)\s*[:|]", re.I)
 # A note on trading in a stock's options ("Notable Monday Option Activity: …", "October 20th Options
 # Now Available For …"): its headline is about the options market, and its body quotes strikes and
@@ -106,8 +111,11 @@ def kind(title: str, sentences: Sequence[str], body_words: int | None = None) ->
         return PROMOTIONAL
     if _HEADLINE[ANALYST].search(title):
         return ANALYST
-    if _HEADLINE[PREVIEW].search(title):
+    measured = _MEASURED_AGAINST.search(title)
+    if _HEADLINE[PREVIEW].search(title) and not measured:
         return PREVIEW
+    if measured:
+        return RESULTS
     if _HEADLINE[RESULTS].search(title) and re.search(r"\d|results|earnings", title, re.I):
         return RESULTS
     if _HEADLINE[LEGAL].search(title):

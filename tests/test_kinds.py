@@ -23,6 +23,11 @@ NEWS_BODY = ["Acme Robotics said on Tuesday that it would open a second plant in
     ("Stocks Close Lower as Bond Yields Climb", kinds.MARKET_WRAP),
     ("Save $200 on the Acme Home Robot in This Weekend Deal", kinds.SHOPPING),
     ("Acme Robotics Opens a Second Plant in Ohio", kinds.NEWS),
+    # a result measured against the forecasts reports the quarter; a forecast of beating them previews it
+    ("Acme Robotics Q3 Earnings: Revenue Rises 12%, Beats Estimates", kinds.RESULTS),
+    ("Acme Robotics Revenue Misses Expectations as Orders Slow", kinds.RESULTS),
+    ("Acme Robotics Expected to Beat Estimates When It Reports Thursday", kinds.PREVIEW),
+    ("What to Expect From Acme Robotics Earnings This Week", kinds.PREVIEW),
 ])
 def test_headlines_give_the_kind(title, expected):
     assert kinds.kind(title, NEWS_BODY) == expected
