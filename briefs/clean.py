@@ -641,10 +641,15 @@ def _sentences(text: str, listed: bool = False) -> list[str]:
         return [text]
     result = []
     for sentence in _whole_sentences(text.strip(), language.unit_sentences(text.strip())):
-        mark = _LEAD_MARK.match(sentence) or _LEAD_BYLINE.match(sentence) or _glued_heading(sentence)
+        mark = _LEAD_MARK.match(sentence)
         sentence = sentence[mark.end():] if mark else sentence
-        label = _LEAD_LABEL.match(sentence)
-        for piece in _split_pointer(sentence[label.end():] if label else sentence):
+        # A byline, a subheading or a section label cut off the sentence is a piece of its own, judged
+        # (and dropped, with its reason) like any other: every loss is accounted for (--explain-file).
+        cut = _LEAD_BYLINE.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence)
+        if cut:
+            result.append(sentence[:cut.end()].rstrip())
+            sentence = sentence[cut.end():]
+        for piece in _split_pointer(sentence):
             for part in _split_copyright(piece):
                 for line in _split_shouting(part):
                     result.extend(_split_credit(line))

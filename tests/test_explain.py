@@ -89,3 +89,19 @@ def test_a_fact_box_left_out_of_a_page_is_reported_at_the_load_stage(tmp_path):
     assert boxed and all(r["stage"] == "load" and r["file"].endswith("page.html") for r in boxed)
     brief = next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8")
     assert "warehouse lease" not in brief and "plant number" in brief
+
+
+def test_a_byline_cut_off_a_lede_is_listed_with_the_drops(tmp_path):
+    folder = _corpus(tmp_path)
+    (folder / "wire.txt").write_text(
+        "By Jane Roe and John Doe LONDON (Reuters) - Acme Corp will build a second battery plant in Ohio, it said "
+        "on Wednesday.\n\nThe plant will employ 1,500 people when it opens in 2027, Acme Corp said.\n", encoding="utf-8")
+    target = tmp_path / "drops.jsonl"
+    result = CliRunner().invoke(app, ["build", str(folder), "--out", str(tmp_path / "out"), "--format", "json",
+                                      "--no-cache", "-q", "--explain-file", str(target)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert any(r["text"] == "By Jane Roe and John Doe" and r["file"].endswith("wire.txt") for r in records)
+    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
+    quoted = [s["text"] for t in brief["themes"] for s in t["sentences"]] + [s["text"] for s in brief["summary"]]
+    assert not any(text.startswith("By Jane Roe") for text in quoted)
