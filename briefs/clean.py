@@ -329,8 +329,8 @@ _REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
                        r"retailer|maker|manufacturer|startup|conglomerate)(?:'s|’s)?\b")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
-# A subheading in headline case run into the quote that opens its section ("Signs of Slowing Demand
-# for Acme's Chips “If demand is …”): four words or more, capitalised but for small words, one of
+# A subheading in headline case run into the quote that opens its section ("Cracks in the Case
+# for Acme's Robots “If demand is …”): four words or more, capitalised but for small words, one of
 # which it holds (a speaker's name and title before a quote hold none, and stay).
 _SMALL_WORD = r"(?:of|for|the|a|an|and|in|on|to|with|at|by|from|as)"
 _LEAD_HEADING = re.compile(rf"^(?:[A-Z][\w’'&-]*|{_SMALL_WORD})(?:\s+(?:[A-Z][\w’'&-]*|{_SMALL_WORD})){{3,11}}\s+(?=[“\"][A-Z])")

@@ -210,7 +210,7 @@ _PERIODS = [
     (re.compile(r"\b(?:in|for|of|during|through)\s+((?:19|20)\d\d)\b"), lambda m: m.group(1)),
     (re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:st|nd|rd|th)?\b"),
      lambda m: m.group(1)),
-    # "climbed 18.8% in February": a month's move is not the week's ("in May 2024" keeps its year).
+    # "rose 12.5% in March": a month's move is not the week's ("in May 2024" keeps its year).
     (re.compile(r"\b(?:in|for|during|through)\s+((?:January|February|March|April|May|June|July|August|September|"
                 r"October|November|December)(?:\s+(?:19|20)\d\d)?)\b(?!\s+\d)"), lambda m: m.group(1)),
     (re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last|trailing)\s+((?:\d+|two|three|four|five|six|twelve)\s+"

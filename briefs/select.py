@@ -218,14 +218,14 @@ _GLUED_BEFORE = re.compile(r"(?<![\w'’-])(?:the|and|its|with|of|to|in|on|at|by
 # the whole is one of the subject's names ("easyJet"); not to a capital run ("watchOS", "phpBB") ...
 _GLUED_NAME = re.compile(r"(?<![\w'’])([a-z]{3,})[A-Z][a-z]\w*")
 # ... or a lower-case word to the function word after it ("afterthe", "saidit's", "resultsand",
-# "yesterdayas", "familiarwith"), when the week writes the first word, of four letters or more
+# "earlieras", "partnerwith"), when the week writes the first word, of four letters or more
 # ("photo", "seethe"), on its own. Not "it" ("visit", "digit"), "in" ("plugin", "within"), "on"
 # ("season", "lesson"), "at" ("format"), "by" ("nearby"), "an" ("suburban") or "its" ("profits"):
 # ordinary words end so.
 _GLUED_AFTER = re.compile(r"(?<![\w'’-])([a-z]{4,})(?:the|and|to|it['’]s|not|as|is|was|were|has|have|of|with|for|from|"
                           r"that|which)(?![\w'’-])")
 # ... or one of the function words no English word starts with a word of four letters or more
-# after ("itsgraphic", "thatrattled", "andhedge"), glued to a word the week writes on its own. Not
+# after ("itsrobotic", "thatworried", "andpension"), glued to a word the week writes on its own. Not
 # "the" ("therapist", "therein"), "for" ("forward", "fortune") or "with" ("withdraw", "withstand").
 _GLUED_LOWER = re.compile(r"(?<![\w'’-])(?:its|and|that|this|their|was)([a-z]{4,})(?![\w'’-])")
 # ... but "cannot", "hereto", "thereof", "whereas" and "forthwith" are words.
@@ -535,9 +535,9 @@ def same_trip(a: str, b: str) -> bool:
     return bool(places) and any(not countries(n) for n in shared)
 
 
-# One site, told by several outlets in their own words ("plans to open a gigafactory in Monterrey,
-# Mexico", "picked an industrial cluster in Mexico … to construct its new Gigafactory", "a new plant
-# in Northern Mexico"): a facility and a place named beside it are one fact in a week, however
+# One site, told by several outlets in their own words ("plans to open a factory in Wroclaw,
+# Poland", "picked an industrial park in Poland … to build its new factory", "a new plant in
+# Southern Poland"): a facility and a place named beside it are one fact in a week, however
 # little else the tellings share. Places must be the same by name ("Ohio" and "Arizona" are two fabs).
 _FACILITY = re.compile(r"\b(?:plants?|factor(?:y|ies)|gigafactor(?:y|ies)|facilit(?:y|ies)|fabs?|refiner(?:y|ies)|"
                        r"smelters?|mines?|campus(?:es)?|data cent(?:er|re)s?|warehouses?)\b", re.I)

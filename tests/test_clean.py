@@ -915,7 +915,7 @@ def test_near_duplicates_are_those_a_plain_comparison_with_every_bucket_entry_fi
         ("By Jane Roe LONDON (Reuters) - Acme shares were calm on Monday as investors awaited its results.",
          "LONDON (Reuters) - Acme shares were calm on Monday as investors awaited its results."),
         # a subheading in headline case run into the quote that opens its section
-        ("Signs of Slowing Demand for Acme's Robots “If demand were so strong, it would not write its stock down to "
+        ("Cracks in the Case for Acme's Robots “If demand were so strong, it would not write its stock down to "
          "zero,” an investor said.",
          "“If demand were so strong, it would not write its stock down to zero,” an investor said."),
         # ... but "By" opening a sentence, a byline with no dateline, and a speaker before a quote stay

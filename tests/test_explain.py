@@ -33,6 +33,15 @@ def _corpus(tmp_path: Path) -> Path:
     return folder
 
 
+def _drops_of_build(folder: Path, tmp_path: Path) -> list[dict]:
+    """Build the corpus as a user does, with --explain-file, and return the file's records."""
+    target = tmp_path / "drops.jsonl"
+    result = CliRunner().invoke(app, ["build", str(folder), "--out", str(tmp_path / "out"), "--format", "json",
+                                      "--no-cache", "-q", "--explain-file", str(target)])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+
+
 def test_build_writes_every_drop_as_a_json_line(tmp_path):
     target = tmp_path / "audit" / "drops.jsonl"
     result = CliRunner().invoke(app, ["build", str(_corpus(tmp_path)), "--out", str(tmp_path / "out"),
@@ -80,11 +89,7 @@ def test_a_fact_box_left_out_of_a_page_is_reported_at_the_load_stage(tmp_path):
     (folder / "page.html").write_text(f"<html><head><title>Acme hires</title></head><body><article>{story}{box}"
                                       "<p>Acme Corp shares rose 2% in New York on Monday afternoon after the filing.</p>"
                                       "</article></body></html>", encoding="utf-8")
-    target = tmp_path / "drops.jsonl"
-    result = CliRunner().invoke(app, ["build", str(folder), "--out", str(tmp_path / "out"), "--format", "json",
-                                      "--no-cache", "-q", "--explain-file", str(target)])
-    assert result.exit_code == 0, result.output
-    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    records = _drops_of_build(folder, tmp_path)
     boxed = [r for r in records if "warehouse lease in Kentucky" in r["text"]]
     assert boxed and all(r["stage"] == "load" and r["file"].endswith("page.html") for r in boxed)
     brief = next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8")
@@ -96,11 +101,7 @@ def test_a_byline_cut_off_a_lede_is_listed_with_the_drops(tmp_path):
     (folder / "wire.txt").write_text(
         "By Jane Roe and John Doe LONDON (Reuters) - Acme Corp will build a second battery plant in Ohio, it said "
         "on Wednesday.\n\nThe plant will employ 1,500 people when it opens in 2027, Acme Corp said.\n", encoding="utf-8")
-    target = tmp_path / "drops.jsonl"
-    result = CliRunner().invoke(app, ["build", str(folder), "--out", str(tmp_path / "out"), "--format", "json",
-                                      "--no-cache", "-q", "--explain-file", str(target)])
-    assert result.exit_code == 0, result.output
-    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    records = _drops_of_build(folder, tmp_path)
     assert any(r["text"] == "By Jane Roe and John Doe" and r["file"].endswith("wire.txt") for r in records)
     brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
     quoted = [s["text"] for t in brief["themes"] for s in t["sentences"]] + [s["text"] for s in brief["summary"]]

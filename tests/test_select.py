@@ -235,7 +235,7 @@ def test_a_moves_day_after_a_closing_price_is_still_that_days_move():
 
 
 WEEK_WORDS = frozenset("after said results chips share revenue the and company shares fell kingpin yesterday familiar "
-                       "graphic rattled sea with draw ward rapist rein prof less form near bullet stand".split())
+                       "robotic worried sea with draw ward rapist rein prof less form near bullet stand earlier partner".split())
 
 
 @pytest.mark.parametrize("text, glued", [
@@ -244,10 +244,10 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
     ("The rules cover itsH20 chips sold to China.", True),
     ("Semiconductor kingpinAcme is a juggernaut, analysts wrote.", True),
     ("Acme's resultsand guidance beat estimates.", True),
-    ("The stock fell 7% yesterdayas the company said it would take a charge.", True),
-    ("Acme invested, according to a person familiarwith the matter.", True),
-    ("Acme makes itsgraphic chips in Taiwan.", True),
-    ("A rule thatrattled investors came on Tuesday.", True),
+    ("The stock fell 7% earlieras the company said it would take a charge.", True),
+    ("Acme signed on as a partnerwith the carmaker last year.", True),
+    ("Acme makes itsrobotic arms in Ohio.", True),
+    ("A rule thatworried investors came on Tuesday.", True),
     # The same words written apart, and ordinary words that end or begin like glue, are not.
     ("Shares fell after the company said it would take a charge.", False),
     ("Acme's results and guidance beat estimates; its H20 chips sold well.", False),
@@ -404,15 +404,15 @@ def test_one_persons_trip_told_in_other_words_is_one_fact():
 
 
 def test_one_site_told_in_other_words_is_one_fact():
-    plan = s("Acme announced plans to open a gigafactory in Monterrey, Mexico as part of its expansion.")
-    for retold in ("Acme is reportedly planning to build a new plant in Northern Mexico to grow outside the U.S.",
-                   "The company has picked an industrial cluster in Mexico, Nuevo Leon, to construct its new factory.",
-                   "At its investor day, the chief executive revealed the project, now called Gigafactory Mexico."):
+    plan = s("Acme announced plans to open a factory in Wroclaw, Poland as part of its expansion.")
+    for retold in ("Acme is reportedly planning to build a new plant in Southern Poland to grow outside Germany.",
+                   "The company has picked an industrial park in Poland, near Katowice, to build its new factory.",
+                   "At its investor day, the chief executive revealed the project, now called Factory Poland."):
         assert select.same_fact(plan, s(retold)), retold
     # A plant in another place, or the same country named without a site: other facts.
     assert not select.same_fact(s("Acme will build a chip fab in Ohio that opens in 2027, it said on Monday."),
                                 s("Acme's new chip fab in Arizona began production on Tuesday, the company said."))
-    assert not select.same_fact(plan, s("Acme's sales in Mexico rose 12% in the quarter, helped by new dealers."))
+    assert not select.same_fact(plan, s("Acme's sales in Poland rose 12% in the quarter, helped by new dealers."))
 
 
 def _prefilter_reading_every_quality(candidates, limit):
