@@ -175,11 +175,36 @@ def sentences(text: str) -> list[str]:
     return result
 
 
+# Punkt ends a sentence at an initialism it was not given ("J.D.", "H.C.", "S.C.A."): one
+# followed by a word no sentence starts with, a lower-case word or a name ("J.D. Power's survey",
+# "H.C. Wainwright", "S.C.A. now"), continues the sentence. Followed by a word sentences often
+# start with ("He", "The", "In"), it may end one, and Punkt's break stands.
+_INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
+_NEXT_WORD = re.compile(r"[(\[]|[\"“‘']?([\w][\w'’-]*)")
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Return True when Punkt broke `previous` from `following` at an initialism inside one sentence."""
+    if not _INITIALISM_END.search(previous):
+        return False
+    match = _NEXT_WORD.match(following)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word is None or word[:1].islower() or word.lower() not in stop_words()
+
+
 def unit_sentences(unit: str) -> list[str]:
     """Return the sentences of one text unit (a line as `lines` gives it): what `sentences` does per unit."""
+    spans: list[list[int]] = []
+    for start, end in _punkt().span_tokenize(unit):
+        if spans and _continues(unit[spans[-1][0]:spans[-1][1]], unit[start:end]):
+            spans[-1][1] = end  # verbatim: the unit's own text between the two pieces
+        else:
+            spans.append([start, end])
     result: list[str] = []
-    for sentence in _punkt().tokenize(unit):
-        result.extend(s.strip() for s in _ELLIPSIS_BREAK.split(sentence) if s.strip())
+    for start, end in spans:
+        result.extend(s.strip() for s in _ELLIPSIS_BREAK.split(unit[start:end]) if s.strip())
     return result
 
 

@@ -28,6 +28,15 @@ EVAL = Path(os.environ.get("BRIEFS_EVAL_DIR", ROOT.parent / "shared" / "eval"))
         ("Results at a glance\nRevenue rose 21% to $47.52 billion.", ["Results at a glance", "Revenue rose 21% to $47.52 billion."]),
         ("Mr. Zuckerberg spoke on Jan. 5 in Menlo Park. Analysts listened.",
          ["Mr. Zuckerberg spoke on Jan. 5 in Menlo Park.", "Analysts listened."]),
+        # An initialism Punkt was not given continues its sentence before a name or a lower-case word ...
+        ("After leading K.L. Ranking's poll twice, Acme placed third. Rivals lag.",
+         ["After leading K.L. Ranking's poll twice, Acme placed third.", "Rivals lag."]),
+        ("Analysts at R.T. Fielding cut the target. Shares fell.", ["Analysts at R.T. Fielding cut the target.", "Shares fell."]),
+        ("Acme sold its stake to Q.R.S. last week.", ["Acme sold its stake to Q.R.S. last week."]),
+        ("Shares of Acme N.V. (ACM) rose.", ["Shares of Acme N.V. (ACM) rose."]),
+        # ... and may end it before a word sentences start with.
+        ("The loan came from Acme Bank N.A. He declined to comment.",
+         ["The loan came from Acme Bank N.A.", "He declined to comment."]),
     ],
 )
 def test_sentences_handle_financial_news(text, expected):
