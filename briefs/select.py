@@ -147,9 +147,26 @@ _COMPARED_BACK = re.compile(r"\b(?:similarly|likewise)\b(?! to\b)|\b(?:some|many
                             r"several|both|either|neither|two|three) of (?:these|those|them)\b", re.I)
 
 
+# A pronoun as the subject after an opening phrase that names no one ("When the bubble burst, it
+# lost a third of its revenue", "In a statement, they said …"; not "After Acme's warning, it fell"),
+# and a period given as the one before ("During the same quarter, …"), lean back the same way.
+_DATE_WORDS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+               "August|September|October|November|December")
+_PRONOUN_AFTER_OPENING = re.compile(rf"^[A-Z][\w'’-]*(?:\s+(?!(?!{_DATE_WORDS})[A-Z])[\w'’$%.-]+){{0,12}},\s+"
+                                    r"(?:it|they|he|she|its|their|his|her)\s")
+_SAME_PERIOD = re.compile(r"^(?:in|during|over|for)\s+the\s+same\s+(?:quarter|period|month|year|week|day)\b", re.I)
+
+
 def self_contained(sentence: Sentence) -> bool:
     """Return False for sentences that lean on what came before (a pronoun or connective first, "similarly")."""
-    return not _UNRESOLVED.match(sentence.text.lstrip("\"“‘'( ")) and not _COMPARED_BACK.search(sentence.text)
+    return not _leans_back(sentence.text)
+
+
+@lru_cache(maxsize=50_000)  # asked of each candidate by `quality` and again by the summary
+def _leans_back(text: str) -> bool:
+    opening = text.lstrip("\"“‘'( ")
+    return bool(_UNRESOLVED.match(opening) or _COMPARED_BACK.search(text) or _PRONOUN_AFTER_OPENING.match(opening)
+                or _SAME_PERIOD.match(opening))
 
 
 def _names_its_referent(sentence: Sentence) -> bool:

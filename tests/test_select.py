@@ -200,6 +200,12 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("Two of them left Acme in March.", False),
     ("Some of the awards went to Globex.", True),
     ("Two of the three plants are in Texas.", True),
+    # A pronoun subject after an opening that names no one, and "the same" period, lean back too.
+    ("When the tech bubble burst, it lost a third of its revenue in a year.", False),
+    ("In a statement on Monday, they said the plan was on track.", False),
+    ("During the same quarter, Globex earned $18 million.", False),
+    ("After Acme's warning on Tuesday, it fell 3%.", True),
+    ("In 2024, Acme earned $5 million.", True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained
