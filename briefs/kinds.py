@@ -39,11 +39,15 @@ WEIGHT = {PROMOTIONAL: 0.5, SHOPPING: 0.3, REVIEW: 0.5, OPINION: 0.7, FAILURE: 0
 FAILURE_WORDS = 40
 _FAILURE = re.compile(r"\b(?:error|exception|not (?:found|available)|unavailable|connection (?:broken|reset|refused)|"
                       r"timed? ?out|access denied|forbidden|enable javascript|traceback)\b", re.I)
-# "Should You Buy…?", "Is X a Buy?", "3 Stocks to Buy Now", "…Millionaire…", "Buy and Hold Forever".
+# "Should You Buy…?", "Is X a Buy?", "3 Stocks to Buy Now", "…Millionaire…", "Buy and Hold Forever";
+# anywhere in the headline: "Down 40%, Should You Buy …?", "1 Fund to Buy With $500", "Is It Time to
+# Buy the Dip?", "2 Stocks You'll Wish You'd Bought".
 _PITCH = re.compile(r"^(?:should you|got \$[\d,]+|\d+\s+(?:[\w-]+\s+){0,3}(?:stocks?|shares|picks)\b"
                     r"(?=.*\b(?:buy|own|hold|watch|avoid|picks?|regret|surge|soar|double|potential)))|"
                     r"\bis (?:it|now|[\w.-]+(?: [\w.-]+){0,2}) (?:a )?(?:buy|sell|a bargain|a steal)\b|"
-                    r"\b(?:stocks? to (?:buy|own|watch|hold|avoid)|(?:buy|sell) (?:now|today|right now)|buy or sell|"
+                    r"\bshould you (?:buy|sell|own|hold)\b|\btime to (?:buy|sell)\b|\bbuy(?:ing)? the dip\b|"
+                    r"\byou(?:'ll|’ll|'d|’d| will| would| might| may)? (?:wish|regret)\b|"
+                    r"\b(?:(?:stocks?|etfs?|funds?) to (?:buy|own|watch|hold|avoid)|(?:buy|sell) (?:now|today|right now)|buy or sell|"
                     r"millionaire|forever|no-brainer|(?:top|best) (?:[\w-]+ )?(?:stocks?|picks) to|to buy (?:now|in|before|right)|"
                     r"your money|passive income|screaming buys?|regret not buying)\b", re.I)
 # Headline words that mark a kind (regular-expression alternatives, matched as whole words), kept
@@ -77,7 +81,9 @@ _HEADLINE = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _HEA
 _MEASURED_AGAINST = re.compile(r"(?<!\bto )\b(?:beats?|tops?|topped|misses|missed|exceeds?|exceeded|surpass(?:es|ed)|"
                                r"trails?|trailed|lags?|lagged|in line with)\s+(?:\w+\s+)?(?:estimates?|expectations|"
                                r"forecasts?|views?|consensus)\b", re.I)
-_OPINION = re.compile(r"^(?:opinion|column|commentary|analysis|editorial|letter)\b|\b(?:opinion|op-ed)\s*[:|]", re.I)
+# A labelled column, and a writer's forecast ("Prediction: Acme Will Beat the Market").
+_OPINION = re.compile(r"^(?:opinion|column|commentary|analysis|editorial|letter)\b|^prediction\s*:|\b(?:opinion|op-ed)\s*[:|]",
+                      re.I)
 # A note on trading in a stock's options ("Notable Monday Option Activity: …", "October 20th Options
 # Now Available For …"): its headline is about the options market, and its body quotes strikes and
 # contracts ("the $210 strike call option", "60,786 contracts"). Volumes and premiums, not company

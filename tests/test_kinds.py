@@ -28,6 +28,14 @@ NEWS_BODY = ["Acme Robotics said on Tuesday that it would open a second plant in
     ("Acme Robotics Revenue Misses Expectations as Orders Slow", kinds.RESULTS),
     ("Acme Robotics Expected to Beat Estimates When It Reports Thursday", kinds.PREVIEW),
     ("What to Expect From Acme Robotics Earnings This Week", kinds.PREVIEW),
+    # a pitch anywhere in the headline, not only at its start
+    ("Down 40%, Should You Buy Acme Robotics Now?", kinds.PROMOTIONAL),
+    ("1 Robotics Fund to Buy With $500 This Spring", kinds.PROMOTIONAL),
+    ("It's a Good Time to Buy Acme and Globex, a Fund Manager Says", kinds.PROMOTIONAL),
+    ("2 Robot Stocks Down 30% You'll Wish You'd Bought", kinds.PROMOTIONAL),
+    ("Is It Time to Buy the Dip in Acme Robotics?", kinds.PROMOTIONAL),
+    # a writer's forecast is opinion
+    ("Prediction: Acme Robotics Will Beat the Market This Year", kinds.OPINION),
 ])
 def test_headlines_give_the_kind(title, expected):
     assert kinds.kind(title, NEWS_BODY) == expected
@@ -37,6 +45,8 @@ def test_headlines_give_the_kind(title, expected):
     "Why Acme Robotics Stock Jumped Today",              # an explainer of a move is news, not a pitch
     "What Happened to Acme Robotics This Week?",
     "2 Robot Makers Report Falling Orders",              # a number in the headline is not a listicle
+    "Acme Robotics Agrees to Buy Parts Maker Initech",   # a company's purchase is a deal
+    "Traders Buy the Shares Back After a Week of Selling",
 ])
 def test_ordinary_headlines_with_pitch_like_words_are_not_promotional(title):
     assert kinds.kind(title, NEWS_BODY) != kinds.PROMOTIONAL
