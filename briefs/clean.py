@@ -64,7 +64,7 @@ _ACTIONS = (r"click|tap|subscribe|sign (?:up|in)|signup|register|download|read|v
 # "Share prices fell", "Call options traded" are news); or an action label ending in a colon
 # ("Get Acme alerts:", "Read more:").
 _IMPERATIVE = Vocabulary(
-    rf"^(?:[\w'’ ]{{2,24}}:\s*)?(?:don'?t miss|act now|(?:{_ACTIONS})\s+(?:here|now|today|up|in|on|out|our|the|your|us|"
+    rf"^(?:[\w'’ ]{{2,24}}:\s*)?(?:please\s+)?(?:don'?t miss|act now|(?:{_ACTIONS})\s+(?:here|now|today|up|in|on|out|our|the|your|us|"
     rf"to|for|this|these|more|a|an|free|it|them|all|what|how|why|which|below|latest|full|exclusive|instant)\b)"
     rf"|^(?:{_ACTIONS}|don'?t miss|more for you)\b[^.:!?]{{0,40}}:",
     lower=True,
@@ -89,8 +89,10 @@ PROMPT_WORDS = 12
 _CALL_TO_ACTION = Vocabulary(
     r"\b(click here|tap here|free (?:trial|report|newsletter|stock analysis|e-?book|guide|video)|promo code|"
     r"special offer|limited[- ]time offer|use (?:the )?(?:promo |discount )?code|off your (?:first|next|order)|buy now|order now|subscribe (?:now|today)|"
-    r"sign up (?:for (?:our|a free|free)|now|today|here)|enter your e-?mail|(?:in|to) your inbox|"
-    r"our (?:free |daily |weekly |quarterly |premium )?(?:newsletter|stock picks?|research service)|"
+    r"sign up (?:for (?:our|a free|free)|now|today|here)|enter(?:ing)? your e-?mail|(?:in|to) your inbox|"
+    r"our (?:free |daily |weekly |quarterly |premium )*(?:e-?newsletter|newsletter|stock picks?|research service)|"
+    # an affiliate's link the reader is sent through ("subscribe through his link"), not "a link in an e-mail"
+    r"(?:through|via|using) (?:his|her|their|our|my) (?:affiliate |referral )?link|"
     r"read (?:the original|the full story|the full article)|trending:|sponsored content)\b",
     lower=True,
 )
@@ -390,7 +392,10 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
     there ("Steel makers are lower. Northfield Steel and …") is the paragraph's, not a label or a button
     (`_states`).
     Cached: a syndicated story brings the same sentences in many files, judged once per process.
+    A no-break space is judged as the space it shows as ("subscribe through\xa0his link").
     """
+    if "\xa0" in sentence:
+        return sentence_noise(sentence.replace("\xa0", " "), listed=listed, in_prose=in_prose)
     n_words = len(language.words(sentence))
     short = n_words < MIN_WORDS and not is_short_fact(sentence) and not (in_prose and _states(sentence))
     if (not listed and not language.has_final_punctuation(sentence)) or short:

@@ -261,11 +261,28 @@ def test_a_byline_and_timestamp_above_the_first_paragraph_are_a_header_not_a_sto
         # The publisher pitching itself to the reader.
         ("We read every filing and send you the best ideas in one short email each morning.",
          "We expect margins to improve next year as the new plant ramps up, the finance chief said on the call to analysts and investors."),
+        # A polite order, an e-newsletter and the reader's address asked for.
+        ("Please visit the investor page for the full list of the fund's holdings and its fees.",
+         "Please note that the company cut its forecast for the year on Tuesday, the filing showed."),
+        ("The best ideas from fund letters arrive each morning in our free daily e-newsletter.",
+         "The company launched a paid e-newsletter for retail investors in March, it said on Tuesday."),
+        ("The full list of the fund's picks is yours by entering your email address below.",
+         "Users entering their email address on the fake page were asked for a password, the company said."),
+        # An affiliate's link the reader is sent through, not a link in the news.
+        ("If you decide to join the service through her link, she earns a small commission from it.",
+         "The attackers got into the network through a link in an email sent to the company's staff."),
     ],
 )
 def test_promotions_are_judged_by_what_they_do_not_by_a_word(noise, news):
     assert clean.sentence_noise(noise) == "call to action or promotion", noise
     assert clean.sentence_noise(news) is None, news
+
+
+def test_a_no_break_space_is_judged_as_a_space():
+    assert clean.sentence_noise("Click\xa0here to get the full report on the fund's holdings.") == "call to action or promotion"
+    assert clean.sentence_noise("If you join the service through\xa0her link, she earns a small commission.") \
+        == "call to action or promotion"
+    assert clean.sentence_noise("Acme said on\xa0Tuesday that revenue rose 12% to $4 billion.") is None
 
 
 @pytest.mark.parametrize(
