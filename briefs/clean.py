@@ -58,7 +58,7 @@ BUCKET_LIMIT = 40
 # or after "you can"; the offers below are phrases no news sentence uses for anything else.
 _ACTIONS = (r"click|tap|subscribe|sign (?:up|in)|signup|register|download|read|visit|join|follow|share|"
             r"learn|find out|find|check out|get|try|watch|listen|contact|call|enter|receive|discover|claim|see|"
-            r"buy|order|start|upgrade|unlock|explore|grab|access|catch|stream|tune in")
+            r"buy|order|start|upgrade|unlock|explore|grab|access|catch|stream|tune in|view")
 # An imperative: an action verb opening the sentence (after an optional "Label:"), followed by
 # what a command takes — a determiner, a pronoun, a particle — not by a noun ("Watch sales rose",
 # "Share prices fell", "Call options traded" are news); or an action label ending in a colon
@@ -106,7 +106,7 @@ _LEGAL = Vocabulary(
     r"(?:our|the site's|view|see|read|review|terms ?(?:and|&) ?)\s?(?:the |this )?privacy (?:policy|notice)|"
     r"(?:use of|uses?|accept|store) cookies|you agree to|you are agreeing to|cookie (?:policy|settings|preferences)|consent (?:preferences|settings)|"
     r"past performance (?:is|does) not|past performance is no|for information(?:al)? purposes|"
-    r"not indicative of future|originally (?:appeared|published)|copyright \d{4}|reproduction (?:in whole|is prohibited)|"
+    r"not indicative of future|originally (?:appeared|published)|appeared first on|copyright \d{4}|reproduction (?:in whole|is prohibited)|"
     r"no (?:specific )?outcome|is not responsible for|subject to change without notice|forward-looking statements|"
     r"trademarks? (?:and/or|or) registered trademarks?)\b",
     lower=True,
@@ -294,10 +294,21 @@ def _reported(text: str, found: re.Match) -> bool:
     return _REPORTING_VERB.search(text, 0, found.start()) is not None
 
 
+# A listicle placing a stock on its own list ("Acme ranks 7th on our list of AI stocks"), scraped
+# glued or not ("ACMEranks 7thon our list"): the writer's list, not the company's news.
+_OUR_LIST_RANK = re.compile(r"ranks?\s*(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                            r"tenth)\s*on our list\b", re.I)
+# The publisher's note on its own page ("This article has been updated to include …").
+_EDITORS_NOTE = Vocabulary(r"\bthis (?:article|story|post|report|piece) (?:has been|was|had been) (?:updated|corrected|"
+                           r"amended|revised)\b", lower=True)
+
+
 def _is_promotion(text: str, runs: tuple[str, ...], own: str | None = None) -> bool:
     """Return True when the sentence tells the reader to act, or offers them something (`own`: its `own_words`)."""
     own = language.own_words(text) if own is None else own
     if _IMPERATIVE.match(own.lstrip(" \"'“‘([-–—•*"), runs) or _CALL_TO_ACTION.search(own, runs):
+        return True
+    if "on our list" in own and _OUR_LIST_RANK.search(own):
         return True
     if not addresses_reader(own, runs):
         return False
@@ -331,6 +342,9 @@ _REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
                        r"retailer|maker|manufacturer|startup|conglomerate)(?:'s|’s)?\b")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
+# A data field and its count run into the sentence after it ("Number of Fund Holders: 223 Acme
+# designs …"): the field goes, the sentence stays.
+_LEAD_FIELD = re.compile(r"^(?:[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){1,6}:\s*\d[\d,.]*\s+)+(?=[A-Z])")
 # A subheading in headline case run into the quote that opens its section ("Cracks in the Case
 # for Acme's Robots “If demand is …”): four words or more, capitalised but for small words, one of
 # which it holds (a speaker's name and title before a quote hold none, and stay).
@@ -416,6 +430,8 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs):
         return "photo credit or caption"
+    if _EDITORS_NOTE.search(own, runs):
+        return "editor's note"
     if ("uh" in own or "um" in own or "erm" in own or "you know" in own) and _FILLER.search(own):  # exact: every filler holds one
         return "spoken transcript (fillers)"
     if is_foreign(sentence):
@@ -650,7 +666,8 @@ def _sentences(text: str, listed: bool = False) -> list[str]:
         sentence = sentence[mark.end():] if mark else sentence
         # A byline, a subheading or a section label cut off the sentence is a piece of its own, judged
         # (and dropped, with its reason) like any other: every loss is accounted for (--explain-file).
-        cut = _LEAD_BYLINE.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence)
+        cut = (_LEAD_BYLINE.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence)
+               or _LEAD_FIELD.match(sentence))
         if cut:
             result.append(sentence[:cut.end()].rstrip())
             sentence = sentence[cut.end():]

@@ -942,6 +942,14 @@ def test_near_duplicates_are_those_a_plain_comparison_with_every_bucket_entry_fi
          "By Jane Roe Acme shares fell 5% on Monday after the report on its orders."),
         ("Acme Chief Executive Jane Roe “We will build more robots next year,” she told analysts.",
          "Acme Chief Executive Jane Roe “We will build more robots next year,” she told analysts."),
+        # a data field and its count run into the sentence after it, one field or several
+        ("Number of Fund Holders: 148 Acme Robotics designs warehouse robots for parcel carriers.",
+         "Acme Robotics designs warehouse robots for parcel carriers."),
+        ("Number of Billionaire Backers: 12 Number of Fund Holders: 148 Acme Robotics designs warehouse robots.",
+         "Acme Robotics designs warehouse robots."),
+        # ... but a figure that opens the sentence's own words stays
+        ("Robots shipped: 4,200 units left the plant in May, the company said.",
+         "Robots shipped: 4,200 units left the plant in May, the company said."),
     ],
 )
 def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, sentence):
@@ -950,3 +958,25 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     # what is cut off is a piece of its own, dropped with a reason, so --explain-file lists it
     assert all(clean.sentence_noise(piece) for piece in pieces[:-1])
     assert " ".join(pieces) == text
+
+
+@pytest.mark.parametrize("noise, reason", [
+    ("UPDATE: This article has been updated to include comment from Acme and the latest share price.", "editor's note"),
+    ("Editor's note: this story was corrected to show that the plant opens in May.", "editor's note"),
+    ("Overall, ACMEranks 4thon our list of robot stocks that fund managers hold.", "call to action or promotion"),
+    ("Acme ranks third on our list of the best robot stocks to own this year.", "call to action or promotion"),
+    ("View our latest report on Acme Robotics and its institutional investors.", "call to action or promotion"),
+    ("The post Three Robot Stocks for a Long Winter appeared first on Example Daily.", "disclaimer or legal notice"),
+])
+def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
+    assert clean.sentence_noise(noise) == reason
+
+
+@pytest.mark.parametrize("news", [
+    "Acme said the report was updated with new figures on Tuesday, after a review by its auditors.",
+    "Cutting costs is high on our list of priorities this year, the chief executive told analysts.",
+    "The view from analysts on the call was mixed after the results, the newspaper reported.",
+    "Viewers of the launch event rose 12% to 4 million, the company said on Monday.",
+])
+def test_news_with_a_word_of_a_publishers_note_is_kept(news):
+    assert clean.sentence_noise(news) is None
