@@ -156,6 +156,12 @@ _LEAD_LABEL = re.compile(
 # Pointers to other pages glued to the front of a sentence: the rest is that page's headline.
 _LEAD_POINTER = Vocabulary(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
 _CREDIT = Vocabulary(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit| source)?\s*:\s", re.I)
+# A chart's credit line: a ticker, the chart's measure and its data source ("ACME PS Ratio data by
+# ChartCo.", scraped glued or not: "ACME Revenue (Quarterly)data byChartCo"), alone or run into the
+# sentence after it. "Revenue data by the agency showed …" names no ticker first, and is news.
+_CHART_CREDIT = re.compile(r"^[A-Z]{2,5}(?:\b|(?=data))(?:\s?(?:[A-Z][\w&/-]*|\([A-Za-z ]{1,20}\))){0,5}\s?data\s?by\s?"
+                           r"[A-Z][\w.]*[A-Za-z]")
+_LEAD_CHART_CREDIT = re.compile(_CHART_CREDIT.pattern + r"\s+(?=[A-Z])")
 _PROMO_LABEL = re.compile(r"^[\w'’ ]{2,24}:\s")
 _LABEL_REASONS = {
     "ad": "advertisement label",
@@ -303,6 +309,12 @@ _EDITORS_NOTE = Vocabulary(r"\bthis (?:article|story|post|report|piece) (?:has b
                            r"amended|revised)\b", lower=True)
 
 
+def _chart_credit(sentence: str) -> bool:
+    """Return True for a chart's credit line standing alone (`_CHART_CREDIT`, then at most a note on its measure)."""
+    match = _CHART_CREDIT.match(sentence)
+    return match is not None and len(language.words(sentence[match.end():])) <= 6
+
+
 def _is_promotion(text: str, runs: tuple[str, ...], own: str | None = None) -> bool:
     """Return True when the sentence tells the reader to act, or offers them something (`own`: its `own_words`)."""
     own = language.own_words(text) if own is None else own
@@ -428,7 +440,7 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "position disclosure"
     if _is_promotion(sentence, runs, own) or _LEAD_POINTER.match(sentence, runs):
         return "call to action or promotion"
-    if _CREDIT.search(sentence, runs):
+    if _CREDIT.search(sentence, runs) or ("data" in sentence and _chart_credit(sentence)):
         return "photo credit or caption"
     if _EDITORS_NOTE.search(own, runs):
         return "editor's note"
@@ -656,6 +668,13 @@ def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], 
     return tuple(judged)
 
 
+def _lead_chart_credit(sentence: str) -> re.Match | None:
+    """Return the match of a chart's credit run into the sentence after it ("ACME PS Ratio data byChartCo Sales grew …")."""
+    if "data" not in sentence or _chart_credit(sentence):
+        return None
+    return _LEAD_CHART_CREDIT.match(sentence)
+
+
 def _sentences(text: str, listed: bool = False) -> list[str]:
     """Return a prose unit's sentences (`listed`: a list item's), with section labels glued to their front cut off."""
     if listed and not language.has_final_punctuation(text):
@@ -667,7 +686,7 @@ def _sentences(text: str, listed: bool = False) -> list[str]:
         # A byline, a subheading or a section label cut off the sentence is a piece of its own, judged
         # (and dropped, with its reason) like any other: every loss is accounted for (--explain-file).
         cut = (_LEAD_BYLINE.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence)
-               or _LEAD_FIELD.match(sentence))
+               or _LEAD_FIELD.match(sentence) or _lead_chart_credit(sentence))
         if cut:
             result.append(sentence[:cut.end()].rstrip())
             sentence = sentence[cut.end():]

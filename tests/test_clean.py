@@ -947,6 +947,11 @@ def test_near_duplicates_are_those_a_plain_comparison_with_every_bucket_entry_fi
          "Acme Robotics designs warehouse robots for parcel carriers."),
         ("Number of Billionaire Backers: 12 Number of Fund Holders: 148 Acme Robotics designs warehouse robots.",
          "Acme Robotics designs warehouse robots."),
+        # a chart's credit run into the sentence after it, glued or not
+        ("ACMEdata byChartCo Since then, orders for the robots have doubled.",
+         "Since then, orders for the robots have doubled."),
+        ("ACME Revenue (Quarterly)data byChartCo Robot sales are now the largest business.",
+         "Robot sales are now the largest business."),
         # ... but a figure that opens the sentence's own words stays
         ("Robots shipped: 4,200 units left the plant in May, the company said.",
          "Robots shipped: 4,200 units left the plant in May, the company said."),
@@ -967,6 +972,8 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("Acme ranks third on our list of the best robot stocks to own this year.", "call to action or promotion"),
     ("View our latest report on Acme Robotics and its institutional investors.", "call to action or promotion"),
     ("The post Three Robot Stocks for a Long Winter appeared first on Example Daily.", "disclaimer or legal notice"),
+    ("ACME Revenue (Annual) data by ChartCo.", "photo credit or caption"),
+    ("ACME PE Ratio (Forward)data byChartCo; PE = price to earnings.", "photo credit or caption"),
 ])
 def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     assert clean.sentence_noise(noise) == reason
@@ -977,6 +984,8 @@ def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     "Cutting costs is high on our list of priorities this year, the chief executive told analysts.",
     "The view from analysts on the call was mixed after the results, the newspaper reported.",
     "Viewers of the launch event rose 12% to 4 million, the company said on Monday.",
+    "ACME said data by its own labs showed the robots working twice as fast as before.",
+    "Revenue data by the statistics agency showed factory sales rose 4% in March.",
 ])
 def test_news_with_a_word_of_a_publishers_note_is_kept(news):
     assert clean.sentence_noise(news) is None
