@@ -185,8 +185,8 @@ _NEXT_WORD = re.compile(r"[(\[]|[\"“‘']?([\w][\w'’-]*)")
 
 def _continues(previous: str, following: str) -> bool:
     """Return True when Punkt broke `previous` from `following` at an initialism inside one sentence."""
-    if not _INITIALISM_END.search(previous):
-        return False
+    if previous[-3:-2] != "." or previous[-1:] != "." or not _INITIALISM_END.search(previous):
+        return False  # "J.D.", "S.C.A.": a stop two characters before the last one first, a test of two characters
     match = _NEXT_WORD.match(following)
     if match is None:
         return False
