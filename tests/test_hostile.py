@@ -375,9 +375,11 @@ def test_markdown_structure_in_text_stays_text(hostile_outputs):
 
 
 def test_jinja_syntax_in_text_prints_literally(hostile_outputs):
-    files, _ = hostile_outputs
+    files, url = hostile_outputs
     for suffix in (".md", ".html", ".json"):
         line = next(line for line in files[suffix].splitlines() if "template test says" in line)
+        # The line also quotes the test server's address, whose random port may hold "49" ("…:46493").
+        line = line.replace(url.split("//", 1)[1], "<server>")
         assert "49" not in line and "yes must" not in line, (suffix, line)
         assert "7*7" in line.replace("\\*", "*"), (suffix, line)
         assert "endif" in line, (suffix, line)
