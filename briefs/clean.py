@@ -686,7 +686,7 @@ def _sentences(text: str, listed: bool = False) -> list[str]:
         # A byline, a subheading or a section label cut off the sentence is a piece of its own, judged
         # (and dropped, with its reason) like any other: every loss is accounted for (--explain-file).
         cut = (_LEAD_BYLINE.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence)
-               or _LEAD_FIELD.match(sentence) or _lead_chart_credit(sentence))
+               or (":" in sentence[:80] and _LEAD_FIELD.match(sentence)) or _lead_chart_credit(sentence))
         if cut:
             result.append(sentence[:cut.end()].rstrip())
             sentence = sentence[cut.end():]

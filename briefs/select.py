@@ -50,7 +50,8 @@ MAX_CANDIDATES = 400
 _UNRESOLVED = re.compile(
     r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
     r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
-    r"consequently|therefore|thus(?! far)|hence|as a result(?! of)|accordingly|"
+    r"consequently|therefore|thus(?! far)|hence|as a result(?! of)|accordingly|for (?:example|instance)|"
+    r"on the other hand|by contrast|in contrast(?! to)|"
     r"below|here(?:'s|’s| is| are)|the (?:chart|table|graph|figure|image|video) (?:above|below)|"
     r"(?:several |many |some |the )?other|(?:in|within|at|among|for|from|of|on|by|under|with|after|before|during) "
     r"(?:that|this|these|those|such)(?! (?:is|was|are|were)\b))\b",
@@ -220,6 +221,8 @@ def _quality(text: str) -> float:
         factor *= 0.1
     if language.own_words(sentence.text).rstrip("\"'”’) ").endswith("!"):
         factor *= 0.3  # news states; a writer's own exclamation sells ("… and it wasn't one of them!")
+    elif sentence.text.rstrip("\"'”’) ").endswith("?"):
+        factor *= 0.3  # a question, even one quoted, reports nothing ("… why did it write them down?")
     return factor
 
 

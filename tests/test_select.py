@@ -206,6 +206,10 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("During the same quarter, Globex earned $18 million.", False),
     ("After Acme's warning on Tuesday, it fell 3%.", True),
     ("In 2024, Acme earned $5 million.", True),
+    # an example of, or a contrast with, what came before
+    ("For example, when the plant flooded in 2019, Acme paid $1 billion to keep its suppliers.", False),
+    ("On the other hand, lower costs could win Acme a larger share of the market.", False),
+    ("In contrast to Globex, Acme raised its forecast for the year.", True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained
@@ -303,6 +307,12 @@ def test_a_writers_own_exclamation_reads_as_a_pitch():
     plain = s("Acme raised its forecast for the year on strong orders.")
     pitch = s("Acme raised its forecast for the year, and it was not on the list!")
     assert select.quality(pitch) < select.quality(plain)
+
+
+def test_a_question_reports_nothing_even_in_quotes():
+    plain = s("\"Demand for the robots is well ahead of supply,\" an investor said of Acme on Tuesday.")
+    asked = s("\"If demand for Acme's robots is so far ahead of supply, why did it write its stock down?")
+    assert select.quality(asked) < select.quality(plain)
 
 
 @pytest.mark.parametrize("text, demoted", [
