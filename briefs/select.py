@@ -250,6 +250,13 @@ _GLUED_AFTER = re.compile(r"(?<![\w'’-])([a-z]{4,})(?:the|and|to|it['’]s|not
 _GLUED_LOWER = re.compile(r"(?<![\w'’-])(?:its|and|that|this|their|was)([a-z]{4,})(?![\w'’-])")
 # ... but "cannot", "hereto", "thereof", "whereas" and "forthwith" are words.
 _JOINS_AS_A_WORD = frozenset({"can", "here", "there", "where", "forth"})
+# ... or a capital run glued to a word the week writes on its own ("CNBClast year", "ENCencoders"):
+# not "JPMorgan" ("organ" is no word of a week's news), not "GPUs" (one letter) ...
+_GLUED_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z]{2,}([a-z]{3,})(?![\w'’-])")
+# ... or a finance site's inline quote glued to the prose around it ("Acme(ACME-3.01%)stock",
+# "(NASDAQ:ACME)announced"): a closing parenthesis right before a word, or a word right before a
+# quote's parenthesis.
+_GLUED_QUOTE = re.compile(r"\)[a-z]{2,}|[A-Za-z]\((?=[A-Z]{1,6}(?:\s?[-+−]\s?\d|:))")
 
 
 def run_together(text: str, words: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
@@ -264,6 +271,8 @@ def run_together(text: str, words: frozenset[str], names: frozenset[str] = froze
         if match.group(1) in words and match.group(0).lower() not in names:
             return True
     if any(m.group(1) in words for m in _GLUED_LOWER.finditer(text)):
+        return True
+    if _GLUED_QUOTE.search(text) or any(m.group(1) in words for m in _GLUED_CAPITALS.finditer(text)):
         return True
     return any(m.group(1) in words and m.group(1) not in _JOINS_AS_A_WORD for m in _GLUED_AFTER.finditer(text))
 

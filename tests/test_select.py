@@ -258,6 +258,9 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
     ("Acme signed on as a partnerwith the carmaker last year.", True),
     ("Acme makes itsrobotic arms in Ohio.", True),
     ("A rule thatworried investors came on Tuesday.", True),
+    ("The chief executive told CNBCyesterday that prices would rise.", True),
+    ("Acme(ACME-3.01%)shares fell after the results.", True),
+    ("Acme (NASDAQ:ACME)said its revenue rose.", True),
     # The same words written apart, and ordinary words that end or begin like glue, are not.
     ("Shares fell after the company said it would take a charge.", False),
     ("Acme's results and guidance beat estimates; its H20 chips sold well.", False),
@@ -269,6 +272,8 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
     ("Within the season, profits rose whereas losses fell; the lesson, thereof, came forthwith.", False),
     ("Acme will withdraw its forward guidance; a therapist and a bulletin were nearby in the format.", False),
     ("The prof said the areas, on a basis of themselves, stand therein.", False),
+    ("JPMorgan said Acme sells GPUs and CPUs to PC makers; Acme (ACME) said its user(s) fell.", False),
+    ("Acme (NASDAQ: ACME) shares fell 3.01% (ACME -3.01%) after the results.", False),
 ])
 def test_words_a_scrape_ran_together_are_told_from_ordinary_words(text, glued):
     assert select.run_together(text, WEEK_WORDS | {"easy", "pho", "can"}, frozenset({"easyjet", "thescore"})) is glued
