@@ -91,7 +91,7 @@ _CALL_TO_ACTION = Vocabulary(
     r"special offer|limited[- ]time offer|use (?:the )?(?:promo |discount )?code|off your (?:first|next|order)|buy now|order now|subscribe (?:now|today)|"
     r"sign up (?:for (?:our|a free|free)|now|today|here)|enter(?:ing)? your e-?mail|(?:in|to) your inbox|"
     r"our (?:free |daily |weekly |quarterly |premium )*(?:e-?newsletter|newsletter|stock picks?|research service)|"
-    # an affiliate's link the reader is sent through ("subscribe through his link"), not "a link in an e-mail"
+    # an affiliate's link the reader is sent through ("join through her link"), not "a link in an e-mail"
     r"(?:through|via|using) (?:his|her|their|our|my) (?:affiliate |referral )?link|"
     r"read (?:the original|the full story|the full article)|trending:|sponsored content)\b",
     lower=True,
@@ -156,8 +156,8 @@ _LEAD_LABEL = re.compile(
 # Pointers to other pages glued to the front of a sentence: the rest is that page's headline.
 _LEAD_POINTER = Vocabulary(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
 _CREDIT = Vocabulary(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit| source)?\s*:\s", re.I)
-# A chart's credit line: a ticker, the chart's measure and its data source ("ACME PS Ratio data by
-# ChartCo.", scraped glued or not: "ACME Revenue (Quarterly)data byChartCo"), alone or run into the
+# A chart's credit line: a ticker, the chart's measure and its data source ("ACME Free Cash Flow data
+# by ChartCo.", scraped glued or not: "ACME Gross Margin (TTM)data byChartCo"), alone or run into the
 # sentence after it. "Revenue data by the agency showed …" names no ticker first, and is news.
 _CHART_CREDIT = re.compile(r"^[A-Z]{2,5}(?:\b|(?=data))(?:\s?(?:[A-Z][\w&/-]*|\([A-Za-z ]{1,20}\))){0,5}\s?data\s?by\s?"
                            r"[A-Z][\w.]*[A-Za-z]")
@@ -300,8 +300,8 @@ def _reported(text: str, found: re.Match) -> bool:
     return _REPORTING_VERB.search(text, 0, found.start()) is not None
 
 
-# A listicle placing a stock on its own list ("Acme ranks 7th on our list of AI stocks"), scraped
-# glued or not ("ACMEranks 7thon our list"): the writer's list, not the company's news.
+# A listicle placing a stock on its own list ("Acme ranks 4th on our list of robot stocks"), scraped
+# glued or not ("ACMEranks 4thon our list"): the writer's list, not the company's news.
 _OUR_LIST_RANK = re.compile(r"ranks?\s*(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                             r"tenth)\s*on our list\b", re.I)
 # The publisher's note on its own page ("This article has been updated to include …").
@@ -354,7 +354,7 @@ _REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
                        r"retailer|maker|manufacturer|startup|conglomerate)(?:'s|’s)?\b")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
-# A data field and its count run into the sentence after it ("Number of Fund Holders: 223 Acme
+# A data field and its count run into the sentence after it ("Number of Fund Holders: 148 Acme
 # designs …"): the field goes, the sentence stays.
 _LEAD_FIELD = re.compile(r"^(?:[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){1,6}:\s*\d[\d,.]*\s+)+(?=[A-Z])")
 # A subheading in headline case run into the quote that opens its section ("Cracks in the Case
@@ -418,7 +418,7 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
     there ("Steel makers are lower. Northfield Steel and …") is the paragraph's, not a label or a button
     (`_states`).
     Cached: a syndicated story brings the same sentences in many files, judged once per process.
-    A no-break space is judged as the space it shows as ("subscribe through\xa0his link").
+    A no-break space is judged as the space it shows as ("join through\xa0her link").
     """
     if "\xa0" in sentence:
         return sentence_noise(sentence.replace("\xa0", " "), listed=listed, in_prose=in_prose)
@@ -669,7 +669,7 @@ def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], 
 
 
 def _lead_chart_credit(sentence: str) -> re.Match | None:
-    """Return the match of a chart's credit run into the sentence after it ("ACME PS Ratio data byChartCo Sales grew …")."""
+    """Return the match of a chart's credit run into the sentence after it ("ACME Gross Margin data byChartCo Sales grew …")."""
     if "data" not in sentence or _chart_credit(sentence):
         return None
     return _LEAD_CHART_CREDIT.match(sentence)

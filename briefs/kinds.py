@@ -40,8 +40,8 @@ FAILURE_WORDS = 40
 _FAILURE = re.compile(r"\b(?:error|exception|not (?:found|available)|unavailable|connection (?:broken|reset|refused)|"
                       r"timed? ?out|access denied|forbidden|enable javascript|traceback)\b", re.I)
 # "Should You Buy…?", "Is X a Buy?", "3 Stocks to Buy Now", "…Millionaire…", "Buy and Hold Forever";
-# anywhere in the headline: "Down 40%, Should You Buy …?", "1 Fund to Buy With $500", "Is It Time to
-# Buy the Dip?", "2 Stocks You'll Wish You'd Bought".
+# anywhere in the headline: "Down 40%, Should You Buy …?", "1 Fund to Buy With $500", "Time to Buy
+# Acme?", "Buy the Dip in Acme", "2 Stocks You'll Wish You'd Owned".
 _PITCH = re.compile(r"^(?:should you|got \$[\d,]+|\d+\s+(?:[\w-]+\s+){0,3}(?:stocks?|shares|picks)\b"
                     r"(?=.*\b(?:buy|own|hold|watch|avoid|picks?|regret|surge|soar|double|potential)))|"
                     r"\bis (?:it|now|[\w.-]+(?: [\w.-]+){0,2}) (?:a )?(?:buy|sell|a bargain|a steal)\b|"

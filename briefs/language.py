@@ -175,9 +175,9 @@ def sentences(text: str) -> list[str]:
     return result
 
 
-# Punkt ends a sentence at an initialism it was not given ("J.D.", "H.C.", "S.C.A."): one
-# followed by a word no sentence starts with, a lower-case word or a name ("J.D. Power's survey",
-# "H.C. Wainwright", "S.C.A. now"), continues the sentence. Followed by a word sentences often
+# Punkt ends a sentence at an initialism it was not given ("K.L.", "R.T.", "Q.R.S."): one
+# followed by a word no sentence starts with, a lower-case word or a name ("K.L. Ranking's poll",
+# "R.T. Fielding", "Q.R.S. last week"), continues the sentence. Followed by a word sentences often
 # start with ("He", "The", "In"), it may end one, and Punkt's break stands.
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"[(\[]|[\"“‘']?([\w][\w'’-]*)")
@@ -186,7 +186,7 @@ _NEXT_WORD = re.compile(r"[(\[]|[\"“‘']?([\w][\w'’-]*)")
 def _continues(previous: str, following: str) -> bool:
     """Return True when Punkt broke `previous` from `following` at an initialism inside one sentence."""
     if previous[-3:-2] != "." or previous[-1:] != "." or not _INITIALISM_END.search(previous):
-        return False  # "J.D.", "S.C.A.": a stop two characters before the last one first, a test of two characters
+        return False  # cheap test first: an initialism ends in a stop with another stop two characters before it
     match = _NEXT_WORD.match(following)
     if match is None:
         return False

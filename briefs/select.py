@@ -250,10 +250,10 @@ _GLUED_AFTER = re.compile(r"(?<![\w'’-])([a-z]{4,})(?:the|and|to|it['’]s|not
 _GLUED_LOWER = re.compile(r"(?<![\w'’-])(?:its|and|that|this|their|was)([a-z]{4,})(?![\w'’-])")
 # ... but "cannot", "hereto", "thereof", "whereas" and "forthwith" are words.
 _JOINS_AS_A_WORD = frozenset({"can", "here", "there", "where", "forth"})
-# ... or a capital run glued to a word the week writes on its own ("CNBClast year", "ENCencoders"):
+# ... or a capital run glued to a word the week writes on its own ("told CNBCyesterday", "XYZencoders"):
 # not "JPMorgan" ("organ" is no word of a week's news), not "GPUs" (one letter) ...
 _GLUED_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z]{2,}([a-z]{3,})(?![\w'’-])")
-# ... or a finance site's inline quote glued to the prose around it ("Acme(ACME-3.01%)stock",
+# ... or a finance site's inline quote glued to the prose around it ("Acme(ACME-2.4%)shares",
 # "(NASDAQ:ACME)announced"): a closing parenthesis right before a word, or a word right before a
 # quote's parenthesis.
 _GLUED_QUOTE = re.compile(r"\)[a-z]{2,}|[A-Za-z]\((?=[A-Z]{1,6}(?:\s?[-+−]\s?\d|:))")

@@ -950,7 +950,7 @@ def test_near_duplicates_are_those_a_plain_comparison_with_every_bucket_entry_fi
         # a chart's credit run into the sentence after it, glued or not
         ("ACMEdata byChartCo Since then, orders for the robots have doubled.",
          "Since then, orders for the robots have doubled."),
-        ("ACME Revenue (Quarterly)data byChartCo Robot sales are now the largest business.",
+        ("ACME Gross Margin (TTM)data byChartCo Robot sales are now the largest business.",
          "Robot sales are now the largest business."),
         # ... but a figure that opens the sentence's own words stays
         ("Robots shipped: 4,200 units left the plant in May, the company said.",
@@ -966,14 +966,14 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
 
 
 @pytest.mark.parametrize("noise, reason", [
-    ("UPDATE: This article has been updated to include comment from Acme and the latest share price.", "editor's note"),
+    ("UPDATE: This article has been updated with the company's response and new delivery figures.", "editor's note"),
     ("Editor's note: this story was corrected to show that the plant opens in May.", "editor's note"),
     ("Overall, ACMEranks 4thon our list of robot stocks that fund managers hold.", "call to action or promotion"),
     ("Acme ranks third on our list of the best robot stocks to own this year.", "call to action or promotion"),
     ("View our latest report on Acme Robotics and its institutional investors.", "call to action or promotion"),
     ("The post Three Robot Stocks for a Long Winter appeared first on Example Daily.", "disclaimer or legal notice"),
-    ("ACME Revenue (Annual) data by ChartCo.", "photo credit or caption"),
-    ("ACME PE Ratio (Forward)data byChartCo; PE = price to earnings.", "photo credit or caption"),
+    ("ACME Free Cash Flow (Quarterly) data by ChartCo.", "photo credit or caption"),
+    ("ACME EV/Sales (Forward)data byChartCo; EV = enterprise value.", "photo credit or caption"),
 ])
 def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     assert clean.sentence_noise(noise) == reason

@@ -201,9 +201,9 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("Some of the awards went to Globex.", True),
     ("Two of the three plants are in Texas.", True),
     # A pronoun subject after an opening that names no one, and "the same" period, lean back too.
-    ("When the tech bubble burst, it lost a third of its revenue in a year.", False),
+    ("When the housing boom ended, it lost half of its orders in a year.", False),
     ("In a statement on Monday, they said the plan was on track.", False),
-    ("During the same quarter, Globex earned $18 million.", False),
+    ("During the same quarter, Globex's sales fell 3%.", False),
     ("After Acme's warning on Tuesday, it fell 3%.", True),
     ("In 2024, Acme earned $5 million.", True),
     # an example of, or a contrast with, what came before
@@ -259,7 +259,7 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
     ("Acme makes itsrobotic arms in Ohio.", True),
     ("A rule thatworried investors came on Tuesday.", True),
     ("The chief executive told CNBCyesterday that prices would rise.", True),
-    ("Acme(ACME-3.01%)shares fell after the results.", True),
+    ("Acme(ACME-2.4%)shares fell after the results.", True),
     ("Acme (NASDAQ:ACME)said its revenue rose.", True),
     # The same words written apart, and ordinary words that end or begin like glue, are not.
     ("Shares fell after the company said it would take a charge.", False),
