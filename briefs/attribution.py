@@ -89,6 +89,37 @@ _POSTS_RESULT = re.compile(r"^([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})(?
                            r"recorded|swung to)\s+(?:an?\s+|its\s+)?(?:(?!that\b|how\b|what\b)[\w-]+\s+){0,2}?(?:loss|profit|revenues?|sales|"
                            r"earnings|net income)\b")
 _RESULT_VERB = re.compile(r" (?:posted|reported|booked|recorded|swung to) ")  # what every such sentence holds
+# "software giant Globex", "oil group Globex", "by rival Globex", "start-up companies Globex and
+# Initech": a name a company noun describes is a company's, written plainly as general news
+# writes it (no ticker, no suffix). The noun must have a word of its own before it ("the company
+# Jane founded" describes no one), and firms that comment on others ("analyst firm", "law firm",
+# "security firm") are left out: their lines are often about the subject.
+_COMPANY_NOUN = ("giants?|firms?|group|compan(?:y|ies)|makers?|chipmakers?|carmakers?|automakers?|start-?ups?|"
+                 "conglomerates?|retailers?|lenders?|insurers?|manufacturers?|suppliers?|operators?|providers?|"
+                 "developers?|airlines?|publishers?|studios?|carriers?|rivals?|competitors?")
+_DESCRIBED = re.compile(r"\b([A-Za-z][\w-]*)\s+(" + _COMPANY_NOUN + r")\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
+                        r"(?:\s+and\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}))?")
+# "Globex, a chipmaker based in …", "Globex is now the second biggest parcel carrier": a name set
+# beside a company noun (the noun heading its phrase, not "a company director").
+_APPOSED = re.compile(r"(?:^|(?<=[a-z] ))([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})(?:,\s+|\s+(?:is|was|has become|became|remains)\s+(?:now\s+|still\s+|also\s+)?)"
+                      r"(?:a|an|the|one of the)\s+((?:[\w'’-]+\s+){0,5}?)(?:" + _COMPANY_NOUN + r")"
+                      r"(?=[,.;:)]|$|\s+(?:that|which|who|whose|with|in|of|from|based|founded|owned|backed|and|to|this|"
+                      r"last|on|for|at|by|since)\b)")
+_DESCRIBED_NOUN = re.compile(r"\b(?:" + _COMPANY_NOUN + r")\b")  # what every match of the two holds
+# Words before the noun that make it describe no one in particular, or a firm that comments.
+_NOT_DESCRIBING = frozenset("the a an this that these those its his her their our your my to of each every "
+                            "any some another other same which whose what one no analyst analysts analysis "
+                            "analytics research consultancy consulting advisory brokerage law legal security "
+                            "anti-virus antivirus polling ratings rating data intelligence accounting audit "
+                            "political investment".split())
+# The words "rival" and "competitor" follow as nouns ("by rival Globex", "its closest competitor
+# Globex"); after other words they may be verbs ("a model that rivals Globex").
+_BEFORE_RIVAL = frozenset("by from with against and or its their his her our main closest biggest key larger "
+                          "smaller fellow chief arch longtime long-time nearest bigger younger older local domestic "
+                          "foreign struggling".split())
+# Words that open a person's name, not a company's ("rival Senator Jane Doe").
+_PERSON_TITLES = frozenset("Mr Mrs Ms Dr Sir Dame Lord Lady President Chancellor Senator Governor Minister Prime "
+                           "Judge Justice Rep Representative Secretary Mayor King Queen Prince".split())
 # Capitalised words that open sentences or name no company: never taken as a learned name.
 _NOT_A_NAME = frozenset("The A An This That These Those It Its Shares Stock Stocks Analysts In On At For And Of But "
                         "Nasdaq NYSE Symbol Ticker".split())
@@ -124,11 +155,35 @@ def _may_list(text: str) -> bool:
     return CAPITAL_STOP.search(text) is not None  # exact: without those words only _ANY_CUE's first branch can match
 
 
+def described_companies(text: str) -> list[tuple[str, str]]:
+    """Return (name, "") for each name the text describes with a company noun ("software giant
+    Globex", "Globex, a chipmaker based in …"): companies as general news writes them, unlisted."""
+    found = []
+    for match in _DESCRIBED.finditer(text):
+        before = match.group(1).lower()
+        if match.group(2).startswith(("rival", "competitor")) and before not in _BEFORE_RIVAL:
+            continue  # "a model that rivals Globex", "could rival Globex": a verb
+        if before in _NOT_DESCRIBING and not match.group(2).startswith(("rival", "competitor")):
+            continue
+        for name in match.group(3, 4):
+            words = re.sub(r"['’]s$", "", name).split() if name else []
+            if words and words[0] not in _PERSON_TITLES and words[0] not in _NOT_A_NAME:
+                found.append((" ".join(words), ""))
+    for match in _APPOSED.finditer(text):
+        words = match.group(1).split()
+        before = match.group(2).split()
+        if words[0] not in _PERSON_TITLES and words[0] not in _NOT_A_NAME and (
+                not before or before[-1].lower() not in _NOT_DESCRIBING):
+            found.append((match.group(1), ""))
+    return found
+
+
 @lru_cache(maxsize=50_000)
 def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
+    described = described_companies(text) if _DESCRIBED_NOUN.search(text) else []
     if not _may_list(text):
-        return ()
+        return tuple(described)
     found = []
     # Each search runs only where the text holds what every match of it needs: ":" for an
     # exchange, "%)" for a quote's move, "$" for a cashtag, a capital, a stop and a capital for a
@@ -164,7 +219,7 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
         if name:
             found.append((name, ""))
-    return tuple(found)
+    return tuple(found + described)
 
 
 # Words that end company names ("Signature Bank", "Acme Holdings"): the name without them is how
@@ -501,6 +556,11 @@ def _clean_name(display: str) -> str:
     return " ".join(words)
 
 
+# How many times more often than in lower case a week must write a word inside a sentence with a
+# capital for it to be a company's name.
+NAME_OVER_WORD = 5
+
+
 def week_companies(sentences: list[Sentence], subject: Subject, lowercase: frozenset[str]) -> frozenset[str]:
     """Return the names of the other companies the week's articles mark as listed (see `attribute`).
 
@@ -514,11 +574,19 @@ def week_companies(sentences: list[Sentence], subject: Subject, lowercase: froze
         if sentence.about and sentence.about != OTHERS:
             texts.setdefault(sentence.about, []).append(sentence.text)
     names = set()
+    joined = ""
     for display, written in texts.items():
         name = _clean_name(display)
-        if " " not in name and (len(name) < 3 or name.lower() in lowercase or name.rstrip(".") in _CORPORATE_TAIL
-                                or name in _GENERIC_HEAD):
+        if " " not in name and (len(name) < 3 or name.rstrip(".") in _CORPORATE_TAIL or name in _GENERIC_HEAD):
             continue
+        if " " not in name and name.lower() in lowercase:
+            # An ordinary word, unless the week writes it as a name far more often ("a yahoo" once
+            # against "Yahoo" in every article).
+            joined = joined or "\n".join(sentence.text for sentence in sentences)
+            lower = len(_name_pattern(name.lower()).findall(joined))
+            alone = r"(?<=[a-z,;] )" + re.escape(name) + r"(?:['’]s)?(?=[,.;:]|\s+[a-z(])"  # not in a longer name
+            if len(re.findall(alone, joined)) < NAME_OVER_WORD * lower:
+                continue
         if any(_name_pattern(name).search(text, 1) for text in written) and not mentions(name, subject):
             names.add(name)
     return frozenset(names)
@@ -549,6 +617,11 @@ def _list_start(text: str, at: int) -> int:
     """Return where the list of names holding the name at `at` starts (`at` when it is in none)."""
     match = _LISTED_BEFORE.search(text, max(0, at - 200), at)
     return match.start() if match else at
+
+
+# "While Globex's arm ships only in May, Acme's clients …": a company named in an opening clause that
+# concedes or sets a scene is not the topic of the main clause after it.
+_OPENING_CLAUSE = re.compile(r"(?:While|Whereas|Although|Though|Even as|Even though)\b[^,;:]*,")
 
 
 # In another company's article, a sentence is the subject's when it names the subject as its topic,
@@ -589,11 +662,14 @@ def attribute_week(sentences: list[Sentence], titles: dict[int, str], subject: S
         other = headed.get(sentence.source)
         at = first_mention(sentence.text, subject)
         named = companies_named(sentence.text)
+        lead = _OPENING_CLAUSE.match(sentence.text) if named and at is not None else None
+        if lead is not None and at >= lead.end():
+            named = [(offset, name) for offset, name in named if offset >= lead.end()]  # the main clause's
         if at is not None and len({name for _, name in named}) >= LIST_OF_OTHERS and mentions(sentence.text, subject) == 1:
             claimed = (-1, -1)  # the subject once among three or more others: the list's (see `_whom`)
             result.append(replace(sentence, about=OTHERS))
         elif at is not None and (not named or (at < named[0][0] and not named_as_cause(sentence.text, at))) \
-                and (other is None or len(sentence.text[:at].split()) <= TOPIC_WORDS):
+                and (other is None or named or len(sentence.text[:at].split()) <= TOPIC_WORDS):
             claimed = (sentence.source, sentence.paragraph)  # the subject's passage: the rest of its paragraph
             result.append(sentence)
         elif named and not named_as_cause(sentence.text, _list_start(sentence.text, named[0][0])):

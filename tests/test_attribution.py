@@ -492,3 +492,87 @@ def test_a_name_that_posts_a_result_is_another_company_and_its_paragraph_is_its_
     # A reporter reporting, or a person posting, is no company.
     assert attribution.listed_companies("Reuters reported that sales fell 8% in the quarter.") == ()
     assert attribution.listed_companies("Jane Roe posted a photo of the robot on social media.") == ()
+
+
+# Companies written plainly, as general news writes them: no ticker, no suffix, no officer.
+
+@pytest.mark.parametrize("text, names", [
+    ("Software giant Globex will sell robot arms from May.", ["Globex"]),
+    ("Its margin trailed the one posted by rival Globex last year.", ["Globex"]),
+    ("Start-up companies Globex and Initech Labs offer similar arms.", ["Globex", "Initech Labs"]),
+    ("The deal was signed with carmaker Globex's parent on Monday.", ["Globex"]),
+    ("Globex, a chipmaker based in Ohio, cut its prices.", ["Globex"]),
+    ("Hooli is now the second biggest parcel carrier in Ohio.", ["Hooli"]),
+])
+def test_a_name_a_company_noun_describes_is_a_company(text, names):
+    assert [name for name, _ in attribution.listed_companies(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "The arm is sold by the company Jane Doe founded in 2010.",   # the noun describes no one
+    "This model rivals Globex's performance at half the price.",  # "rivals" is a verb
+    "A cheaper arm could rival Globex within a year.",
+    "Analyst firm Globex expects orders to rise.",                # a firm that comments on others
+    "He lost to political rival Senator Jane Doe.",               # a person
+    "John Doe, a former company director, said orders rose.",     # "company" does not head the phrase
+])
+def test_a_company_noun_alone_marks_no_company(text):
+    assert attribution.listed_companies(text) == ()
+
+
+def test_build_quotes_no_line_of_a_rival_written_plainly(tmp_path):
+    # Nothing marks Globex as listed (no ticker, suffix or officer): "software giant Globex" does.
+    from briefs.build import Options, build_brief
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Acme Robotics lifts its forecast\ndate: 2026-11-16\n---\n"
+        "Acme Robotics raised its revenue forecast for the year to $4.2 billion on Monday.\n\n"
+        "Acme said orders for its warehouse arms doubled in the quarter.\n\n"
+        "Acme will report its full results on November 30.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Robot arms get cheaper\ndate: 2026-11-17\n---\n"
+        "Software giant Globex will sell robot arms of its own from May, starting with a small welding model.\n\n"
+        "Globex cut the price of its arm by 30% to $12,000 on Tuesday, undercutting Acme and its carmaker customers.\n\n"
+        "The welding model will be built at a plant in Leeds, the firm said.\n", encoding="utf-8")
+    result = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1))
+    quoted = [s.text for s in result.brief.summary] + [s.text for t in result.brief.themes for s in t.sentences]
+    assert any("orders for its warehouse arms" in text for text in quoted)
+    assert not any("Globex" in text or "welding model" in text for text in quoted), quoted
+
+
+def test_a_name_written_once_as_a_word_is_still_a_name_when_the_week_writes_it_as_one():
+    # "a hooli" (a word) once, "Hooli" alone in many sentences: a company's name.
+    named = [_sentence(f"On day {n} the search firm Hooli said its traffic rose.", n, about="Hooli") for n in range(1, 7)]
+    word = _sentence("In the town's dialect a hooli is a noisy crowd at a fair.", 7)
+    line = _sentence("Hooli said it would buy an arm from Acme.", 8)
+    out = attribution.attribute_week([*named, word, line], {}, ACME, frozenset({"hooli", "said", "rose"}))
+    assert out[-1].about == "Hooli"
+
+
+def test_a_word_written_with_a_capital_only_inside_longer_names_stays_a_word():
+    # "Wealth" is capitalised in fund names only; alone it is the ordinary word.
+    funds = [_sentence(f"Fund {n} Wealth Advisors LLC bought shares of Acme.", n) for n in range(1, 7)]
+    marked = _sentence("Wealth Group Ltd. raised its stake in Acme.", 7, about="Wealth Group")
+    line = _sentence("Acme's arms help wealth managers automate back offices.", 8)
+    out = attribution.attribute_week([*funds, marked, line], {}, ACME, frozenset({"wealth", "bought", "raised"}))
+    assert [s.about for s in out[:6]] + [out[-1].about] == [""] * 7
+
+
+def test_in_another_companys_article_the_subject_named_before_it_keeps_the_line():
+    # A round-up headed by another company: a line naming the subject first, then that company, is the subject's.
+    titles = {3: "Policy digest: curbs on Globex and a tax change"}
+    marked = _sentence("Software giant Globex plans a launch.", 1, about="Globex")
+    sentences = [marked, _sentence("Regulators began a review of Acme's export sales to see whether the firm had "
+                                   "supplied Globex.", 3),
+                 _sentence("Officials are also weighing penalties that would block Globex from buying arms.", 3, paragraph=1)]
+    about = [s.about for s in attribution.attribute_week(sentences, titles, ACME, frozenset({"said"}))][1:]
+    assert about == ["", "Globex"]
+
+
+def test_a_company_in_an_opening_clause_does_not_take_the_main_clause():
+    marked = _sentence("Software giant Globex plans a launch.", 1, about="Globex")
+    sentences = [marked, _sentence("While Globex's new arm ships only in May, Acme's clients have "
+                                   "already delayed orders.", 2),
+                 _sentence("Globex's arm is cheaper, and Acme's clients know it.", 3)]
+    about = [s.about for s in attribution.attribute_week(sentences, {}, ACME, frozenset({"said"}))][1:]
+    assert about == ["", "Globex"]
