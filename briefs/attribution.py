@@ -25,11 +25,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice
 
 from . import language
 from .clean import (CAPITAL_STOP, CENTRAL_SHARE, ArticleClean, Prepared, PreparedStory, first_mention, mentions,
                     normalize, story_noise, subject_names)
 from .config import Subject
+from .entities import VOCABULARY_SENTENCES
 from .kinds import is_market_wrap, market_line
 from .model import Drop, Sentence
 from .vocabulary import word_runs
@@ -97,15 +99,18 @@ _RESULT_VERB = re.compile(r" (?:posted|reported|booked|recorded|swung to) ")  # 
 _COMPANY_NOUN = ("giants?|firms?|group|compan(?:y|ies)|makers?|chipmakers?|carmakers?|automakers?|start-?ups?|"
                  "conglomerates?|retailers?|lenders?|insurers?|manufacturers?|suppliers?|operators?|providers?|"
                  "developers?|airlines?|publishers?|studios?|carriers?|rivals?|competitors?")
-_DESCRIBED = re.compile(r"\b([A-Za-z][\w-]*)\s+(" + _COMPANY_NOUN + r")\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
+_DESCRIBED = re.compile(r"(?<![\w-])(" + _COMPANY_NOUN + r")\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
                         r"(?:\s+and\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}))?")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
 # "Globex, a chipmaker based in …", "Globex is now the second biggest parcel carrier": a name set
 # beside a company noun (the noun heading its phrase, not "a company director").
 _APPOSED = re.compile(r"(?:^|(?<=[a-z] ))([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})(?:,\s+|\s+(?:is|was|has become|became|remains)\s+(?:now\s+|still\s+|also\s+)?)"
                       r"(?:a|an|the|one of the)\s+((?:[\w'’-]+\s+){0,5}?)(?:" + _COMPANY_NOUN + r")"
                       r"(?=[,.;:)]|$|\s+(?:that|which|who|whose|with|in|of|from|based|founded|owned|backed|and|to|this|"
                       r"last|on|for|at|by|since)\b)")
-_DESCRIBED_NOUN = re.compile(r"\b(?:" + _COMPANY_NOUN + r")\b")  # what every match of the two holds
+# What every match of the two holds, tested as plain substrings first (most sentences hold none).
+_NOUN_STEM = re.compile("giant|firm|group|compan|maker|start-?up|conglomerate|retailer|lender|insurer|manufacturer|"
+                        "supplier|operator|provider|developer|airline|publisher|studio|carrier|rival|competitor")
 # Words before the noun that make it describe no one in particular, or a firm that comments.
 _NOT_DESCRIBING = frozenset("the a an this that these those its his her their our your my to of each every "
                             "any some another other same which whose what one no analyst analysts analysis "
@@ -160,12 +165,15 @@ def described_companies(text: str) -> list[tuple[str, str]]:
     Globex", "Globex, a chipmaker based in …"): companies as general news writes them, unlisted."""
     found = []
     for match in _DESCRIBED.finditer(text):
-        before = match.group(1).lower()
-        if match.group(2).startswith(("rival", "competitor")) and before not in _BEFORE_RIVAL:
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if word is None:
+            continue  # the noun opens the sentence: it has no word of its own before it
+        before = word.group(1).lower()
+        if match.group(1).startswith(("rival", "competitor")) and before not in _BEFORE_RIVAL:
             continue  # "a model that rivals Globex", "could rival Globex": a verb
-        if before in _NOT_DESCRIBING and not match.group(2).startswith(("rival", "competitor")):
+        if before in _NOT_DESCRIBING and not match.group(1).startswith(("rival", "competitor")):
             continue
-        for name in match.group(3, 4):
+        for name in match.group(2, 3):
             words = re.sub(r"['’]s$", "", name).split() if name else []
             if words and words[0] not in _PERSON_TITLES and words[0] not in _NOT_A_NAME:
                 found.append((" ".join(words), ""))
@@ -181,7 +189,7 @@ def described_companies(text: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=50_000)
 def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
-    described = described_companies(text) if _DESCRIBED_NOUN.search(text) else []
+    described = described_companies(text) if _NOUN_STEM.search(text) else []
     if not _may_list(text):
         return tuple(described)
     found = []
@@ -573,22 +581,44 @@ def week_companies(sentences: list[Sentence], subject: Subject, lowercase: froze
     for sentence in sentences:
         if sentence.about and sentence.about != OTHERS:
             texts.setdefault(sentence.about, []).append(sentence.text)
-    names = set()
-    joined = ""
+    names, words = set(), []
     for display, written in texts.items():
         name = _clean_name(display)
         if " " not in name and (len(name) < 3 or name.rstrip(".") in _CORPORATE_TAIL or name in _GENERIC_HEAD):
             continue
-        if " " not in name and name.lower() in lowercase:
-            # An ordinary word, unless the week writes it as a name far more often ("a yahoo" once
-            # against "Yahoo" in every article).
-            joined = joined or "\n".join(sentence.text for sentence in sentences)
-            lower = len(_name_pattern(name.lower()).findall(joined))
-            alone = r"(?<=[a-z,;] )" + re.escape(name) + r"(?:['’]s)?(?=[,.;:]|\s+[a-z(])"  # not in a longer name
-            if len(re.findall(alone, joined)) < NAME_OVER_WORD * lower:
-                continue
         if any(_name_pattern(name).search(text, 1) for text in written) and not mentions(name, subject):
-            names.add(name)
+            if " " not in name and name.lower() in lowercase:
+                words.append(name)
+            else:
+                names.add(name)
+    return frozenset(names | _names_over_words(words, sentences))
+
+
+# A name the week writes alone inside a sentence, not inside a longer name ("said Globex", "Globex's"),
+# as `_names_over_words` counts it: what comes before it and what follows it.
+_ALONE_BEFORE = re.compile(r"[a-z,;] $")
+_ALONE_AFTER = re.compile(r"(?:['’]s)?(?:[,.;:]|\s+[a-z(])")
+
+
+def _names_over_words(words: list[str], sentences: list[Sentence]) -> set[str]:
+    """Return those of the one-word names that the week writes in lower case too (ordinary words)
+    which it writes alone as a name at least `NAME_OVER_WORD` times as often ("a yahoo" once
+    against "Yahoo" in every article): one pass over the week for all of them."""
+    if not words:
+        return set()
+    # Read from as many sentences as the week's vocabulary is (`entities.lowercase_words`).
+    joined = "\n".join(sentence.text for sentence in islice(sentences, VOCABULARY_SENTENCES))
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])", re.IGNORECASE)
+    alone = dict.fromkeys(words, 0)
+    lower = dict.fromkeys((word.lower() for word in words), 0)
+    for match in pattern.finditer(joined):
+        word = match.group()
+        if word in lower:
+            lower[word] += 1
+        elif word in alone and _ALONE_BEFORE.search(joined, max(0, match.start() - 2), match.start()) \
+                and _ALONE_AFTER.match(joined, match.end()):
+            alone[word] += 1
+    return {word for word in words if alone[word] >= NAME_OVER_WORD * lower[word.lower()]}
     return frozenset(names)
 
 

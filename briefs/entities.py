@@ -120,13 +120,13 @@ def places() -> frozenset[str]:
 
 # The week's lower-case vocabulary is read from at most this many sentences: enough to know
 # "data" or "gaming" as ordinary words, and bounded for a corpus of thousands of articles.
-_VOCABULARY_SENTENCES = 20000
+VOCABULARY_SENTENCES = 20000
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 
 
 def lowercase_words(sentences: Iterable[Sentence]) -> frozenset[str]:
     """Return the words the sentences write in lower case: ordinary words, whatever their case elsewhere."""
-    return frozenset().union(*(_lower_words(s.text) for s in islice(sentences, _VOCABULARY_SENTENCES)))
+    return frozenset().union(*(_lower_words(s.text) for s in islice(sentences, VOCABULARY_SENTENCES)))
 
 
 @lru_cache(maxsize=20_000)  # a build asks for the week's words three times, a portfolio once per subject of a text

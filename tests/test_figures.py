@@ -450,7 +450,7 @@ def test_figures_read_before_the_selection_are_those_read_after_it(monkeypatch):
 
     # The week's vocabulary is read from its first sentences, the brief's own first: with a window
     # of two, quoting a sentence pushes "Bulls cheered apexes." out of it.
-    monkeypatch.setattr(entities, "_VOCABULARY_SENTENCES", 2)
+    monkeypatch.setattr(entities, "VOCABULARY_SENTENCES", 2)
     texts = ["Shares of Acme rose to a million as revenue grew.", "Bulls cheered apexes.",
              "Apexes Corp said Acme revenue rose 5% to $10 million.", "Acme revenue rose 3% to $9 million on Friday."]
     pool = [Sentence(text=t, source=i, position=i, paragraph=0, sources=[i]) for i, t in enumerate(texts, 1)]
