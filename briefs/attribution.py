@@ -102,6 +102,8 @@ _COMPANY_NOUN = ("giants?|firms?|group|compan(?:y|ies)|makers?|chipmakers?|carma
 _DESCRIBED = re.compile(r"(?<![\w-])(" + _COMPANY_NOUN + r")\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
                         r"(?:\s+and\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}))?")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+# "market leader Globex": a leader of a market is a company (a party's or a country's is not).
+_LEADER = re.compile(r"\b(?:[Mm]arket|[Ii]ndustry|[Ss]ector)\s+leader\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
 # "Globex, a chipmaker based in …", "Globex is now the second biggest parcel carrier": a name set
 # beside a company noun (the noun heading its phrase, not "a company director").
 _APPOSED = re.compile(r"(?:^|(?<=[a-z] ))([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})(?:,\s+|\s+(?:is|was|has become|became|remains)\s+(?:now\s+|still\s+|also\s+)?)"
@@ -109,14 +111,15 @@ _APPOSED = re.compile(r"(?:^|(?<=[a-z] ))([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*
                       r"(?=[,.;:)]|$|\s+(?:that|which|who|whose|with|in|of|from|based|founded|owned|backed|and|to|this|"
                       r"last|on|for|at|by|since)\b)")
 # What every match of the two holds, tested as plain substrings first (most sentences hold none).
-_NOUN_STEM = re.compile("giant|firm|group|compan|maker|start-?up|conglomerate|retailer|lender|insurer|manufacturer|"
+_NOUN_STEM = re.compile("leader|giant|firm|group|compan|maker|start-?up|conglomerate|retailer|lender|insurer|manufacturer|"
                         "supplier|operator|provider|developer|airline|publisher|studio|carrier|rival|competitor")
 # Words before the noun that make it describe no one in particular, or a firm that comments.
 _NOT_DESCRIBING = frozenset("the a an this that these those its his her their our your my to of each every "
                             "any some another other same which whose what one no analyst analysts analysis "
                             "analytics research consultancy consulting advisory brokerage law legal security "
                             "anti-virus antivirus polling ratings rating data intelligence accounting audit "
-                            "political investment".split())
+                            "political investment industry trade lobby lobbying advocacy consumer pressure rights activist "
+                            "campaign watchdog".split())
 # The words "rival" and "competitor" follow as nouns ("by rival Globex", "its closest competitor
 # Globex"); after other words they may be verbs ("a model that rivals Globex").
 _BEFORE_RIVAL = frozenset("by from with against and or its their his her our main closest biggest key larger "
@@ -177,6 +180,10 @@ def described_companies(text: str) -> list[tuple[str, str]]:
             words = re.sub(r"['’]s$", "", name).split() if name else []
             if words and words[0] not in _PERSON_TITLES and words[0] not in _NOT_A_NAME:
                 found.append((" ".join(words), ""))
+    for match in _LEADER.finditer(text) if "leader" in text else ():
+        words = re.sub(r"['’]s$", "", match.group(1)).split()
+        if words[0] not in _PERSON_TITLES and words[0] not in _NOT_A_NAME:
+            found.append((" ".join(words), ""))
     for match in _APPOSED.finditer(text):
         words = match.group(1).split()
         before = match.group(2).split()
@@ -581,6 +588,11 @@ def week_companies(sentences: list[Sentence], subject: Subject, lowercase: froze
     for sentence in sentences:
         if sentence.about and sentence.about != OTHERS:
             texts.setdefault(sentence.about, []).append(sentence.text)
+        elif not sentence.about and _NOUN_STEM.search(sentence.text):
+            # A company described in one of the subject's own lines ("Acme, while start-up companies
+            # Globex and Initech …"), which the line does not give to it.
+            for name, _ in described_companies(sentence.text):
+                texts.setdefault(name, []).append(sentence.text)
     names, words = set(), []
     for display, written in texts.items():
         name = _clean_name(display)
@@ -654,6 +666,20 @@ def _list_start(text: str, at: int) -> int:
 _OPENING_CLAUSE = re.compile(r"(?:While|Whereas|Although|Though|Even as|Even though)\b[^,;:]*,")
 
 
+# A sentence whose subject refers back to the company in focus ("The company is teaming up with
+# Globex", "Meanwhile, the Ohio-based chipmaker is building plants with Globex and Initech"): the
+# companies it names later are its partners, not its topic.
+_ANAPHORIC_OPENING = re.compile(r"(?:(?:Meanwhile|Also|Separately|In addition|Additionally|Now|Still|Today),?\s+)?"
+                                r"(?:[Ii]t\b|[Tt]he\s+(?:[\w,'’-]+\s+){0,4}?(?:company|firm|group|chipmaker|carmaker|"
+                                r"automaker|bank|lender|maker|giant|manufacturer|retailer|insurer)\b)")
+
+
+def _in_list(text: str, at: int) -> bool:
+    """Return True when the name at `at` stands in a list of names ("Acme, Globex and Initech"),
+    not as the sentence's topic ("Acme said it works with Globex, Initech and Hooli")."""
+    return re.match(r"[\w&.'’-]+(?:\s+[A-Z][\w&.'’-]*)*\s*(?:,\s*[A-Z]|and\s+[A-Z]|&\s*[A-Z])", text[at:at + 80]) is not None
+
+
 # In another company's article, a sentence is the subject's when it names the subject as its topic,
 # within its first words ("Acme is one of the few …", "Shares of Acme …"), not as a yardstick late in
 # a sentence about the article's company ("It comes at the market from the other end of Acme").
@@ -695,13 +721,16 @@ def attribute_week(sentences: list[Sentence], titles: dict[int, str], subject: S
         lead = _OPENING_CLAUSE.match(sentence.text) if named and at is not None else None
         if lead is not None and at >= lead.end():
             named = [(offset, name) for offset, name in named if offset >= lead.end()]  # the main clause's
-        if at is not None and len({name for _, name in named}) >= LIST_OF_OTHERS and mentions(sentence.text, subject) == 1:
+        if at is not None and len({name for _, name in named}) >= LIST_OF_OTHERS and mentions(sentence.text, subject) == 1 \
+                and (at > named[0][0] or _in_list(sentence.text, at)):
             claimed = (-1, -1)  # the subject once among three or more others: the list's (see `_whom`)
             result.append(replace(sentence, about=OTHERS))
         elif at is not None and (not named or (at < named[0][0] and not named_as_cause(sentence.text, at))) \
                 and (other is None or named or len(sentence.text[:at].split()) <= TOPIC_WORDS):
             claimed = (sentence.source, sentence.paragraph)  # the subject's passage: the rest of its paragraph
             result.append(sentence)
+        elif at is None and named and other is None and _ANAPHORIC_OPENING.match(sentence.text, 0, named[0][0]):
+            result.append(sentence)  # "The company is teaming up with Globex": the article's company, named again
         elif named and not named_as_cause(sentence.text, _list_start(sentence.text, named[0][0])):
             claimed = (-1, -1)  # a sentence about another company (named first) moves the focus to it
             result.append(replace(sentence, about=named[0][1]))

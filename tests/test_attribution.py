@@ -576,3 +576,50 @@ def test_a_company_in_an_opening_clause_does_not_take_the_main_clause():
                  _sentence("Globex's arm is cheaper, and Acme's clients know it.", 3)]
     about = [s.about for s in attribution.attribute_week(sentences, {}, ACME, frozenset({"said"}))][1:]
     assert about == ["", "Globex"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Market leader Globex, however, is launching a cheaper arm.", [("Globex", "")]),
+    ("Industry group Globex Council said orders rose.", []),   # a body that comments, not a company
+    ("The party leader Jane Doe said the plan would cost jobs.", []),
+])
+def test_a_market_leader_is_a_company_and_an_industry_group_is_not(text, names):
+    assert list(attribution.listed_companies(text)) == names
+
+
+def test_a_company_described_in_one_of_the_subjects_lines_is_known_across_the_week():
+    # Article 1 describes Globex only in Acme's own line; article 2, headed by Globex, never marks it.
+    sentences = [_sentence("Acme will ship its arm in May, while start-up companies Globex and Initech Labs sell "
+                           "cheaper ones.", 1),
+                 _sentence("The Globex arm goes on sale on Saturday for half the price.", 2),
+                 _sentence("It faces stiff competition from arms made by Acme.", 2, paragraph=1)]
+    out = attribution.attribute_week(sentences, {2: "Globex arm hits the shelves"}, ACME, frozenset({"said"}))
+    assert [s.about for s in out] == ["", "Globex", "Globex"]
+
+
+def test_the_subject_as_the_topic_of_a_sentence_naming_its_partners_is_not_a_list():
+    partners = [_sentence(f"Orders at {name} (NYSE: {code}) rose.", n, about=name)
+                for n, (name, code) in enumerate([("Globex", "GBX"), ("Initech", "INTK"), ("Hooli", "HOOL")], 1)]
+    sentences = [*partners,
+                 _sentence("Acme said it will build its arms in Texas with partners Globex, Initech and Hooli.", 4),
+                 _sentence("The fund holds Acme, Globex, Initech and Hooli.", 5)]
+    out = attribution.attribute_week(sentences, {}, ACME, frozenset({"said", "orders", "rose"}))
+    assert [s.about for s in out[3:]] == ["", attribution.OTHERS]
+
+
+@pytest.mark.parametrize("text", ["Meanwhile, the company is teaming up with Globex in Houston to build the sites.",
+                                  "The Ohio-based arm maker is also building plants with Globex and Initech.",
+                                  "It is working with Globex on the new plants."])
+def test_a_line_whose_subject_refers_back_to_the_subject_keeps_its_partner_mentions(text):
+    marked = _sentence("Shares of Globex (NYSE: GBX) rose.", 1, about="Globex")
+    sentences = [marked, _sentence("Acme Robotics plans two new plants.", 2), _sentence(text, 2)]
+    out = attribution.attribute_week(sentences, {2: "Acme plans plants"}, ACME, frozenset({"rose"}))
+    assert out[2].about == ""
+
+
+def test_a_line_opening_on_another_company_is_still_theirs():
+    marked = _sentence("Shares of Globex (NYSE: GBX) rose.", 1, about="Globex")
+    sentences = [marked, _sentence("Acme Robotics plans two new plants.", 2),
+                 _sentence("Globex is working with Initech on plants of its own.", 2)]
+    out = attribution.attribute_week(sentences, {2: "Acme plans plants"}, ACME, frozenset({"rose"}))
+    assert out[2].about == "Globex"
