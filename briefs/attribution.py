@@ -111,8 +111,12 @@ _APPOSED = re.compile(r"(?:^|(?<=[a-z] ))([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*
                       r"(?=[,.;:)]|$|\s+(?:that|which|who|whose|with|in|of|from|based|founded|owned|backed|and|to|this|"
                       r"last|on|for|at|by|since)\b)")
 # What every match of the two holds, tested as plain substrings first (most sentences hold none).
-_NOUN_STEM = re.compile("leader|giant|firm|group|compan|maker|start-?up|conglomerate|retailer|lender|insurer|manufacturer|"
-                        "supplier|operator|provider|developer|airline|publisher|studio|carrier|rival|competitor")
+_NOUN_WORDS = frozenset(
+    f"{word}{end}" for word in "giant firm maker chipmaker carmaker automaker startup conglomerate retailer lender insurer "
+    "manufacturer supplier operator provider developer airline publisher studio carrier rival competitor".split()
+    for end in ("", "s")) | frozenset("group company companies start leader".split())  # "start-up" is "start", "up"
+# The same nouns as a sentence's content stems (`Sentence.stems`, read already): the week's test.
+_NOUN_STEMS = frozenset(language.content_stems(" ".join(sorted(_NOUN_WORDS)) + " start-up start-ups"))
 # Words before the noun that make it describe no one in particular, or a firm that comments.
 _NOT_DESCRIBING = frozenset("the a an this that these those its his her their our your my to of each every "
                             "any some another other same which whose what one no analyst analysts analysis "
@@ -196,7 +200,7 @@ def described_companies(text: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=50_000)
 def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     """Return (name, ticker) for each company the text marks as listed or incorporated ("" where unknown)."""
-    described = described_companies(text) if _NOUN_STEM.search(text) else []
+    described = described_companies(text) if not _NOUN_WORDS.isdisjoint(word_runs(text)) else []
     if not _may_list(text):
         return tuple(described)
     found = []
@@ -286,16 +290,25 @@ class _Focus:
         self._words = words  # gives `common`, when the caller has read it (or can share it)
         self._common: frozenset[str] | None = None
         self.others: dict[str, str] = {}  # a name or ticker -> the company's display name
+        self._subjects: dict[str, bool] = {}  # a name -> whether it names the subject (names recur in an article)
+
+    def _is_subject(self, name: str, ticker: str = "") -> bool:
+        if ticker and ticker in self.subject.tickers:
+            return True
+        found = self._subjects.get(name)
+        if found is None:
+            found = self._subjects[name] = is_subject(name, "", self.subject)
+        return found
 
     def learn(self, text: str) -> list[str]:
         """Return the other companies a text marks as listed, remembering their names and tickers."""
         named = []
         for name, ticker in listed_companies(text):
-            if is_subject(name, ticker, self.subject):
+            if self._is_subject(name, ticker):
                 continue
             display = self.others.get(ticker) or self.others.get(name) or name or ticker
             for key in (name, ticker, short_name(name, self.common) if " " in name or ".com" in name else ""):
-                if key and len(key) >= 2 and not is_subject(key, "", self.subject):
+                if key and len(key) >= 2 and not self._is_subject(key):
                     self.others.setdefault(key, display)
             named.append(display)
         return named
@@ -588,7 +601,7 @@ def week_companies(sentences: list[Sentence], subject: Subject, lowercase: froze
     for sentence in sentences:
         if sentence.about and sentence.about != OTHERS:
             texts.setdefault(sentence.about, []).append(sentence.text)
-        elif not sentence.about and _NOUN_STEM.search(sentence.text):
+        elif not sentence.about and not _NOUN_STEMS.isdisjoint(sentence.stems):
             # A company described in one of the subject's own lines ("Acme, while start-up companies
             # Globex and Initech …"), which the line does not give to it.
             for name, _ in described_companies(sentence.text):
@@ -612,6 +625,18 @@ _ALONE_BEFORE = re.compile(r"[a-z,;] $")
 _ALONE_AFTER = re.compile(r"(?:['’]s)?(?:[,.;:]|\s+[a-z(])")
 
 
+_WORD_CHAR = re.compile(r"[\w-]")
+_WORD_CHAR_BEFORE = re.compile(r"[\w-]\Z")
+
+
+def _occurrences(text: str, word: str) -> Iterable[int]:
+    """Yield each offset where the text holds the word as written (a plain substring search)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def _names_over_words(words: list[str], sentences: list[Sentence]) -> set[str]:
     """Return those of the one-word names that the week writes in lower case too (ordinary words)
     which it writes alone as a name at least `NAME_OVER_WORD` times as often ("a yahoo" once
@@ -620,16 +645,12 @@ def _names_over_words(words: list[str], sentences: list[Sentence]) -> set[str]:
         return set()
     # Read from as many sentences as the week's vocabulary is (`entities.lowercase_words`).
     joined = "\n".join(sentence.text for sentence in islice(sentences, VOCABULARY_SENTENCES))
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])", re.IGNORECASE)
-    alone = dict.fromkeys(words, 0)
-    lower = dict.fromkeys((word.lower() for word in words), 0)
-    for match in pattern.finditer(joined):
-        word = match.group()
-        if word in lower:
-            lower[word] += 1
-        elif word in alone and _ALONE_BEFORE.search(joined, max(0, match.start() - 2), match.start()) \
-                and _ALONE_AFTER.match(joined, match.end()):
-            alone[word] += 1
+    alone, lower = {}, {}
+    for word in words:  # literal scans (str.find), each occurrence then read in its context
+        lower[word.lower()] = sum(1 for at in _occurrences(joined, word.lower())
+                                  if not _WORD_CHAR.match(joined, at + len(word)) and not _WORD_CHAR_BEFORE.search(joined, max(0, at - 1), at))
+        alone[word] = sum(1 for at in _occurrences(joined, word)
+                          if _ALONE_BEFORE.search(joined, max(0, at - 2), at) and _ALONE_AFTER.match(joined, at + len(word)))
     return {word for word in words if alone[word] >= NAME_OVER_WORD * lower[word.lower()]}
     return frozenset(names)
 

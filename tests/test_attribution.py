@@ -362,7 +362,9 @@ def test_companies_are_found_from_word_cues_without_brackets_or_colons(text, nam
 
 def _sentence(text: str, source: int, paragraph: int = 0, about: str = ""):
     from briefs.model import Sentence
-    return Sentence(text=text, source=source, position=0, paragraph=paragraph, sources=[source], stems=[], about=about)
+    from briefs import language
+    return Sentence(text=text, source=source, position=0, paragraph=paragraph, sources=[source],
+                    stems=language.content_stems(text), about=about)
 
 
 _MARKED = _sentence("Orders at Globex Industries (NYSE: GBX) fell sharply in the quarter.", 1, about="Globex Industries")
