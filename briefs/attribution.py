@@ -456,6 +456,27 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
     return who, at is not None and who == ""
 
 
+# A headline whose topic is a name ("Globex adds video to its arm", "Ohio gets a new plant"): the
+# article is that name's, even when its prose names the subject in passing, unless the prose names
+# the subject in this share of its sentences.
+HEADED_SHARE = 0.4
+_HEADLINE_TOPIC = re.compile(r"([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})\s+(?:is\s+|are\s+|has\s+|to\s+|will\s+)?[a-z]{3,}\b")
+_HEADLINE_OPENERS = frozenset("How Why What When Where Who Which Is Are Should Can Could Will Would Do Does Did Here Here's "
+                              "These This That Those The A An Top Best Stock Stocks Shares Markets Market Wall Dow "
+                              "Nasdaq S&P Investors Analysts Tech Big New Breaking Exclusive Update Report Earnings "
+                              "Watch Buy Sell Hold Why's What's Live Opinion Analysis Inside Amid Ahead Beyond Meet Inside".split())
+
+
+def _headed_by_another(title: str, common: Callable[[], frozenset[str]] = frozenset) -> bool:
+    """Return True when a headline (not naming the subject) opens on a name as its topic: not on a
+    stop word, nor on a word the article writes in lower case (`common`, read only when needed)."""
+    match = _HEADLINE_TOPIC.match(title)
+    if match is None:
+        return False
+    first = match.group(1).split()[0]
+    return first not in _HEADLINE_OPENERS and first.lower() not in language.stop_words() and first.lower() not in common()
+
+
 def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, reading: Reading | None = None) -> ArticleClean:
     """Return one subject's cleaning of a prepared article: its kept prose, whom each sentence is about, and the drops.
 
@@ -525,7 +546,8 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
     # An article whose headline names another company and not the subject, or more of whose
     # sentences name other companies than name the subject, is about others: only its passages
     # about the subject are the subject's ("Why Globex stock fell", "1 stock to own instead of Acme").
-    others_article = (bool(title_others) and not headline) or about_others > sum(prose)
+    others_article = (bool(title_others) and not headline) or about_others > sum(prose) or (
+        not headline and sum(prose) < HEADED_SHARE * len(prose) and _headed_by_another(article.title, lambda: focus_tracker.common))
     its_own = not has_names or (not wrap and not others_article and (
         headline or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     section = "" if its_own else (title_others[0] if title_others else OTHERS)

@@ -625,3 +625,26 @@ def test_a_line_opening_on_another_company_is_still_theirs():
                  _sentence("Globex is working with Initech on plants of its own.", 2)]
     out = attribution.attribute_week(sentences, {2: "Acme plans plants"}, ACME, frozenset({"rose"}))
     assert out[2].about == "Globex"
+
+
+def test_an_article_whose_headline_opens_on_another_name_lends_the_subject_only_its_named_lines():
+    # Nothing marks Globex as a company; the headline's topic is still Globex, not Acme.
+    text = ("Globex is adding a video player to its handheld arm controller.\n\n"
+            "The adapter will cost about $25 when it goes on sale in May.\n\n"
+            "Acme sells a rival controller that already plays video.\n\n"
+            "The adapter plugs into the controller's cartridge slot.\n\n"
+            "Acme Robotics said it had no plans to cut its own price.\n\n"
+            "The company dominates the market with a 90% share.\n")
+    about = _about(text, title="Globex adds video to its arm controller")
+    assert about["The adapter will cost about $25 when it goes on sale in May."] == attribution.OTHERS
+    assert about["The company dominates the market with a 90% share."] == attribution.OTHERS
+    assert about["Acme Robotics said it had no plans to cut its own price."] == ""
+
+
+@pytest.mark.parametrize("title", ["Why the robot boom is only starting", "Inside the race to automate warehouses",
+                                   "How to read a robot maker's results"])
+def test_a_headline_opening_on_a_common_word_lends_its_article_to_the_subject_it_is_about(title):
+    text = ("Acme Robotics raised its forecast on Monday.\n\n"
+            "The company expects orders to double next year.\n\n"
+            "Acme also named a new chief financial officer.\n")
+    assert set(_about(text, title=title).values()) == {""}
