@@ -158,6 +158,17 @@ _PRONOUN_AFTER_OPENING = re.compile(rf"^[A-Z][\w'’-]*(?:\s+(?!(?!{_DATE_WORDS}
 _SAME_PERIOD = re.compile(r"^(?:in|during|over|for)\s+the\s+same\s+(?:quarter|period|month|year|week|day)\b", re.I)
 
 
+# A quotation's tail ("… that is what we expect," he said.; "… a mould from the past.”) whose
+# opening quote mark, and with it the speaker, is in an earlier sentence; and a sentence that is a
+# quotation whole, with no one named as saying it ("“We will double output.”").
+_CLOSING_FIRST = re.compile(r"^[^\"“”]*[\w.,!?;:’')\]]\s*[\"”](?=\s|$|[,.;:)])")
+_QUOTED_WHOLE = re.compile(r"^[\"“][^\"“”]+[\"”]\W*$")
+
+
+def _speakerless_quote(text: str) -> bool:
+    return bool(_CLOSING_FIRST.match(text) or _QUOTED_WHOLE.match(text))
+
+
 def self_contained(sentence: Sentence) -> bool:
     """Return False for sentences that lean on what came before (a pronoun or connective first, "similarly")."""
     return not _leans_back(sentence.text)
@@ -167,7 +178,7 @@ def self_contained(sentence: Sentence) -> bool:
 def _leans_back(text: str) -> bool:
     opening = text.lstrip("\"“‘'( ")
     return bool(_UNRESOLVED.match(opening) or _COMPARED_BACK.search(text) or _PRONOUN_AFTER_OPENING.match(opening)
-                or _SAME_PERIOD.match(opening))
+                or _SAME_PERIOD.match(opening) or (('"' in text or "”" in text) and _speakerless_quote(text)))
 
 
 def _names_its_referent(sentence: Sentence) -> bool:

@@ -210,6 +210,14 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("For example, when the plant flooded in 2019, Acme paid $1 billion to keep its suppliers.", False),
     ("On the other hand, lower costs could win Acme a larger share of the market.", False),
     ("In contrast to Globex, Acme raised its forecast for the year.", True),
+    # a quotation's tail, or a quotation whole, with no one named as saying it
+    ('The plan is late and we will not wait for it," he said.', False),
+    ("Our buyers asked for exactly this kind of arm.”", False),
+    ('"From today we will recover what we lost, plant by plant."', False),
+    ('"We will double output," said Jane Doe, Acme\'s chief executive.', True),
+    ("Acme's chief executive said: “We will double output.”", True),
+    ('Acme said it expects "strong demand" for its arms.', True),
+    ('Jane Doe called the arm "a stunning piece of work".', True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained
