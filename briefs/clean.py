@@ -93,7 +93,9 @@ _CALL_TO_ACTION = Vocabulary(
     r"our (?:free |daily |weekly |quarterly |premium )*(?:e-?newsletter|newsletter|stock picks?|research service)|"
     # an affiliate's link the reader is sent through ("join through her link"), not "a link in an e-mail"
     r"(?:through|via|using) (?:his|her|their|our|my) (?:affiliate |referral )?link|"
-    r"read (?:the original|the full story|the full article)|trending:|sponsored content)\b",
+    r"read (?:the original|the full story|the full article)|trending:|sponsored content|"
+    # the publisher asking for tips or visits: "Email us at …", "Have a news tip?", "visit our website"
+    r"e-?mail us|contact us at|have a (?:news )?tip|visit our (?:web)?site)\b",
     lower=True,
 )
 # Legal boilerplate, in phrases news never uses for anything else ("a copyright lawsuit", "a
@@ -108,7 +110,11 @@ _LEGAL = Vocabulary(
     r"past performance (?:is|does) not|past performance is no|for information(?:al)? purposes|"
     r"not indicative of future|originally (?:appeared|published)|appeared first on|copyright \d{4}|reproduction (?:in whole|is prohibited)|"
     r"no (?:specific )?outcome|is not responsible for|subject to change without notice|forward-looking statements|"
-    r"trademarks? (?:and/or|or) registered trademarks?)\b",
+    r"trademarks? (?:and/or|or) registered trademarks?|"
+    # a wire's footer, an opinion page's, an affiliate's, a republished story's
+    r"our standards(?=:)|rewritten or redistributed|views (?:and opinions )?expressed (?:here|herein|above|in this \w+) (?:are|do)|"
+    r"(?:we|i) (?:may )?(?:earn|receive) (?:a |an )?(?:small )?(?:affiliate )?commission|"
+    r"this (?:article|story|post|piece|content) (?:first|originally) (?:appeared|ran|was published))\b",
     lower=True,
 )
 # Holdings or relationship disclosures of the writer or publisher, by their fixed forms.

@@ -974,6 +974,16 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("The post Three Robot Stocks for a Long Winter appeared first on Example Daily.", "disclaimer or legal notice"),
     ("ACME Free Cash Flow (Quarterly) data by ChartCo.", "photo credit or caption"),
     ("ACME EV/Sales (Forward)data byChartCo; EV = enterprise value.", "photo credit or caption"),
+    # a wire's footer, an opinion page's, an affiliate's, a republished story's, a request for tips
+    ("Our Standards: The Example Wire Principles of Fair Reporting.", "disclaimer or legal notice"),
+    ("This material may not be published, broadcast, rewritten or redistributed without permission.",
+     "disclaimer or legal notice"),
+    ("The views expressed here are the author's own and do not reflect those of Example Daily.",
+     "disclaimer or legal notice"),
+    ("We may earn a commission when you buy through the links on this page.", "disclaimer or legal notice"),
+    ("This story originally ran on Example Daily's sister site.", "disclaimer or legal notice"),
+    ("Got a story idea? Email us at desk@example.com and we will look into it.", "call to action or promotion"),
+    ("For more on robots and the firms that make them, visit our website.", "call to action or promotion"),
 ])
 def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     assert clean.sentence_noise(noise) == reason
@@ -986,6 +996,13 @@ def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     "Viewers of the launch event rose 12% to 4 million, the company said on Monday.",
     "ACME said data by its own labs showed the robots working twice as fast as before.",
     "Revenue data by the statistics agency showed factory sales rose 4% in March.",
+    "The fault first appeared in March on Acme's older robot arms, the regulator said.",
+    "Brokers may earn a commission on each trade under the new rules, the regulator said.",
+    "The views expressed by the minister were rejected by Acme's chief executive on Monday.",
+    "Acme said it would email customers affected by the breach and contact them by phone.",
+    "Acme's standards for suppliers were tightened in March after the recall.",
+    "Acme urged customers to visit its stores before the sale ended on Sunday.",
+    "The contract was rewritten twice before Acme signed it, the filing showed.",
 ])
 def test_news_with_a_word_of_a_publishers_note_is_kept(news):
     assert clean.sentence_noise(news) is None
