@@ -467,14 +467,23 @@ _HEADLINE_OPENERS = frozenset("How Why What When Where Who Which Is Are Should C
                               "Watch Buy Sell Hold Why's What's Live Opinion Analysis Inside Amid Ahead Beyond Meet Inside".split())
 
 
-def _headed_by_another(title: str, common: Callable[[], frozenset[str]] = frozenset) -> bool:
+# An officer's title: a headline's name that a sentence gives one of these beside the subject's
+# name ("Acme CEO Jane Doe", "Doe, Acme's chief executive") is the subject's person.
+_OFFICER_WORD = re.compile(r"\b(?:CEO|CFO|COO|chief|founder|co-founder|chairman|chairwoman|chair|president|boss|head)\b")
+
+
+def _headed_by_another(title: str, common: Callable[[], frozenset[str]] = frozenset,
+                       its_person: Callable[[str], bool] = lambda name: False) -> bool:
     """Return True when a headline (not naming the subject) opens on a name as its topic: not on a
-    stop word, nor on a word the article writes in lower case (`common`, read only when needed)."""
+    stop word, nor on a word the article writes in lower case (`common`, read only when needed),
+    nor on a person the article names as the subject's officer (`its_person`)."""
     match = _HEADLINE_TOPIC.match(title)
     if match is None:
         return False
-    first = match.group(1).split()[0]
-    return first not in _HEADLINE_OPENERS and first.lower() not in language.stop_words() and first.lower() not in common()
+    name = re.sub(r"['’]s$", "", match.group(1))
+    first = name.split()[0]
+    return (first not in _HEADLINE_OPENERS and first.lower() not in language.stop_words()
+            and first.lower() not in common() and not its_person(name))
 
 
 def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, reading: Reading | None = None) -> ArticleClean:
@@ -547,7 +556,9 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
     # sentences name other companies than name the subject, is about others: only its passages
     # about the subject are the subject's ("Why Globex stock fell", "1 stock to own instead of Acme").
     others_article = (bool(title_others) and not headline) or about_others > sum(prose) or (
-        not headline and sum(prose) < HEADED_SHARE * len(prose) and _headed_by_another(article.title, lambda: focus_tracker.common))
+        not headline and sum(prose) < HEADED_SHARE * len(prose) and _headed_by_another(
+            article.title, lambda: focus_tracker.common,
+            lambda name: any(name in text and _OFFICER_WORD.search(text) and count(text) for text in texts)))
     its_own = not has_names or (not wrap and not others_article and (
         headline or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     section = "" if its_own else (title_others[0] if title_others else OTHERS)

@@ -648,3 +648,14 @@ def test_a_headline_opening_on_a_common_word_lends_its_article_to_the_subject_it
             "The company expects orders to double next year.\n\n"
             "Acme also named a new chief financial officer.\n")
     assert set(_about(text, title=title).values()) == {""}
+
+
+def test_a_headline_opening_on_the_subjects_own_officer_keeps_the_article_the_subjects():
+    text = ("Acme Robotics chief executive Jane Doe showed a cheaper arm to investors on Monday.\n\n"
+            "The new arm will cost half as much as the current model, she told the audience.\n\n"
+            "Deliveries start in May, with a plant in Ohio doubling output by the autumn.\n\n"
+            "Investors had hoped for a firm date for the new welding line as well.\n\n"
+            "Acme shares closed 2% lower after the event in Austin.\n\n"
+            "The plant will hire about 400 workers over the next two years.\n")
+    about = _about(text, title="Doe unveils a cheaper arm")
+    assert set(about.values()) == {""}, about
