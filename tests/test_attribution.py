@@ -427,21 +427,27 @@ def test_the_week_changes_nothing_without_another_marked_company():
     assert attribution.attribute_week(sentences, {1: "Initech news"}, ACME, frozenset()) == sentences
 
 
-def test_build_does_not_quote_another_companys_line_its_article_left_unmarked(tmp_path):
+_ACME_FORECAST = ("Acme Robotics lifts its forecast", "2026-11-16",
+                  "Acme Robotics raised its revenue forecast for the year to $4.2 billion on Monday.\n\n"
+                  "Acme said orders for its warehouse arms doubled in the quarter.\n\n")
+
+
+def _quoted(tmp_path, *articles: tuple[str, str, str]) -> list[str]:
+    """Return every sentence the brief of these articles (headline, date, body) about Acme Robotics quotes."""
     from briefs.build import Options, build_brief
     (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Acme Robotics lifts its forecast\ndate: 2026-11-16\n---\n"
-        "Acme Robotics raised its revenue forecast for the year to $4.2 billion on Monday.\n\n"
-        "Acme said orders for its warehouse arms doubled in the quarter.\n\n"
-        "Initech cut the price of its rival arm by 30% to win back buyers.\n\n"
-        "Acme will report its full results on November 30.\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: Robot makers report\ndate: 2026-11-17\n---\n"
-        "Acme Robotics shares rose 6% on Tuesday after the forecast.\n\n"
-        "Shares of Initech (NASDAQ: INTK) fell 4% after the price cut.\n", encoding="utf-8")
-    result = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1))
-    quoted = [s.text for s in result.brief.summary] + [s.text for t in result.brief.themes for s in t.sentences]
+    for n, (title, date, body) in enumerate(articles):
+        (tmp_path / f"a{n}.md").write_text(f"---\ntitle: {title}\ndate: {date}\n---\n{body}", encoding="utf-8")
+    brief = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1)).brief
+    return [s.text for s in brief.summary] + [s.text for t in brief.themes for s in t.sentences]
+
+
+def test_build_does_not_quote_another_companys_line_its_article_left_unmarked(tmp_path):
+    title, date, body = _ACME_FORECAST
+    quoted = _quoted(tmp_path, (title, date, body + "Initech cut the price of its rival arm by 30% to win back buyers.\n\n"
+                                "Acme will report its full results on November 30.\n"),
+                     ("Robot makers report", "2026-11-17", "Acme Robotics shares rose 6% on Tuesday after the forecast.\n\n"
+                      "Shares of Initech (NASDAQ: INTK) fell 4% after the price cut.\n"))
     assert any("orders for its warehouse arms" in text for text in quoted)
     assert not any(text.startswith("Initech cut the price") for text in quoted)
 
@@ -524,20 +530,12 @@ def test_a_company_noun_alone_marks_no_company(text):
 
 def test_build_quotes_no_line_of_a_rival_written_plainly(tmp_path):
     # Nothing marks Globex as listed (no ticker, suffix or officer): "software giant Globex" does.
-    from briefs.build import Options, build_brief
-    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Acme Robotics lifts its forecast\ndate: 2026-11-16\n---\n"
-        "Acme Robotics raised its revenue forecast for the year to $4.2 billion on Monday.\n\n"
-        "Acme said orders for its warehouse arms doubled in the quarter.\n\n"
-        "Acme will report its full results on November 30.\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: Robot arms get cheaper\ndate: 2026-11-17\n---\n"
-        "Software giant Globex will sell robot arms of its own from May, starting with a small welding model.\n\n"
-        "Globex cut the price of its arm by 30% to $12,000 on Tuesday, undercutting Acme and its carmaker customers.\n\n"
-        "The welding model will be built at a plant in Leeds, the firm said.\n", encoding="utf-8")
-    result = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1))
-    quoted = [s.text for s in result.brief.summary] + [s.text for t in result.brief.themes for s in t.sentences]
+    title, date, body = _ACME_FORECAST
+    quoted = _quoted(tmp_path, (title, date, body + "Acme will report its full results on November 30.\n"),
+                     ("Robot arms get cheaper", "2026-11-17",
+                      "Software giant Globex will sell robot arms of its own from May, starting with a small welding model.\n\n"
+                      "Globex cut the price of its arm by 30% to $12,000 on Tuesday, undercutting Acme and its carmaker "
+                      "customers.\n\nThe welding model will be built at a plant in Leeds, the firm said.\n"))
     assert any("orders for its warehouse arms" in text for text in quoted)
     assert not any("Globex" in text or "welding model" in text for text in quoted), quoted
 
