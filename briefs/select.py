@@ -232,9 +232,16 @@ def _quality(text: str) -> float:
         factor *= 0.1
     if language.own_words(sentence.text).rstrip("\"'”’) ").endswith("!"):
         factor *= 0.3  # news states; a writer's own exclamation sells ("… and it wasn't one of them!")
-    elif sentence.text.rstrip("\"'”’) ").endswith("?"):
-        factor *= 0.3  # a question, even one quoted, reports nothing ("… why did it write them down?")
+    elif sentence.text.rstrip("\"'”’) ").endswith("?") or _ASKED.match(sentence.text):
+        factor *= 0.3  # a question, even one quoted or put indirectly, reports nothing ("… why did it write them down?")
     return factor
+
+
+# A question put as a statement: "Another question is whether …", "The big question now is how …",
+# "It remains to be seen whether …" — what is not known, not what happened.
+_ASKED = re.compile(r"(?:(?:The|Another|One|A|Our|The (?:big|key|main|real|open)) (?:big |key |main |real |open |next |other )?"
+                    r"questions? (?:now |then |here )?(?:is|are|remains?) (?:whether|if|what|how|when|why|who)\b|"
+                    r"It (?:remains|is) (?:to be seen|unclear|not (?:yet )?clear) (?:whether|if|what|how|when|why)\b)")
 
 
 # Words a scrape ran together, where an inline link or a styled word lost the space beside it

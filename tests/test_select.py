@@ -328,6 +328,17 @@ def test_a_question_reports_nothing_even_in_quotes():
     assert select.quality(asked) < select.quality(plain)
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("Another question is whether or not a buyer will emerge for Acme's robot unit.", True),
+    ("The big question now is how fast Acme can ship the new arm to carmakers.", True),
+    ("The question of whether Acme can ship the arm was settled on Monday by the regulator.", False),
+    ("Acme questioned whether the new export rule applied to its robot arms at all.", False),
+])
+def test_a_question_put_as_a_statement_reports_nothing(text, asked):
+    plain = s("Acme raised its forecast for the year on strong orders from carmakers.")
+    assert (select.quality(s(text)) < 0.5 * select.quality(plain)) is asked
+
+
 @pytest.mark.parametrize("text, demoted", [
     ("To come up with the list of decliners, we only considered stocks with $2 billion of market value.", True),
     ("Our ranking uses the average of the analysts' ratings over the past month.", True),
