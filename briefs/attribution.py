@@ -464,7 +464,7 @@ _HEADLINE_TOPIC = re.compile(r"([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})\
 _HEADLINE_OPENERS = frozenset("How Why What When Where Who Which Is Are Should Can Could Will Would Do Does Did Here Here's "
                               "These This That Those The A An Top Best Stock Stocks Shares Markets Market Wall Dow "
                               "Nasdaq S&P Investors Analysts Tech Big New Breaking Exclusive Update Report Earnings "
-                              "Watch Buy Sell Hold Why's What's Live Opinion Analysis Inside Amid Ahead Beyond Meet Inside".split())
+                              "Watch Buy Sell Hold Why's What's Live Opinion Analysis Inside Amid Ahead Beyond Meet".split())
 
 
 # An officer's title: a headline's name that a sentence gives one of these beside the subject's
@@ -626,9 +626,11 @@ def week_companies(sentences: list[Sentence], subject: Subject, lowercase: froze
     """Return the names of the other companies the week's articles mark as listed (see `attribute`).
 
     A name counts as its sentences write it inside a sentence (not "Purchases Shares of Globex",
-    a sentence's opening words taken for a name), and a one-word name only when it is no ordinary
-    word (`lowercase`: the week's lower-case vocabulary), corporate tail or generic head. A name of
-    several words is known only whole ("Acme Instruments", not "Acme", which may be a place).
+    a sentence's opening words taken for a name), and a one-word name only when it is no corporate
+    tail or generic head, and no ordinary word (`lowercase`: the week's lower-case vocabulary)
+    unless the week writes it as a name far more often (`_names_over_words`). A name of several
+    words is known only whole ("Acme Instruments", not "Acme", which may be a place). Companies a
+    company noun describes in the subject's own lines count too (`described_companies`).
     """
     texts: dict[str, list[str]] = {}
     for sentence in sentences:
@@ -653,11 +655,10 @@ def week_companies(sentences: list[Sentence], subject: Subject, lowercase: froze
 
 
 # A name the week writes alone inside a sentence, not inside a longer name ("said Globex", "Globex's"),
-# as `_names_over_words` counts it: what comes before it and what follows it.
+# as `_names_over_words` counts it: what comes before it and what follows it; and the word characters
+# that make a lower-case occurrence part of a longer word.
 _ALONE_BEFORE = re.compile(r"[a-z,;] $")
 _ALONE_AFTER = re.compile(r"(?:['’]s)?(?:[,.;:]|\s+[a-z(])")
-
-
 _WORD_CHAR = re.compile(r"[\w-]")
 _WORD_CHAR_BEFORE = re.compile(r"[\w-]\Z")
 
@@ -685,7 +686,6 @@ def _names_over_words(words: list[str], sentences: list[Sentence]) -> set[str]:
         alone[word] = sum(1 for at in _occurrences(joined, word)
                           if _ALONE_BEFORE.search(joined, max(0, at - 2), at) and _ALONE_AFTER.match(joined, at + len(word)))
     return {word for word in words if alone[word] >= NAME_OVER_WORD * lower[word.lower()]}
-    return frozenset(names)
 
 
 def _finder(companies: frozenset[str]):
@@ -728,10 +728,13 @@ _ANAPHORIC_OPENING = re.compile(r"(?:(?:Meanwhile|Also|Separately|In addition|Ad
                                 r"automaker|bank|lender|maker|giant|manufacturer|retailer|insurer)\b)")
 
 
+_LISTED_AFTER = re.compile(r"[\w&.'’-]+(?:\s+[A-Z][\w&.'’-]*)*\s*(?:,\s*[A-Z]|and\s+[A-Z]|&\s*[A-Z])")
+
+
 def _in_list(text: str, at: int) -> bool:
     """Return True when the name at `at` stands in a list of names ("Acme, Globex and Initech"),
     not as the sentence's topic ("Acme said it works with Globex, Initech and Hooli")."""
-    return re.match(r"[\w&.'’-]+(?:\s+[A-Z][\w&.'’-]*)*\s*(?:,\s*[A-Z]|and\s+[A-Z]|&\s*[A-Z])", text[at:at + 80]) is not None
+    return _LISTED_AFTER.match(text, at, at + 80) is not None
 
 
 # In another company's article, a sentence is the subject's when it names the subject as its topic,

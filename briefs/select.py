@@ -158,7 +158,7 @@ _PRONOUN_AFTER_OPENING = re.compile(rf"^[A-Z][\w'’-]*(?:\s+(?!(?!{_DATE_WORDS}
 _SAME_PERIOD = re.compile(r"^(?:in|during|over|for)\s+the\s+same\s+(?:quarter|period|month|year|week|day)\b", re.I)
 
 
-# A quotation's tail ("… that is what we expect," he said.; "… a mould from the past.”) whose
+# A quotation's tail ("… that is what we expect," he said.; "… what our buyers asked for.”) whose
 # opening quote mark, and with it the speaker, is in an earlier sentence; and a sentence that is a
 # quotation whole, with no one named as saying it ("“We will double output.”").
 _CLOSING_FIRST = re.compile(r"^[^\"“”]*[\w.,!?;:’')\]]\s*[\"”](?=\s|$|[,.;:)])")
@@ -239,7 +239,7 @@ def _quality(text: str) -> float:
 
 # A question put as a statement: "Another question is whether …", "The big question now is how …",
 # "It remains to be seen whether …" — what is not known, not what happened.
-_ASKED = re.compile(r"(?:(?:The|Another|One|A|Our|The (?:big|key|main|real|open)) (?:big |key |main |real |open |next |other )?"
+_ASKED = re.compile(r"(?:(?:The|Another|One|A|Our) (?:big |key |main |real |open |next |other )?"
                     r"questions? (?:now |then |here )?(?:is|are|remains?) (?:whether|if|what|how|when|why|who)\b|"
                     r"It (?:remains|is) (?:to be seen|unclear|not (?:yet )?clear) (?:whether|if|what|how|when|why)\b)")
 

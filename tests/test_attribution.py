@@ -579,7 +579,7 @@ def test_a_company_in_an_opening_clause_does_not_take_the_main_clause():
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Market leader Globex, however, is launching a cheaper arm.", [("Globex", "")]),
+    ("Orders shifted to market leader Globex after the recall.", [("Globex", "")]),
     ("Industry group Globex Council said orders rose.", []),   # a body that comments, not a company
     ("The party leader Jane Doe said the plan would cost jobs.", []),
 ])
@@ -627,15 +627,15 @@ def test_a_line_opening_on_another_company_is_still_theirs():
 
 def test_an_article_whose_headline_opens_on_another_name_lends_the_subject_only_its_named_lines():
     # Nothing marks Globex as a company; the headline's topic is still Globex, not Acme.
-    text = ("Globex is adding a video player to its handheld arm controller.\n\n"
-            "The adapter will cost about $25 when it goes on sale in May.\n\n"
-            "Acme sells a rival controller that already plays video.\n\n"
-            "The adapter plugs into the controller's cartridge slot.\n\n"
+    text = ("Globex is adding a welding head to its arm controller.\n\n"
+            "The welding head is priced at $400 and ships to carmakers from May.\n\n"
+            "Acme sells a rival controller that already welds.\n\n"
+            "The head clips onto the controller's tool mount.\n\n"
             "Acme Robotics said it had no plans to cut its own price.\n\n"
-            "The company dominates the market with a 90% share.\n")
-    about = _about(text, title="Globex adds video to its arm controller")
-    assert about["The adapter will cost about $25 when it goes on sale in May."] == attribution.OTHERS
-    assert about["The company dominates the market with a 90% share."] == attribution.OTHERS
+            "The company sells seven in ten controllers in Europe.\n")
+    about = _about(text, title="Globex adds welding to its arm controller")
+    assert about["The welding head is priced at $400 and ships to carmakers from May."] == attribution.OTHERS
+    assert about["The company sells seven in ten controllers in Europe."] == attribution.OTHERS
     assert about["Acme Robotics said it had no plans to cut its own price."] == ""
 
 
