@@ -75,14 +75,20 @@ def amounts(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def scaled_amounts(text: str) -> frozenset[str]:
-    """Return the amounts of money given with their scale ("$5.5 billion", "€40m"), not bare prices.
+def same_amount(a: Sentence, b: Sentence) -> bool:
+    """Return True when two sentences give one amount of money and so tell one fact.
 
-    A week rarely has two facts of the same company worth the same millions or billions: two
-    sentences giving one such amount tell one fact, however differently worded (a charge in the
-    news and in a results preview). A bare price ("$299") recurs across products and is not enough.
+    A week rarely has two facts of the same company worth the same millions or billions: one such
+    amount is enough, however differently worded (a charge in the news and in a results preview).
+    A bare price ("$250") recurs across products, so it counts with one content word shared
+    besides ("goes on sale for $250" / "a bundle … on sale at about $250"), not alone.
     """
-    return frozenset(a for a in amounts(text) if a[-1:] in ("b", "m", "t"))
+    shared = amounts(a.text) & amounts(b.text)
+    if not shared:
+        return False
+    if any(x[-1:] in ("b", "m", "t") for x in shared):
+        return True
+    return any(not stem[:1].isdigit() for stem in set(a.stems) & set(b.stems))
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?![\w])")
@@ -526,9 +532,9 @@ def _codes(text: str) -> frozenset[str]:
 
 def same_fact(a: Sentence, b: Sentence) -> bool:
     """Return True when two sentences would repeat one fact in a brief: one story, one amount of
-    money with its scale, one product's or filing's number, one share-price move on one day (each
+    money (`same_amount`), one product's or filing's number, one share-price move on one day (each
     outlet gives its own percentage and hour), or worded alike (REDUNDANT)."""
-    if (a.story and a.story == b.story) or scaled_amounts(a.text) & scaled_amounts(b.text) or _codes(a.text) & _codes(b.text):
+    if (a.story and a.story == b.story) or same_amount(a, b) or _codes(a.text) & _codes(b.text):
         return True
     return (same_move(a.text, b.text) or similarity(a, b) >= REDUNDANT or retold(a, b) or same_trip(a.text, b.text)
             or same_site(a.text, b.text))

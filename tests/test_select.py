@@ -530,3 +530,13 @@ def test_a_top_story_leads_the_summary_from_a_discovered_theme_too():
               Theme(name="Also: deposits, insurance, bank", candidates=big, discovered=True)]
     summary, _ = select.select(themes, per_theme=2, summary_size=1, stories=week)
     assert [x.story for x in summary] == [1]
+
+
+def test_a_bare_price_is_one_fact_when_the_two_lines_share_a_word_besides():
+    launch = s("The scooter goes on sale in Europe next week for $250, with a helmet in the box.", 1)
+    bundle = s("A bundle with the charger is expected to go on sale at about $250 (£210).", 2)
+    rival = s("The rival model from Globex also costs $250 at launch.", 3)
+    assert select.same_fact(launch, bundle)  # "sale" besides the price
+    assert not select.same_fact(launch, rival)  # the price alone: two products may cost the same
+    summary, shown = select.select([Theme(name="Products", candidates=[launch, bundle])], per_theme=3, summary_size=0)
+    assert sum("$250" in x.text for t in shown for x in t.sentences) == 1
