@@ -65,8 +65,11 @@ _ACTIONS = (r"click|tap|subscribe|sign (?:up|in)|signup|register|download|read|v
 # ("Get Acme alerts:", "Read more:").
 _IMPERATIVE = Vocabulary(
     rf"^(?:[\w'’ ]{{2,24}}:\s*)?(?:please\s+)?(?:don'?t miss|act now|(?:{_ACTIONS})\s+(?:here|now|today|up|in|on|out|our|the|your|us|"
-    rf"to|for|this|these|more|a|an|free|it|them|all|what|how|why|which|below|latest|full|exclusive|instant)\b)"
-    rf"|^(?:{_ACTIONS}|don'?t miss|more for you)\b[^.:!?]{{0,40}}:",
+    rf"to|for|this|these|more|a|an|free|it|them|all|what|how|why|which|below|latest|full|exclusive|instant|live)\b)"
+    rf"|^(?:{_ACTIONS}|don'?t miss|more for you)\b[^.:!?]{{0,40}}:"
+    # "Follow Acme News on Facebook …": the page's own account ("Millions follow her on X" is news: not an opening)
+    rf"|^(?:[\w'’ ]{{2,24}}:\s*)?(?:please\s+)?follow (?:[\w.@'’&-]+ ){{1,4}}on (?:twitter|facebook|instagram|linkedin|x|"
+    rf"threads|bluesky|tiktok|youtube|whatsapp|telegram)\b",
     lower=True,
 )
 # The reader told what they can do: "you can download…", "you are encouraged to visit…".
@@ -114,6 +117,9 @@ _LEGAL = Vocabulary(
     # a wire's footer, an opinion page's, an affiliate's, a republished story's
     r"our standards(?=:)|rewritten or redistributed|views (?:and opinions )?expressed (?:here|herein|above|in this \w+) (?:are|do)|"
     r"(?:we|i) (?:may )?(?:earn|receive) (?:a |an )?(?:small )?(?:affiliate )?commission|"
+    # any publisher's: "Acme Media may earn an affiliate commission from purchases made through links"
+    r"(?:earn|receive)s? (?:a |an )?(?:small )?affiliate commission|"
+    r"commission (?:from|on) (?:purchases|sales|anything you buy) (?:made )?(?:through|via|from|using) (?:the |our )?links|"
     r"this (?:article|story|post|piece|content) (?:first|originally) (?:appeared|ran|was published))\b",
     lower=True,
 )
@@ -310,6 +316,10 @@ def _reported(text: str, found: re.Match) -> bool:
 # glued or not ("ACMEranks 4thon our list"): the writer's list, not the company's news.
 _OUR_LIST_RANK = re.compile(r"ranks?\s*(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                             r"tenth)\s*on our list\b", re.I)
+# The newsroom's credit at a story's end: "Jane Roe in Paris contributed to this report", "Reporting by
+# Jane Roe; Editing by John Doe", "Additional reporting by …". A cause "contributed to the loss".
+_STAFF_CREDIT = re.compile(r"\bcontributed (?:(?:additional )?reporting |research )?to this (?:report|story|article|guide|"
+                           r"review|piece|post|column)\b|^[(\[]?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [A-Z]")
 # The publisher's note on its own page ("This article has been updated to include …").
 _EDITORS_NOTE = Vocabulary(r"\bthis (?:article|story|post|report|piece) (?:has been|was|had been) (?:updated|corrected|"
                            r"amended|revised)\b", lower=True)
@@ -450,6 +460,9 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "photo credit or caption"
     if _EDITORS_NOTE.search(own, runs):
         return "editor's note"
+    if " by " in sentence or "contributed" in sentence:
+        if _STAFF_CREDIT.search(sentence):
+            return "reporter credit"
     if ("uh" in own or "um" in own or "erm" in own or "you know" in own) and _FILLER.search(own):  # exact: every filler holds one
         return "spoken transcript (fillers)"
     if is_foreign(sentence):

@@ -984,6 +984,16 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("This story originally ran on Example Daily's sister site.", "disclaimer or legal notice"),
     ("Got a story idea? Email us at desk@example.com and we will look into it.", "call to action or promotion"),
     ("For more on robots and the firms that make them, visit our website.", "call to action or promotion"),
+    # a newsroom's credit, any publisher's affiliate note, the page's own accounts and live pages (stop 34)
+    ("Jane Roe in Paris and John Doe in Berlin contributed to this report.", "reporter credit"),
+    ("Example Daily's Jane Roe contributed reporting to this story.", "reporter credit"),
+    ("(Reporting by Jane Roe in London; Editing by John Doe)", "fragment or heading"),
+    ("Additional reporting by Jane Roe in Paris.", "reporter credit"),
+    ("Example Media may earn an affiliate commission from purchases made through links on this page.",
+     "disclaimer or legal notice"),
+    ("The site receives a commission on purchases made through our links.", "disclaimer or legal notice"),
+    ("Follow Example Daily on Facebook and X for the latest robot news.", "call to action or promotion"),
+    ("Latest: Follow live updates from the robot show in the Example Daily blog.", "call to action or promotion"),
 ])
 def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     assert clean.sentence_noise(noise) == reason
@@ -1003,6 +1013,11 @@ def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     "Acme's standards for suppliers were tightened in March after the recall.",
     "Acme urged customers to visit its stores before the sale ended on Sunday.",
     "The contract was rewritten twice before Acme signed it, the filing showed.",
+    "Weak demand in China contributed to the loss in the quarter, the company said.",
+    "Sales at the unit, which contributed to this year's profit, rose 12%.",
+    "The robots were built by Initech, and reporting by the regulator found no fault.",
+    "Millions of fans follow Acme's chief executive on X, where the post drew two million views.",
+    "Resellers earn a commission on every Acme robot they sell, the company said.",
 ])
 def test_news_with_a_word_of_a_publishers_note_is_kept(news):
     assert clean.sentence_noise(news) is None
