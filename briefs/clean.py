@@ -69,7 +69,11 @@ _IMPERATIVE = Vocabulary(
     rf"|^(?:{_ACTIONS}|don'?t miss|more for you)\b[^.:!?]{{0,40}}:"
     # "Follow Acme News on Facebook …": the page's own account ("Millions follow her on X" is news: not an opening)
     rf"|^(?:[\w'’ ]{{2,24}}:\s*)?(?:please\s+)?follow (?:[\w.@'’&-]+ ){{1,4}}on (?:twitter|facebook|instagram|linkedin|x|"
-    rf"threads|bluesky|tiktok|youtube|whatsapp|telegram)\b",
+    rf"threads|bluesky|tiktok|youtube|whatsapp|telegram)\b"
+    # "Be sure to visit …", "For more information, please visit …": the page sending the reader on
+    rf"|^(?:be sure to|make sure (?:to|you)|remember to|don'?t forget to) (?:{_ACTIONS})\b"
+    rf"|^for (?:more|further|additional) (?:information|details|info)\b[^.!?]{{0,40}}\b(?:visit|see|go to|contact|call|click|"
+    rf"read|e-?mail)\b",
     lower=True,
 )
 # The reader told what they can do: "you can download…", "you are encouraged to visit…".
@@ -120,6 +124,8 @@ _LEGAL = Vocabulary(
     # any publisher's: "Acme Media may earn an affiliate commission from purchases made through links"
     r"(?:earn|receive)s? (?:a |an )?(?:small )?affiliate commission|"
     r"commission (?:from|on) (?:purchases|sales|anything you buy) (?:made )?(?:through|via|from|using) (?:the |our )?links|"
+    # a sponsored post's note: "This shop has been compensated by Example Inc. and its advertiser"
+    r"(?:this (?:shop|post|article|review|content|page|story)|i|we) (?:ha(?:s|ve) been|was|were|am|are|is) compensated by|"
     r"this (?:article|story|post|piece|content) (?:first|originally) (?:appeared|ran|was published))\b",
     lower=True,
 )
@@ -317,12 +323,16 @@ def _reported(text: str, found: re.Match) -> bool:
 _OUR_LIST_RANK = re.compile(r"ranks?\s*(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                             r"tenth)\s*on our list\b", re.I)
 # The newsroom's credit at a story's end: "Jane Roe in Paris contributed to this report", "Reporting by
-# Jane Roe; Editing by John Doe", "Additional reporting by …". A cause "contributed to the loss".
-_STAFF_CREDIT = re.compile(r"\bcontributed (?:(?:additional )?reporting |research )?to this (?:report|story|article|guide|"
+# Jane Roe; Editing by John Doe", "Additional reporting by …", "John Doe contributed reporting from Paris".
+# A cause "contributed to the loss".
+_STAFF_CREDIT = re.compile(r"\bcontributed (?:additional )?reporting\b|\bcontributed (?:research )?to this (?:report|story|article|guide|"
                            r"review|piece|post|column)\b|^[(\[]?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [A-Z]")
+# A page's time stamp standing as a sentence: "Updated at 1:23 p.m.", "Published March 4, 2025".
+_TIMESTAMP_LINE = re.compile(r"^(?:[Ll]ast )?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ff]irst published)(?: on| at)?\s[^.!?]{0,40}?"
+                             r"(?:\d{4}|\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.|[AaPp][Mm])|\b(?:ET|EST|EDT|GMT|UTC|BST|CET))\.?$")
 # The publisher's note on its own page ("This article has been updated to include …").
 _EDITORS_NOTE = Vocabulary(r"\bthis (?:article|story|post|report|piece) (?:has been|was|had been) (?:updated|corrected|"
-                           r"amended|revised)\b", lower=True)
+                           r"amended|revised)\b|\bwill update this (?:article|story|post|report|piece)\b", lower=True)
 
 
 def _chart_credit(sentence: str) -> bool:
@@ -370,6 +380,10 @@ _REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
                        r"retailer|maker|manufacturer|startup|conglomerate)(?:'s|’s)?\b")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
+# A share bar's buttons glued to the sentence after it ("FacebookTwitterEmailAcme began testing …"):
+# two or more with no space between them, then a capitalised word. Spaced names are a sentence's list.
+_LEAD_BUTTONS = re.compile(r"^(?:(?:Images?|Photos?|Share|Facebook|Twitter|Email|E-mail|Pinterest|LinkedIn|WhatsApp|Reddit|"
+                           r"Print|Comments?|Flipboard|Copy link)(?=[A-Z])){2,}")
 # A data field and its count run into the sentence after it ("Number of Fund Holders: 148 Acme
 # designs …"): the field goes, the sentence stays.
 _LEAD_FIELD = re.compile(r"^(?:[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){1,6}:\s*\d[\d,.]*\s+)+(?=[A-Z])")
@@ -460,6 +474,8 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "photo credit or caption"
     if _EDITORS_NOTE.search(own, runs):
         return "editor's note"
+    if _TIMESTAMP_LINE.match(sentence):
+        return "timestamp"
     if " by " in sentence or "contributed" in sentence:
         if _STAFF_CREDIT.search(sentence):
             return "reporter credit"
@@ -704,7 +720,7 @@ def _sentences(text: str, listed: bool = False) -> list[str]:
         sentence = sentence[mark.end():] if mark else sentence
         # A byline, a subheading or a section label cut off the sentence is a piece of its own, judged
         # (and dropped, with its reason) like any other: every loss is accounted for (--explain-file).
-        cut = (_LEAD_BYLINE.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence)
+        cut = (_LEAD_BYLINE.match(sentence) or _LEAD_BUTTONS.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence)
                or (":" in sentence[:80] and _LEAD_FIELD.match(sentence)) or _lead_chart_credit(sentence))
         if cut:
             result.append(sentence[:cut.end()].rstrip())

@@ -994,6 +994,13 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("The site receives a commission on purchases made through our links.", "disclaimer or legal notice"),
     ("Follow Example Daily on Facebook and X for the latest robot news.", "call to action or promotion"),
     ("Latest: Follow live updates from the robot show in the Example Daily blog.", "call to action or promotion"),
+    ("John Doe contributed reporting from Paris.", "reporter credit"),
+    ("This post has been compensated by Example Media Inc. and its advertiser.", "disclaimer or legal notice"),
+    ("Be sure to visit Example Daily on Facebook and Instagram.", "call to action or promotion"),
+    ("For more information, please visit www.example.com.", "call to action or promotion"),
+    ("We asked Acme how it counted the robots and will update this article when it replies.", "editor's note"),
+    ("Updated at 1:23 p.m.", "timestamp"),
+    ("Published March 4, 2025 at 10:02 ET.", "timestamp"),
 ])
 def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     assert clean.sentence_noise(noise) == reason
@@ -1018,6 +1025,17 @@ def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     "The robots were built by Initech, and reporting by the regulator found no fault.",
     "Millions of fans follow Acme's chief executive on X, where the post drew two million views.",
     "Resellers earn a commission on every Acme robot they sell, the company said.",
+    "Updated figures published on Tuesday showed the deficit widened to $2 billion.",
+    "Published in 2019, the report found that Acme's robots cut costs by 12%.",
+    "Acme's chief executive was compensated by a mix of shares and cash, the filing showed.",
+    "Make sure the loan is repaid, the regulator told Acme on Monday.",
 ])
 def test_news_with_a_word_of_a_publishers_note_is_kept(news):
     assert clean.sentence_noise(news) is None
+
+
+def test_a_share_bars_glued_buttons_are_cut_off_the_sentence_after_them():
+    kept = "Acme began testing hidden like counts on Thursday, after a trial in Canada."
+    assert clean._sentences("ImagesFacebookTwitterEmail" + kept) == ["ImagesFacebookTwitterEmail", kept]
+    listed = "Facebook Twitter Instagram and Snap all reported higher ad sales in the quarter, analysts said."
+    assert clean._sentences(listed) == [listed]  # spaced names are the sentence's own list
