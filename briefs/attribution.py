@@ -134,7 +134,10 @@ _PERSON_TITLES = frozenset("Mr Mrs Ms Dr Sir Dame Lord Lady President Chancellor
                            "Judge Justice Rep Representative Secretary Mayor King Queen Prince".split())
 # Capitalised words that open sentences or name no company: never taken as a learned name.
 _NOT_A_NAME = frozenset("The A An This That These Those It Its Shares Stock Stocks Analysts In On At For And Of But "
-                        "Nasdaq NYSE Symbol Ticker".split())
+                        "Nasdaq NYSE Symbol Ticker "
+                        # a question's opening in a headline: "Is Globex (GLBX) the Best Stock …?"
+                        "Is Are Was Were Should Can Could Will Would Does Do Did Has Have Why How What When Where Which "
+                        "You Your Buy Sell Hold".split())
 
 
 def _name_before(text: str, end: int) -> str:
@@ -448,8 +451,8 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
     if at is not None and ((named == 1 and qualifies_another(text, at))
                            or (len(others) >= LIST_OF_OTHERS and named <= 2)):
         return (others[0] if others else OTHERS), False
-    if at is not None and focus != "" and named_as_cause(text, at):
-        at = None
+    if at is not None and focus != "" and named_as_cause(text, _list_start(text, at)):
+        at = None  # "… after Acme's warning", "… rivals like Globex, Initech and Acme": a cause or a yardstick
     if at is None and not others and market(text):
         return OTHERS, False
     who = sentence_about(text, focus, at, others, first_other)
@@ -548,7 +551,9 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
                 others_of[story.index, i] = focus_tracker.others_named(sentence.text)
                 if reason is None and others_of[story.index, i] and not n:
                     about_others += 1
-    title_others = focus_tracker.others_named(article.title) if follow else []
+    # A pitch's headline, though dropped, still says whom the article is about ("Is Globex (GLBX) the
+    # Best Stock to Buy Now?"): the other company it names heads the article as any headline would.
+    title_others = focus_tracker.others_named(prepared.article.title) if follow else []
     # A headline naming the subject only as a cause ("Banks slide on Acme fears") does not make it the subject's.
     at = first_mention(article.title, subject) if title_mentions else None
     headline = at is not None and not named_as_cause(article.title, at)
@@ -641,6 +646,8 @@ def week_companies(sentences: list[Sentence], subject: Subject, lowercase: froze
             # Globex and Initech …"), which the line does not give to it.
             for name, _ in described_companies(sentence.text):
                 texts.setdefault(name, []).append(sentence.text)
+    for name, text in _ticker_names(texts, sentences):
+        texts.setdefault(name, []).append(text)
     names, words = set(), []
     for display, written in texts.items():
         name = _clean_name(display)
@@ -652,6 +659,28 @@ def week_companies(sentences: list[Sentence], subject: Subject, lowercase: froze
             else:
                 names.add(name)
     return frozenset(names | _names_over_words(words, sentences))
+
+
+# A company an article first marked by its ticker alone ("$GLBX", "GLBX.O") keeps the ticker as its
+# display name there, though a later line gives its name ("Globex (GLBX) fell 2%"): the week learns
+# the name from such a line, so the company is known where another article writes it plainly.
+_TICKER_DISPLAY = re.compile(r"[A-Z]{1,5}(?:\.[A-Z]{1,2})?")
+
+
+def _ticker_names(texts: dict[str, list[str]], sentences: list[Sentence]) -> list[tuple[str, str]]:
+    """Return (name, text) for each name written before a ticker in brackets that is another company's display name."""
+    tickers = sorted(display for display in texts if _TICKER_DISPLAY.fullmatch(display))
+    if not tickers:
+        return []
+    marked = re.compile(r"\((?:[A-Z]+:\s?)?(?:" + "|".join(map(re.escape, tickers)) + r")\)")
+    found = []
+    for sentence in sentences:
+        if sentence.about and sentence.about != OTHERS and "(" in sentence.text:
+            for match in marked.finditer(sentence.text):
+                name = _name_before(sentence.text, match.start())
+                if name:
+                    found.append((name, sentence.text))
+    return found
 
 
 # A name the week writes alone inside a sentence, not inside a longer name ("said Globex", "Globex's"),
@@ -705,8 +734,8 @@ def _finder(companies: frozenset[str]):
 
 
 # Names listed before a name ("Globex, Initech and Hooli"): a cause or yardstick word before the
-# list governs all of it ("a lag behind Globex, Initech and Hooli").
-_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*,\s+)+$")
+# list governs all of it ("a lag behind Globex, Initech and Hooli", "rivals like Globex, Initech, and Acme").
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+))+$")
 
 
 def _list_start(text: str, at: int) -> int:

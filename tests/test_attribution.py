@@ -657,3 +657,31 @@ def test_a_headline_opening_on_the_subjects_own_officer_keeps_the_article_the_su
             "The plant will hire about 400 workers over the next two years.\n")
     about = _about(text, title="Doe unveils a cheaper arm")
     assert set(about.values()) == {""}, about
+
+
+def test_a_company_an_article_shows_by_its_ticker_is_known_by_its_name_in_another():
+    # Article 1 marks Globex by its cashtag first, so its lines are "GLBX"'s; a later line of it gives
+    # the name. Article 2 writes "Globex" plainly in a comparison about Globex.
+    sentences = [_sentence("Traders piled into $GLBX after the chip show.", 1, about="GLBX"),
+                 _sentence("Later, Globex (GLBX) fell 2% as the rally faded.", 1, paragraph=1, about="GLBX"),
+                 _sentence("With falling profits, Globex trades at just 1.8 times sales, versus 6.5 for Acme.", 2)]
+    assert "Globex" in attribution.week_companies(sentences, ACME, frozenset({"traders", "fell"}))
+    out = attribution.attribute_week(sentences, {}, ACME, frozenset({"traders", "fell"}))
+    assert out[2].about == "Globex"
+
+
+def test_a_pitchs_headline_though_dropped_says_whose_article_it_is():
+    text = ("Globex (GLBX) has led the chip market for a decade.\n\n"
+            "It is also facing more competition from big rivals like Initech, Hooli, and Acme.\n\n"
+            "Globex shipped more chips than ever last quarter.")
+    about = _about(text, title="Is Globex (GLBX) the Best Chip Stock to Buy Now?")
+    line = "It is also facing more competition from big rivals like Initech, Hooli, and Acme."
+    assert about[line] == "Globex"  # Acme only closes a list of examples in Globex's article
+    # The same list in Acme's own article is Acme's line.
+    own = _about(text.replace("Globex (GLBX) has led", "Acme (ACME) has led"), title="Is Acme (ACME) the Best Chip Stock to Buy Now?")
+    assert own[line] == ""
+
+
+def test_a_headlines_question_word_is_no_part_of_a_name():
+    assert attribution.listed_companies("Is Globex (GLBX) the Best Chip Stock to Buy Now?") == (("Globex", "GLBX"),)
+    assert ("Globex Inc", "GLBX") in attribution.listed_companies("Should You Buy Globex Inc (GLBX) Before May?")
