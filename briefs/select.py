@@ -51,9 +51,11 @@ _UNRESOLVED = re.compile(
     r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
     r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
     r"consequently|therefore|thus(?! far)|hence|as a result(?! of)|accordingly|for (?:example|instance)|"
-    r"on the other hand|by contrast|in contrast(?! to)|"
+    r"on the other hand|by contrast|in contrast(?! to)|nevertheless|nonetheless|even so|that said|having said that|"
+    r"add to (?:that|this)|on top of (?:that|this|all (?:that|this))|"
     r"below|here(?:'s|’s| is| are)|the (?:chart|table|graph|figure|image|video) (?:above|below)|"
-    r"(?:several |many |some |the )?other|(?:in|within|at|among|for|from|of|on|by|under|with|after|before|during) "
+    r"(?:several |many |some |the )?other|(?:in|within|at|among|for|from|of|on|by|under|with|after|before|during|"
+    r"despite|besides|beyond|(?:apart|aside) from|in addition to) "
     r"(?:that|this|these|those|such)(?! (?:is|was|are|were)\b))\b",
     re.I,
 )

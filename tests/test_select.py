@@ -210,6 +210,15 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("For example, when the plant flooded in 2019, Acme paid $1 billion to keep its suppliers.", False),
     ("On the other hand, lower costs could win Acme a larger share of the market.", False),
     ("In contrast to Globex, Acme raised its forecast for the year.", True),
+    # a concession or an addition to what came before (stop 34)
+    ("Nevertheless, the president has pulled this lever before.", False),
+    ("Even so, Acme expects sales to grow this year.", False),
+    ("That said, Acme cut its forecast for the year.", False),
+    ("Add to that the export rules that start in May, and Acme has a hard year ahead.", False),
+    ("On top of all that, Acme raised prices twice in 2022.", False),
+    ("Despite this, Acme shares rose 4% on Monday.", False),
+    ("Despite the tariffs, Acme shares rose 4% on Monday.", True),
+    ("Acme nevertheless raised its forecast for the year.", True),
     # a quotation's tail, or a quotation whole, with no one named as saying it
     ('The plan is late and we will not wait for it," he said.', False),
     ("Our buyers asked for exactly this kind of arm.”", False),
