@@ -102,7 +102,10 @@ _CALL_TO_ACTION = Vocabulary(
     r"(?:through|via|using) (?:his|her|their|our|my) (?:affiliate |referral )?link|"
     r"read (?:the original|the full story|the full article)|trending:|sponsored content|"
     # the publisher asking for tips or visits: "Email us at …", "Have a news tip?", "visit our website"
-    r"e-?mail us|contact us at|have a (?:news )?tip|visit our (?:web)?site)\b",
+    r"e-?mail us|contact us at|have a (?:news )?tip|visit our (?:web)?site|"
+    # a publisher's stock pitch: "10 stocks we like better than Acme", "when our award-winning analyst team has a stock tip"
+    r"(?:stocks|shares|companies) we (?:like|love|prefer) (?:better|more) than|ha(?:s|ve) a stock tip|"
+    r"our (?:award-winning |expert |top )+(?:analysts?|analyst team|investing team|research team|stock pickers?))\b",
     lower=True,
 )
 # Legal boilerplate, in phrases news never uses for anything else ("a copyright lawsuit", "a

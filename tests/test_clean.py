@@ -1001,6 +1001,9 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("We asked Acme how it counted the robots and will update this article when it replies.", "editor's note"),
     ("Updated at 1:23 p.m.", "timestamp"),
     ("Published March 4, 2025 at 10:02 ET.", "timestamp"),
+    ("10 stocks we like better than Acme RoboticsWhen our award-winning analyst team has a stock tip, it can pay to listen.",
+     "call to action or promotion"),
+    ("When our expert analysts have a stock tip, it can pay to listen.", "call to action or promotion"),
 ])
 def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     assert clean.sentence_noise(noise) == reason
@@ -1029,6 +1032,9 @@ def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     "Published in 2019, the report found that Acme's robots cut costs by 12%.",
     "Acme's chief executive was compensated by a mix of shares and cash, the filing showed.",
     "Make sure the loan is repaid, the regulator told Acme on Monday.",
+    "Fund managers said they like Acme better than Globex after the results.",
+    "Acme's award-winning design team has a new robot out on Monday.",
+    "Brokers said the stock tip came from a former Acme employee.",
 ])
 def test_news_with_a_word_of_a_publishers_note_is_kept(news):
     assert clean.sentence_noise(news) is None
