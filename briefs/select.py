@@ -644,13 +644,27 @@ def credited(sentences: list[Sentence], credits: Credits) -> list[Sentence]:
 FILLER_SHARE = 0.25
 
 
+# A sentence whose subject is a demonstrative standing for what the sentence before said ("That
+# means Acme has staying power.", "This is a great position because …") says nothing without it:
+# a theme shows fewer lines rather than such a one. A demonstrative with its noun ("This strategic
+# shift …"), a person's pronoun ("He added that the bid was $8bn"), a conjunction or a discourse
+# marker ("But …", "However, revenue rose 94%") or "the company" leave the content whole, and
+# are only weighed down (`quality`).
+_PRONOUN_SUBJECT = re.compile(r"^(?:that|this|these|those|such)(?:'s|’s)?\b", re.I)
+
+
+def hangs(sentence: Sentence) -> bool:
+    """Return True for a sentence that cannot be quoted alone (`_PRONOUN_SUBJECT`; "This strategic shift …" can)."""
+    return bool(_PRONOUN_SUBJECT.match(sentence.text.lstrip("\"“‘'( "))) and not _names_its_referent(sentence)
+
+
 def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_words: int | None = None,
          credits: Credits | None = None) -> list[Sentence]:
-    """Return up to `count` best candidates, none repeating a fact already picked or taken.
+    """Return up to `count` best candidates, none repeating a fact already picked or taken, none that `hangs`.
 
     A candidate that restates a picked one adds its sources to `credits` for that one.
     """
-    ordered = sorted(candidates, key=lambda s: (-s.score, s.source, s.position))
+    ordered = sorted((s for s in candidates if not hangs(s)), key=lambda s: (-s.score, s.source, s.position))
     best = next((s.score for s in ordered if not any(same_fact(t, s) for t in taken)), 0.0)
     floor = FILLER_SHARE * best
     picked: list[Sentence] = []

@@ -549,3 +549,16 @@ def test_a_bare_price_is_one_fact_when_the_two_lines_share_a_word_besides():
     assert not select.same_fact(launch, rival)  # the price alone: two products may cost the same
     summary, shown = select.select([Theme(name="Products", candidates=[launch, bundle])], per_theme=3, summary_size=0)
     assert sum("$250" in x.text for t in shown for x in t.sentences) == 1
+
+
+def test_a_theme_shows_fewer_lines_rather_than_one_that_hangs_on_the_sentence_before():
+    good = replace(s("Acme's gross margin rose to 53% in the quarter, its highest in a decade.", 1), score=1.0)
+    hanging = [replace(s("That means Acme has exceptional staying power in the market.", 2), score=0.9),
+               replace(s("This is a great position because Acme can sell to rivals alike.", 3), score=0.9),
+               replace(s("That's why Acme's lower price is a better entry point for buyers.", 4), score=0.9)]
+    whole = [replace(s("However, Acme's data center revenue soared 94% to a record $12.6 billion.", 5), score=0.5),
+             replace(s("This strategic shift will cost Acme $2 billion over three years.", 6), score=0.5),
+             replace(s("He added that the opening bid for Acme's unit was $8 billion.", 7), score=0.5)]
+    picked = select.pick([good, *hanging, *whole], 6, [])
+    assert [p.source for p in picked] == [1, 5, 6, 7]
+    assert select.hangs(hanging[0]) and not select.hangs(whole[0]) and not select.hangs(whole[1])
