@@ -330,6 +330,14 @@ _OUR_LIST_RANK = re.compile(r"ranks?\s*(?:\d+(?:st|nd|rd|th)|first|second|third|
 # A cause "contributed to the loss".
 _STAFF_CREDIT = re.compile(r"\bcontributed (?:additional )?reporting\b|\bcontributed (?:research )?to this (?:report|story|article|guide|"
                            r"review|piece|post|column)\b|^[(\[]?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [A-Z]")
+# A wire photo's caption: its place and date in capitals, then a colon ("WASHINGTON, DC - APRIL 16: A
+# logo sits …"). A caption or teaser cut short ends on an ellipsis ("… during a trade show ..."):
+# the rest of the sentence is missing.
+_WIRE_CAPTION = re.compile(r"^[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Z.'’ -]+)* [-–—] [A-Z]+ \d{1,2}(?:, \d{4})?:")
+_CUT_SHORT = re.compile(r"\s(?:\.\.\.|…)$")
+# A filed trade, listed: "Purchased $1,001 – $15,000 in shares of Acme (NASDAQ:ACME) on 4/3/2025." —
+# an amount band, as disclosure rules give them, not a sentence that reports news.
+_TRADE_RECORD = re.compile(r"^(?:Purchased|Sold|Bought|Acquired|Exchanged)\s+\$[\d,]+\s*[–—-]\s*\$[\d,]+\b")
 # A page's time stamp standing as a sentence: "Updated at 1:23 p.m.", "Published March 4, 2025".
 _TIMESTAMP_LINE = re.compile(r"^(?:[Ll]ast )?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ff]irst published)(?: on| at)?\s[^.!?]{0,40}?"
                              r"(?:\d{4}|\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.|[AaPp][Mm])|\b(?:ET|EST|EDT|GMT|UTC|BST|CET))\.?$")
@@ -473,8 +481,12 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "position disclosure"
     if _is_promotion(sentence, runs, own) or _LEAD_POINTER.match(sentence, runs):
         return "call to action or promotion"
-    if _CREDIT.search(sentence, runs) or ("data" in sentence and _chart_credit(sentence)):
+    if _CREDIT.search(sentence, runs) or ("data" in sentence and _chart_credit(sentence)) or _WIRE_CAPTION.match(sentence):
         return "photo credit or caption"
+    if _CUT_SHORT.search(sentence):
+        return "fragment or heading"
+    if _TRADE_RECORD.match(sentence):
+        return "trade record"
     if _EDITORS_NOTE.search(own, runs):
         return "editor's note"
     if _TIMESTAMP_LINE.match(sentence):
@@ -1043,8 +1055,12 @@ def _stories(units: list[_Unit]) -> list[_Story]:
     return stories
 
 
+_NOTICES = frozenset({"disclaimer or legal notice", "position disclosure"})
+
+
 def _promo_block(reasons: list[str | None], texts: list[str], named: list[int], paragraphs: list[int]) -> None:
-    """Drop unnamed sentences sandwiched between promotions or notices in the same paragraph: a promo block's middle."""
+    """Drop unnamed sentences sandwiched between promotions or notices in the same paragraph (a promo block's
+    middle), or opening a paragraph whose next two sentences are such."""
     promo = {"call to action or promotion", "disclaimer or legal notice", "position disclosure", "promotion block"}
     if promo.isdisjoint(reasons):
         return  # exact: only a sentence next to a promotion or notice joins a block, and none is here
@@ -1053,10 +1069,15 @@ def _promo_block(reasons: list[str | None], texts: list[str], named: list[int], 
             continue
         here = paragraphs[i]
         before = i > 0 and reasons[i - 1] in promo and paragraphs[i - 1] == here
-        after = any(r in promo and p == here for r, p in zip(reasons[i + 1:i + 3], paragraphs[i + 1:i + 3]))
+        next_two = list(zip(reasons[i + 1:i + 3], paragraphs[i + 1:i + 3]))
+        after = any(r in promo and p == here for r, p in next_two)
+        # A disclosure paragraph's opening line ("Jane Roe, a former chief of Initech, is a member of the
+        # publisher's board. John Doe has no position … The publisher has a disclosure policy."): the two after it are notices.
+        # A promotion's pitches after a news line are not that ("… a $5.5 billion hit. Get our text alerts: …").
+        opens = len(next_two) == 2 and all(r in _NOTICES and p == here for r, p in next_two)
         # "Don't Miss: <ad>. <ad> — ..." : a labelled promotion lists its items right after the label.
         listed = before and reasons[i - 1] == "call to action or promotion" and _PROMO_LABEL.match(texts[i - 1])
-        if (before and after) or listed:
+        if (before and after) or opens or listed:
             reasons[i] = "promotion block"
 
 

@@ -1004,6 +1004,11 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("10 stocks we like better than Acme RoboticsWhen our award-winning analyst team has a stock tip, it can pay to listen.",
      "call to action or promotion"),
     ("When our expert analysts have a stock tip, it can pay to listen.", "call to action or promotion"),
+    # a wire photo's caption, a caption or teaser cut short, a filed trade listed (stop 34)
+    ("SPRINGFIELD, OHIO - APRIL 16: The Acme logo is seen at the company's robot plant.", "photo credit or caption"),
+    ("Visitors try the latest Acme robots at a stand during a trade show ...", "fragment or heading"),
+    ("Purchased $1,001 – $15,000 in shares of Acme Robotics (NASDAQ:ACME) on 4/3/2026.", "trade record"),
+    ("Sold $15,001 - $50,000 in shares of Globex (NYSE:GLBX) on 4/9/2026.", "trade record"),
 ])
 def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     assert clean.sentence_noise(noise) == reason
@@ -1035,6 +1040,9 @@ def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     "Fund managers said they like Acme better than Globex after the results.",
     "Acme's award-winning design team has a new robot out on Monday.",
     "Brokers said the stock tip came from a former Acme employee.",
+    "SPRINGFIELD, Ohio (Reuters) - Acme said on Monday it would cut 500 jobs.",
+    "Acme said sales would rise, and then... nothing happened for a year.",
+    "The senator sold $1,001 – $15,000 in shares of Acme, a filing showed on Tuesday.",
 ])
 def test_news_with_a_word_of_a_publishers_note_is_kept(news):
     assert clean.sentence_noise(news) is None
@@ -1045,3 +1053,19 @@ def test_a_share_bars_glued_buttons_are_cut_off_the_sentence_after_them():
     assert clean._sentences("ImagesFacebookTwitterEmail" + kept) == ["ImagesFacebookTwitterEmail", kept]
     listed = "Facebook Twitter Instagram and Snap all reported higher ad sales in the quarter, analysts said."
     assert clean._sentences(listed) == [listed]  # spaced names are the sentence's own list
+
+
+def test_a_disclosure_paragraphs_opening_line_goes_with_the_notices_after_it():
+    from briefs.model import Article
+    text = ("Acme Robotics said on Monday that orders for its arms doubled in the quarter.\n\n"
+            "Jane Roe, a former chief of Initech, is a member of Example Daily's board of directors. "
+            "John Doe has no position in any of the stocks mentioned. Example Daily has positions in Globex.")
+    kept = clean.clean_article(Article(path="a.md", text=text, title="Acme orders double"), Subject(name="Acme Robotics", aliases=["Acme"])).paragraphs
+    assert [s for p in kept for s in p] == ["Acme Robotics said on Monday that orders for its arms doubled in the quarter."]
+    # A news line before a promotion's pitches is no disclosure paragraph's opening.
+    pitched = ("Acme Robotics said on Monday that orders for its arms doubled in the quarter.\n\n"
+               "The company expects to take a $2 billion charge in its first quarter. "
+               "Get Example Daily's text alerts: we send the day's biggest stories. "
+               "Text ALERTS to 555-0100 or sign up here.")
+    kept = clean.clean_article(Article(path="a.md", text=pitched, title="Acme orders double"), Subject(name="Acme Robotics", aliases=["Acme"])).paragraphs
+    assert "The company expects to take a $2 billion charge in its first quarter." in [s for p in kept for s in p]
