@@ -1006,7 +1006,7 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("When our expert analysts have a stock tip, it can pay to listen.", "call to action or promotion"),
     # a wire photo's caption, a caption or teaser cut short, a filed trade listed (stop 34)
     ("SPRINGFIELD, OHIO - APRIL 16: The Acme logo is seen at the company's robot plant.", "photo credit or caption"),
-    ("Visitors try the latest Acme robots at a stand during a trade show ...", "fragment or heading"),
+    ("Visitors try the latest Acme robots at a stand during a trade show ...", "cut short"),
     ("Purchased $1,001 – $15,000 in shares of Acme Robotics (NASDAQ:ACME) on 4/3/2026.", "trade record"),
     ("Sold $15,001 - $50,000 in shares of Globex (NYSE:GLBX) on 4/9/2026.", "trade record"),
 ])
@@ -1069,3 +1069,12 @@ def test_a_disclosure_paragraphs_opening_line_goes_with_the_notices_after_it():
                "Text ALERTS to 555-0100 or sign up here.")
     kept = clean.clean_article(Article(path="a.md", text=pitched, title="Acme orders double"), Subject(name="Acme Robotics", aliases=["Acme"])).paragraphs
     assert "The company expects to take a $2 billion charge in its first quarter." in [s for p in kept for s in p]
+
+
+def test_a_caption_cut_short_is_dropped_even_when_it_names_the_subject():
+    from briefs.model import Article
+    text = ("Acme Robotics said on Monday that orders for its arms doubled in the quarter.\n\n"
+            "Visitors try the latest Acme robots during a trade show ...")
+    kept = clean.clean_article(Article(path="a.md", text=text, title="Acme orders double"),
+                               Subject(name="Acme Robotics", aliases=["Acme"])).paragraphs
+    assert [s for p in kept for s in p] == ["Acme Robotics said on Monday that orders for its arms doubled in the quarter."]
