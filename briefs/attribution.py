@@ -135,7 +135,7 @@ _PERSON_TITLES = frozenset("Mr Mrs Ms Dr Sir Dame Lord Lady President Chancellor
 # Capitalised words that open sentences or name no company: never taken as a learned name.
 _NOT_A_NAME = frozenset("The A An This That These Those It Its Shares Stock Stocks Analysts In On At For And Of But "
                         "Nasdaq NYSE Symbol Ticker "
-                        # a question's opening in a headline: "Is Globex (GLBX) the Best Stock …?"
+                        # a question's opening in a headline: "Is Globex (GLBX) a Buy …?"
                         "Is Are Was Were Should Can Could Will Would Does Do Did Has Have Why How What When Where Which "
                         "You Your Buy Sell Hold".split())
 
@@ -452,7 +452,7 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
                            or (len(others) >= LIST_OF_OTHERS and named <= 2)):
         return (others[0] if others else OTHERS), False
     if at is not None and focus != "" and named_as_cause(text, _list_start(text, at)):
-        at = None  # "… after Acme's warning", "… rivals like Globex, Initech and Acme": a cause or a yardstick
+        at = None  # "… after Acme's warning", "… makers like Globex, Initech and Acme": a cause or a yardstick
     if at is None and not others and market(text):
         return OTHERS, False
     who = sentence_about(text, focus, at, others, first_other)
@@ -551,8 +551,8 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
                 others_of[story.index, i] = focus_tracker.others_named(sentence.text)
                 if reason is None and others_of[story.index, i] and not n:
                     about_others += 1
-    # A pitch's headline, though dropped, still says whom the article is about ("Is Globex (GLBX) the
-    # Best Stock to Buy Now?"): the other company it names heads the article as any headline would.
+    # A pitch's headline, though dropped, still says whom the article is about ("Is Globex (GLBX) a
+    # Buy After Its Arm Launch?"): the other company it names heads the article as any headline would.
     title_others = focus_tracker.others_named(prepared.article.title) if follow else []
     # A headline naming the subject only as a cause ("Banks slide on Acme fears") does not make it the subject's.
     at = first_mention(article.title, subject) if title_mentions else None
@@ -734,7 +734,7 @@ def _finder(companies: frozenset[str]):
 
 
 # Names listed before a name ("Globex, Initech and Hooli"): a cause or yardstick word before the
-# list governs all of it ("a lag behind Globex, Initech and Hooli", "rivals like Globex, Initech, and Acme").
+# list governs all of it ("a lag behind Globex, Initech and Hooli", "makers like Globex, Initech, and Acme").
 _LISTED_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+))+$")
 
 

@@ -70,7 +70,7 @@ _IMPERATIVE = Vocabulary(
     # "Follow Acme News on Facebook …": the page's own account ("Millions follow her on X" is news: not an opening)
     rf"|^(?:[\w'’ ]{{2,24}}:\s*)?(?:please\s+)?follow (?:[\w.@'’&-]+ ){{1,4}}on (?:twitter|facebook|instagram|linkedin|x|"
     rf"threads|bluesky|tiktok|youtube|whatsapp|telegram)\b"
-    # "Be sure to visit …", "For more information, please visit …": the page sending the reader on
+    # "Be sure to check out …", "For further details, see …": the page sending the reader on
     rf"|^(?:be sure to|make sure (?:to|you)|remember to|don'?t forget to) (?:{_ACTIONS})\b"
     rf"|^for (?:more|further|additional) (?:information|details|info)\b[^.!?]{{0,40}}\b(?:visit|see|go to|contact|call|click|"
     rf"read|e-?mail)\b",
@@ -103,7 +103,7 @@ _CALL_TO_ACTION = Vocabulary(
     r"read (?:the original|the full story|the full article)|trending:|sponsored content|"
     # the publisher asking for tips or visits: "Email us at …", "Have a news tip?", "visit our website"
     r"e-?mail us|contact us at|have a (?:news )?tip|visit our (?:web)?site|"
-    # a publisher's stock pitch: "10 stocks we like better than Acme", "when our award-winning analyst team has a stock tip"
+    # a publisher's stock pitch: "7 shares we prefer more than Acme", "ask our expert stock pickers"
     r"(?:stocks|shares|companies) we (?:like|love|prefer) (?:better|more) than|ha(?:s|ve) a stock tip|"
     r"our (?:award-winning |expert |top )+(?:analysts?|analyst team|investing team|research team|stock pickers?))\b",
     lower=True,
@@ -127,7 +127,7 @@ _LEGAL = Vocabulary(
     # any publisher's: "Acme Media may earn an affiliate commission from purchases made through links"
     r"(?:earn|receive)s? (?:a |an )?(?:small )?affiliate commission|"
     r"commission (?:from|on) (?:purchases|sales|anything you buy) (?:made )?(?:through|via|from|using) (?:the |our )?links|"
-    # a sponsored post's note: "This shop has been compensated by Example Inc. and its advertiser"
+    # a sponsored post's note: "This review was compensated by Example Media"
     r"(?:this (?:shop|post|article|review|content|page|story)|i|we) (?:ha(?:s|ve) been|was|were|am|are|is) compensated by|"
     r"this (?:article|story|post|piece|content) (?:first|originally) (?:appeared|ran|was published))\b",
     lower=True,
@@ -338,9 +338,10 @@ _CUT_SHORT = re.compile(r"\s(?:\.\.\.|…)$")
 # A filed trade, listed: "Purchased $1,001 – $15,000 in shares of Acme (NASDAQ:ACME) on 4/3/2025." —
 # an amount band, as disclosure rules give them, not a sentence that reports news.
 _TRADE_RECORD = re.compile(r"^(?:Purchased|Sold|Bought|Acquired|Exchanged)\s+\$[\d,]+\s*[–—-]\s*\$[\d,]+\b")
-# A page's time stamp standing as a sentence: "Updated at 1:23 p.m.", "Published March 4, 2025".
+# A page's time stamp standing as a sentence: "Updated at 4:05 p.m. ET.", "Published March 4, 2025".
 _TIMESTAMP_LINE = re.compile(r"^(?:[Ll]ast )?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ff]irst published)(?: on| at)?\s[^.!?]{0,40}?"
-                             r"(?:\d{4}|\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.|[AaPp][Mm])|\b(?:ET|EST|EDT|GMT|UTC|BST|CET))\.?$")
+                             r"(?:(?:\d{4}|\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.|[AaPp][Mm]))(?:\s(?:ET|EST|EDT|GMT|UTC|BST|CET))?"
+                             r"|\b(?:ET|EST|EDT|GMT|UTC|BST|CET))\.?$")
 # The publisher's note on its own page ("This article has been updated to include …").
 _EDITORS_NOTE = Vocabulary(r"\bthis (?:article|story|post|report|piece) (?:has been|was|had been) (?:updated|corrected|"
                            r"amended|revised)\b|\bwill update this (?:article|story|post|report|piece)\b", lower=True)
@@ -391,7 +392,7 @@ _REPORTED = re.compile(r"[\"“]|\d|\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}\)"
                        r"retailer|maker|manufacturer|startup|conglomerate)(?:'s|’s)?\b")
 # Leading list markers and elisions scraped onto a sentence ("* China's growth …", "[…] He said …").
 _LEAD_MARK = re.compile(r"^(?:[*•▪]|\[(?:…|\.\.\.)\])\s+")
-# A share bar's buttons glued to the sentence after it ("FacebookTwitterEmailAcme began testing …"):
+# A share bar's buttons glued to the sentence after it ("SharePrintFacebookAcme opened …"):
 # two or more with no space between them, then a capitalised word. Spaced names are a sentence's list.
 _LEAD_BUTTONS = re.compile(r"^(?:(?:Images?|Photos?|Share|Facebook|Twitter|Email|E-mail|Pinterest|LinkedIn|WhatsApp|Reddit|"
                            r"Print|Comments?|Flipboard|Copy link)(?=[A-Z])){2,}")
@@ -1071,8 +1072,8 @@ def _promo_block(reasons: list[str | None], texts: list[str], named: list[int], 
         before = i > 0 and reasons[i - 1] in promo and paragraphs[i - 1] == here
         next_two = list(zip(reasons[i + 1:i + 3], paragraphs[i + 1:i + 3]))
         after = any(r in promo and p == here for r, p in next_two)
-        # A disclosure paragraph's opening line ("Jane Roe, a former chief of Initech, is a member of the
-        # publisher's board. John Doe has no position … The publisher has a disclosure policy."): the two after it are notices.
+        # A disclosure paragraph's opening line ("Jane Roe, who ran Initech's robot unit, sits on the
+        # publisher's advisory board. John Doe has no position … The publisher has positions in …"): the two after it are notices.
         # A promotion's pitches after a news line are not that ("… a $5.5 billion hit. Get our text alerts: …").
         opens = len(next_two) == 2 and all(r in _NOTICES and p == here for r, p in next_two)
         # "Don't Miss: <ad>. <ad> — ..." : a labelled promotion lists its items right after the label.

@@ -83,7 +83,7 @@ def same_amount(a: Sentence, b: Sentence) -> bool:
     A week rarely has two facts of the same company worth the same millions or billions: one such
     amount is enough, however differently worded (a charge in the news and in a results preview).
     A bare price ("$250") recurs across products, so it counts with one content word shared
-    besides ("goes on sale for $250" / "a bundle … on sale at about $250"), not alone.
+    besides ("the scooter is priced at $250" / "stores will stock the scooter at $250"), not alone.
     """
     shared = amounts(a.text) & amounts(b.text)
     if not shared:
@@ -645,10 +645,10 @@ FILLER_SHARE = 0.25
 
 
 # A sentence whose subject is a demonstrative standing for what the sentence before said ("That
-# means Acme has staying power.", "This is a great position because …") says nothing without it:
+# means Acme can outlast its rivals.", "This is why buyers keep coming back …") says nothing without it:
 # a theme shows fewer lines rather than such a one. A demonstrative with its noun ("This strategic
-# shift …"), a person's pronoun ("He added that the bid was $8bn"), a conjunction or a discourse
-# marker ("But …", "However, revenue rose 94%") or "the company" leave the content whole, and
+# shift …"), a person's pronoun ("He said the plant would open in May"), a conjunction or a discourse
+# marker ("But …", "However, sales rose 31%") or "the company" leave the content whole, and
 # are only weighed down (`quality`).
 _PRONOUN_SUBJECT = re.compile(r"^(?:that|this|these|those|such)(?:'s|’s)?\b", re.I)
 

@@ -671,17 +671,17 @@ def test_a_company_an_article_shows_by_its_ticker_is_known_by_its_name_in_anothe
 
 
 def test_a_pitchs_headline_though_dropped_says_whose_article_it_is():
-    text = ("Globex (GLBX) has led the chip market for a decade.\n\n"
-            "It is also facing more competition from big rivals like Initech, Hooli, and Acme.\n\n"
-            "Globex shipped more chips than ever last quarter.")
-    about = _about(text, title="Is Globex (GLBX) the Best Chip Stock to Buy Now?")
-    line = "It is also facing more competition from big rivals like Initech, Hooli, and Acme."
+    text = ("Globex (GLBX) has sold robot arms for a decade.\n\n"
+            "Buyers weigh its arms against those of makers like Initech, Hooli, and Acme.\n\n"
+            "Globex shipped more arms than ever last quarter.")
+    about = _about(text, title="Is Globex (GLBX) a Buy After Its Arm Launch?")
+    line = "Buyers weigh its arms against those of makers like Initech, Hooli, and Acme."
     assert about[line] == "Globex"  # Acme only closes a list of examples in Globex's article
     # The same list in Acme's own article is Acme's line.
-    own = _about(text.replace("Globex (GLBX) has led", "Acme (ACME) has led"), title="Is Acme (ACME) the Best Chip Stock to Buy Now?")
+    own = _about(text.replace("Globex (GLBX) has sold", "Acme (ACME) has sold"), title="Is Acme (ACME) a Buy After Its Arm Launch?")
     assert own[line] == ""
 
 
 def test_a_headlines_question_word_is_no_part_of_a_name():
-    assert attribution.listed_companies("Is Globex (GLBX) the Best Chip Stock to Buy Now?") == (("Globex", "GLBX"),)
+    assert attribution.listed_companies("Is Globex (GLBX) a Buy After Its Arm Launch?") == (("Globex", "GLBX"),)
     assert ("Globex Inc", "GLBX") in attribution.listed_companies("Should You Buy Globex Inc (GLBX) Before May?")

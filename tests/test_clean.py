@@ -989,24 +989,24 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("Example Daily's Jane Roe contributed reporting to this story.", "reporter credit"),
     ("(Reporting by Jane Roe in London; Editing by John Doe)", "fragment or heading"),
     ("Additional reporting by Jane Roe in Paris.", "reporter credit"),
-    ("Example Media may earn an affiliate commission from purchases made through links on this page.",
+    ("Example Media earns an affiliate commission on sales made through links in this guide.",
      "disclaimer or legal notice"),
     ("The site receives a commission on purchases made through our links.", "disclaimer or legal notice"),
     ("Follow Example Daily on Facebook and X for the latest robot news.", "call to action or promotion"),
-    ("Latest: Follow live updates from the robot show in the Example Daily blog.", "call to action or promotion"),
+    ("Robot show: Follow live coverage of every launch here.", "call to action or promotion"),
     ("John Doe contributed reporting from Paris.", "reporter credit"),
-    ("This post has been compensated by Example Media Inc. and its advertiser.", "disclaimer or legal notice"),
-    ("Be sure to visit Example Daily on Facebook and Instagram.", "call to action or promotion"),
-    ("For more information, please visit www.example.com.", "call to action or promotion"),
+    ("This review was compensated by Example Media Inc.", "disclaimer or legal notice"),
+    ("Be sure to check out our robot videos before the show.", "call to action or promotion"),
+    ("For further details, see www.example.com/robots.", "call to action or promotion"),
     ("We asked Acme how it counted the robots and will update this article when it replies.", "editor's note"),
-    ("Updated at 1:23 p.m.", "timestamp"),
+    ("Updated at 4:05 p.m. ET.", "timestamp"),
     ("Published March 4, 2025 at 10:02 ET.", "timestamp"),
-    ("10 stocks we like better than Acme RoboticsWhen our award-winning analyst team has a stock tip, it can pay to listen.",
+    ("7 shares we prefer more than Acme RoboticsOur top analysts say the list changes each month.",
      "call to action or promotion"),
-    ("When our expert analysts have a stock tip, it can pay to listen.", "call to action or promotion"),
+    ("Ask our expert stock pickers which robot maker they would own.", "call to action or promotion"),
     # a wire photo's caption, a caption or teaser cut short, a filed trade listed (stop 34)
     ("SPRINGFIELD, OHIO - APRIL 16: The Acme logo is seen at the company's robot plant.", "photo credit or caption"),
-    ("Visitors try the latest Acme robots at a stand during a trade show ...", "cut short"),
+    ("Robots line the floor of the new plant by the river in Springfield ...", "cut short"),
     ("Purchased $1,001 – $15,000 in shares of Acme Robotics (NASDAQ:ACME) on 4/3/2026.", "trade record"),
     ("Sold $15,001 - $50,000 in shares of Globex (NYSE:GLBX) on 4/9/2026.", "trade record"),
 ])
@@ -1049,16 +1049,16 @@ def test_news_with_a_word_of_a_publishers_note_is_kept(news):
 
 
 def test_a_share_bars_glued_buttons_are_cut_off_the_sentence_after_them():
-    kept = "Acme began testing hidden like counts on Thursday, after a trial in Canada."
-    assert clean._sentences("ImagesFacebookTwitterEmail" + kept) == ["ImagesFacebookTwitterEmail", kept]
-    listed = "Facebook Twitter Instagram and Snap all reported higher ad sales in the quarter, analysts said."
+    kept = "Acme opened its second robot plant in Ohio on Thursday, a year early."
+    assert clean._sentences("SharePrintFacebook" + kept) == ["SharePrintFacebook", kept]
+    listed = "Pinterest Reddit Twitter and Acme all bought ads at the robot show, organisers said."
     assert clean._sentences(listed) == [listed]  # spaced names are the sentence's own list
 
 
 def test_a_disclosure_paragraphs_opening_line_goes_with_the_notices_after_it():
     from briefs.model import Article
     text = ("Acme Robotics said on Monday that orders for its arms doubled in the quarter.\n\n"
-            "Jane Roe, a former chief of Initech, is a member of Example Daily's board of directors. "
+            "Jane Roe, who ran the robot unit of Initech until 2019, sits on the advisory board of Example Daily. "
             "John Doe has no position in any of the stocks mentioned. Example Daily has positions in Globex.")
     kept = clean.clean_article(Article(path="a.md", text=text, title="Acme orders double"), Subject(name="Acme Robotics", aliases=["Acme"])).paragraphs
     assert [s for p in kept for s in p] == ["Acme Robotics said on Monday that orders for its arms doubled in the quarter."]
@@ -1074,7 +1074,7 @@ def test_a_disclosure_paragraphs_opening_line_goes_with_the_notices_after_it():
 def test_a_caption_cut_short_is_dropped_even_when_it_names_the_subject():
     from briefs.model import Article
     text = ("Acme Robotics said on Monday that orders for its arms doubled in the quarter.\n\n"
-            "Visitors try the latest Acme robots during a trade show ...")
+            "Acme robots line the floor of the new plant by the river ...")
     kept = clean.clean_article(Article(path="a.md", text=text, title="Acme orders double"),
                                Subject(name="Acme Robotics", aliases=["Acme"])).paragraphs
     assert [s for p in kept for s in p] == ["Acme Robotics said on Monday that orders for its arms doubled in the quarter."]

@@ -211,11 +211,11 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("On the other hand, lower costs could win Acme a larger share of the market.", False),
     ("In contrast to Globex, Acme raised its forecast for the year.", True),
     # a concession or an addition to what came before (stop 34)
-    ("Nevertheless, the president has pulled this lever before.", False),
+    ("Nevertheless, Acme has missed such targets before.", False),
     ("Even so, Acme expects sales to grow this year.", False),
     ("That said, Acme cut its forecast for the year.", False),
-    ("Add to that the export rules that start in May, and Acme has a hard year ahead.", False),
-    ("On top of all that, Acme raised prices twice in 2022.", False),
+    ("Add to that a weaker yen, and Acme's margins look thin.", False),
+    ("On top of all that, Acme lost its biggest customer.", False),
     ("Despite this, Acme shares rose 4% on Monday.", False),
     ("Despite the tariffs, Acme shares rose 4% on Monday.", True),
     ("Acme nevertheless raised its forecast for the year.", True),
@@ -542,10 +542,10 @@ def test_a_top_story_leads_the_summary_from_a_discovered_theme_too():
 
 
 def test_a_bare_price_is_one_fact_when_the_two_lines_share_a_word_besides():
-    launch = s("The scooter goes on sale in Europe next week for $250, with a helmet in the box.", 1)
-    bundle = s("A bundle with the charger is expected to go on sale at about $250 (£210).", 2)
+    launch = s("Acme's new scooter is priced at $250 in its home market.", 1)
+    bundle = s("Stores will stock the scooter at $250 from March, the company said.", 2)
     rival = s("The rival model from Globex also costs $250 at launch.", 3)
-    assert select.same_fact(launch, bundle)  # "sale" besides the price
+    assert select.same_fact(launch, bundle)  # "scooter" besides the price
     assert not select.same_fact(launch, rival)  # the price alone: two products may cost the same
     summary, shown = select.select([Theme(name="Products", candidates=[launch, bundle])], per_theme=3, summary_size=0)
     assert sum("$250" in x.text for t in shown for x in t.sentences) == 1
@@ -553,12 +553,12 @@ def test_a_bare_price_is_one_fact_when_the_two_lines_share_a_word_besides():
 
 def test_a_theme_shows_fewer_lines_rather_than_one_that_hangs_on_the_sentence_before():
     good = replace(s("Acme's gross margin rose to 53% in the quarter, its highest in a decade.", 1), score=1.0)
-    hanging = [replace(s("That means Acme has exceptional staying power in the market.", 2), score=0.9),
-               replace(s("This is a great position because Acme can sell to rivals alike.", 3), score=0.9),
+    hanging = [replace(s("That means Acme can outlast its rivals in a downturn.", 2), score=0.9),
+               replace(s("This is why buyers keep coming back to Acme every year.", 3), score=0.9),
                replace(s("That's why Acme's lower price is a better entry point for buyers.", 4), score=0.9)]
-    whole = [replace(s("However, Acme's data center revenue soared 94% to a record $12.6 billion.", 5), score=0.5),
+    whole = [replace(s("However, Acme's robot sales rose 31% to $2.4 billion.", 5), score=0.5),
              replace(s("This strategic shift will cost Acme $2 billion over three years.", 6), score=0.5),
-             replace(s("He added that the opening bid for Acme's unit was $8 billion.", 7), score=0.5)]
+             replace(s("He said Acme's new plant would open in May.", 7), score=0.5)]
     picked = select.pick([good, *hanging, *whole], 6, [])
     assert [p.source for p in picked] == [1, 5, 6, 7]
     assert select.hangs(hanging[0]) and not select.hangs(whole[0]) and not select.hangs(whole[1])
