@@ -484,7 +484,7 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "call to action or promotion"
     if _CREDIT.search(sentence, runs) or ("data" in sentence and _chart_credit(sentence)) or _WIRE_CAPTION.match(sentence):
         return "photo credit or caption"
-    if _CUT_SHORT.search(sentence):
+    if sentence.endswith(("...", "…")) and _CUT_SHORT.search(sentence):
         return "cut short"  # not "fragment or heading", which a short line naming the subject escapes
     if _TRADE_RECORD.match(sentence):
         return "trade record"
