@@ -104,7 +104,7 @@ _CALL_TO_ACTION = Vocabulary(
     # the publisher asking for tips or visits: "Email us at …", "Have a news tip?", "visit our website"
     r"e-?mail us|contact us at|have a (?:news )?tip|visit our (?:web)?site|"
     # a publisher's stock pitch: "7 shares we prefer more than Acme", "ask our expert stock pickers"
-    r"(?:stocks|shares|companies) we (?:like|love|prefer) (?:better|more) than|ha(?:s|ve) a stock tip|"
+    r"(?:stocks|shares|companies) we (?:like|love|prefer) (?:better|more) than|"
     r"our (?:award-winning |expert |top )+(?:analysts?|analyst team|investing team|research team|stock pickers?))\b",
     lower=True,
 )
