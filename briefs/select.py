@@ -347,9 +347,6 @@ WEIGHTS = {"rank": 0.3, "figure": 0.3, "subject": 0.15, "lead": 0.1, "fit": 0.15
 LEAD_SENTENCES = 3
 # Weight of a sentence the previous brief already carried ("continuing story").
 OLD_NEWS = 0.5
-# Weight of a sentence from an article that names the subject only in passing, unless the
-# sentence itself names it: a rival's results are not the subject's news.
-PASSING = 0.3
 # Weight, in the executive summary only, of a sentence that does not name the subject.
 UNNAMED_IN_SUMMARY = 0.7
 # Two figures make a sentence a results line ("$47.5 billion, up 21%"); more adds nothing.
@@ -434,12 +431,20 @@ def _figure_count(text: str) -> int:
 def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] | None = None,
           weight: Callable[[Sentence], float] | None = None, since: dt.date | None = None) -> list[Sentence]:
     """Return the candidates with their score: the method's rank (0..1), for `default` blended with
-    figures, subject mentions and lead position, weighed by the sentence's quality and its story's `weight`."""
+    figures, subject mentions and lead position, weighed by the sentence's quality and its story's `weight`.
+
+    A sentence from an article that names the subject only in passing is left out unless it
+    names the subject itself: such an article gives the brief only its lines about the subject
+    (a rival's results, a game's awards, a market's day are not the subject's news).
+    """
+    names = [bool(about and about(s.text)) for s in candidates]
+    if about is not None:
+        kept = [i for i, s in enumerate(candidates) if s.central or names[i]]
+        candidates, names = [candidates[i] for i in kept], [names[i] for i in kept]
     ranked = _normalized(list(rank.scores([s.text for s in candidates], method)))
     best_fit = max((s.fit for s in candidates), default=0.0) or 1.0
     scored = []
-    for sentence, value in zip(candidates, ranked):
-        named = bool(about and about(sentence.text))
+    for sentence, value, named in zip(candidates, ranked, names):
         if method == "default":
             figures = min(_figure_count(sentence.text), FIGURES_FOR_FULL_CREDIT) / FIGURES_FOR_FULL_CREDIT
             value = (WEIGHTS["rank"] * value
@@ -458,9 +463,8 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
         if move is not None and move[2] < SMALL_MOVE:
             value *= GENERAL_CLAIM  # "shares were up 0.3% in the premarket": a day's drift, not the week's news
         # What the previous brief already reported still counts, but what is new leads.
-        relevant = sentence.central or named
         scored.append(replace(sentence, score=float(value) * quality(sentence) * (1.0 if sentence.new else OLD_NEWS)
-                              * (1.0 if relevant else PASSING) * (weight(sentence) if weight else 1.0)))
+                              * (weight(sentence) if weight else 1.0)))
     return scored
 
 

@@ -204,6 +204,34 @@ def test_sentences_from_a_passing_mention_rank_below_the_subjects_news(tmp_path)
     assert "Globex reported a 40% jump" not in summary
 
 
+def test_an_article_about_others_gives_the_brief_only_its_lines_naming_the_subject(tmp_path):
+    from briefs.build import Options, build_brief
+
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Corp"\naliases = ["Acme"]\n')
+    (tmp_path / "about.md").write_text(
+        "---\ntitle: Acme raises its forecast\n---\n"
+        "Acme Corp raised its full-year revenue forecast on Tuesday after a strong quarter.\n\n"
+        "The company now expects sales of $4.1 billion, up from $3.8 billion.\n", encoding="utf-8")
+    (tmp_path / "deal.md").write_text(
+        "---\ntitle: Globex agrees to buy Initech for $9 billion\n---\n"
+        "Globex agreed on Monday to buy Initech for $9 billion in cash, its largest acquisition.\n\n"
+        "Globex said the purchase would add about $1 billion a year to its revenue.\n\n"
+        "Globex shares rose 4% after the announcement, while Initech shares jumped 21%.\n\n"
+        "Hooli, which also bid for Initech, said it would not raise its offer.\n\n"
+        "Initech's chief executive will join Globex's board when the purchase closes.\n\n"
+        "Globex expects the combined group to save $300 million a year by 2027.\n\n"
+        "Acme, the other large maker of factory software, was not part of the talks. "
+        "The deal is expected to close next year once regulators approve the acquisition. "
+        "The combined group will have about 12,000 employees and customers in 40 countries.\n",
+        encoding="utf-8")
+    brief = build_brief([tmp_path], Options(cache=False)).brief.to_dict()
+    quoted = [s["text"] for s in brief["summary"]] + [s["text"] for t in brief["themes"] for s in t["sentences"]]
+    assert any(t.startswith("Acme Corp raised") for t in quoted)
+    # The rest of the passage that names the subject in passing is the deal's, not the subject's,
+    # however few lines the week has to fill its themes with.
+    assert not any(t.startswith(("The deal is expected", "The combined group")) for t in quoted), quoted
+
+
 def test_a_byline_and_timestamp_above_the_first_paragraph_are_a_header_not_a_story_boundary(tmp_path):
     (tmp_path / "briefs.toml").write_text('[subject]\nname = "Nvidia"\ntickers = ["NVDA"]\n')
     (tmp_path / "wire.txt").write_text(
