@@ -398,14 +398,16 @@ def _names(text: str, key: str) -> bool:
 
 # A subject named after one of these, in the same clause, is the cause of what the sentence
 # reports ("Banks fell 5% after Acme's warning", "a sell-off stemming from Acme's failure") or a
-# yardstick ("worth more than Acme"), not its topic: in a passage about others, it stays theirs.
-# "as" only as a conjunction ("fell as Acme warned"), not "such as", "as well as", "as of"; "on",
+# yardstick ("worth more than Acme", "rivals such as Acme", "several lenders, including Acme"), not
+# its topic: in a passage about others, it stays theirs. So is a subject named only inside a
+# relative clause that describes another name ("Globex, which also supplies Acme, said …").
+# "as" only as a conjunction ("fell as Acme warned"), not "as well as", "as of"; "on",
 # "over", "against" only right before the name ("Banks Plunge On Acme Fears", "an edge over Acme").
 _CAUSE = re.compile(r"(?:\b(?:after|amid|following|because of|due to|stemming from|tied to|related to|linked to|than|instead of|unlike|"
                     r"triggered by|sparked by|caused by|driven by|exacerbated by|fu?elled by|in the wake of|"
-                    r"reaction to|response to|fallout from|exposure to|behind|like|"
+                    r"reaction to|response to|fallout from|exposure to|behind|like|such as|(?<!is )(?<!was )(?<!are )(?<!were )(?<!been )(?<!be )including|"
                     r"(?<!such )(?<!well )(?<!known )as(?! (?:of|well|part|long|soon|far|much|many|if|though)\b))\b"
-                    r"[^,;:()]*|\b(?:on|over|against|versus|vs\.?)(?:\s+the)?\s*)$", re.I)
+                    r"[^,;:()]*|\b(?:on|over|against|versus|vs\.?)(?:\s+the)?\s*|[\w)],\s+(?:which|who|whose)\s[^,;:()]*)$", re.I)
 # "Acme rival Globex", "Acme's supplier Initech": the subject only qualifies another company's name.
 _QUALIFIER = re.compile(r"[\w&.-]+(?:\s+[A-Z][\w&.-]*){0,3}?(?:['’]s)?\s+(?:closest\s+|biggest\s+|main\s+|key\s+)?"
                         r"(?:rivals?|competitors?|peers?|suppliers?|customers?|partners?)\s*,?\s*[A-Z]")

@@ -217,6 +217,16 @@ def test_in_a_market_wrap_the_subject_named_as_a_cause_does_not_claim_the_senten
     assert about[lines[2]] == ""
 
 
+def test_in_another_companys_article_the_subject_as_an_example_or_in_a_describing_clause_is_theirs():
+    lines = ["Globex Systems (GLBX) raised its forecast for the year on Tuesday.",
+             "Globex Systems, which also supplies Acme Robotics, expects sales to rise by a fifth.",
+             "Its software will reach makers such as Initech and Acme Robotics by June.",
+             "Acme Robotics said it would test the software in two plants."]
+    about = _about("\n".join(lines), title="Globex Systems raises its forecast")
+    assert about[lines[1]] != "" and about[lines[2]] != ""  # Globex's news, Acme only described or an example
+    assert about[lines[3]] == ""
+
+
 def test_in_the_subjects_own_article_a_cause_clause_stays_the_subjects():
     about = _about("Acme Robotics cut its forecast for the year on Tuesday.\n\n"
                    "Shares fell nine percent after Acme Robotics said orders had slowed.",
@@ -344,7 +354,14 @@ def test_whoever_has_a_chief_executive_is_a_company():
     ("Banks Plunge On Acme Robotics Fears", True),
     ("Globex took over the deposits of Acme Robotics last year.", False),
     ("Globex said Acme Robotics had cut its orders.", False),
-    ("Traders such as Acme Robotics's pension fund sold.", False),
+    # An example in a list, or a name inside a clause describing another name (stop 35).
+    ("Traders such as Acme Robotics's pension fund sold.", True),
+    ("Chip makers such as Globex and Acme Robotics cut their prices.", True),
+    ("Several lenders, including Acme Robotics, cut their rates.", True),
+    ("Globex, which also supplies Acme Robotics, raised its forecast.", True),
+    ("Acme Robotics, which makes arms, raised its forecast.", False),
+    ("Globex said it would supply Acme Robotics, which makes arms.", False),
+    ("Globex said it was including Acme Robotics in its index.", False),
 ])
 def test_the_subject_named_as_a_cause_or_a_yardstick(text, cause):
     assert attribution.named_as_cause(text, text.index("Acme")) is cause
