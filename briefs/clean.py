@@ -501,6 +501,8 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "other language"
     if own.rstrip("\"'”’) ").endswith("?"):
         return "question"  # the writer's own question: a teaser; a question someone asked is reported
+    if _DIGIT.search(sentence) is None and not language.has_verb(sentence):
+        return "no verb"  # a reader's comment, a caption, a list entry, whatever it names; a figure line may be a results bullet
     return None
 
 
@@ -1160,7 +1162,8 @@ def story_noise(story: PreparedStory, named: list[int], main: bool) -> list[str 
     texts = [s.text for s in story.sentences]
     reasons = [s.noise for s in story.sentences]
     for i, text in enumerate(texts):
-        if reasons[i] == "fragment or heading" and named[i] and is_short_statement(text):
+        if reasons[i] == "fragment or heading" and named[i] and is_short_statement(text) and (
+                language.has_verb(text) or _DIGIT.search(text) is not None):
             reasons[i] = None  # "Acme declined to comment.": short, but the story's own
     _promo_block(reasons, texts, named, [s.paragraph for s in story.sentences])
     if main:

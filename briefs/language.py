@@ -256,6 +256,43 @@ def gives_advice(sentence: str) -> bool:
     return _ADVICE.search(own_words(sentence)) is not None
 
 
+# What makes a clause: an auxiliary or modal, a personal pronoun as a subject, a contraction, or a
+# common verb whose forms carry no ending ("cut", "fell", "plan"). Any word ending in -ed, -ing
+# or -s (not -ss, -us, -is) might be a verb too, so `has_verb` errs towards yes.
+_CLAUSE_WORDS = frozenset("""
+is are was were be been being am has have had do does did will would can could shall should may might must
+i we you they he she
+fell rose grew sold bought won lost paid hit cut put set led left made took came went got saw told said sent spent built
+held kept met ran began became brought thought caught chose drew drove fled flew forgot froze gave hid hurt knew lay lent lit
+meant quit read rang rode sank shook shot shut sang sat slid spoke split spread stood stole struck swore swept swam taught tore
+threw understood woke wore wrote bid beat bet bore broke burst cast cost crept dealt dug fed felt fought found hung heard laid
+leapt let shed sought wound fall rise grow sell buy win lose pay make take come go get see tell say send spend build hold keep
+meet run begin become bring think give know find plan agree expect remain need want seem face note believe hope fear look help
+show offer call ask try use work add own lead trade continue include provide reach allow rank exist learn browse
+""".split())
+_CONTRACTION = re.compile(r"[\w][’']\s?(?:s|re|ve|ll|d|t|m)\b", re.I)
+
+
+def has_verb(sentence: str) -> bool:
+    """Return True unless the sentence has no word that could be a verb: "A triumph of design over
+    sense.", "Probably a phone of that era." — a reader's comment, a caption, a list entry, not news.
+
+    Read by form alone (no tagger ships offline): an auxiliary, a pronoun, a contraction, a common
+    verb from `_CLAUSE_WORDS`, or a word ending in -ed, -ing or -s counts, so a fragment of plural
+    nouns ("Homes and small offices …") passes and a clause is never taken for a fragment by its verb's form.
+    """
+    if _CONTRACTION.search(sentence):
+        return True
+    for word in _words(sentence):
+        lower = word.lower()
+        if lower in _CLAUSE_WORDS:
+            return True
+        if (len(lower) > 3 and lower.endswith("ed")) or (len(lower) > 4 and lower.endswith("ing") and not lower.endswith("thing")) or (
+                len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))):
+            return True
+    return False
+
+
 def has_final_punctuation(sentence: str) -> bool:
     """Return True when the sentence ends like a sentence (., !, ?, … with closing quotes)."""
     # What `_TERMINAL` matches, read from the end instead of searched for (the regex tries every

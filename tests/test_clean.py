@@ -689,6 +689,14 @@ def _kept_sentences(text: str) -> list[str]:
     return [s for p in result.paragraphs for s in p]
 
 
+def test_a_readers_comment_without_a_verb_is_dropped_even_when_it_names_the_subject():
+    kept = _kept_sentences("Acme Corp said on Monday that its new robot arm would ship in June.\n\n"
+                           "Probably an Acme arm, then.\n\n"
+                           "Acme declined to comment.\n")
+    assert "Probably an Acme arm, then." not in kept
+    assert "Acme declined to comment." in kept  # short, but a statement of the story's own
+
+
 def test_a_pointer_headline_run_into_the_next_sentence_loses_the_headline_not_the_sentence():
     lead = "Acme Corp shares fell 5% on Tuesday after the company cut its forecast for the full year.\n\n"
     sentence_case = lead + ("Read more:Copper prices slip as factories cut output In the first quarter, Acme shipped "
@@ -1037,6 +1045,11 @@ def test_a_byline_or_a_subheading_run_into_a_sentence_is_cut_off_it(text, senten
     ("Robots line the floor of the new plant by the river in Springfield ...", "cut short"),
     ("Purchased $1,001 – $15,000 in shares of Acme Robotics (NASDAQ:ACME) on 4/3/2026.", "trade record"),
     ("Sold $15,001 - $50,000 in shares of Globex (NYSE:GLBX) on 4/9/2026.", "trade record"),
+    # no word that could be a verb, and no figure: a reader's comment, a caller's aside, a list entry (stop 35)
+    ("A triumph of design over common sense, in my view.", "no verb"),
+    ("Easily the most useful robot of the whole decade.", "no verb"),
+    ("First, a quick word of background on Acme Corp.", "no verb"),
+    ("And then just one more on the margin in Europe.", "no verb"),
 ])
 def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     assert clean.sentence_noise(noise) == reason
@@ -1071,6 +1084,11 @@ def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     "SPRINGFIELD, Ohio (Reuters) - Acme said on Monday it would cut 500 jobs.",
     "Acme said sales would rise, and then... nothing happened for a year.",
     "The senator sold $1,001 – $15,000 in shares of Acme, a filing showed on Tuesday.",
+    # a verb without an ending, after a plural subject or in the past, or a figure (a results bullet)
+    "Acme and Globex plan a joint robot plant in Ohio.",
+    "Both robot makers cut their prices in May.",
+    "Revenue of $4.1 billion, up 12% from a year earlier.",
+    "The board expects a decision on the new plant before the summer.",
 ])
 def test_news_with_a_word_of_a_publishers_note_is_kept(news):
     assert clean.sentence_noise(news) is None
