@@ -174,6 +174,11 @@ _LEAD_LABEL = re.compile(
     r"key (?:takeaways?|points))\s*[:|–—-]\s+",
     re.I,
 )
+# A date set before a sentence as its label ("April 18- Analysts are …", "Mar. 3, 2026 — Acme …"):
+# a page's date stamp, not the sentence's words. A wire's dateline ("SPRINGFIELD (Reuters) - …")
+# opens on its place, and stays.
+_LEAD_DATE = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+                        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,\s*\d{4})?\s*[:|–—-]\s+(?=[A-Z])")
 # Pointers to other pages glued to the front of a sentence: the rest is that page's headline.
 _LEAD_POINTER = Vocabulary(r"^(?:related|read (?:more|next|also)|see also|more|watch|listen|recommended)\s*[:|–—-]\s+", re.I)
 _CREDIT = Vocabulary(r"\b(?:image|photo(?:graph)?|picture|illustration|video|graphic)s?(?: credit| source)?\s*:\s", re.I)
@@ -738,7 +743,7 @@ def _sentences(text: str, listed: bool = False) -> list[str]:
         sentence = sentence[mark.end():] if mark else sentence
         # A byline, a subheading or a section label cut off the sentence is a piece of its own, judged
         # (and dropped, with its reason) like any other: every loss is accounted for (--explain-file).
-        cut = (_LEAD_BYLINE.match(sentence) or _LEAD_BUTTONS.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence)
+        cut = (_LEAD_BYLINE.match(sentence) or _LEAD_BUTTONS.match(sentence) or _glued_heading(sentence) or _LEAD_LABEL.match(sentence) or _LEAD_DATE.match(sentence)
                or (":" in sentence[:80] and _LEAD_FIELD.match(sentence)) or _lead_chart_credit(sentence))
         if cut:
             result.append(sentence[:cut.end()].rstrip())

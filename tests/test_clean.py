@@ -505,6 +505,20 @@ def test_a_line_in_capitals_or_a_copyright_notice_run_into_prose_is_cut_off_it()
         assert clean._sentences(text) == [text]
 
 
+def test_a_date_set_before_a_sentence_as_its_label_is_cut_off_it():
+    cases = {"April 18- Analysts are trimming their forecasts for Acme Corp after the export rule.":
+             "Analysts are trimming their forecasts for Acme Corp after the export rule.",
+             "Mar. 3, 2026 — Acme Corp said it would close its plant in Ohio by the summer.":
+             "Acme Corp said it would close its plant in Ohio by the summer."}
+    for text, sentence in cases.items():
+        assert clean._sentences(text)[-1] == sentence
+        assert sentence in _kept_sentences("Acme Corp opened a plant on Monday that will employ 2,000 people.\n\n" + text + "\n")
+    # A wire's dateline opens on its place; a date as the sentence's subject is its words.
+    for text in ("NEW YORK, April 16 (Reuters) - Acme shares fell 3% on Wednesday after the report.",
+                 "April 18 was the day Acme Corp said it would cut 500 jobs."):
+        assert clean._sentences(text) == [text]
+
+
 def test_a_long_statement_after_the_last_mention_is_news_but_a_tagline_or_a_pointer_signs_off():
     from briefs.model import Article
 
