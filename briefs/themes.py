@@ -249,7 +249,7 @@ def discover_themes(sentences: list[Sentence], limit: int, ignored: set[str] = f
         if len(terms) >= MIN_KEY_TERMS:
             ranked.append((-len(articles), -len(members), members[0].source, members[0].position, terms, members))
     ranked.sort(key=lambda r: r[:4])
-    return [Theme(name="Also: " + ", ".join(terms),
+    return [Theme(name="Also: " + ", ".join(_join_names(terms, members)),
                   description="Discovered theme: a story no configured theme took, named by its key terms",
                   candidates=members, discovered=True)
             for *_, terms, members in ranked[:limit]]
@@ -273,18 +273,62 @@ MIN_KEY_TERMS = 2
 
 
 def _key_terms(members: list[Sentence], ignored: set[str]) -> list[str]:
-    """Return the words that name a group: the content stems most of its sentences share, as written."""
-    counts = Counter(s for sentence in members for s in set(_content(sentence, ignored)))
+    """Return the words that name a group: the content stems most of its sentences share, as written.
+
+    A product's or a model's code ("H20", "A320") names a group as well as a word does; the
+    subject's own names and the words of any week's price talk (`GENERIC`) never do.
+    """
+    counts = Counter(s for sentence in members for s in set(_naming(sentence, ignored)))
     top = [stem for stem, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:KEY_TERMS]
     return _surface_words(members, top)
 
 
+def _naming(sentence: Sentence, ignored: set[str]) -> list[str]:
+    """Return the content stems that may name a theme: `_content`'s, and codes of letters and digits."""
+    return [s for s in sentence.stems if s not in ignored and s not in GENERIC and len(s) > 2
+            and (s.isalpha() or (s.isalnum() and not s.isdigit() and s[:1].isalpha()))]
+
+
 def _surface_words(sentences: list[Sentence], stems: list[str]) -> list[str]:
-    """Return the most common original word for each stem (labels read as words, not stems)."""
+    """Return each stem as the sentences write it (labels read as words, not stems).
+
+    A word keeps its capitals when the sentences write it so inside a sentence more often than
+    not (a name: "Mexico", "Blackwell"); a sentence's first word says nothing of its case.
+    """
     forms: dict[str, Counter] = {s: Counter() for s in stems}
+    first: dict[str, Counter] = {s: Counter() for s in stems}  # as a sentence's first word
     for sentence in sentences:
-        for word in language.words(sentence.text):
+        for index, word in enumerate(language.words(sentence.text)):
             key = language.stem(word)
             if key in forms:
-                forms[key][word if word.isupper() else word.lower()] += 1
-    return [forms[s].most_common(1)[0][0] if forms[s] else s for s in stems]
+                (forms if index > 0 or word.isupper() else first)[key][word] += 1
+    words = []
+    for stem in stems:
+        if not forms[stem]:
+            words.append(first[stem].most_common(1)[0][0].lower() if first[stem] else stem)
+            continue
+        written = Counter()
+        for form, n in forms[stem].items():
+            written[form if form.isupper() or not form[:1].isupper() or _named(form, forms[stem]) else form.lower()] += n
+        words.append(written.most_common(1)[0][0])
+    return words
+
+
+def _named(form: str, forms: Counter) -> bool:
+    """Return True when a capitalised form is written at least as often as the word in lower case."""
+    return forms[form] >= forms.get(form.lower(), 0)
+
+
+def _join_names(words: list[str], sentences: list[Sentence]) -> list[str]:
+    """Return the words with two capitalised ones that the sentences write side by side joined, in
+    that order: a name the key terms split ("Musk", "Elon") reads as written ("Elon Musk")."""
+    result = list(words)
+    for first in words:
+        for second in words:
+            if first is second or first not in result or second not in result or not (first[:1].isupper() and second[:1].isupper()):
+                continue
+            pair = f"{first} {second}"
+            if sum(pair in s.text for s in sentences) * 2 >= sum(first in s.text and second in s.text for s in sentences) > 0:
+                result[result.index(first)] = pair
+                result.remove(second)
+    return result

@@ -138,6 +138,19 @@ def test_discovered_themes_come_from_stories_named_by_their_key_terms():
     assert all(w in x.text.lower() for w in words for x in told)
 
 
+def test_a_discovered_theme_is_named_as_its_sentences_write_its_names_and_codes():
+    told = [s("Jane Roe said the X90 would reach shops before the summer.", 1),
+            s("The X90, Jane Roe told reporters, is twice as fast as the old arm.", 2),
+            s("In Denver, Jane Roe showed the X90 lifting a car.", 3),
+            s("Jane Roe expects the X90 to sell well in Europe.", 4)]
+    told = [replace(sentence, story=5) for sentence in told]
+    [theme] = themes.assign(told, SPECS, discover=2)
+    words = theme.name.removeprefix("Also: ").split(", ")
+    # A code names a theme; a name keeps its capitals, and its two words read as one name.
+    assert "X90" in words and "Jane Roe" in words, theme.name
+    assert not any(w in ("roe", "jane", "Roe", "Jane") for w in words), theme.name
+
+
 def test_theme_discovery_needs_no_scikit_learn():
     import subprocess
     import sys
