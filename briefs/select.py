@@ -238,11 +238,19 @@ def _quality(text: str) -> float:
         factor *= FIGURE_QUALITY  # investors read briefs for the figures
     if headline_run(sentence.text):
         factor *= 0.1
-    if language.own_words(sentence.text).rstrip("\"'”’) ").endswith("!"):
+    own = language.own_words(sentence.text)
+    if _TO_THE_READER.search(own):
+        factor *= 0.5  # the writer speaking to the reader ("Whether you agree or not, …", "Let's look at why …"): a column's voice
+    if own.rstrip("\"'”’) ").endswith("!"):
         factor *= 0.3  # news states; a writer's own exclamation sells ("… and it wasn't one of them!")
     elif sentence.text.rstrip("\"'”’) ").endswith("?") or _ASKED.match(sentence.text):
         factor *= 0.3  # a question, even one quoted or put indirectly, reports nothing ("… why did it write them down?")
     return factor
+
+
+# The writer's own words turned to the reader: "you", "your", "let's". A quoted speaker's "you" is
+# reported speech, and `own_words` leaves quotes out.
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|let['’]s|let us)\b", re.I)
 
 
 # A question put as a statement: "Another question is whether …", "The big question now is how …",

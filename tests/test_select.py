@@ -331,6 +331,18 @@ def test_a_writers_own_exclamation_reads_as_a_pitch():
     assert select.quality(pitch) < select.quality(plain)
 
 
+@pytest.mark.parametrize("text, spoken_to", [
+    ("Whether you like its chief or not, Acme keeps winning orders from carmakers.", True),
+    ("Let's look at why Acme's robot arm keeps winning orders from carmakers.", True),
+    ("Your next car may well be built by one of Acme’s robot arms.", True),
+    ("\"You will see the new arm in every plant,\" Acme's chief executive told analysts.", False),  # reported speech
+    ("Acme said young buyers made up a third of its orders in the quarter.", False),
+])
+def test_the_writer_speaking_to_the_reader_weighs_less(text, spoken_to):
+    plain = s("Acme raised its forecast for the year on strong orders from carmakers.")
+    assert (select.quality(s(text)) < 0.6 * select.quality(plain)) is spoken_to
+
+
 def test_a_question_reports_nothing_even_in_quotes():
     plain = s("\"Demand for the robots is well ahead of supply,\" an investor said of Acme on Tuesday.")
     asked = s("\"If demand for Acme's robots is so far ahead of supply, why did it write its stock down?")
