@@ -271,6 +271,8 @@ meet run begin become bring think give know find plan agree expect remain need w
 show offer call ask try use work add own lead trade continue include provide reach allow rank exist learn browse
 """.split())
 _CONTRACTION = re.compile(r"[\w][’']\s?(?:s|re|ve|ll|d|t|m)\b", re.I)
+# Most sentences hold a lower-case word ending in -ed or -s (not -ss, -us, -is): found in one search.
+_VERB_ENDING = re.compile(r"[a-z]{2}(?:ed|[^sui\W]s)\b")
 
 
 def has_verb(sentence: str) -> bool:
@@ -281,15 +283,14 @@ def has_verb(sentence: str) -> bool:
     verb from `_CLAUSE_WORDS`, or a word ending in -ed, -ing or -s counts, so a fragment of plural
     nouns ("Homes and small offices …") passes and a clause is never taken for a fragment by its verb's form.
     """
-    if _CONTRACTION.search(sentence):
+    if _VERB_ENDING.search(sentence) or _CONTRACTION.search(sentence):
         return True
     for word in _words(sentence):
-        lower = word.lower()
-        if lower in _CLAUSE_WORDS:
-            return True
-        if (len(lower) > 3 and lower.endswith("ed")) or (len(lower) > 4 and lower.endswith("ing") and not lower.endswith("thing")) or (
-                len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))):
-            return True
+        for part in word.lower().split("-"):  # "rolled-out", "follow-ups"
+            if part in _CLAUSE_WORDS or (len(part) > 3 and part.endswith("ed")) or (
+                    len(part) > 4 and part.endswith("ing") and not part.endswith("thing")) or (
+                    len(part) > 2 and part.endswith("s") and not part.endswith(("ss", "us", "is"))):
+                return True
     return False
 
 
