@@ -1103,6 +1103,7 @@ def test_a_publishers_note_on_its_own_page_is_noise(noise, reason):
     "Both robot makers cut their prices in May.",
     "Revenue of $4.1 billion, up 12% from a year earlier.",
     "The board expects a decision on the new plant before the summer.",
+    "The new Acme arm rolled-out to every plant in the summer.",  # a verb inside a hyphenated word
 ])
 def test_news_with_a_word_of_a_publishers_note_is_kept(news):
     assert clean.sentence_noise(news) is None
