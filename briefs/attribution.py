@@ -244,7 +244,7 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found + described)
 
 
-# Words that end company names ("Signature Bank", "Acme Holdings"): the name without them is how
+# Words that end company names ("Globex Bank", "Acme Holdings"): the name without them is how
 # the article goes on to call the company. A short name that is a common word alone ("First",
 # "General") would name too much, so it must keep a word that is not one of these.
 _CORPORATE_TAIL = frozenset("Inc Corp Corporation Co Company Ltd plc PLC Holdings Group Bank Bancorp Financial "
@@ -258,7 +258,7 @@ _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 def short_name(name: str, common: frozenset[str] = frozenset()) -> str:
     """Return how an article calls a company after naming it in full, else "": "Amazon" for
-    "Amazon.com", "Signature" for "Signature Bank", and the first word of a longer name ("Telus"
+    "Amazon.com", "Globex" for "Globex Bank", and the first word of a longer name ("Telus"
     for "Telus Communications") unless `common` (words the article writes in lower case) holds
     it: "Trade" in "Trade Desk" is also an ordinary word there."""
     words = re.sub(r"\.com\b", "", name).split()

@@ -1081,7 +1081,7 @@ def _promo_block(reasons: list[str | None], texts: list[str], named: list[int], 
         after = any(r in promo and p == here for r, p in next_two)
         # A disclosure paragraph's opening line ("Jane Roe, who ran Initech's robot unit, sits on the
         # publisher's advisory board. John Doe has no position … The publisher has positions in …"): the two after it are notices.
-        # A promotion's pitches after a news line are not that ("… a $5.5 billion hit. Get our text alerts: …").
+        # A promotion's pitches after a news line are not that ("… a $3.2 billion hit. Get our text alerts: …").
         opens = len(next_two) == 2 and all(r in _NOTICES and p == here for r, p in next_two)
         # "Don't Miss: <ad>. <ad> — ..." : a labelled promotion lists its items right after the label.
         listed = before and reasons[i - 1] == "call to action or promotion" and _PROMO_LABEL.match(texts[i - 1])

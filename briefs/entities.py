@@ -22,7 +22,7 @@ from .model import Entity, Sentence
 
 # "(NASDAQ: NVDA)", "(Symbol: SIVB)": what stands before a ticker in parentheses.
 _EXCHANGES = r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|AMEX|LSE|TSX|OTC|ASX|HKEX|XETRA|TSE|BATS|CBOE|Symbol|Ticker"
-# "Nvidia Corp. (NASDAQ: NVDA)": a ticker beside the name it belongs to.
+# "Globex Corp. (NASDAQ: GLBX)": a ticker beside the name it belongs to.
 _TICKER = re.compile(rf"\((?:{_EXCHANGES})\s?:\s?([A-Z][A-Z.]{{0,5}})\)")
 _TICKER_AFTER_NAME = re.compile(rf"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,4}})\s*\((?:{_EXCHANGES})\s?:\s?([A-Z][A-Z.]{{0,5}})\)")
 # A capitalised run; a one- or two-letter lower-case prefix keeps iPhone, iPad, eBay and xAI whole.
@@ -558,7 +558,7 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
             by_bare[bare] = name
             canonical[name] = name
     # A surname used alone is the person whose full name ends with it ("Zuckerberg", "Mark
-    # Zuckerberg"); a company's first word alone is the company ("Signature", "Signature Bank").
+    # Zuckerberg"); a company's first word alone is the company ("Globex", "Globex Bank").
     # Several candidates: the most mentioned.
     full = [n for n in by_count if canonical[n] == n and 2 <= len(n.split()) <= 4
             and all(w[:1].isupper() and not w.isupper() for w in n.split() if w.lower() not in _JOINERS)]
@@ -602,7 +602,7 @@ def _merge(counts: Counter[str], ticker_of: dict[str, str], people: set[str]) ->
 
 
 def _without(name: str, subject_words: list[list[str]]) -> list[str]:
-    """Return the name, or the parts of it left when the subject's name is taken out ("Tesla Model Y" → "Model Y").
+    """Return the name, or the parts of it left when the subject's name is taken out ("Acme Model K" → "Model K").
 
     `subject_words`: each of the subject's names split into lower-case words, longest name first.
     """
@@ -615,7 +615,7 @@ def _without(name: str, subject_words: list[list[str]]) -> list[str]:
         for i in range(len(words) - n + 1):
             if lowered[i:i + n] == target:
                 parts = [" ".join(words[:i]), " ".join(words[i + n:])]
-                # What is left may be the rest of the subject's own name ("SVB" + "Financial"): dropped.
+                # What is left may be the rest of the subject's own name ("ACB" + "Financial"): dropped.
                 inside = {w for t in subject_words for w in t} | _SUFFIXES
                 return [p for p in parts if p and (len(p) > 3 or p.isupper()) and p.lower() not in _JOINERS
                         and not all(w.lower() in inside for w in p.split())]
@@ -656,12 +656,12 @@ _PLACE_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b")
 
 
 def countries(text: str) -> frozenset[str]:
-    """Return the codes of the countries a text names, by the country or one of its states ("Beijing" -> CN)."""
+    """Return the codes of the countries a text names, by the country or one of its states ("Lagos" -> NG)."""
     table = _country_by_place()
     found = set()
     for run in _PLACE_RUN.findall(text):
         words = run.split()
-        # The longest stretches of the capitalised run first: "Beijing Thursday" holds "Beijing",
+        # The longest stretches of the capitalised run first: "Lagos Thursday" holds "Lagos",
         # "New Mexico" is a state, not Mexico.
         start = 0
         while start < len(words):

@@ -624,7 +624,7 @@ def _owners(text: str, left: int, right: int, terms: list[str], publishers: set[
         if _is_subject_name(bare, terms):
             found.append((match.start(), ""))
             continue
-        for term in terms:  # "Nvidia Blackwell", a run holding a subject name inside it
+        for term in terms:  # "Acme Roadrunner", a run holding a subject name inside it
             if _term_inside(term).search(bare):
                 found.append((match.start(), ""))
                 break
@@ -670,7 +670,7 @@ def owner(text: str, left: int, right: int, start: int, subject: Subject | None,
     if firm_ok:
         named = _owners(text, 0, len(text), terms, publishers, lowercase)
         return "" if any(o == "" for _, o in named) else (about or "?")
-    # "Apple, Amazon, and Nvidia have lost 20%": a list's items share its clause.
+    # "Acme, Globex, and Initech have lost 20%": a list's items share its clause.
     while left > 0 and re.match(r"\s*(?:and|or)\b", text[left:]):
         previous = [0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, left - 1)]
         left = previous[-1]
@@ -731,7 +731,7 @@ _EARNINGS_WORDS = re.compile(r"\b(?:earn(?:ed|ings|s)?|profit|income|loss|EPS)\b
 _PROPORTION = re.compile(r"^\s*of\s+(?!the\s+(?:year|quarter))", re.I)
 # "... to $1.9 billion", "1% to 4%": the upper end of a range.
 _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
-# "Nvidia shares fell 7%": a move whose subject is the company itself measures its share price.
+# "Acme shares fell 7%": a move whose subject is the company itself measures its share price.
 _SHARES_WORD = re.compile(r"\b(?:shares?|stock|stocks)\b", re.I)
 
 
@@ -1003,7 +1003,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
 
 
 def _moves_itself(before: str, subject: Subject | None) -> bool:
-    """Return True when the clause before a movement is the subject's name: "Tesla (TSLA) declined"."""
+    """Return True when the clause before a movement is the subject's name: "Acme (ACME) declined"."""
     terms = _subject_terms(subject)
     if not terms:
         return False

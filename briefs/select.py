@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # several outlets keep about two thirds of their words, so 0.6 rather than a near-copy bar.
 REDUNDANT = 0.5
 CONTAINED = 0.6
-# Two sentences giving the same amount of money ("$5.5 billion") and sharing this much of the
+# Two sentences giving the same amount of money ("$3.2 billion") and sharing this much of the
 # shorter one's words report the same figure: a brief states it once. Below that, the amount is
 # context for another fact ("after its $14.3 billion deal, it launched a lab ...").
 SAME_AMOUNT_CONTAINED = 0.4
@@ -62,13 +62,13 @@ _UNRESOLVED = re.compile(
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 
 
-# An amount of money ("$5.5 billion", "$299", "€40m"), the figure investors read for.
+# An amount of money ("$3.2 billion", "$349", "€40m"), the figure investors read for.
 _AMOUNT = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|trillion|bn|mn|m|b)\b)?", re.I)
 
 
 @lru_cache(maxsize=50_000)
 def amounts(text: str) -> frozenset[str]:
-    """Return the amounts of money a text gives, written alike ("$5.5 billion" and "$5.5bn" match)."""
+    """Return the amounts of money a text gives, written alike ("$3.2 billion" and "$3.2bn" match)."""
     found = set()
     for match in _AMOUNT.finditer(text):
         value = re.sub(r"\s", "", match.group(0).lower().replace(",", ""))
@@ -268,7 +268,7 @@ RUN_TOGETHER = 0.5
 # the whole is one of the subject's names ("theScore") ...
 _GLUED_BEFORE = re.compile(r"(?<![\w'’-])(?:the|and|its|with|of|to|in|on|at|by|for|from|as|is|was|that|this|said|their|"
                            r"his|her|an|a)[A-Z][\w&]+", re.A)
-# ... or a word the week writes on its own to a capitalised word ("kingpinNvidia"), again unless
+# ... or a word the week writes on its own to a capitalised word ("kingpinAcme"), again unless
 # the whole is one of the subject's names ("easyJet"); not to a capital run ("watchOS", "phpBB") ...
 _GLUED_NAME = re.compile(r"(?<![\w'’])([a-z]{3,})[A-Z][a-z]\w*")
 # ... or a lower-case word to the function word after it ("afterthe", "saidit's", "resultsand",
@@ -540,7 +540,7 @@ def same_direction(a: str, b: str) -> bool:
 
 def _codes(text: str) -> frozenset[str]:
     """Return the whole numbers from 100 up that are not years and carry no unit: a product's or a
-    filing's number ("RTX 5060", "Section 232"), which names one thing wherever it is given."""
+    filing's number ("Series 7000", "Rule 144"), which names one thing wherever it is given."""
     return frozenset(n for n in telling_numbers(text) if n.isdigit() and int(n) >= 100)
 
 
@@ -554,9 +554,9 @@ def same_fact(a: Sentence, b: Sentence) -> bool:
             or same_site(a.text, b.text))
 
 
-# Two outlets retelling one event in their own words ("made a trip to Beijing" / "visited Beijing,
+# Two outlets retelling one event in their own words ("made a trip to Lagos" / "visited Lagos,
 # meeting …") share about a third of their content stems (Jaccard) and half of the shorter one's;
-# two different facts of one week share its vocabulary ("H20", "export", "China") but less of both.
+# two different facts of one week share its vocabulary ("X90", "export", "tariff") but less of both.
 RETOLD_JACCARD = 0.28
 RETOLD_CONTAINED = 0.45
 
@@ -574,7 +574,7 @@ def retold(a: Sentence, b: Sentence) -> bool:
 
 
 # One person's trip, told by several outlets in their own words ("made a high-profile trip to
-# Beijing", "visited China Thursday, meeting …"): a traveller named in full in one and by surname in
+# Lagos", "visited Nigeria Thursday, meeting …"): a traveller named in full in one and by surname in
 # the other, going to the same country, is one event in a week; two outlets share too few words for
 # `retold`.
 _TRAVEL = re.compile(r"\b(?:visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing)|"
@@ -598,7 +598,7 @@ def same_trip(a: str, b: str) -> bool:
     if not shared:
         return False
     places = countries(a) & countries(b)
-    # The traveller is a person, not the place itself ("Beijing" after "Greater"): a shared name must not be a place's.
+    # The traveller is a person, not the place itself ("Lagos" after "Greater"): a shared name must not be a place's.
     return bool(places) and any(not countries(n) for n in shared)
 
 
@@ -756,7 +756,7 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
     """
     best: dict[int, tuple[float, int, Sentence, bool]] = {}
     # Every theme, discovered ones too: a week's top story is one whatever words it is told in
-    # ("the FDIC created a deposit insurance bank" matches no configured theme's terms).
+    # ("the regulator set up a bridge bank" matches no configured theme's terms).
     for index, candidates in scored:
         for sentence in candidates:
             if not self_contained(sentence) or headline_run(sentence.text) or (leads is not None and not leads(sentence)):

@@ -28,10 +28,10 @@ SAME_STORY = 0.4
 # ...or when they give the same amount of money and share this much of their wording besides
 # (an amount alone recurs as context in other stories: "after its $14.3 billion deal, ...").
 AMOUNT_AND_WORDS = 0.25
-# ...or when they share a telling number ("$5.5 billion") and this many rare stems besides.
+# ...or when they share a telling number ("$3.2 billion") and this many rare stems besides.
 SHARED_STEMS_WITH_NUMBER = 3
 # ...or when they share this many rare stems, this share of the rarer sentence's: retellings keep
-# an event's uncommon words ("Huang", "Beijing", "visit") and reword the rest.
+# an event's uncommon words ("Roe", "Lagos", "visit") and reword the rest.
 SHARED_RARE = 3
 SHARED_RARE_SHARE = 0.4
 # A stem more than this many sentences hold (or this share of the week) names no one event: it

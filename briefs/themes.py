@@ -112,7 +112,7 @@ class Matcher:
 
 def _name_stems(text: str, wanted: set[str]) -> set[str]:
     """Return the stems of `wanted` the sentence writes only inside names: a capitalised word after
-    the first ("Tesla's Model Y", "the Frontier Fund") is a name, not the common word a theme's term means."""
+    the first ("Acme's Model K", "the Frontier Fund") is a name, not the common word a theme's term means."""
     words = language.words(text)
     capitalised = [index > 0 and word[:1].isupper() and not word.isupper() for index, word in enumerate(words)]
     named = {stem for word, name in zip(words, capitalised) if name and (stem := language.stem(word)) in wanted}
@@ -275,7 +275,7 @@ MIN_KEY_TERMS = 2
 def _key_terms(members: list[Sentence], ignored: set[str]) -> list[str]:
     """Return the words that name a group: the content stems most of its sentences share, as written.
 
-    A product's or a model's code ("H20", "A320") names a group as well as a word does; the
+    A product's or a model's code ("X90", "A320") names a group as well as a word does; the
     subject's own names and the words of any week's price talk (`GENERIC`) never do.
     """
     counts = Counter(s for sentence in members for s in set(_naming(sentence, ignored)))
@@ -321,7 +321,7 @@ def _named(form: str, forms: Counter) -> bool:
 
 def _join_names(words: list[str], sentences: list[Sentence]) -> list[str]:
     """Return the words with two capitalised ones that the sentences write side by side joined, in
-    that order: a name the key terms split ("Musk", "Elon") reads as written ("Elon Musk")."""
+    that order: a name the key terms split ("Roe", "Jane") reads as written ("Jane Roe")."""
     result = list(words)
     for first in words:
         for second in words:

@@ -301,10 +301,10 @@ def test_promotions_found_no_discovered_theme(tmp_path):
 def test_a_story_is_quoted_in_the_wording_whose_words_the_scrape_kept_apart(tmp_path):
     # One event told by three outlets; the fullest wording lost its spaces around links ("afterthe").
     tellings = [
-        "Acme Corp shares tumbled 7% to $104 on Wednesday afterthe company saidit's taking a $5.5 billion charge, "
+        "Acme Corp shares tumbled 8% to $61 on Wednesday afterthe company saidit's taking a $3.2 billion charge, "
         "a fifth of its $27 billion in quarterly revenue.",
-        "Acme Corp shares fell 6% on Wednesday after the company said it would take a $5.5 billion charge.",
-        "Acme Corp stock slid 6.5% on Wednesday after a $5.5 billion charge, the company said.",
+        "Acme Corp shares fell 6% on Wednesday after the company said it would take a $3.2 billion charge.",
+        "Acme Corp stock slid 7.5% on Wednesday after a $3.2 billion charge, the company said.",
     ]
     others = ["Acme Corp opened a plant in Ohio on Monday that will employ 400 workers, the company said after a vote.",
               "Acme Corp named Jane Roe chief financial officer on Thursday, the company said after the close."]
@@ -316,5 +316,5 @@ def test_a_story_is_quoted_in_the_wording_whose_words_the_scrape_kept_apart(tmp_
     assert result.exit_code == 0, result.output
     data = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
     quoted = [s["text"] for s in data["summary"]] + [s["text"] for t in data["themes"] for s in t["sentences"]]
-    assert any("$5.5 billion charge" in text for text in quoted)
+    assert any("$3.2 billion charge" in text for text in quoted)
     assert not any("afterthe" in text for text in quoted)

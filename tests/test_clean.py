@@ -233,17 +233,17 @@ def test_an_article_about_others_gives_the_brief_only_its_lines_naming_the_subje
 
 
 def test_a_byline_and_timestamp_above_the_first_paragraph_are_a_header_not_a_story_boundary(tmp_path):
-    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Nvidia"\ntickers = ["NVDA"]\n')
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\ntickers = ["ACME"]\n')
     (tmp_path / "wire.txt").write_text(
-        "Nvidia beats estimates as data center sales surge\n\nBy Jane Doe, Reuters\nUpdated 3 hours ago\n\n"
-        "Nvidia reported third-quarter revenue of $35.1 billion on Wednesday, up 94% from a year earlier.\n\n"
+        "Acme Robotics beats estimates as warehouse sales surge\n\nBy Jane Doe, Reuters\nUpdated 3 hours ago\n\n"
+        "Acme Robotics reported third-quarter revenue of $21.4 billion on Wednesday, up 57% from a year earlier.\n\n"
         "Share this story with your friends and colleagues today!\n\n"
-        "Data center revenue rose to $30.8 billion, as cloud providers kept buying its Hopper chips.\n\n"
+        "Warehouse revenue rose to $18.2 billion, as parcel carriers kept buying its robot arms.\n\n"
         "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.\n\n"
-        "The company forecast fourth-quarter revenue of $37.5 billion, above Wall Street expectations.\n",
+        "The company forecast fourth-quarter revenue of $23.0 billion, above Wall Street expectations.\n",
         encoding="utf-8")
     kept = [text for _, text in _kept(_cleaned(tmp_path))]
-    assert any(t.startswith("Data center revenue rose") for t in kept)  # prose between promotions, own paragraph
+    assert any(t.startswith("Warehouse revenue rose") for t in kept)  # prose between promotions, own paragraph
     assert any(t.startswith("The company forecast") for t in kept)
     assert not any("cookies" in t or "Share this story" in t or "Jane Doe" in t for t in kept)
 
@@ -493,7 +493,7 @@ def test_a_line_in_capitals_or_a_copyright_notice_run_into_prose_is_cut_off_it()
         "ACME CEO: 'ROBOTS ARE JUST AROUND THE CORNER' Acme CEO Jane Roe said making chips at home will make supply safer.":
             "Acme CEO Jane Roe said making chips at home will make supply safer.",
         "More cuts, one analyst said.© 2025 Globex Media LP  Key Facts   Acme said late on Tuesday it expects to take "
-        "a $5.5 billion charge this quarter.": "Acme said late on Tuesday it expects to take a $5.5 billion charge this quarter.",
+        "a $3.2 billion charge this quarter.": "Acme said late on Tuesday it expects to take a $3.2 billion charge this quarter.",
     }
     for text, sentence in cases.items():
         assert sentence in clean._sentences(text)
@@ -541,7 +541,7 @@ def test_an_about_box_describes_the_author_not_the_news():
 
 def test_a_press_releases_company_box_is_not_the_news():
     news = ("SANTA CLARA, Calif., April 15, 2025 -- Acme today announced the Roadrunner 5 sensor, which doubles "
-            "the range of its predecessor at the same price of $299.\n\n"
+            "the range of its predecessor at the same price of $349.\n\n"
             "The sensor ships in May through Acme's retail partners in 40 countries, the company said.\n\n")
     box = ("Acme (NASDAQ: ACME) is the world leader in desert sensing. Its products are used by more than "
            "3,000 customers in 40 countries.\n\n"
@@ -671,11 +671,11 @@ def test_a_quoted_sentence_after_an_agency_credit_keeps_its_opening_words():
     from briefs.model import Article
 
     text = ("Acme Corp said its new plant will open in May, adding 2,000 jobs in the region.(Jo Park/Agency via "
-            "Getty Images / Getty Images) \"The engines of the company's growth are being built in Ohio for the "
-            "first time,\" said Acme chief executive Jane Roe.\n")
+            "Getty Images / Getty Images) \"The heart of our next decade is being put together in Ohio from "
+            "this year,\" said Acme chief executive Jane Roe.\n")
     result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
     kept = [s for p in result.paragraphs for s in p]
-    assert any(s.startswith('"The engines of the company') for s in kept)
+    assert any(s.startswith('"The heart of our next decade') for s in kept)
     assert not any("Jo Park" in s for s in kept)
 
 
@@ -759,12 +759,12 @@ POINTER_SPLITS = [
     ("Subscribe to the NorthStar Interactive newsletter for daily quotes and market news.", None),
     ("Get alerts: ACME (ACM) ACME Corporation makes batteries for delivery vans in Ohio and Texas.", None),
     # After a Title Case headline, an article or a word after a figure opens a name running into a past tense.
-    ("Get ACME alerts:    ACME Stock Down 0.2 % Shares of NASDAQ ACME opened at $110.71 on Tuesday.",
-     "Shares of NASDAQ ACME opened at $110.71 on Tuesday."),
-    ("Get ACME alerts:    ACME Trading Down 3.0 % Shares of ACME stock opened at $101.33 on Friday.",
-     "Shares of ACME stock opened at $101.33 on Friday."),
-    ("READ NEXT:12 Chip Stocks on Wall Street's Radar The U.S. House Select Committee on Trade said that it had "
-     "written to Acme.", "The U.S. House Select Committee on Trade said that it had written to Acme."),
+    ("Get ACME alerts:    ACME Stock Down 0.2 % Shares of NASDAQ ACME opened at $57.18 on Tuesday.",
+     "Shares of NASDAQ ACME opened at $57.18 on Tuesday."),
+    ("Get ACME alerts:    ACME Trading Down 3.0 % Shares of ACME stock opened at $49.06 on Friday.",
+     "Shares of ACME stock opened at $49.06 on Friday."),
+    ("READ NEXT:9 Robot Stocks Brokers Are Watching The State Assembly Panel on Labour said that it had "
+     "written to Acme.", "The State Assembly Panel on Labour said that it had written to Acme."),
     # "… likelihood of a negotiated …" is prose, not a name: the sentence starts at "Discussing".
     ("READ ALSO:Jane Roe Dissects These 7 Key Stocks Discussing the likelihood of a negotiated deal, Roe expressed doubt.",
      "Discussing the likelihood of a negotiated deal, Roe expressed doubt."),

@@ -410,7 +410,7 @@ def test_a_firms_cut_is_not_the_consensus_named_later_in_the_sentence():
 @pytest.mark.parametrize("text, leads", [
     ("Acme reported revenue of $12.4 billion for the third quarter, up 18% from a year earlier.", True),
     ("For the first quarter, Acme guided for revenue of $13 billion, about 9% above the consensus.", True),
-    ("Shares of Acme sank more than 30% today after the bank said it took a $1.8 billion loss.", False),
+    ("Shares of Acme sank more than 30% today after the bank said it took a $2.6 billion loss.", False),
     ("Acme shares were up 0.3% at $111.06 in premarket trading on Tuesday.", False),
     ("Analysts at Globex expect Acme's revenue to reach $14 billion next quarter.", False),
 ])

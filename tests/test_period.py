@@ -60,7 +60,7 @@ def test_contradictory_windows_are_refused(kwargs, words):
 def test_a_text_dated_only_in_months_before_the_week_tells_what_happened_before():
     start = dt.date(2025, 4, 14)
     assert period.dated_before("Acme reported $35.6 billion in its fourth quarter ended January 2025.", start)
-    assert period.dated_before("As of Dec. 31, 2024, Acme had $209 billion in assets.", start)
+    assert period.dated_before("As of Dec. 31, 2024, Acme had $88 billion in assets.", start)
     assert not period.dated_before("Acme will report on May 28, 2025, after the market closes.", start)
     assert not period.dated_before("Acme's sales fell in April 2025, as they had in March 2025.", start)
     assert not period.dated_before("Acme reported strong sales last quarter.", start)  # no date: not this rule's

@@ -26,14 +26,14 @@ def test_the_same_fact_from_two_sources_appears_once_citing_both():
 
 
 def test_the_same_figures_worded_differently_are_one_fact():
-    a = s("Nvidia's third-quarter revenue jumped 94% to $35.1 billion, beating estimates.", 1)
-    b = s("Sales at the chipmaker reached $35.1 billion in the quarter, a 94% increase from a year ago.", 2)
-    c = s("Nvidia expects fourth-quarter revenue of $37.5 billion, plus or minus 2%.", 1)
-    d = s("Revenue in 2024 reached 35.1 billion dollars as the firm sold 3 million units.", 2)  # one shared number
+    a = s("Acme's third-quarter revenue jumped 57% to $21.4 billion, beating estimates.", 1)
+    b = s("Sales at the robot maker reached $21.4 billion in the quarter, a 57% increase from a year ago.", 2)
+    c = s("Acme expects fourth-quarter revenue of $23.0 billion, plus or minus 2%.", 1)
+    d = s("Revenue in 2024 reached 21.4 billion dollars as the firm sold 3 million units.", 2)  # one shared number
     assert select.similarity(a, b) >= select.REDUNDANT
     assert select.similarity(a, c) < select.REDUNDANT and select.similarity(a, d) < select.REDUNDANT
     summary, shown = select.select([Theme(name="Results", candidates=[a, b, c])], per_theme=3, summary_size=0)
-    kept = [x for x in shown[0].sentences if "35.1" in x.text]
+    kept = [x for x in shown[0].sentences if "21.4" in x.text]
     assert len(kept) == 1 and sorted(kept[0].sources) == [1, 2]
 
 
@@ -110,11 +110,11 @@ def test_the_summary_leads_with_the_story_most_publishers_told():
 
 
 def test_the_summary_leads_with_the_subject_alone_and_tells_the_stocks_fall_once():
-    fall = replace(s("Acme shares plunged 60 percent after the bank announced a plan to raise capital.", 1), story=1)
-    again = replace(s("Shares of Acme tanked by more than 39% as of 10:45 a.m. today after the bank said it sold bonds.", 2),
+    fall = replace(s("Acme shares sank 45 percent after the lender said it would sell new stock.", 1), story=1)
+    again = replace(s("Shares of Acme were down more than 30% by mid-morning today after the lender sold its bond book.", 2),
                     story=2)
-    shared = replace(s("Acme (ACME) and Globex (GLBX) are two of the day's laggards, losing 60.4% and 22.7%.", 3), story=3)
-    plan = replace(s("Regulators said on Sunday that depositors at Acme will be able to access all their funds.", 4), story=4)
+    shared = replace(s("Acme (ACME) and Globex (GLBX) will each shut a dozen branches in Ohio by June.", 3), story=3)
+    plan = replace(s("Officials said on Sunday that every customer of Acme will get all of their money back.", 4), story=4)
     week = [_story(i + 1, [x], [f"P{i}", f"Q{i}"]) for i, x in enumerate([fall, again, shared, plan])]
     names_globex = lambda text: "GLBX" in text
     summary, _ = select.select([Theme(name="News", candidates=[fall, again, shared, plan])], per_theme=4,
@@ -164,8 +164,8 @@ def test_a_run_of_glued_headlines_is_not_a_sentence_to_quote(text, expected):
 def test_one_amount_with_its_scale_is_one_fact_across_themes_however_worded():
     news = s("Acme shares slid 4% after it said it would book a $2.7 billion writedown on its ferry fleet.", 1)
     preview = s("Analysts expect the May results to carry the $2.7 billion charge the carrier flagged.", 2)
-    price = s("Acme's new scooter sells for $299 in Europe.", 3)
-    other_price = s("The rival model from Globex also costs $299 at launch.", 4)
+    price = s("Acme's new scooter sells for $349 in Europe.", 3)
+    other_price = s("The rival model from Globex also costs $349 at launch.", 4)
     assert select.same_fact(news, preview)
     assert not select.same_fact(price, other_price)  # a bare price recurs across products
     summary, shown = select.select([Theme(name="Results", candidates=[news]), Theme(name="Costs", candidates=[preview])],
@@ -268,7 +268,7 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
 @pytest.mark.parametrize("text, glued", [
     ("Shares tumbled nearly 7% Wednesday afterthe company said it would take a charge.", True),
     ("Acme said its results and guidance beat estimates, andNasdaq futures rose.", True),
-    ("The rules cover itsH20 chips sold to China.", True),
+    ("The rules cover itsX90 robots sold abroad.", True),
     ("Semiconductor kingpinAcme is a juggernaut, analysts wrote.", True),
     ("Acme's resultsand guidance beat estimates.", True),
     ("The stock fell 7% earlieras the company said it would take a charge.", True),
@@ -280,7 +280,7 @@ WEEK_WORDS = frozenset("after said results chips share revenue the and company s
     ("Acme (NASDAQ:ACME)said its revenue rose.", True),
     # The same words written apart, and ordinary words that end or begin like glue, are not.
     ("Shares fell after the company said it would take a charge.", False),
-    ("Acme's results and guidance beat estimates; its H20 chips sold well.", False),
+    ("Acme's results and guidance beat estimates; its X90 robots sold well.", False),
     ("The chief executive said the format of the summit will let visitors see the digit count.", False),
     ("Acme will visit Thailand and Ireland, Blythe and Paris said, after its iPhone and macOS launch.", False),
     ("easyJet said bookings rose 8% as its app drew more visitors.", False),
@@ -297,7 +297,7 @@ def test_words_a_scrape_ran_together_are_told_from_ordinary_words(text, glued):
 
 
 def test_a_wording_with_run_together_words_gives_way_to_a_clean_one_of_its_story():
-    glued = replace(s("Acme shares tumbled 7% Wednesday afterthe company said it's taking a $5.5 billion charge in Q1.", 1,
+    glued = replace(s("Acme shares tumbled 7% Wednesday afterthe company said it's taking a $3.2 billion charge in Q2.", 1,
                       position=0), story=1)
     clean = replace(s("Acme shares fell on Wednesday as the company said it would take a charge.", 2), story=1)
     week = [_story(1, [glued, clean], ["Wire", "Daily"])]
@@ -309,11 +309,11 @@ def test_a_wording_with_run_together_words_gives_way_to_a_clean_one_of_its_story
 
 
 def test_a_products_number_or_the_same_percentage_names_one_fact():
-    a = s("The RTX 5060 card will sell for $299 from May.", 1)
-    b = s("Laptops with the RTX 5060 chip arrive in stores next month.", 2)
+    a = s("The Z-400 scanner will sell for $149 from June.", 1)
+    b = s("Clinics with the Z-400 scanner open their doors next month.", 2)
     assert select.same_fact(a, b)
-    c = s("Acme shares plunged 60 percent after the bank announced a capital raise.", 1)
-    d = s("First, Acme plunged 60%, after it announced it was raising new capital.", 2)
+    c = s("Acme shares sank 45 percent after the lender announced a share sale.", 1)
+    d = s("First, Acme sank 45%, after it announced it was selling new shares.", 2)
     assert select.same_fact(c, d)
 
 
@@ -533,7 +533,7 @@ def test_a_profile_line_weighs_as_little_as_an_explainer(text, monkeypatch):
 @pytest.mark.parametrize("text", [
     "Globex is now the largest lender in Ohio after the deal closed.",         # a change: news
     "Globex is a target of an SEC probe opened on Monday.",                     # dated in the week
-    "Globex is the first bank to fail since 2008, with $209 billion in assets.",  # a figure
+    "Globex is the first bank to fail since 2008, with $88 billion in assets.",  # a figure
     "This is a summary of current ratings and target prices for Globex.",       # no name opens it
     "Globex announced it is a party to the merger agreement.",
 ])

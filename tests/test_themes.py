@@ -37,13 +37,13 @@ def test_phrases_outweigh_single_words():
 def test_a_term_written_inside_a_name_is_not_the_common_word():
     specs = [ThemeSpec("AI", "", ["model", "frontier"]), ThemeSpec("Production", "", ["production", "factory"])]
     matcher = themes.Matcher(specs)
-    # "Model Y" and "Frontier Fund" are names: the carmaker's line is about production, not AI.
-    assert matcher.best(s("Acme raised Model Y output at its Berlin factory to 4,000 a week."))[0] == 1
+    # "Model K" and "Frontier Fund" are names: the carmaker's line is about production, not AI.
+    assert matcher.best(s("Acme raised Model K output at its Leeds factory to 2,500 a week."))[0] == 1
     assert matcher.best(s("The Frontier Fund sold half its Acme stake."))[0] is None
     # The same word in lower case, or opening the sentence, is the common word.
     assert matcher.best(s("Acme trained a new model on its own chips."))[0] == 0
     assert matcher.best(s("Models trained on public data cost Acme less to build."))[0] == 0
-    assert matcher.best(s("Acme's Model Y team built a model of the frontier market."))[0] == 0
+    assert matcher.best(s("Acme's Model K team built a model of the frontier market."))[0] == 0
 
 
 def test_subject_names_never_decide_a_theme():
