@@ -80,6 +80,11 @@ _SHARES_OF = re.compile(r"\b[Ss]hares of ([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’
 _QUOTED_TICKER = re.compile(r"\(([A-Z]{1,5})\s?[-+−]?\s?\d+(?:\.\d+)?%\)")
 # "Acme Inc.", "Acme Corp": the name a corporate suffix ends (not "Corporation", which agencies use too).
 _SUFFIXED = re.compile(r"\b((?:[A-Z][\w&'’-]+\s+){1,4})(?:Inc|Corp|Ltd|plc|PLC|Holdings|Technologies|Platforms|N\.V|S\.A|AG|SE)\b\.?")
+# A public body, which a corporate suffix or an officer's title may follow as it follows a company's
+# name ("the Federal Savings Guaranty Corp.", "Rural Power Authority CEO Jane Roe"): a regulator or
+# a state's agency acts on companies and is none. Only a ticker marks such a name as listed.
+_PUBLIC_BODY = re.compile(r"^Federal\b|\b(?:Department|Ministry|Agency|Administration|Commission|Authority|Bureau|"
+                          r"Council|Court|Parliament|Congress|Senate|Government|Central Bank)\b")
 # The capitalised words right before a ticker: the company's name ("Bank of America (NYSE: BAC)").
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&))*)\s*$")
 # "Acme vs. Globex", "Globex Versus Acme": two names set against each other in a headline.
@@ -241,7 +246,7 @@ def listed_companies(text: str) -> tuple[tuple[str, str], ...]:
         name = " ".join(w for w in match.group(1).split() if w not in _NOT_A_NAME)
         if name:
             found.append((name, ""))
-    return tuple(found + described)
+    return tuple((name, ticker) for name, ticker in found + described if ticker or not _PUBLIC_BODY.search(name))
 
 
 # Words that end company names ("Globex Bank", "Acme Holdings"): the name without them is how

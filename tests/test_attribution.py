@@ -149,9 +149,27 @@ def test_tickers_in_their_usual_forms_mark_another_company(text, ticker):
     "The central bank created a new Term Lending Facility (TLF) on Sunday.",
     "The Securities and Exchange Commission (SEC) opened an inquiry.",
     "Hooli is also the largest online seller in the U.K. and Germany.",
+    # A public body that a corporate suffix or an officer's title follows, as they follow a company's name.
+    "The Federal Savings Guaranty Corp. took control of the lender on Friday.",
+    "Rural Power Authority CEO Jane Roe said prices would rise in the spring.",
+    "The Harbour Commission Inc. fined the port operator on Monday.",
 ])
 def test_ordinary_acronyms_and_agencies_are_not_companies(text):
     assert attribution.listed_companies(text) == ()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shares of Keystone Street Corp. fell 3% on Friday.", "Keystone Street"),
+    ("Federal Farm Lending Corp. (NYSE: FFL) rose 2% on the news.", "Federal Farm Lending Corp."),
+])
+def test_a_company_whose_name_reads_like_an_agency_is_still_a_company(text, name):
+    assert name in [n for n, _ in attribution.listed_companies(text)]
+
+
+def test_an_agency_acting_on_the_subject_leaves_the_line_the_subjects():
+    about = _about("The Federal Savings Guaranty Corp. took control of Acme Robotics on Friday, after a run on its "
+                   "deposits. The agency said it would sell the branches within a month.")
+    assert set(about.values()) == {""}
 
 
 def test_sentence_naming_the_subject_is_about_it_even_beside_a_rival():
