@@ -226,6 +226,7 @@ def test_investor_terms_with_an_everyday_sense_count_only_in_their_themes_phrase
     assert theme_of("The real challenge lies in execution.") is None
     assert theme_of("A strategist joined a morning show for an interview.") is None
     assert theme_of("The lender is departing from its usual pricing.") is None
+    assert theme_of("The state appointed a trustee to run the lender on Friday.") is None
     # the same words inside the themes' phrases still count
     assert theme_of("Acme released a reasoning model that beats rivals on benchmarks.") == "AI strategy & models"
     assert theme_of("The chief financial officer left the company in March.") == "Talent & leadership"
@@ -234,6 +235,7 @@ def test_investor_terms_with_an_everyday_sense_count_only_in_their_themes_phrase
     assert theme_of("Acme argues that closed models are safer to sell to banks.") == "AI strategy & models"
     assert theme_of("Two senior executives quit in March.") == "Talent & leadership"
     assert theme_of("Its finance chief departed the company in May.") == "Talent & leadership"
+    assert theme_of("Jane Roe was appointed to run the lender's new unit.") == "Talent & leadership"
     assert theme_of("The product release slipped to May.") == "Products & customers"
 
 
