@@ -776,21 +776,13 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
 
     order = sorted(best, key=lambda k: (not best[k][3], k in dated, -rank(k), best[k][2].source, best[k][2].position))
     chosen: list[tuple[int, Sentence]] = []
-    # Two lines of one article are most often two sides of one event ("regulators said depositors
-    # will be paid …", "the agencies also said shareholders will not be …"): each article gives one
-    # line first, and a second only when the week has no other story left.
-    for distinct in (True, False):
-        for key in order:
-            if len(chosen) >= size:
-                break
-            _, index, sentence, _ = best[key]
-            if any(sentence is other for _, other in chosen):
-                continue
-            if distinct and any(sentence.source == other.source for _, other in chosen):
-                continue
-            if any(same_fact(sentence, other) or same_direction(sentence.text, other.text) for _, other in chosen):
-                continue
-            chosen.append((index, sentence))
+    for key in order:
+        if len(chosen) >= size:
+            break
+        _, index, sentence, _ = best[key]
+        if any(same_fact(sentence, other) or same_direction(sentence.text, other.text) for _, other in chosen):
+            continue
+        chosen.append((index, sentence))
     chosen.sort(key=lambda item: item[0])
     return [s for _, s in chosen]
 

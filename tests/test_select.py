@@ -128,19 +128,6 @@ def test_the_summary_leads_with_the_subject_alone_and_tells_the_stocks_fall_once
     assert 2 not in {x.story for x in summary}
 
 
-def test_the_summary_takes_a_second_line_of_one_article_only_when_no_other_story_is_left():
-    # Two sides of one statement, in one article, outrank another outlet's story of the week.
-    paid = replace(s("Officials said on Sunday that every customer of Acme will get all of their money back.", 1), story=1)
-    owners = replace(s("The officials also said Acme's owners and bondholders would not be made whole.", 1, 6), story=2)
-    plant = replace(s("Acme will close its Leeds plant in June, cutting 400 jobs.", 2), story=3)
-    week = [_story(1, [paid], ["Wire", "Daily"]), _story(2, [owners], ["Wire", "Daily"]), _story(3, [plant], ["Post"])]
-    theme = Theme(name="News", candidates=[paid, owners, plant])
-    summary, _ = select.select([theme], per_theme=3, summary_size=2, stories=week)
-    assert {x.story for x in summary} == {1, 3}
-    summary, _ = select.select([theme], per_theme=3, summary_size=3, stories=week)
-    assert {x.story for x in summary} == {1, 2, 3}
-
-
 def test_a_theme_never_quotes_two_sentences_of_one_story():
     one = [s("Acme will take a $2.4 billion charge on unsold robots, it said on Tuesday.", 1),
            s("The robot maker expects to book the charge in its current quarter, people said.", 2)]
