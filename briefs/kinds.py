@@ -199,11 +199,20 @@ _MARKET_SUBJECT = re.compile(
 _MARKET_GATE = Vocabulary(r"\b" + _MARKET_WORDS, re.I)
 
 
+# "Wall Street expects profit to rise 11% …", "markets forecast revenue growing …": the market word
+# is the subject of an expectation about a company's results, not of a move; the figure is a
+# consensus estimate for the company the passage is about.
+_CONSENSUS = re.compile(
+    r"^(?:\([^()]{1,30}\)\s*[-–—]\s*)?(?:[\w.,'’&-]+\s+){0,4}?" + _MARKET_WORDS +
+    r"\s+(?:is\s+|are\s+)?(?:expects?|expected|expecting|forecasts?|estimates?|sees|predicts?|anticipates?|projects?)\b"
+    r"[^.;]{0,40}?\b(?:profits?|revenues?|sales|earnings|eps|income|margins?|growth)\b", re.I)
+
+
 def market_line(text: str) -> bool:
     """Return True for a sentence reporting a market's, an index's, a currency's or a commodity's move."""
     if not _MARKET_GATE.may_match(word_runs(text)):
         return False
-    return bool(_MARKET_SUBJECT.match(text))
+    return bool(_MARKET_SUBJECT.match(text)) and not _CONSENSUS.search(text)
 
 
 def leads(kind_name: str) -> bool:

@@ -99,6 +99,11 @@ def test_a_headline_about_the_subjects_own_stock_is_not_a_market_wrap(title, wra
     ("Its dollar revenue rose 5% in the quarter.", False),
     ("Treasury Secretary Janet Yellen said rates would not rise again.", False),
     ("Analysts expect revenue to rise next year.", False),
+    # The market word as the subject of an expectation about a company's results: a consensus estimate.
+    ("While Wall Street expects earnings to climb about 8% to $3 billion, the pace is the slowest in years.", False),
+    ("Markets forecast sales rising 4% next quarter, and the stock fell.", False),
+    ("Wall Street rose 1% on Friday as investors expect profits to grow.", True),
+    ("Markets expect the central bank to cut rates, and stocks rose 1%.", True),
 ])
 def test_a_market_line_has_a_market_index_currency_or_commodity_as_its_subject(text, market):
     assert kinds.market_line(text) is market
