@@ -486,7 +486,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                                            workers.map)
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
                              metrics=metrics, publishers=publishers, pool=sentences,
-                             since=the_period.start, found=(figure_items, figures_found))
+                             since=the_period.start, found=(figure_items, figures_found), templated=templated)
     # Every source of a quoted story is listed, so the story's citations resolve.
     quoted_stories = _quoted_stories(summary + selected, week_stories)
     cited = sorted({s for x in selected + summary for s in x.sources} | {s for st in quoted_stories for s in st.sources}

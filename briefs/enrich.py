@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -15,13 +15,14 @@ from .clean import Cleaned
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
             pool: list[Sentence] | None = None, since: str | None = None,
-            found: tuple[list, list] | None = None) -> list[Figure]:
+            found: tuple[list, list] | None = None, templated: Collection[int] = ()) -> list[Figure]:
     """Return the subject's key figures, one row per fact, each with metric, period, kind and sources.
 
     `found`: `figures.reading`'s items and what its work gave, when the caller ran it ahead.
+    `templated`: the ids of the articles that are templated notes (their standing numbers are no row).
     """
     return figures_module.figures(sentences, limit=limit, subject=subject, metrics=metrics,
-                                  publishers=publishers, pool=pool, since=since, found=found)
+                                  publishers=publishers, pool=pool, since=since, found=found, templated=templated)
 
 
 def prepare() -> None:

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache, partial
 
 from . import language
@@ -1234,7 +1234,7 @@ def readings(work: partial, todo: list[tuple[Sentence, bool]], ahead: tuple[part
 def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None = None,
             metrics: Mapping | None = None, publishers: Iterable[str] = (),
             pool: list[Sentence] | None = None, since: str | None = None,
-            found: tuple[list, list] | None = None) -> list[Figure]:
+            found: tuple[list, list] | None = None, templated: Collection[int] = ()) -> list[Figure]:
     """Return the subject's key figures, one row per fact, in an analyst's reading order.
 
     `sentences` are the brief's own (their figures lead); `pool` adds the week's other kept
@@ -1251,7 +1251,7 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
     for (sentence, _), read_here in zip(*found):
         # From another process a reading holds a copy of its sentence: the brief's own is put back.
         readings.extend(f if f.sentence is sentence else dataclasses.replace(f, sentence=sentence) for f in read_here)
-    rows = [r for r in _facts(readings, selected) if not _stale(r.found, since)]
+    rows = [r for r in _facts(readings, selected) if not _stale(r.found, since) and not _standing(r, templated)]
     rows.sort(key=lambda r: (-_support(r), r.found.sentence.position, r.found.order))
     # An estimate of a metric and period a result reports is shown beside the result, not as a row.
     actual = {}
@@ -1323,6 +1323,13 @@ _RESULTS_BONUS = 2
 # for other numbers.
 _PER_METRIC = 2
 _TARGETS = 3
+
+
+def _standing(row: _Row, templated: Collection[int]) -> bool:
+    """Return True for a templated note's standing number: a level with no change and no date that
+    only template fills give ("its payout ratio is presently 2.1%", "a beta of 1.8"), the same in
+    every file whatever the week brought. A target moved in a note ("from $125 to $120") is news."""
+    return bool(templated) and not row.found.change and not row.found.period and all(s in templated for s in row.sources)
 
 
 def _support(row: _Row) -> int:

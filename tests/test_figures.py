@@ -545,3 +545,18 @@ def test_a_purchase_agreed_is_a_deal():
 )
 def test_a_forecast_is_told_by_whose_it_is(text, kind):
     assert one(text).kind == kind
+
+
+def test_a_templated_notes_standing_number_is_no_row_but_its_moved_target_is():
+    # Three fund notes fill one template; each repeats the same standing ratio and a target move
+    # (cleaning keeps one copy of a repeated sentence, citing every article that said it).
+    notes = [dataclasses.replace(s(text, 4, 0), sources=[4, 5, 6]) for text in (
+        "Acme's dividend payout ratio is presently 2.40%.",
+        "Initech Securities cut its price target on Acme from $90.00 to $84.00 on Tuesday.")]
+    report = s("Acme's quarterly revenue rose 12% to $3.1 billion.", 1)
+    def values(templated):
+        return [f.value for f in figures.figures([report], subject=ACME, pool=notes, templated=templated)]
+    assert "2.40%" in values(set())               # read as any week's number when nothing is templated
+    assert "2.40%" not in values({4, 5, 6})       # a template's standing ratio, the same every week
+    assert "$84.00" in values({4, 5, 6})          # the note's move is the week's news
+    assert "2.40%" in values({4, 5})              # one article not a template also gave it
