@@ -1007,6 +1007,11 @@ def _name_then_past(spans: list[re.Match], i: int) -> bool:
     return False
 
 
+# A label in capitals run into the headline after it with no space ("MORE FOR YOUAcme Unveils …",
+# "RELATED STORIESGlobex …"): a module of links to other pages, whatever its words.
+_GLUED_CAPS_LABEL = re.compile(r"^(?:[A-Z]{2,}\s+){1,4}[A-Z]{2,}(?=[A-Z][a-z])")
+
+
 def _split_pointer(sentence: str) -> list[str]:
     """Return a pointer glued to the next sentence as two pieces: "Read more: <headline> “Quote …”" → pointer, quote.
 
@@ -1015,7 +1020,7 @@ def _split_pointer(sentence: str) -> list[str]:
     ends; else the first capitalised word that opens lower-case prose does (`_prose_start`).
     """
     runs = word_runs(sentence)
-    if not (_LEAD_POINTER.match(sentence, runs) or _IMPERATIVE.match(sentence, runs)):
+    if not (_LEAD_POINTER.match(sentence, runs) or _IMPERATIVE.match(sentence, runs) or _GLUED_CAPS_LABEL.match(sentence)):
         return [sentence]
     quote = _QUOTE_START.search(sentence)
     if quote:

@@ -726,6 +726,19 @@ def test_a_pointer_headline_run_into_the_next_sentence_loses_the_headline_not_th
     assert not any("Copper prices" in s or "Chip Stocks" in s or "Share on" in s for s in kept)
 
 
+def test_a_capitals_label_run_into_a_list_of_headlines_loses_the_list_not_the_sentence_after_it():
+    lead = "Acme Corp shares fell 5% on Tuesday after the company cut its forecast for the full year.\n\n"
+    glued = lead + ("MORE FOR YOUGlobex Phone’s Big Upgrade—Bad News For InitechAcme Issues New Update Warning To All "
+                    "UsersHackers Leak Secret Files Many stocks opened higher on Monday as traders hoped for lower tariffs.\n")
+    kept = _kept_sentences(glued)
+    assert "Many stocks opened higher on Monday as traders hoped for lower tariffs." in kept
+    assert not any("MORE FOR" in s or "Update Warning" in s for s in kept)
+    # Capitals that are a name or a ticker, spaced from the words after them, are no label.
+    for sentence in ("NASDAQ CEO Jane Roe said Acme listed its shares there in 1999.",
+                     "ACME CORP Chief Executive Jane Roe said orders rose."):
+        assert clean._split_pointer(sentence) == [sentence]
+
+
 def test_a_pointer_whose_headline_cannot_be_told_from_the_sentence_is_dropped_whole():
     # "… dumping Acme shares ahead of …" could be the headline going on: no split, no garbled quote.
     text = ("Acme Corp shares fell 5% on Tuesday after the company cut its forecast for the full year.\n\n"
