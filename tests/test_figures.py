@@ -72,6 +72,9 @@ def test_a_movement_alone_is_a_signed_change():
         ("Acme's revenue in the first quarter rose 5% to $3 billion.", "revenue"),
         ("Acme's revenue from China Mobile rose 5% to $3 billion.", "revenue"),
         ("Acme's capital spending in the U.S. will reach $10 billion.", "capex"),
+        # a raise as news writes it: the capital named after the amount, an offering of stock
+        ("Acme now wants to raise $2.1 billion of fresh capital from investors.", "capital raise"),
+        ("Acme announced a $1.6 billion offering of common stock on Wednesday.", "capital raise"),
     ],
 )
 def test_a_metric_is_named_by_its_whole_name(text, metric):
