@@ -171,10 +171,13 @@ _SAME_PERIOD = re.compile(r"^(?:in|during|over|for)\s+the\s+same\s+(?:quarter|pe
 # quotation whole, with no one named as saying it ("“We will double output.”").
 _CLOSING_FIRST = re.compile(r"^[^\"“”]*[\w.,!?;:’')\]]\s*[\"”](?=\s|$|[,.;:)])")
 _QUOTED_WHOLE = re.compile(r"^[\"“][^\"“”]+[\"”]\W*$")
+# ... and the first sentence of a quotation that goes on past it ("“We will double output. …” she
+# said"): it opens a quote mark it never closes, and its speaker is named after it.
+_QUOTE_GOES_ON = re.compile(r"^[\"“][^\"“”]+$")
 
 
 def _speakerless_quote(text: str) -> bool:
-    return bool(_CLOSING_FIRST.match(text) or _QUOTED_WHOLE.match(text))
+    return bool(_CLOSING_FIRST.match(text) or _QUOTED_WHOLE.match(text) or _QUOTE_GOES_ON.match(text))
 
 
 def self_contained(sentence: Sentence) -> bool:
@@ -186,7 +189,7 @@ def self_contained(sentence: Sentence) -> bool:
 def _leans_back(text: str) -> bool:
     opening = text.lstrip("\"“‘'( ")
     return bool(_UNRESOLVED.match(opening) or _COMPARED_BACK.search(text) or _PRONOUN_AFTER_OPENING.match(opening)
-                or _SAME_PERIOD.match(opening) or (('"' in text or "”" in text) and _speakerless_quote(text)))
+                or _SAME_PERIOD.match(opening) or (('"' in text or "”" in text or "“" in text) and _speakerless_quote(text)))
 
 
 def _names_its_referent(sentence: Sentence) -> bool:

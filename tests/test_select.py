@@ -227,6 +227,10 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("Acme's chief executive said: “We will double output.”", True),
     ('Acme said it expects "strong demand" for its arms.', True),
     ('Jane Doe called the arm "a stunning piece of work".', True),
+    # the first sentence of a quotation that goes on, its speaker named after it
+    ('"I believe Acme is the best arm maker in the world.', False),
+    ("“We will double output this year.", False),
+    ('"Acme" is now the name on every arm sold in the city.', True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained
