@@ -550,6 +550,10 @@ def test_a_forecast_is_told_by_whose_it_is(text, kind):
     assert one(text).kind == kind
 
 
+def test_offering_as_a_verb_is_no_capital_raise():
+    assert [f.metric for f in rows("Acme is offering a $500 rebate on its robot arms this month.")] != ["capital raise"]
+
+
 def test_a_templated_notes_standing_number_is_no_row_but_its_moved_target_is():
     # Three fund notes fill one template; each repeats the same standing ratio and a target move
     # (cleaning keeps one copy of a repeated sentence, citing every article that said it).
