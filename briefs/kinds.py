@@ -226,6 +226,11 @@ def leads(kind_name: str) -> bool:
 NO_THEME = NEVER_LEAD - {OPINION}
 
 
+# Kinds whose names are not the week's cast ("Who and what is mentioned"): a market wrap's or a
+# screen's tickers, a template's fund names, a pitch's other picks, a deal page's products.
+NOT_CAST = frozenset({MARKET_WRAP, TEMPLATE, PROMOTIONAL, SHOPPING, OPTIONS, FAILURE})
+
+
 def founds_theme(kind_name: str) -> bool:
     """Return True when sentences of this kind of article may found a discovered theme."""
     return kind_name not in NO_THEME

@@ -318,3 +318,25 @@ def test_a_story_is_quoted_in_the_wording_whose_words_the_scrape_kept_apart(tmp_
     quoted = [s["text"] for s in data["summary"]] + [s["text"] for t in data["themes"] for s in t["sentences"]]
     assert any("$3.2 billion charge" in text for text in quoted)
     assert not any("afterthe" in text for text in quoted)
+
+
+def test_who_is_mentioned_is_the_weeks_cast_not_another_companys_call(tmp_path):
+    # Globex's call transcript names Acme once and its own officers over and over: they are not
+    # Acme's week. Acme's own article names its chief executive.
+    from briefs.build import Options, build_brief
+
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
+    acme = ("Acme Robotics said on Monday that orders for its warehouse arms rose 20% in the quarter.\n\n"
+            "Chief executive Jane Roe said Acme would open a plant in Ohio next year.\n\n"
+            "Jane Roe added that Acme expects margins to widen as the plant ramps up.\n")
+    call = "\n\n".join(["Globex Corp (NASDAQ: GLBX) held its fourth-quarter call on Tuesday."]
+                       + [f"Mary Major, Globex's chief financial officer, said cloud revenue grew {n}% in region {n}."
+                          for n in range(11, 19)]
+                       + ["Globex also said it had moved a small deposit from a bank that serves Acme Robotics."]) + "\n"
+    (tmp_path / "a.md").write_text(f"---\ntitle: Acme orders rise\ndate: 2026-11-16\n---\n{acme}", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"---\ntitle: Globex Q4 earnings call transcript\ndate: 2026-11-17\n---\n{call}",
+                                   encoding="utf-8")
+    brief = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1)).brief
+    names = [e.name for e in brief.entities]
+    assert "Jane Roe" in names
+    assert "Mary Major" not in names
