@@ -476,12 +476,11 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     selected = [s for t in shown for s in t.sentences]
     # Who is mentioned: in the articles about the subject, and in the others' lines that name it
     # (another company's earnings call names its own officers a dozen times, and is not this week's cast).
-    cast = [i for i, s in enumerate(sentences)
-            if (s.central or not subject.names or clean_stage.mentions(s.text, subject))
-            and kind_of.get(s.source) not in kinds.NOT_CAST]
-    names = names_found.result()
-    entities = enrich.entities([sentences[i] for i in cast], exclude=subject.names + subject.tickers,
-                               publishers=publishers, found=[names[i] for i in cast])
+    # Every sentence still tells what a name is (a ticker beside it, a role): only the counting is the cast's.
+    cast = [(s.central or not subject.names or clean_stage.mentions(s.text, subject))
+            and kind_of.get(s.source) not in kinds.NOT_CAST for s in sentences]
+    entities = enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers,
+                               found=names_found.result(), counted=cast)
     # Figures are read from the brief's sentences first, then the week's other kept ones (a
     # results number quoted outside the selection); their sources are cited like the sentences'.
     # The week's were read ahead: only the brief's own are read now, with the week's vocabulary

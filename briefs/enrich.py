@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -70,12 +70,15 @@ def _compound(text: str) -> float:
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
-             publishers: Iterable[str] = (), found: list | None = None) -> list[Entity]:
+             publishers: Iterable[str] = (), found: list | None = None,
+             counted: Sequence[bool] | None = None) -> list[Entity]:
     """Return the people, companies, products and places the sentences mention, most frequent first.
 
     `found`: what `entities.name_search(sentences)`'s work gave, when the caller ran it ahead.
+    `counted`: which sentences' mentions count (see `entities.entities`).
     """
-    return entities_module.entities(sentences, limit=limit, exclude=exclude, publishers=publishers, found=found)
+    return entities_module.entities(sentences, limit=limit, exclude=exclude, publishers=publishers, found=found,
+                                    counted=counted)
 
 
 def sources(cleaned: Cleaned, cited: set[int]) -> list[Source]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
 from itertools import islice
 
@@ -414,11 +414,14 @@ def name_search(sentences: list[Sentence], lowercase: frozenset[str] | None = No
 
 
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
-             publishers: Iterable[str] = (), found: list | None = None) -> list[Entity]:
+             publishers: Iterable[str] = (), found: list | None = None,
+             counted: Sequence[bool] | None = None) -> list[Entity]:
     """Return the people, companies, products, places and organizations the sentences mention, most frequent first.
 
     Variants of one name are counted together; the subject (`exclude`) and news sources are left out.
-    `found`: `name_search(sentences)`'s work done on its items, when the caller ran it.
+    `found`: `name_search(sentences)`'s work done on its items, when the caller ran it. `counted`:
+    which sentences' mentions count (all by default); every sentence still tells what a name is
+    (a ticker beside it, a legal form, a role, a news source).
     """
     skip = {_bare(e) for e in (exclude or []) if e}
     texts = [s.text for s in sentences]
@@ -432,13 +435,14 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     ticker_of: dict[str, str] = {}
     companies: set[str] = set()
     parts_of: dict[str, list[str]] = {}  # a name -> its parts once the subject is taken out (names recur)
-    for _, named_tickers, tickers, spans, attributed in found:
+    for index, (_, named_tickers, tickers, spans, attributed) in enumerate(found):
         source_names.update(attributed)
         for ticker, name in named_tickers:
             ticker_of[ticker] = name
             companies.add(name)
+        count = 1 if counted is None or counted[index] else 0
         for ticker in tickers:
-            counts[ticker] += 1
+            counts[ticker] += count
         for name, _, _, legal, beside_role in spans:
             parts = parts_of.get(name)
             if parts is None:
@@ -448,7 +452,7 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
                     companies.add(part)
                 if beside_role:
                     cued.add(part)
-                counts[part] += 1
+                counts[part] += count
     sources = _source_index(source_names)
     person_like = _person_like(counts, cued, skip)
     merged = _merge(counts, ticker_of, person_like)
@@ -457,7 +461,9 @@ def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | No
     for name, variants in merged.items():
         if _bare(name) in skip or any(_bare(v) in skip for v in variants) or _is_source(name, sources):
             continue
-        result[name] = sum(counts[v] for v in variants)
+        total = sum(counts[v] for v in variants)
+        if total:  # named only where mentions do not count (`counted`)
+            result[name] = total
     ranked = sorted(result.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     # Only the listed names' kinds are judged, so only their variants' mentions are gathered.
     contexts = _contexts(texts, found, {v for name, _ in ranked for v in merged[name]}, parts_of)

@@ -154,3 +154,18 @@ def test_a_role_or_speech_verb_beside_a_full_name_makes_it_a_person():
     for cue in entities._PERSON_WORDS:
         found = names([s(f"Jane Roe, the {cue}, spoke about Kestrel Freight.")], exclude=["Kestrel Freight"])
         assert found["Jane Roe"].kind == "person", cue
+
+
+def test_only_counted_sentences_count_but_every_sentence_tells_what_a_name_is():
+    week = [s("Globex Corp (NASDAQ: GLBX) fell 3% after Mary Major, its chief financial officer, spoke.", 2),
+            s("Mary Major said cloud revenue grew in every region.", 2),
+            s("Mary Major said margins would widen next year.", 2),
+            s("GLBX rose 2% on Tuesday after Acme signed the supply deal.", 1),
+            s("Jane Roe, Acme's chief executive, said GLBX would buy its arms.", 1)]
+    counted = [False, False, False, True, True]
+    found = names(week, exclude=["Acme"], counted=counted)
+    assert "Mary Major" not in found            # only the uncounted call names her
+    assert found["Globex"].count == 2           # the lone ticker, named beside its company elsewhere
+    assert "GLBX" not in found
+    assert found["Jane Roe"].count == 1
+    assert names(week, exclude=["Acme"])["Mary Major"].count == 3  # all count by default
