@@ -22,7 +22,7 @@ from .audience import Audience, load_audience, template_roots
 from .config import ConfigError, Settings, Subject, data_dir, override_themes, resolve
 from . import entities as entities_stage
 from .entities import lowercase_words
-from .model import Brief, Period, Sentence, StoryRef
+from .model import Brief, Figure, Period, Sentence, StoryRef, Theme
 
 
 class BuildError(RuntimeError):
@@ -346,6 +346,27 @@ def _stories(sentences: list[Sentence], cleaned: clean_stage.Cleaned,
     return [replace(s, story=story_id) for s, story_id in zip(quotable, story_of)], week_stories, templated
 
 
+def _respaced(summary: list[Sentence], shown: list[Theme], figures: list[Figure], week: list[Sentence],
+              words: frozenset[str], names: frozenset[str], named: Mapping[str, int],
+              ) -> tuple[list[Sentence], list[Theme], list[Figure]]:
+    """Return the quoted sentences and figure rows with the spaces their scrape lost put back
+    (`select.respaced`: spaces only, each seam read against the week's words, the names it writes
+    and the article's text)."""
+    wanted = {s.source for s in summary} | {s.source for t in shown for s in t.sentences} | {f.sources[0] for f in figures if f.sources}
+    texts: dict[int, list[str]] = {}
+    for sentence in week:
+        if sentence.source in wanted:
+            texts.setdefault(sentence.source, []).append(sentence.text)
+    context = {source: " ".join(parts) for source, parts in texts.items()}
+
+    def fix(text: str, source: int) -> str:
+        return select.respaced(text, words, names, context.get(source, ""), named)
+
+    return ([replace(s, text=fix(s.text, s.source)) for s in summary],
+            [replace(t, sentences=[replace(s, text=fix(s.text, s.source)) for s in t.sentences]) for t in shown],
+            [replace(f, text=fix(f.text, f.sources[0] if f.sources else 0)) for f in figures])
+
+
 def _quoted_stories(quoted: list[Sentence], week_stories: list[stories.Story]) -> list[StoryRef]:
     """Return the stories the brief quotes (with their original source ids), most publishers first."""
     by_id = {story.id: story for story in week_stories}
@@ -479,8 +500,9 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     # Every sentence still tells what a name is (a ticker beside it, a role): only the counting is the cast's.
     cast = [(s.central or not subject.names or clean_stage.mentions(s.text, subject))
             and kind_of.get(s.source) not in kinds.NOT_CAST for s in sentences]
+    found_names = names_found.result()
     entities = enrich.entities(sentences, exclude=subject.names + subject.tickers, publishers=publishers,
-                               found=names_found.result(), counted=cast)
+                               found=found_names, counted=cast)
     # Figures are read from the brief's sentences first, then the week's other kept ones (a
     # results number quoted outside the selection); their sources are cited like the sentences'.
     # The week's were read ahead: only the brief's own are read now, with the week's vocabulary
@@ -492,6 +514,10 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     figures = enrich.figures(summary + selected, limit=int(audience.get("figures", 12)), subject=subject,
                              metrics=metrics, publishers=publishers, pool=sentences,
                              since=the_period.start, found=(figure_items, figures_found), templated=templated)
+    # What the brief quotes gets back the spaces its scrape lost ("itsH20 chipsto China").
+    summary, shown, figures = _respaced(summary, shown, figures, sentences, vocabulary,
+                                        frozenset(n.lower() for n in subject.names), entities_stage.name_words(found_names))
+    selected = [s for t in shown for s in t.sentences]
     # Every source of a quoted story is listed, so the story's citations resolve.
     quoted_stories = _quoted_stories(summary + selected, week_stories)
     cited = sorted({s for x in selected + summary for s in x.sources} | {s for st in quoted_stories for s in st.sources}

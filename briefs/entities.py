@@ -413,6 +413,11 @@ def name_search(sentences: list[Sentence], lowercase: frozenset[str] | None = No
     return partial(_names_in, lowercase=lowercase), [s.text for s in sentences]
 
 
+def name_words(found: list) -> Counter[str]:
+    """Return how often each word of the names `name_search`'s work found occurs ("Acme", "Roe" of "Jane Roe")."""
+    return Counter(word for item in found for name, *_ in item[3] for word in name.split())
+
+
 def entities(sentences: list[Sentence], limit: int = 15, exclude: list[str] | None = None,
              publishers: Iterable[str] = (), found: list | None = None,
              counted: Sequence[bool] | None = None) -> list[Entity]:

@@ -13,7 +13,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
 from dataclasses import replace
 from functools import lru_cache
@@ -312,6 +312,89 @@ def run_together(text: str, words: frozenset[str], names: frozenset[str] = froze
     if _GLUED_QUOTE.search(text) or any(m.group(1) in words for m in _GLUED_CAPITALS.finditer(text)):
         return True
     return any(m.group(1) in words and m.group(1) not in _JOINS_AS_A_WORD for m in _GLUED_AFTER.finditer(text))
+
+
+# Seams `respaced` puts a space back into, besides `run_together`'s (whose "a" before a capital it
+# leaves: "aTyr" is a name). A capital run before a function word ("andNVIDIAis", "ACMEto"): no word
+# of the news ends a capital run so ("CEOs", "GPUs" end on one letter) ...
+_CAPITALS_THEN_WORD = re.compile(r"(?<![\w'’-])([A-Z]{2,})(is|was|and|the|to|for|with|from|that|has|have|in|on|at|of)(?![\w'’-])")
+# ... a name before a function word ("Foxconnin", "Acmeis", "Houstonfor"), when the same article
+# writes the name on its own: not "on", "as", "an", "at", "it" or "of", which end names
+# ("Harrison", "Nicholas", "Morgan") whose head is a name too ...
+_NAME_THEN_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]{3,})(is|was|were|in|and|the|to|for|with|from|that|which|has|have|had|said)"
+                             r"(?![\w'’-])")
+# ... a comma between two words ("like Acme,Globex, andInitech") ...
+_COMMA_THEN_WORD = re.compile(r"(?<=[A-Za-z]{2}),(?=[A-Za-z]{2})")
+# ... and a closing parenthesis before a word ("(NASDAQ:ACME)announced", "(ACME)CEO").
+_PAREN_THEN_WORD = re.compile(r"(?<=[\w%.:]{2}\))(?=[A-Za-z]{2})")
+_WORD_THEN_QUOTE = re.compile(r"(?<=[A-Za-z])\((?=[A-Z]{1,6}(?:\s?[-+−]\s?\d|:))")
+
+
+def respaced(text: str, words: frozenset[str], names: frozenset[str] = frozenset(), context: str = "",
+             named: Mapping[str, int] | None = None) -> str:
+    """Return the text with the spaces its scrape lost put back, at the seams `run_together` reads.
+
+    Only spaces are added: every letter, digit and mark is the source's, in its order. Each seam
+    needs the evidence its reader asks for: `words` (the week's lower-case words), `names` (the
+    subject's, in lower case, which may be one piece: "theScore"), `context` (the article's text)
+    and `named` (how often the week writes each word of its names): a glued name is written on its
+    own in one or the other.
+    """
+    if not text:
+        return text
+    named = named or {}
+
+    def before(match: re.Match) -> str:
+        glued = match.group(0)
+        if glued.lower() in names:
+            return glued
+        cut = next(i for i, c in enumerate(glued) if c.isupper())
+        return glued if glued[:cut] == "a" else glued[:cut] + " " + glued[cut:]
+
+    def name(match: re.Match) -> str:
+        glued = match.group(0)
+        if match.group(1) not in words or glued.lower() in names:
+            return glued
+        return match.group(1) + " " + glued[len(match.group(1)):]
+
+    def head(match: re.Match) -> str:  # a function word glued to the word after it
+        glued = match.group(0)
+        return glued[:-len(match.group(1))] + " " + match.group(1) if match.group(1) in words else glued
+
+    def tail(match: re.Match) -> str:  # a word glued to the function word after it
+        first = match.group(1)
+        if first not in words or first in _JOINS_AS_A_WORD:
+            return match.group(0)
+        return first + " " + match.group(0)[len(first):]
+
+    def capitals(match: re.Match) -> str:
+        return match.group(0)[:-len(match.group(1))] + " " + match.group(1) if match.group(1) in words else match.group(0)
+
+    def split_after(match: re.Match) -> str:
+        return match.group(1) + " " + match.group(2)
+
+    def name_then_word(match: re.Match) -> str:
+        glued = match.group(0)
+        # A name: a word the week never writes in lower case ("with" heads "Within"), and that the
+        # week or the article writes on its own more often than glued.
+        if glued.lower() in names or match.group(1).lower() in words:
+            return glued
+        alone = max(named.get(match.group(1), 0),
+                    len(re.findall(rf"(?<![\w'’-]){re.escape(match.group(1))}(?![\w'’-])", context)))
+        if alone <= named.get(glued, 0):  # "Francis" as often as "Franc": a name of its own
+            return glued
+        return split_after(match)
+
+    text = _GLUED_BEFORE.sub(before, text)
+    text = _GLUED_NAME.sub(name, text)
+    text = _GLUED_LOWER.sub(head, text)
+    text = _GLUED_AFTER.sub(tail, text)
+    text = _GLUED_CAPITALS.sub(capitals, text)
+    text = _CAPITALS_THEN_WORD.sub(lambda m: m.group(0) if m.group(0).lower() in names else split_after(m), text)
+    text = _NAME_THEN_WORD.sub(name_then_word, text)
+    text = _COMMA_THEN_WORD.sub(", ", text)
+    text = _PAREN_THEN_WORD.sub(" ", text)
+    return _WORD_THEN_QUOTE.sub(" (", text)
 
 
 def _normalized(scores: list[float]) -> list[float]:

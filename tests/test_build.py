@@ -340,3 +340,26 @@ def test_who_is_mentioned_is_the_weeks_cast_not_another_companys_call(tmp_path):
     names = [e.name for e in brief.entities]
     assert "Jane Roe" in names
     assert "Mary Major" not in names
+
+
+def test_a_quote_gets_back_the_spaces_its_scrape_lost(tmp_path):
+    # A flattened scrape drops the space beside each link: the brief quotes the sentence with the
+    # spaces back (and only them), in its text and in its story.
+    from briefs.build import Options, build_brief
+
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
+    glued = ("Acme Robotics (NASDAQ:ACME)CEO Jane Roe flew to Lagosfor talks on Monday, and Acme said "
+             "itsX90 robots would be built there from June.")
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Acme chief in Lagos\ndate: 2026-11-16\n---\n" + glued + "\n\n"
+        "Lagos is the largest market Acme serves in Africa, the company said.\n\n"
+        "Acme opened its first office in Lagos in 2019.\n\n"
+        "Acme Robotics said orders for its warehouse arms rose 20% in the quarter.\n", encoding="utf-8")
+    brief = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1)).brief.to_dict()
+    quoted = [s["text"] for s in brief["summary"] + [s for t in brief["themes"] for s in t["sentences"]]]
+    quoted += [s["text"] for story in brief["stories"] for s in story["sentences"]]
+    fixed = ("Acme Robotics (NASDAQ:ACME) CEO Jane Roe flew to Lagos for talks on Monday, and Acme said "
+             "its X90 robots would be built there from June.")
+    assert fixed in quoted
+    assert not any("Lagosfor" in text or "itsX90" in text for text in quoted)
+    assert fixed.replace(" ", "") == glued.replace(" ", "")

@@ -300,6 +300,30 @@ def test_words_a_scrape_ran_together_are_told_from_ordinary_words(text, glued):
     assert select.run_together(text, WEEK_WORDS | {"easy", "pho", "can"}, frozenset({"easyjet", "thescore"})) is glued
 
 
+@pytest.mark.parametrize("text, fixed", [
+    ("Shares tumbled nearly 7% Wednesday afterthe company said it would take a charge.",
+     "Shares tumbled nearly 7% Wednesday after the company said it would take a charge."),
+    ("The rules cover itsX90 robots, andNasdaq futures fell.", "The rules cover its X90 robots, and Nasdaq futures fell."),
+    ("Semiconductor kingpinAcme makes itsrobotic arms in Ohio.", "Semiconductor kingpin Acme makes its robotic arms in Ohio."),
+    ("Acme(ACME-2.4%)shares fell, the chief executive told CNBCyesterday.",
+     "Acme (ACME-2.4%) shares fell, the chief executive told CNBC yesterday."),
+    ("Acme (NASDAQ:ACME)CEO Jane Roe flew to Lagosfor talks.", "Acme (NASDAQ:ACME) CEO Jane Roe flew to Lagos for talks."),
+    ("The likes ofGlobex andACMEis rose, as Globexsaid.", "The likes of Globex and ACME is rose, as Globex said."),
+    ("Buyers like Acme,Globex, and Initech,Inc. paid 1,250 each.", "Buyers like Acme, Globex, and Initech, Inc. paid 1,250 each."),
+    # Names and words that begin or end like glue keep their letters together.
+    ("theScore and easyJet said aTyr, watchOS and iPhone sales rose.", None),
+    ("Within the season, Harrison, Nicholas and Morgan said profits rose therein.", None),
+    ("Putin met Francis in Boston; Genesis said CEOs bought GPUs; user(s) fell.", None),
+    ("Acme (NASDAQ: ACME) shares fell 3.01% (ACME -3.01%) after the results.", None),
+])
+def test_a_quote_gets_back_the_spaces_its_scrape_lost_and_nothing_else(text, fixed):
+    words = WEEK_WORDS | {"with", "put", "there", "genes"}
+    got = select.respaced(text, words, frozenset({"thescore", "easyjet"}), context="Globex and Lagos and Acme and Harris and Nichol.",
+                          named={"Genes": 1, "Franc": 1, "Francis": 1, "Globex": 3})
+    assert got == (fixed or text)
+    assert got.replace(" ", "") == text.replace(" ", "")  # spaces only: every letter is the source's
+
+
 def test_a_wording_with_run_together_words_gives_way_to_a_clean_one_of_its_story():
     glued = replace(s("Acme shares tumbled 7% Wednesday afterthe company said it's taking a $3.2 billion charge in Q2.", 1,
                       position=0), story=1)
