@@ -185,6 +185,8 @@ _MOVE_BEFORE = _Gated(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+(?:by|of|o
 _MOVE_AFTER = re.compile(rf"^\s*(?:(?:year[- ]over[- ]year|from a year (?:ago|earlier)|annually)\s+)?"
                          rf"(?:(?P<up>{_UP}|jump|gain|rise|increase|surge|year[- ]over[- ]year|yoy)|(?P<down>{_DOWN}|drop|"
                          rf"decline|loss|slide|plunge|fall|decrease))\b", re.I)
+# "a 10% earnings headwind", "a 5% revenue hit": a share named by the metric it weighs on.
+_IMPACT_AFTER = re.compile(r"\s*(?:headwinds?|tailwinds?|hits?|drag|impact|boost|uplift|cut|reduction|haircut)\b", re.I)
 # "cut costs by 10%", "raised its dividend by 5%": a movement verb, its object, then the amount.
 _VERB_OBJECT_BY = re.compile(r"\b(?:(?P<up>raised?|raising|lifted|boosted|increased?|hiked|expanded)|(?P<down>cut|cutting|"
                              r"reduced?|reducing|lowered|slashed|trimmed))\s+(?:its\s+|their\s+|the\s+)?"
@@ -468,6 +470,8 @@ def _metric(text: str, left: int, right: int, start: int, end: int, cues: _Cues,
             move = _MOVE_AFTER.match(text[end:]) if percent else None
             if move and match.start() < end + move.end():
                 continue  # "a 6% loss" is a movement, not a loss of 6%
+            if percent and _IMPACT_AFTER.match(text, match.end()):
+                continue  # "a 10% earnings headwind": what happens to earnings, not earnings of 10%
             if re.match(r"\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}$", gap):
                 distance = 10  # "$35.6 billion in data center sales" (a cue one verb before still wins)
             elif len(gap.split()) <= 2 and not re.match(r"\W*(?:on|from|against|with|for|vs\.?|versus|over)\b", gap, re.I):

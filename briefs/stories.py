@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,15 @@ SHARED_RARE_SHARE = 0.4
 # weeks: 2% / 40 and 10% / 200 both lose facts, 6% / 120 keeps them (docs/content.md).
 MAX_BLOCK = 120
 MAX_BLOCK_SHARE = 0.06
+# A stem a little more common than the cap is a weaker clue, not none: its weight falls from 1 at
+# the cap to 0 at FADE times the cap. With a hard cut, the week's event word held by exactly the
+# cap's count (Nvidia's "export": 90 of 1,500 sentences) blocked or not as two sentences of the
+# week came and went, and the week's stories regrouped; with a fade, one sentence more or less moves
+# a stem's weight by a fortieth, and only comparisons already at their threshold can change.
+FADE = 1.5
+# Clues are counted with this much slack, so a faded stem still counts as one while its weight is
+# above 1 - SLACK: a count of exactly three full clues is no threshold one sentence can cross.
+SLACK = 0.05
 MIN_BLOCK = 10  # in a handful of articles every shared word may mark the one story they tell
 # A template (a holdings note, a price-target note) is filled with other numbers in this many
 # articles at least. It speaks with one voice however many files carry it: TEMPLATE_WEIGHT.
@@ -91,15 +101,17 @@ def publisher_of(article: Article) -> str:
 
 def same_story(a: Sentence, b: Sentence, rare_a: set[str], rare_b: set[str],
                stems_a: set[str] | None = None, stems_b: set[str] | None = None,
-               ignore: frozenset[str] = frozenset()) -> bool:
+               ignore: frozenset[str] = frozenset(), weight: Mapping[str, float] | None = None) -> bool:
     """Return True when two sentences report the same event.
 
     Not `select.similarity`, which asks whether one sentence repeats another: its containment
     test lets a short sentence join any long one that holds its words, and chains of such joins
     would make one story of a whole week. Here both must give the same amount of money, or two
     telling numbers, or one and rare words besides, or their wordings must overlap (Jaccard).
+    `weight`: each rare stem's weight as a clue (1 where absent; see FADE).
     """
-    return _same(_Told.of(a, rare_a, stems_a), _Told.of(b, rare_b, stems_b), ignore)
+    weight = weight or {}
+    return _same(_Told.of(a, rare_a, stems_a, weight), _Told.of(b, rare_b, stems_b, weight), ignore)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +124,23 @@ class _Told:
     amounts: frozenset[str]
     numbers: frozenset[str]   # telling numbers
     text: str
+    weight: Mapping[str, float]  # a rare stem's weight as a clue, 1 where absent (the week's, shared)
+    mass: float                  # the weights of `rare`, summed
 
     @classmethod
-    def of(cls, sentence: Sentence, rare: set[str], stems: set[str] | None = None) -> _Told:
+    def of(cls, sentence: Sentence, rare: set[str], stems: set[str] | None = None,
+           weight: Mapping[str, float] | None = None) -> _Told:
+        weight = weight if weight is not None else {}
         return cls(set(sentence.stems) if stems is None else stems, rare,
                    frozenset(t for t in rare if not t[:1].isdigit()), amounts(sentence.text),
-                   telling_numbers(sentence.text), sentence.text)
+                   telling_numbers(sentence.text), sentence.text, weight, _mass(rare, weight))
+
+
+def _mass(stems: set[str] | frozenset[str], weight: Mapping[str, float]) -> float:
+    """Return how many clues the stems are, each counted at its weight."""
+    if weight.keys().isdisjoint(stems):
+        return float(len(stems))
+    return sum(weight.get(stem, 1.0) for stem in stems)
 
 
 # A name of three to five capitalised words ("President Donald Trump", "Federal Reserve Chair Jerome
@@ -141,10 +164,21 @@ def _name_of_stem(text: str) -> dict[str, int]:
     return found
 
 
-def _clues(shared: set[str] | frozenset[str], a: _Told, b: _Told) -> int:
-    """Return how many clues the shared rare stems are: the stems of one name count once (in either sentence)."""
-    return min(len({names.get(stem, stem) for stem in shared})
-               for names in (_name_of_stem(a.text), _name_of_stem(b.text)))
+def _clues(shared: set[str] | frozenset[str], a: _Told, b: _Told) -> float:
+    """Return how many clues the shared rare stems are: the stems of one name count once (in either
+    sentence), at the weight of its weightiest stem; other stems at their own weight."""
+    weight = a.weight
+    if weight.keys().isdisjoint(shared):  # every clue whole: the common case, counted as before
+        return min(len({names.get(stem, stem) for stem in shared})
+                   for names in (_name_of_stem(a.text), _name_of_stem(b.text)))
+    least = math.inf
+    for names in (_name_of_stem(a.text), _name_of_stem(b.text)):
+        clue: dict[object, float] = {}
+        for stem in shared:
+            key = names.get(stem, stem)
+            clue[key] = max(clue.get(key, 0.0), weight.get(stem, 1.0))
+        least = min(least, sum(clue.values()))
+    return least
 
 
 def _same(a: _Told, b: _Told, ignore: frozenset[str]) -> bool:
@@ -157,11 +191,12 @@ def _same(a: _Told, b: _Told, ignore: frozenset[str]) -> bool:
         return True
     # Rare *words*: a shared number is counted once, as a number, not again as a rare stem.
     shared_rare = a.words & b.words
-    if numbers and len(shared_rare) >= SHARED_STEMS_WITH_NUMBER and _clues(shared_rare, a, b) >= SHARED_STEMS_WITH_NUMBER:
+    if numbers and len(shared_rare) >= SHARED_STEMS_WITH_NUMBER and _clues(shared_rare, a, b) >= SHARED_STEMS_WITH_NUMBER - SLACK:
         return True
     shared_rare = shared_rare - ignore
-    if (len(shared_rare) >= SHARED_RARE and len(shared_rare) >= SHARED_RARE_SHARE * min(len(a.rare), len(b.rare))
-            and _clues(shared_rare, a, b) >= SHARED_RARE):
+    # (len first: a weight is at most 1, so fewer stems than clues needed can never make them)
+    if (len(shared_rare) >= SHARED_RARE and _mass(shared_rare, a.weight) >= SHARED_RARE_SHARE * min(a.mass, b.mass) - SLACK
+            and _clues(shared_rare, a, b) >= SHARED_RARE - SLACK):
         return True
     return overlap >= SAME_STORY
 
@@ -260,13 +295,16 @@ def build(sentences: list[Sentence], publisher: dict[int, str]) -> tuple[list[St
     n = len(sentences)
     stem_sets = [set(s.stems) for s in sentences]
     frequency = Counter(stem for stems in stem_sets for stem in stems)
-    cap = min(MAX_BLOCK, max(MIN_BLOCK, int(MAX_BLOCK_SHARE * n)))
+    cap = min(MAX_BLOCK, max(MIN_BLOCK, MAX_BLOCK_SHARE * n))
     # Numbers block however often they occur: their sentences soon share one leader, and each
     # leader list is capped below anyway.
-    rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap and len(t) > 2))}
+    top = min(MAX_BLOCK, FADE * cap)  # past MAX_BLOCK a stem is no clue: the comparisons stay bounded
+    rare = [{t for t in stems if frequency[t] >= 2 and (t[:1].isdigit() or (frequency[t] <= cap or frequency[t] < top) and len(t) > 2)}
             for stems in stem_sets]
+    weight = {t: (top - count) / (top - cap) for t, count in frequency.items()
+              if cap < count < top and not t[:1].isdigit()}
     templated = _templated(sentences)
-    told = [_Told.of(sentence, r, stems) for sentence, r, stems in zip(sentences, rare, stem_sets)]
+    told = [_Told.of(sentence, r, stems, weight) for sentence, r, stems in zip(sentences, rare, stem_sets)]
     # Stems most sentences hold (the subject's own name, in a handful of articles) tell no event apart.
     ignore = frozenset(t for t, count in frequency.items() if count > n / 2)
     # Rare stem -> the leaders holding it (at most MAX_BLOCK), as a bit set: bit i is sentence i.

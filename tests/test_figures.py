@@ -122,10 +122,18 @@ def test_a_growth_estimate_is_not_set_beside_a_level():
 
 
 def test_a_figure_a_sentence_attributes_to_an_analyst_is_an_estimate():
-    said = one("The new rules pose a 10% earnings headwind for Acme this year, according to Big Bank analyst Jane Doe.")
+    said = one("Acme will book $5.2 billion of revenue this year, according to Big Bank analyst Jane Doe.")
     assert said.kind == "estimate"
     reported = one("Acme's revenue rose 10% to $5 billion this year, according to its annual report.")
     assert reported.kind == "actual"
+
+
+def test_a_share_named_by_the_metric_it_weighs_on_is_no_level_of_that_metric():
+    # "a 10% earnings headwind" is what happens to earnings, not earnings of 10%
+    assert not rows("The new rules pose a 10% earnings headwind for Acme this year, according to Big Bank analyst Jane Doe.",
+                    "Analysts see a 5% revenue hit for Acme from the tariffs.")
+    # a margin of 10% is a level
+    assert [(f.value, f.metric) for f in rows("Acme's gross margin was 10% in the quarter.")] == [("10%", "gross margin")]
 
 
 def test_a_loss_in_a_sentence_about_market_value_is_lost_value_not_a_loss_on_the_books():
