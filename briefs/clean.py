@@ -141,7 +141,11 @@ _DISCLOSURE = Vocabulary(
     r"\bha(?:s|ve) the following (?:options|positions)\b|\b(?:long|short) (?:[A-Z][a-z]+ )?(?:\d{4} )?\$[\d.,]+ (?:calls|puts) on\b|"
     # The writer's tie to the publisher and its pay: "X is an affiliate of <publisher> and may be compensated
     # for promoting its services" (a company "is an affiliate of" another in news, and is not paid for promoting).
-    r"\ban affiliate of\b[^.;]{0,60}\bcompensated for promoting\b",
+    r"\ban affiliate of\b[^.;]{0,60}\bcompensated for promoting\b|"
+    # The writer's own holdings, in so many words: "the author does not own any of the above securities",
+    # "I do not hold shares of Acme" (a company that "does not hold deposits at" a bank is news).
+    r"\b(?:[Tt]he (?:author|writer|columnist)|[Tt]his (?:author|writer)|I)(?: \w+){0,2}? (?:do|does|did) not (?:own|hold)\b"
+    r"[^.;]{0,40}?\b(?:shares|stocks?|positions?|securities)\b",
 )
 _SECOND_PERSON = Vocabulary(r"\b(?:you|your|yours)\b", re.I)
 # The publisher serving the reader: "we send you …", "we'll show you …" ("we urge you" is a demand).

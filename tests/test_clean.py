@@ -360,6 +360,11 @@ def test_legal_notices_are_caught_but_news_about_law_is_kept(noise, news):
         # a holder's statement, reported, is news
         ("Jane Roe holds a position in Acme and may trade it at any time.",
          "Acme shares rose 4% after Globex said it holds a position in the company."),
+        # the writer's own holdings in so many words; a company's exposure is news
+        ("As of the date this article was written, the author does not own any of the above securities.",
+         "Initech said it does not hold deposits or securities at the failed bank."),
+        ("I do not own shares of any company mentioned in this piece.",
+         "Globex does not own shares of Acme, a spokesman said on Friday."),
     ],
 )
 def test_holdings_disclosures_are_caught_but_news_about_holdings_is_kept(noise, news):
