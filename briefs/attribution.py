@@ -289,6 +289,13 @@ def names_another(text: str, subject: Subject) -> bool:
     return any(not is_subject(name, ticker, subject) for name, ticker in listed_companies(text))
 
 
+def names_another_of(subject: Subject, companies: frozenset[str]) -> Callable[[str], bool]:
+    """Return a test of whether a text names a company other than the subject: one it marks as
+    listed ("Globex (GLBX)"), or one the week's articles mark so (`week_companies`)."""
+    named = _finder(companies) if companies else None
+    return lambda text: names_another(text, subject) or (named is not None and bool(named(text)))
+
+
 class _Focus:
     """The companies an article names, learned as it is read, and which one is in focus."""
 
@@ -780,7 +787,7 @@ TOPIC_WORDS = 4
 
 
 def attribute_week(sentences: list[Sentence], titles: dict[int, str], subject: Subject,
-                   lowercase: frozenset[str]) -> list[Sentence]:
+                   lowercase: frozenset[str], companies: frozenset[str] | None = None) -> list[Sentence]:
     """Return the sentences with whom each is about settled by what the whole week knows.
 
     `attribute` knows another company only when its article marks it as listed. Other articles of
@@ -789,11 +796,11 @@ def attribute_week(sentences: list[Sentence], titles: dict[int, str], subject: S
     the subject is that company's; and an article whose headline names one and not the subject is
     that company's, as `attribute` decides with what it knows: only its passages about the subject
     stay the subject's (a sentence naming the subject as its topic, and the rest of its paragraph).
-    `titles`: each article's headline by article id.
+    `titles`: each article's headline by article id; `companies`: `week_companies`, when the caller has them.
     """
     if not subject.names:
         return sentences
-    companies = week_companies(sentences, subject, lowercase)
+    companies = week_companies(sentences, subject, lowercase) if companies is None else companies
     if not companies:
         return sentences
     companies_named = _finder(companies)

@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import _memo, _pool, attribution, boilerplate, enrich, history, kinds, load, period, select, split, stories, themes
@@ -347,7 +348,7 @@ def _stories(sentences: list[Sentence], cleaned: clean_stage.Cleaned,
 
 
 def _respaced(summary: list[Sentence], shown: list[Theme], figures: list[Figure], week: list[Sentence],
-              words: frozenset[str], names: frozenset[str], named: Mapping[str, int],
+              words: frozenset[str], names: frozenset[str], named: Callable[[], Mapping[str, int]],
               ) -> tuple[list[Sentence], list[Theme], list[Figure]]:
     """Return the quoted sentences and figure rows with the spaces their scrape lost put back
     (`select.respaced`: spaces only, each seam read against the week's words, the names it writes
@@ -430,10 +431,12 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
     # Entities read every sentence's text (which the steps below leave as it is): running workers
     # start now, while this process attributes the week and builds stories, themes and the selection.
     names_found = workers.map_later(*entities_stage.name_search(sentences, vocabulary))
+    companies: frozenset[str] = frozenset()
     if subject.names:
         # Companies one article marks as listed are known in every other (issue 15).
+        companies = attribution.week_companies(sentences, subject, vocabulary)
         sentences = attribution.attribute_week(sentences, {a.id: a.article.title for a in cleaned.articles}, subject,
-                                               vocabulary)
+                                               vocabulary, companies)
 
     the_period = covered_period(items, window, options, subject)
     name = subject.name or "News"
@@ -483,7 +486,7 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                                    stories=week_stories, leads=lambda s: kinds.leads(kind_of.get(s.source, "")),
                                    discount=lambda s: kinds.weight(kind_of.get(s.source, "")) * own_results(s),
                                    since=dt.date.fromisoformat(the_period.start) if the_period.start else None,
-                                   shared=(lambda text: attribution.names_another(text, subject)) if subject.names else None,
+                                   shared=attribution.names_another_of(subject, companies) if subject.names else None,
                                    words=vocabulary, names=frozenset(n.lower() for n in subject.names))
     if not shown and not summary:
         raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
@@ -516,7 +519,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                              since=the_period.start, found=(figure_items, figures_found), templated=templated)
     # What the brief quotes gets back the spaces its scrape lost ("itsH20 chipsto China").
     summary, shown, figures = _respaced(summary, shown, figures, sentences, vocabulary,
-                                        frozenset(n.lower() for n in subject.names), entities_stage.name_words(found_names))
+                                        frozenset(n.lower() for n in subject.names),
+                                        lru_cache(maxsize=1)(lambda: entities_stage.name_words(found_names)))
     selected = [s for t in shown for s in t.sentences]
     # Every source of a quoted story is listed, so the story's citations resolve.
     quoted_stories = _quoted_stories(summary + selected, week_stories)

@@ -331,18 +331,17 @@ _WORD_THEN_QUOTE = re.compile(r"(?<=[A-Za-z])\((?=[A-Z]{1,6}(?:\s?[-+−]\s?\d|:
 
 
 def respaced(text: str, words: frozenset[str], names: frozenset[str] = frozenset(), context: str = "",
-             named: Mapping[str, int] | None = None) -> str:
+             named: Callable[[], Mapping[str, int]] | None = None) -> str:
     """Return the text with the spaces its scrape lost put back, at the seams `run_together` reads.
 
     Only spaces are added: every letter, digit and mark is the source's, in its order. Each seam
     needs the evidence its reader asks for: `words` (the week's lower-case words), `names` (the
     subject's, in lower case, which may be one piece: "theScore"), `context` (the article's text)
-    and `named` (how often the week writes each word of its names): a glued name is written on its
-    own in one or the other.
+    and `named` (gives how often the week writes each word of its names; called only when a name
+    before a function word is met): a glued name is written on its own in one or the other.
     """
     if not text:
         return text
-    named = named or {}
 
     def before(match: re.Match) -> str:
         glued = match.group(0)
@@ -379,9 +378,10 @@ def respaced(text: str, words: frozenset[str], names: frozenset[str] = frozenset
         # week or the article writes on its own more often than glued.
         if glued.lower() in names or match.group(1).lower() in words:
             return glued
-        alone = max(named.get(match.group(1), 0),
+        counts = named() if named is not None else {}
+        alone = max(counts.get(match.group(1), 0),
                     len(re.findall(rf"(?<![\w'’-]){re.escape(match.group(1))}(?![\w'’-])", context)))
-        if alone <= named.get(glued, 0):  # "Francis" as often as "Franc": a name of its own
+        if alone <= counts.get(glued, 0):  # "Francis" as often as "Franc": a name of its own
             return glued
         return split_after(match)
 
