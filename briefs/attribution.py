@@ -448,6 +448,38 @@ def sentence_about(text: str, focus: str, subject_at: int | None, others: list[s
     return focus
 
 
+# A sentence whose subject is a group of companies of one industry ("U.S. automakers saw stock pops
+# Monday …", "Other chip stocks dropped …"): the passage it opens is that group's, and the sentences
+# after it that name no company are too ("Imported cars have had a 25% tariff since April"), until
+# the subject is named again. Not when the subject is one of them: its names hold the group's noun
+# ("Silicon Valley Bank" among "U.S. banks"), or the article calls it one ("chipmaker Acme", "Acme, the
+# chipmaker"); "Other …" leaves the subject out whatever it is.
+_GROUP_NOUNS = ("automakers|carmakers|car makers|auto stocks|automotive stocks|banks|bank stocks|lenders|regional banks|"
+                "airlines|airline stocks|retailers|chipmakers|chip makers|chip stocks|semiconductor stocks|drugmakers|"
+                "pharmaceutical companies|biotech stocks|insurers|homebuilders|miners|mining stocks|oil companies|"
+                "oil producers|oil majors|energy stocks|utilities|railroads|cruise lines|brewers|steelmakers|"
+                "defense contractors|solar stocks|streaming companies|tech companies|tech stocks|social media companies")
+_GROUP_LINE = re.compile(rf"^(?:(?P<other>Other)\s+|(?:The|Some|Many|Most|All)\s+)?(?:(?:U\.S\.|US|American|European|Asian|"
+                         rf"Chinese|Japanese|German|British|Canadian|Indian|Korean|Global|Big|Major|Legacy|Detroit)\s+)?"
+                         rf"(?P<group>(?i:{_GROUP_NOUNS}))\s+(?!(?:like|such|including|as|and|or|from|with)\b)[a-z]{{2,}}")
+
+
+def group_line(text: str, subject: Subject, texts: Iterable[str] = ()) -> bool:
+    """Return True when the sentence's subject is a group of companies the subject is not one of (`_GROUP_LINE`)."""
+    match = _GROUP_LINE.match(text)
+    if match is None:
+        return False
+    if match.group("other"):
+        return True
+    words = match.group("group").lower().split()
+    noun = words[0] if words[-1] in ("stocks", "companies") else words[-1].removesuffix("s")
+    if any(noun in name.lower().split() for name in subject.names):
+        return False
+    names = "|".join(re.escape(name) for name in subject.names)
+    called = re.compile(rf"\b{re.escape(noun)}\s+(?:{names})\b|\b(?:{names}),?\s+(?:the|a|an)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+    return not any(called.search(t) for t in texts)
+
+
 # A sentence naming the subject once (its name, its ticker) among this many other listed companies
 # is a list — a fund's holdings, a sector's movers, an index's members: the list's, not the subject's.
 LIST_OF_OTHERS = 3
@@ -604,6 +636,8 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
             first_other = focus_tracker.first_at(sentence.text, others) if others else None
             who, claimed = (_whom(sentence.text, focus, others, named[i], subject, first_other, reading.market_line)
                             if follow else ("", False))
+            if follow and not named[i] and not others and group_line(sentence.text, subject, texts):
+                who, focus = OTHERS, OTHERS  # a group of other companies' passage (`group_line`)
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
             if others or (claimed and (section == "" or (opening and not wrap))):

@@ -50,6 +50,8 @@ MAX_CANDIDATES = 400
 _UNRESOLVED = re.compile(
     r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
     r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
+    # "The news, the latest salvo in …, sent shares down": news told before ("The news that …" tells it)
+    r"the (?:news|announcement)(?! that\b)|"
     r"consequently|therefore|thus(?! far)|hence|as a result(?! of)|accordingly|for (?:example|instance)|"
     r"on the other hand|by contrast|in contrast(?! to)|nevertheless|nonetheless|even so|that said|having said that|"
     r"add to (?:that|this)|on top of (?:that|this|all (?:that|this))|"
@@ -594,6 +596,10 @@ def price_move(text: str) -> tuple[str, str, float] | None:
         if match:
             day = _WEEKDAY.search(text)
             return ("up" if match.group(1) else "down"), day.group(1).lower() if day else "", float(match.group(3))
+        match = _SIGNED_MOVE.search(text)
+        if match:
+            day = _WEEKDAY.search(text)
+            return ("down" if match.group(1) in "-−" else "up"), day.group(1).lower() if day else "", float(match.group(2))
     return None
 
 
@@ -603,6 +609,9 @@ def price_move(text: str) -> tuple[str, str, float] | None:
 _TRADING = re.compile(r"\b(?:shares?|stock|share price|trading|traded|trades|premarket|pre-market|session)\b", re.I)
 _MOVE_NEAR = re.compile(rf"\b(?:({_UP}|up(?! to\b))|({_DOWN}|down))\b[^.;%]{{0,25}}?\b(\d+(?:\.\d+)?)\s?(?:%|percent\b)", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday)\b", re.I)
+# ... or as a signed change ("closed the most recent trading day at $52.10, moving -0.2% from the
+# previous trading session", "a change of +1.4%").
+_SIGNED_MOVE = re.compile(r"\b(?:moving|moved|changing|changed|a (?:move|change) of)\s+([-−+])(\d+(?:\.\d+)?)\s?(?:%|percent\b)", re.I)
 
 
 def same_move(a: str, b: str) -> bool:

@@ -45,6 +45,28 @@ def test_without_whom_the_same_sentences_are_kept_and_dropped():
             assert lean.about == [] and len(full.about) == len(full.paragraphs)
 
 
+def test_a_group_of_another_industrys_companies_turns_the_passage_to_them():
+    # A newsletter runs its items together: after Acme's item comes the carmakers' one, whose second
+    # sentence names no company and is not Acme's.
+    text = ("Acme Robotics will build two plants in Ohio, the company said on Monday. "
+            "U.S. automakers saw stock pops on Monday after a hint of tariff relief. "
+            "Imported cars have had a 25% tariff since early April. "
+            "Acme Robotics shares rose 2% on the plant news.")
+    about = _about(text, title="Daily: Acme picks Ohio")
+    assert about["Imported cars have had a 25% tariff since early April."] == attribution.OTHERS
+    assert about["U.S. automakers saw stock pops on Monday after a hint of tariff relief."] == attribution.OTHERS
+    assert about["Acme Robotics shares rose 2% on the plant news."] == ""
+    # the subject's own industry ("chipmaker Acme") keeps the passage; "Other …" leaves the subject out
+    rallied = ("Chipmakers rallied across the board on Monday as buyers placed large orders. "
+               "Orders for the X90 arm doubled in the quarter to 4,000 units.")
+    last = "Orders for the X90 arm doubled in the quarter to 4,000 units."
+    assert _about("Chipmaker Acme Robotics said orders rose on Monday. " + rallied, title="Acme orders rise")[last] == ""
+    assert _about("Acme Robotics said orders rose on Monday. " + rallied, title="Acme orders rise")[last] == attribution.OTHERS
+    other = ("Chipmaker Acme Robotics said orders rose on Monday. "
+             "Other chip stocks dropped after the rule. Their orders fell in the quarter.")
+    assert _about(other, title="Acme orders rise")["Their orders fell in the quarter."] == attribution.OTHERS
+
+
 def test_one_prepared_article_serves_two_subjects():
     text = ("Acme Robotics raised its forecast for the year on Tuesday after strong orders.\n\n"
             "Globex Industries (NYSE: GBX) said its own orders fell sharply in the quarter. "

@@ -231,6 +231,10 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ('"I believe Acme is the best arm maker in the world.', False),
     ("“We will double output this year.", False),
     ('"Acme" is now the name on every arm sold in the city.', True),
+    # news told before, named by a noun (stop 38)
+    ("The news, the latest blow in a long dispute, sent Acme shares down 6% on Wednesday.", False),
+    ("The announcement lifted Acme shares 4% on Monday.", False),
+    ("The news that Acme will close its Ohio plant surprised analysts on Monday.", True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained
@@ -263,6 +267,17 @@ def test_a_moves_day_after_a_closing_price_is_still_that_days_move():
     assert select.same_fact(early, close)
     # A sentence's end still ends the window: the day there belongs to another clause.
     assert select.price_move("Acme shares fell 7%. On Wednesday the Nasdaq rose.")[1] == ""
+
+
+def test_a_signed_change_in_a_trading_line_is_a_move_and_a_small_one_is_a_days_drift():
+    tick = "Acme (ACME) closed the most recent trading day at $52.10, moving -0.2% from the previous trading session."
+    assert select.price_move(tick) == ("down", "", 0.2)
+    assert select.price_move("Acme stock closed Tuesday's session at $9.80, a change of +1.4%.") == ("up", "tuesday", 1.4)
+    # a signed figure outside trading, or a plan's change, is no move
+    assert select.price_move("Acme expects margins moving -0.5% next year as costs rise.") is None
+    big = tick.replace("-0.2%", "-6.2%")
+    drift, move = select.score([s(tick, 1), s(big, 2)], "default")
+    assert drift.score < 0.5 * move.score  # a day's drift weighs like general talk, a real move does not
 
 
 WEEK_WORDS = frozenset("after said results chips share revenue the and company shares fell kingpin yesterday familiar "
