@@ -464,6 +464,24 @@ _GROUP_LINE = re.compile(rf"^(?:(?P<other>Other)\s+|(?:The|Some|Many|Most|All)\s
                          rf"(?P<group>(?i:{_GROUP_NOUNS}))\s+(?!(?:like|such|including|as|and|or|from|with)\b)[a-z]{{2,}}")
 
 
+# ... and a sentence whose subject is a measure of the whole economy ("U.S. retail sales rose 1.4% in
+# March", "Inflation cooled to 2.4%", "Mortgage rates climbed to 6.8%"): a newsletter's economy
+# item is no company's, and neither is the line after it ("Economists had expected a gain of 1.3%").
+_ECONOMY_LINE = re.compile(r"^(?:(?:The|U\.S\.|US|American|European|Euro[- ]zone|Chinese|Japanese|German|British|UK|"
+                           r"Canadian|Indian|Global|Annual|Monthly|Core|Headline)\s+){0,2}(?i:retail sales|consumer prices|"
+                           r"consumer price index|consumer price inflation|producer prices|inflation|mortgage rates|"
+                           r"jobless claims|initial claims|unemployment|the unemployment rate|unemployment rate|nonfarm payrolls|payrolls|"
+                           r"job growth|wage growth|wages|gdp|gross domestic product|the economy|economic growth|housing starts|"
+                           r"home sales|existing-home sales|new-home sales|home prices|factory orders|factory activity|"
+                           r"industrial production|manufacturing activity|consumer confidence|consumer sentiment|"
+                           r"consumer spending|the trade deficit|business inventories)\s+(?!(?:at|of|for|in)\b)[a-z]{2,}")
+
+
+def economy_line(text: str) -> bool:
+    """Return True when the sentence's subject is a measure of the whole economy (`_ECONOMY_LINE`)."""
+    return _ECONOMY_LINE.match(text) is not None
+
+
 def group_line(text: str, subject: Subject, texts: Iterable[str] = ()) -> bool:
     """Return True when the sentence's subject is a group of companies the subject is not one of (`_GROUP_LINE`)."""
     match = _GROUP_LINE.match(text)
@@ -636,8 +654,9 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
             first_other = focus_tracker.first_at(sentence.text, others) if others else None
             who, claimed = (_whom(sentence.text, focus, others, named[i], subject, first_other, reading.market_line)
                             if follow else ("", False))
-            if follow and not named[i] and not others and group_line(sentence.text, subject, texts):
-                who, focus = OTHERS, OTHERS  # a group of other companies' passage (`group_line`)
+            if follow and not named[i] and not others and (economy_line(sentence.text)
+                                                           or group_line(sentence.text, subject, texts)):
+                who, focus = OTHERS, OTHERS  # the economy's or a group of other companies' passage
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
             if others or (claimed and (section == "" or (opening and not wrap))):

@@ -67,6 +67,22 @@ def test_a_group_of_another_industrys_companies_turns_the_passage_to_them():
     assert _about(other, title="Acme orders rise")["Their orders fell in the quarter."] == attribution.OTHERS
 
 
+def test_a_newsletters_economy_item_is_no_companys():
+    # After Acme's item, the economy's: retail sales and the economists' forecast beside them are
+    # not Acme's sales; a company's own wages or inflation named at Acme still are.
+    text = ("Acme Robotics will build two plants in Ohio, the company said on Monday. "
+            "U.S. retail sales rose 1.4% in March, the Commerce Department said on Wednesday. "
+            "Economists had expected a gain of 1.3% for the month. "
+            "Mortgage rates climbed to 6.8% this week, the highest level since February. "
+            "Acme Robotics shares rose 2% on the plant news. Wages at its Ohio plant rose 4% last year.")
+    about = _about(text, title="Daily: Acme picks Ohio")
+    assert about["U.S. retail sales rose 1.4% in March, the Commerce Department said on Wednesday."] == attribution.OTHERS
+    assert about["Economists had expected a gain of 1.3% for the month."] == attribution.OTHERS
+    assert about["Mortgage rates climbed to 6.8% this week, the highest level since February."] == attribution.OTHERS
+    assert about["Acme Robotics shares rose 2% on the plant news."] == ""
+    assert about["Wages at its Ohio plant rose 4% last year."] == ""
+
+
 def test_one_prepared_article_serves_two_subjects():
     text = ("Acme Robotics raised its forecast for the year on Tuesday after strong orders.\n\n"
             "Globex Industries (NYSE: GBX) said its own orders fell sharply in the quarter. "
