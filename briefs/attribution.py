@@ -289,11 +289,28 @@ def names_another(text: str, subject: Subject) -> bool:
     return any(not is_subject(name, ticker, subject) for name, ticker in listed_companies(text))
 
 
+# Another company as the subject of a clause of its own after the subject's ("Acme discloses a
+# license rule, and Globex issues disappointing guidance"): a digest's line of two companies' news.
+# A deal's other party is its object ("Acme agreed to buy Globex for $2 billion"): the subject's line.
+_CLAUSE_BEFORE = re.compile(r"(?:[,;]\s+(?:and|while|but|whereas)\s+|;\s+)$")
+_CLAUSE_VERB = re.compile(r"(?:['’]s\s+)?\s*(?!(?:of|for|to|in|on|at|by|with|from|and|or|as|that|which|who)\b)[a-z]{3,}")
+
+
 def names_another_of(subject: Subject, companies: frozenset[str]) -> Callable[[str], bool]:
-    """Return a test of whether a text names a company other than the subject: one it marks as
-    listed ("Globex (GLBX)"), or one the week's articles mark so (`week_companies`)."""
+    """Return a test of whether a text tells another company's news beside the subject's: it marks
+    another company as listed ("Globex (GLBX)", `names_another`), or a company the week marks so
+    (`week_companies`) is the subject of a clause of its own after the subject's (`_CLAUSE_BEFORE`)."""
     named = _finder(companies) if companies else None
-    return lambda text: names_another(text, subject) or (named is not None and bool(named(text)))
+
+    def shared(text: str) -> bool:
+        if names_another(text, subject):
+            return True
+        at = first_mention(text, subject) if named is not None else None
+        return at is not None and any(
+            offset > at and _CLAUSE_BEFORE.search(text, 0, offset) and _CLAUSE_VERB.match(text, offset + len(name))
+            for offset, name in named(text))
+
+    return shared
 
 
 class _Focus:
