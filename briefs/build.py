@@ -359,9 +359,15 @@ def _respaced(summary: list[Sentence], shown: list[Theme], figures: list[Figure]
         if sentence.source in wanted:
             texts.setdefault(sentence.source, []).append(sentence.text)
     context = {source: " ".join(parts) for source, parts in texts.items()}
+    lowered = lru_cache(maxsize=1)(lambda: "\n".join(s.text for s in week).lower())
+
+    @lru_cache(maxsize=None)
+    def together(phrase: str) -> int:  # how often the week writes these words side by side
+        pattern = r"\s+".join(map(re.escape, phrase.split()))
+        return len(re.findall(rf"(?<![\w'’-]){pattern}(?![\w'’-])", lowered()))
 
     def fix(text: str, source: int) -> str:
-        return select.respaced(text, words, names, context.get(source, ""), named)
+        return select.respaced(text, words, names, context.get(source, ""), named, together)
 
     return ([replace(s, text=fix(s.text, s.source)) for s in summary],
             [replace(t, sentences=[replace(s, text=fix(s.text, s.source)) for s in t.sentences]) for t in shown],

@@ -330,17 +330,79 @@ _COMMA_THEN_WORD = re.compile(r"(?<=[A-Za-z]{2}),(?=[A-Za-z]{2})")
 # ... and a closing parenthesis before a word ("(NASDAQ:ACME)announced", "(ACME)CEO").
 _PAREN_THEN_WORD = re.compile(r"(?<=[\w%.:]{2}\))(?=[A-Za-z]{2})")
 _WORD_THEN_QUOTE = re.compile(r"(?<=[A-Za-z])\((?=[A-Z]{1,6}(?:\s?[-+−]\s?\d|:))")
+# ... and lower-case words run together at a function word ("asthe", "isbackin", "licensein"): a
+# word no English dictionary holds that splits into two dictionary words (or three, when no two
+# are), each a function word or a word the week writes on its own, each seam joining a function
+# word to a word and attested (`_attested`). A word the dictionary lacks is left whole: "rumor" (no
+# one writes "rum or"), "writedown" or "onboarding" (a particle closing or opening a compound), and
+# two words glued without a function word ("roadmap", "policymakers", "manufacturingplants"): a
+# closed compound cannot be told from two words run together.
+_LOWER_RUN = re.compile(r"(?<![\w'’.@/-])[a-z]{5,30}(?![\w'’@/-])")
+# The closed classes a link's edge most often glues to a word: articles, prepositions,
+# conjunctions, pronouns and determiners, auxiliaries and modals, small numbers.
+_FUNCTION_WORDS = frozenset(
+    "the an and or but nor of to in on at by for from with as into onto than about after before between "
+    "against amid among during through across despite since until without within via per while whereas "
+    "because although though if whether it its this that these those their his her our your my they them "
+    "we he she who which what all some any each both is are was were be been has have had do does "
+    "did will would could should can may might must not also said says two three four five six seven eight "
+    "nine ten over under out up down off".split())
+# Particles that open compound words ("onboarding", "overbuilding", "bygone", "aftersales") or close them
+# ("writedown", "buildout", "walkthrough"): such a seam is left as written.
+_OPENS_COMPOUNDS = frozenset("over under out up down off on in by with after".split())
+_CLOSES_COMPOUNDS = frozenset("over under out up down off through".split())
+# The two-letter words that may be a part: others are as often two letters inside a word ("he",
+# "we", "my" in "hemostat", "weblog", "myriad").
+_SHORT_PARTS = frozenset("of to in on at by as is an it".split())
+
+
+def _attested(pair: tuple[str, str], first: bool, last: bool, together: Callable[[str], int]) -> bool:
+    """Return whether a function word and a word glued in a word were two: no particle opens or
+    closes the word, and the week writes them side by side or English does (the bigram dictionary)."""
+    if not (pair[0] in _FUNCTION_WORDS or pair[1] in _FUNCTION_WORDS):
+        return False
+    if (first and pair[0] in _OPENS_COMPOUNDS) or (last and pair[1] in _CLOSES_COMPOUNDS):
+        return False  # "onboard", "writedown": however often the week writes "on board" or "write down"
+    phrase = " ".join(pair)
+    return together(phrase) > 0 or phrase in language.dictionary_pairs()
+
+
+def _lower_seams(word: str, words: frozenset[str], together: Callable[[str], int]) -> str | None:
+    """Return the word with the spaces its scrape lost put back, or None when it is a word (see `_LOWER_RUN`)."""
+    known = language.dictionary_words()
+    if word in known:
+        return None
+
+    def part(w: str) -> bool:
+        return (len(w) > 2 or w in _SHORT_PARTS) and (w in _FUNCTION_WORDS or w in words) and w in known
+
+    splits = [(word[:i], word[i:]) for i in range(2, len(word) - 1) if part(word[:i]) and part(word[i:])]
+    if not splits:  # three words only when no two are: "isbackin", not "in to capital" for "intocapital"
+        splits = [(word[:i], word[i:j], word[j:]) for i in range(2, len(word) - 3) if part(word[:i])
+                  for j in range(i + 2, len(word) - 1) if part(word[i:j]) and part(word[j:])]
+    if not splits:
+        return None
+    found = [parts for parts in splits
+             if all(_attested(pair, k == 0, k == len(parts) - 2, together)
+                    for k, pair in enumerate(zip(parts, parts[1:])))]
+    if not found:
+        return None
+    # Of two readings ("it stop", "its top"), the one the week writes more often.
+    return " ".join(max(found, key=lambda parts: min(together(" ".join(p)) for p in zip(parts, parts[1:]))))
 
 
 def respaced(text: str, words: frozenset[str], names: frozenset[str] = frozenset(), context: str = "",
-             named: Callable[[], Mapping[str, int]] | None = None) -> str:
+             named: Callable[[], Mapping[str, int]] | None = None,
+             together: Callable[[str], int] | None = None) -> str:
     """Return the text with the spaces its scrape lost put back, at the seams `run_together` reads.
 
     Only spaces are added: every letter, digit and mark is the source's, in its order. Each seam
     needs the evidence its reader asks for: `words` (the week's lower-case words), `names` (the
-    subject's, in lower case, which may be one piece: "theScore"), `context` (the article's text)
-    and `named` (gives how often the week writes each word of its names; called only when a name
-    before a function word is met): a glued name is written on its own in one or the other.
+    subject's, in lower case, which may be one piece: "theScore"), `context` (the article's text),
+    `named` (gives how often the week writes each word of its names; called only when a name
+    before a function word is met): a glued name is written on its own in one or the other; and
+    `together` (gives how often the week writes a phrase; called only for a lower-case word no
+    dictionary holds, see `_LOWER_RUN`).
     """
     if not text:
         return text
@@ -396,7 +458,11 @@ def respaced(text: str, words: frozenset[str], names: frozenset[str] = frozenset
     text = _NAME_THEN_WORD.sub(name_then_word, text)
     text = _COMMA_THEN_WORD.sub(", ", text)
     text = _PAREN_THEN_WORD.sub(" ", text)
-    return _WORD_THEN_QUOTE.sub(" (", text)
+    text = _WORD_THEN_QUOTE.sub(" (", text)
+    if together is not None:
+        text = _LOWER_RUN.sub(lambda m: m.group(0) if m.group(0) in names else
+                              _lower_seams(m.group(0), words, together) or m.group(0), text)
+    return text
 
 
 def _normalized(scores: list[float]) -> list[float]:

@@ -349,7 +349,7 @@ def test_a_quote_gets_back_the_spaces_its_scrape_lost(tmp_path):
 
     (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
     glued = ("Acme Robotics (NASDAQ:ACME)CEO Jane Roe flew to Lagosfor talks on Monday, and Acme said "
-             "itsX90 robots would be built there from June.")
+             "itsX90 robots would be built there from June asthe plant opens.")
     (tmp_path / "a.md").write_text(
         "---\ntitle: Acme chief in Lagos\ndate: 2026-11-16\n---\n" + glued + "\n\n"
         "Lagos is the largest market Acme serves in Africa, the company said.\n\n"
@@ -359,7 +359,7 @@ def test_a_quote_gets_back_the_spaces_its_scrape_lost(tmp_path):
     quoted = [s["text"] for s in brief["summary"] + [s for t in brief["themes"] for s in t["sentences"]]]
     quoted += [s["text"] for story in brief["stories"] for s in story["sentences"]]
     fixed = ("Acme Robotics (NASDAQ:ACME) CEO Jane Roe flew to Lagos for talks on Monday, and Acme said "
-             "its X90 robots would be built there from June.")
+             "its X90 robots would be built there from June as the plant opens.")
     assert fixed in quoted
-    assert not any("Lagosfor" in text or "itsX90" in text for text in quoted)
+    assert not any("Lagosfor" in text or "itsX90" in text or "asthe" in text for text in quoted)
     assert fixed.replace(" ", "") == glued.replace(" ", "")

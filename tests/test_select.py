@@ -1,5 +1,6 @@
 """Selection: each theme's best sentences by the chosen method, no fact twice, readable on their own."""
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -337,6 +338,39 @@ def test_a_quote_gets_back_the_spaces_its_scrape_lost_and_nothing_else(text, fix
                           named=lambda: {"Genes": 1, "Franc": 1, "Francis": 1, "Globex": 3})
     assert got == (fixed or text)
     assert got.replace(" ", "") == text.replace(" ", "")  # spaces only: every letter is the source's
+
+
+# The week these quotes come from: what it writes, and how often it writes each phrase.
+_GLUE_WEEK = ("Acme is back in the black. The plant will produce 40 tonnes as the order grew. Its license in Ohio "
+              "and a license in Texas. Acme rumor mill. Chipmakers rose; other chipmakers fell and chip makers "
+              "slid. The writedown came after a write down of stock. Onboarding of new staff, on board the ship. "
+              "Stock in Acme. Globex wellbeing, well being. Its restrictor or its valve. Two manufacturing plants.")
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("Acme isbackin the spotlight as the order book grew.", "Acme is back in the spotlight as the order book grew."),
+    ("The plant willproduce 40 tonnes asthe order grew.", "The plant will produce 40 tonnes as the order grew."),
+    ("It holds a licensein Ohio.", "It holds a license in Ohio."),
+    # words the dictionary lacks stay whole
+    ("Acme denied the rumor on Monday.", None),  # no one writes "rum or"
+    ("Chipmakers and other chipmakers fell.", None),  # no function word: a compound, though the week writes "chip makers"
+    ("The writedown hit Acme.", None),  # a particle closes it, however often "write down" is written
+    ("Onboarding took a week.", None),
+    ("Staff wellbeing improved.", None),  # "being" is no function word to glue
+    ("A restrictor failed.", None),  # "-or" ends words
+    ("Acme wrote of manufacturingplants.", None),  # two words without a function word: a compound or glue, untold
+])
+def test_a_quote_gets_back_the_spaces_between_lower_case_words_and_only_there(text, fixed):
+    lowered = _GLUE_WEEK.lower()
+
+    def together(phrase: str) -> int:
+        return len(re.findall(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w'’-])",
+                              lowered + " " + text.lower()))
+
+    words = frozenset(re.findall(r"[a-z]+", (_GLUE_WEEK + " " + text).lower()))
+    got = select.respaced(text, words, frozenset({"acme"}), together=together)
+    assert got == (fixed or text)
+    assert select.respaced(text, words, frozenset({"acme"})) == text  # without the week's phrases, no guess
 
 
 def test_a_wording_with_run_together_words_gives_way_to_a_clean_one_of_its_story():
