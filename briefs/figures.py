@@ -1124,18 +1124,62 @@ def _merge_unnamed_targets(by_number: dict[tuple[str, str], list[_Found]]) -> No
             del by_number[(metric, number)]
 
 
+_SIGNED_PERCENT = re.compile(r"^([-+])(\d+(?:\.\d+)?)%$")
+
+
+def _merge_undated_moves(by_number: dict[tuple[str, str], list[_Found]]) -> None:
+    """Fold the readings of one price move into one row: outlets give one fall with their own
+    figure and hour ("fell 6% after hours", "closed down 6.9% on Wednesday", "sank 7% Wednesday").
+
+    Moves of one metric the same way on the same day are one (as `select.same_move` reads
+    sentences): they join the best-supported. A move without a day joins the one dated move the
+    same way within `select.SAME_MOVE_RATIO` of its size; matching two days' moves, or none, it
+    stays as it is.
+    """
+    from .select import SAME_MOVE_RATIO  # select reads FIGURE from here
+
+    moves: dict[tuple[str, str], tuple[str, float]] = {}
+    for key, group in by_number.items():
+        signed = _SIGNED_PERCENT.match(group[0].change) if group[0].section == "market" else None
+        if signed and float(signed.group(2)):
+            moves[key] = (signed.group(1), float(signed.group(2)))
+    days: dict[tuple[str, str, str], list[tuple[str, str]]] = {}  # (metric, sign, period) -> its groups
+    for key, (sign, _) in moves.items():
+        if period := _row_period(by_number[key]):
+            days.setdefault((key[0], sign, period), []).append(key)
+    for (_, _, period), keys in days.items():
+        keys.sort(key=lambda k: -len(by_number[k]))  # stable: the first met leads a tie
+        for key in keys[1:]:
+            by_number[keys[0]].extend(dataclasses.replace(f, period=period) for f in by_number.pop(key))
+        del keys[1:]
+    for key, (sign, size) in moves.items():
+        if key not in by_number or _row_period(by_number[key]):
+            continue
+        matches = [keys[0] for (metric, way, _), keys in days.items() if metric == key[0] and way == sign
+                   and min(size, moves[keys[0]][1]) >= SAME_MOVE_RATIO * max(size, moves[keys[0]][1])]
+        if len(matches) == 1:
+            period = _row_period(by_number[matches[0]])
+            by_number[matches[0]].extend(dataclasses.replace(f, period=period) for f in by_number.pop(key))
+
+
+def _row_period(group: list[_Found]) -> str:
+    """Return the period of a group's row: most readings', a named one on a tie."""
+    periods = Counter(f.period for f in group)
+    return min(periods, key=lambda p: (-periods[p], not p, p))
+
+
 def _facts(readings: list[_Found], selected: set[int]) -> list[_Row]:
     """Return one row per fact: readings of the same metric and number, their kind and period by majority."""
     by_number: dict[tuple[str, str], list[_Found]] = {}
     for f in readings:
         by_number.setdefault((f.metric, _number(f.value)), []).append(f)
     _merge_unnamed_targets(by_number)
+    _merge_undated_moves(by_number)
     rows = []
     for group in by_number.values():
         kinds = Counter(f.kind for f in group)
         kind = min(kinds, key=lambda k: (-kinds[k], _KIND_PREFERENCE.get(k, 9)))
-        periods = Counter(f.period for f in group)
-        period = min(periods, key=lambda p: (-periods[p], not p, p))  # most readings'; a named one on a tie
+        period = _row_period(group)
         best = next((f for f in group if f.kind == kind and f.period == period), group[0])
         change = best.change or next((f.change for f in group if f.change), "")
         estimate = best.estimate or next((f.estimate for f in group if f.estimate), "")

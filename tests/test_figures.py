@@ -575,3 +575,18 @@ def test_a_templated_notes_standing_number_is_no_row_but_its_moved_target_is():
     assert "2.40%" not in values({4, 5, 6})       # a template's standing ratio, the same every week
     assert "$84.00" in values({4, 5, 6})          # the note's move is the week's news
     assert "2.40%" in values({4, 5})              # one article not a template also gave it
+
+
+def test_one_days_price_move_is_one_row_however_each_outlet_gives_it():
+    week = [s("Acme shares fell 6% in after-hours trading.", 1),
+            s("Acme shares closed down 6.9% on Wednesday.", 2),
+            s("Acme shares sank 7% on Wednesday after the warning.", 3),
+            s("Acme shares fell 6.9% on Wednesday, their worst day in a year.", 4),
+            s("Acme shares rose 2% on Friday.", 5)]
+    rows = [f for f in figures.figures(week, subject=ACME) if f.metric == "share price"]
+    assert [(f.value, f.period) for f in rows] == [("6.9%", "Wednesday"), ("2%", "Friday")]
+    assert rows[0].sources == [1, 2, 3, 4]  # the move without its day is Wednesday's too
+    # A move a day apart in size is another move: it keeps its own row.
+    rows = [f for f in figures.figures(week[1:3] + [s("Acme shares fell 2% in late trading.", 6)], subject=ACME)
+            if f.metric == "share price"]
+    assert sorted(f.value for f in rows) == ["2%", "6.9%"]
