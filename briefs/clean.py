@@ -849,10 +849,13 @@ _SENTENCE_START = re.compile(r"\s(?=[\"“‘']?[A-Z][\w’']*\s[a-z])")
 CREDIT_GLUED_WORDS = 12
 
 
-# A credit in brackets before a sentence ("(Photographer: Jo Roe/Agency) Acme said …"): the
-# bracket shows where the credit ends, so any length of sentence may follow.
+# A credit in brackets before a sentence ("(Photographer: Jo Roe/Agency) Acme said …", "(Photo by
+# Jo Roe/Agency)"): the bracket shows where the credit ends, so any length of sentence may follow.
 _BRACKETED_CREDIT = re.compile(r"^\((?:photo(?:graph(?:er)?)?|image|picture|illustration|credit)s?"
-                               r"(?: credit| source| by)?\s*:[^()]*\)\s*(?=\S)", re.I)
+                               r"(?: credit| source)?(?:\s*:| by\b)([^()]*)\)\s*(?=\S)", re.I)
+# A page that shows the credit twice runs the bracket into the agency's name again, and may add
+# its desk's byline ("(Photo by Jo Roe/Agency)Agency Acme Desk  Acme shares rose …"): the
+# sentence then starts at its first capitalised word followed by a lower-case one.
 
 
 # An agency's credit in the forms only a credit takes ("Jane Roe/AFP via Getty Images",
@@ -869,7 +872,15 @@ def _split_credit(sentence: str) -> list[str]:
     """
     bracketed = _BRACKETED_CREDIT.match(sentence)
     if bracketed:
-        return [sentence[:bracketed.end()].rstrip(), sentence[bracketed.end():]]
+        rest = sentence[bracketed.end():]
+        inside = bracketed.group(1).split("/")
+        agency = next((a for a in ("/".join(inside[i:]).strip() for i in range(1, len(inside))) if a and rest.startswith(a)), "")
+        if agency:
+            start = _SENTENCE_START.search(rest, len(agency) - 1)
+            if start is None or len(rest[start.end():].split()) < CREDIT_GLUED_WORDS:
+                return [sentence]  # the bracket, its agency and a caption: a credit line, judged whole
+            return [(sentence[:bracketed.end()] + rest[:start.start()]).rstrip(), rest[start.end():]]
+        return [sentence[:bracketed.end()].rstrip(), *_split_credit(rest)]  # a second credit may follow
     # The agency's name is in every match of _AGENCY_CREDIT: tested with `in` (in C) first.
     head = _CREDIT_HEAD.match(sentence.lower()) or (
         _AGENCY_CREDIT.search(sentence) if "Getty Images" in sentence else None)

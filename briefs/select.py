@@ -527,7 +527,13 @@ OWN_RESULTS = 1.25
 # The writer explaining its own list ("To come up with the list, we only considered stocks with
 # …", "Our ranking uses …") in its own words, not a quote: how the article was made, not news.
 _OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b)"
-                       r"|\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b(?=.*\b(?:we|our)\b)", re.I)
+                       r"|\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b(?=.*\b(?:we|our)\b)"
+                       # ... or boasting of its model portfolio against the market ("The Acme Picks portfolio has
+                       # outperformed the S&P 500 since inception", "… stocks deliver higher returns with lower risk
+                       # than the benchmark"): a pitch for the publisher's product.
+                       r"|\bportfolios?\b(?=[^.!?]{0,120}?\b(?:outperform(?:ed|s|ing)?|(?:higher|better|greater) returns?|"
+                       r"returns? (?:greater|higher|better) than)\b[^.!?]{0,120}?\b(?:s&p 500|benchmark|index|since inception|"
+                       r"(?:lower|less) risk)\b)", re.I)
 
 
 # "Acme Corp (ACME) is a mid-cap value stock in the …", "Acme is, first and foremost, a maker of …",

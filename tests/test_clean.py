@@ -657,6 +657,21 @@ def test_a_bracketed_photo_credit_before_a_sentence_is_cut_off_the_sentence():
 
 
 
+def test_a_photo_by_credit_shown_twice_and_its_desks_byline_are_cut_off_the_sentence():
+    from briefs.model import Article
+
+    text = ("Acme Corp reported record quarterly revenue on Tuesday as demand for its robots kept rising.\n\n"
+            "(Photo by Jo Park/Harbor Wire via Stock Pictures)Harbor Wire via Stock Pictures Acme Desk  Acme stock "
+            "has reached a support level that has held for nearly ten years of trading, its analysts said.\n\n"
+            "(Photo by Jo Park) Acme said it will open two plants.\n")
+    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
+    kept = [s for p in result.paragraphs for s in p]
+    assert ("Acme stock has reached a support level that has held for nearly ten years of trading, its analysts "
+            "said.") in kept
+    assert "Acme said it will open two plants." in kept
+    assert not any("Jo Park" in s or "Stock Pictures" in s or "Desk" in s for s in kept)
+
+
 def test_a_caption_and_agency_credit_glued_to_a_lead_are_cut_off_and_the_agency_as_news_is_kept():
     from briefs.model import Article
 

@@ -443,6 +443,10 @@ def test_a_question_put_as_a_statement_reports_nothing(text, asked):
     ("\"We put the chip on our export list in March,\" the ministry said on Friday.", False),
     ("We expect margins to improve next year as the new plant ramps up to full speed.", False),
     ("The list price of the new model rose 8% this year, the dealers said.", False),
+    # ... or boasting of its model portfolio
+    ("The Harbor Picks portfolio has outperformed the S&P 500 by a wide margin since inception.", True),
+    ("Stocks in the Harbor portfolio deliver higher returns with lower risk than the benchmark index.", True),
+    ("The pension fund sold its portfolio of bonds after they outperformed in March.", False),
 ])
 def test_the_writer_explaining_its_own_list_weighs_like_an_explainer(text, demoted):
     plain = s("Shares of rival makers rose on Tuesday after the tariff pause was announced.", 1)
