@@ -43,7 +43,10 @@ _ELLIPSIS_BREAK = re.compile(r"""(?:(?<=\.\.\.)|(?<=…))\s+(?=["“]?[A-Z])"""
                             # Flattened pages lose the space after a full stop ("it said.According to"):
                             # a word's stop (two lower-case letters before it, so not "Mr.") glued to a
                             # capitalised word ends a sentence; Punkt sees one word there.
-                            r"""|(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?]["”’]))(?=[A-Z][a-z])""")
+                            r"""|(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?]["”’]))(?=[A-Z][a-z])"""
+                            # ... and so does a stop after a closing bracket, before any capital
+                            # ("… such as Globex(GLX1.19%).Globex continues …").
+                            r"""|(?<=[\w%]\)[.!?])(?=[A-Z])""")
 _WORD = re.compile(r"\w", re.UNICODE)
 # A list item starts a unit of its own, whatever the line before it.
 _BULLET = re.compile(r"^(?:[-–•*▪]|\d{1,2}[.)])\s+")

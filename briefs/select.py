@@ -329,7 +329,7 @@ _NAME_THEN_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]{3,})(is|was|were|in|and
 _COMMA_THEN_WORD = re.compile(r"(?<=[A-Za-z]{2}),(?=[A-Za-z]{2})")
 # ... and a closing parenthesis before a word ("(NASDAQ:ACME)announced", "(ACME)CEO").
 _PAREN_THEN_WORD = re.compile(r"(?<=[\w%.:]{2}\))(?=[A-Za-z]{2})")
-_WORD_THEN_QUOTE = re.compile(r"(?<=[A-Za-z])\((?=[A-Z]{1,6}(?:\s?[-+−]\s?\d|:))")
+_WORD_THEN_QUOTE = re.compile(r"(?<=[A-Za-z])\((?=[A-Z]{1,6}(?:\s?[-+−]\s?\d|:|\d+(?:\.\d+)?%\)))")
 # ... and lower-case words run together at a function word ("asthe", "isbackin", "licensein"): a
 # word no English dictionary holds that splits into two dictionary words (or three, when no two
 # are), each a function word or a word the week writes on its own, each seam joining a function

@@ -126,6 +126,9 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_a_sentence():
                                              "According to the union, crews will strike in May."]
     assert language.unit_sentences("Mr.Smith opened the Acme.com shop on Monday.") == [
         "Mr.Smith opened the Acme.com shop on Monday."]
+    # ... and after a closing bracket, before any capital
+    assert language.unit_sentences("Rivals such as Globex(GLX1.19%).GLX continues to build chips.") == [
+        "Rivals such as Globex(GLX1.19%).", "GLX continues to build chips."]
 
 
 def test_nltk_is_imported_without_scipy_stats_which_stays_importable():

@@ -323,6 +323,7 @@ def test_words_a_scrape_ran_together_are_told_from_ordinary_words(text, glued):
     ("Semiconductor kingpinAcme makes itsrobotic arms in Ohio.", "Semiconductor kingpin Acme makes its robotic arms in Ohio."),
     ("Acme(ACME-2.4%)shares fell, the chief executive told CNBCyesterday.",
      "Acme (ACME-2.4%) shares fell, the chief executive told CNBC yesterday."),
+    ("Rivals such as Globex(GLX1.19%) gained.", "Rivals such as Globex (GLX1.19%) gained."),
     ("Acme (NASDAQ:ACME)CEO Jane Roe flew to Lagosfor talks.", "Acme (NASDAQ:ACME) CEO Jane Roe flew to Lagos for talks."),
     ("The likes ofGlobex andACMEis rose, as Globexsaid.", "The likes of Globex and ACME is rose, as Globex said."),
     ("Buyers like Acme,Globex, and Initech,Inc. paid 1,250 each.", "Buyers like Acme, Globex, and Initech, Inc. paid 1,250 each."),
