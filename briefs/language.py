@@ -43,10 +43,10 @@ _ELLIPSIS_BREAK = re.compile(r"""(?:(?<=\.\.\.)|(?<=…))\s+(?=["“]?[A-Z])"""
                             # Flattened pages lose the space after a full stop ("it said.According to"):
                             # a word's stop (two lower-case letters before it, so not "Mr.") glued to a
                             # capitalised word ends a sentence; Punkt sees one word there.
-                            r"""|(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?]["”’]))(?=[A-Z][a-z])"""
-                            # ... and so does a stop after a closing bracket, before any capital
-                            # ("… such as Globex(GLX1.19%).Globex continues …").
-                            r"""|(?<=[\w%]\)[.!?])(?=[A-Z])""")
+                            r"""|(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?]["”’]))(?=[A-Z][a-z])""")
+# ... and so does a stop after a closing bracket, before any capital ("… such as
+# Globex(GLX1.19%).Globex continues …"); read only in a sentence holding ")" and a stop after it.
+_BRACKET_STOP = re.compile(r"(?=[A-Z])(?<=[\w%]\)[.!?])")
 _WORD = re.compile(r"\w", re.UNICODE)
 # A list item starts a unit of its own, whatever the line before it.
 _BULLET = re.compile(r"^(?:[-–•*▪]|\d{1,2}[.)])\s+")
@@ -208,7 +208,11 @@ def unit_sentences(unit: str) -> list[str]:
             spans.append([start, end])
     result: list[str] = []
     for start, end in spans:
-        result.extend(s.strip() for s in _ELLIPSIS_BREAK.split(unit[start:end]) if s.strip())
+        chunk = unit[start:end]
+        pieces = _ELLIPSIS_BREAK.split(chunk)
+        if ")." in chunk or ")!" in chunk or ")?" in chunk:
+            pieces = [q for p in pieces for q in _BRACKET_STOP.split(p)]
+        result.extend(s.strip() for s in pieces if s.strip())
     return result
 
 
