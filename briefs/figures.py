@@ -1125,16 +1125,25 @@ def _merge_unnamed_targets(by_number: dict[tuple[str, str], list[_Found]]) -> No
 
 
 _SIGNED_PERCENT = re.compile(r"^([-+])(\d+(?:\.\d+)?)%$")
+# A day of the week's trading; a span ("year to date", "February") holds many moves.
+_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+# A moment of a day's trading, not the day's move: "fell as much as 4%", "down 7% in early-afternoon
+# trading", "rose 3% premarket".
+_INTRADAY = re.compile(r"\b(?:as much as|at one point|intraday|midday|pre-?market|after[- ]hours|extended trading|"
+                       r"(?:early|late|morning|afternoon|early-afternoon|late-morning|mid-?day) trading|"
+                       r"(?:at|after) the (?:opening bell|open)\b)", re.I)
 
 
 def _merge_undated_moves(by_number: dict[tuple[str, str], list[_Found]]) -> None:
     """Fold the readings of one price move into one row: outlets give one fall with their own
     figure and hour ("fell 6% after hours", "closed down 6.9% on Wednesday", "sank 7% Wednesday").
 
-    Moves of one metric the same way on the same day are one (as `select.same_move` reads
-    sentences): they join the best-supported. A move without a day joins the one dated move the
-    same way within `select.SAME_MOVE_RATIO` of its size; matching two days' moves, or none, it
-    stays as it is.
+    Moves of one metric the same way on the same weekday are one (as `select.same_move` reads
+    sentences), and a move without a period is that day's when it is the same way and within
+    `select.SAME_MOVE_RATIO` of one of its moves' size (matching two days, or none, it stays as it
+    is). A move over a span ("year to date", "February") is no day's.
+    The row shows the figure most outlets give that day, one not read at a moment of the day
+    (`_INTRADAY`) first: the day's move is its close.
     """
     from .select import SAME_MOVE_RATIO  # select reads FIGURE from here
 
@@ -1143,23 +1152,26 @@ def _merge_undated_moves(by_number: dict[tuple[str, str], list[_Found]]) -> None
         signed = _SIGNED_PERCENT.match(group[0].change) if group[0].section == "market" else None
         if signed and float(signed.group(2)):
             moves[key] = (signed.group(1), float(signed.group(2)))
-    days: dict[tuple[str, str, str], list[tuple[str, str]]] = {}  # (metric, sign, period) -> its groups
+    days: dict[tuple[str, str, str], list[tuple[str, str]]] = {}  # (metric, sign, weekday) -> its moves
     for key, (sign, _) in moves.items():
-        if period := _row_period(by_number[key]):
+        if _WEEKDAY.match(period := _row_period(by_number[key])):
             days.setdefault((key[0], sign, period), []).append(key)
-    for (_, _, period), keys in days.items():
-        keys.sort(key=lambda k: -len(by_number[k]))  # stable: the first met leads a tie
-        for key in keys[1:]:
-            by_number[keys[0]].extend(dataclasses.replace(f, period=period) for f in by_number.pop(key))
-        del keys[1:]
+    dated = {day: list(keys) for day, keys in days.items()}
     for key, (sign, size) in moves.items():
-        if key not in by_number or _row_period(by_number[key]):
+        if _row_period(by_number[key]):
             continue
-        matches = [keys[0] for (metric, way, _), keys in days.items() if metric == key[0] and way == sign
-                   and min(size, moves[keys[0]][1]) >= SAME_MOVE_RATIO * max(size, moves[keys[0]][1])]
+        matches = [day for day, keys in dated.items() if day[:2] == (key[0], sign)
+                   and any(min(size, moves[k][1]) >= SAME_MOVE_RATIO * max(size, moves[k][1]) for k in keys)]
         if len(matches) == 1:
-            period = _row_period(by_number[matches[0]])
-            by_number[matches[0]].extend(dataclasses.replace(f, period=period) for f in by_number.pop(key))
+            days[matches[0]].append(key)
+    for (_, _, period), keys in days.items():
+        order = {k: i for i, k in enumerate(keys)}
+        keys.sort(key=lambda k: (all(_INTRADAY.search(f.sentence.text) for f in by_number[k]),
+                                 -len(by_number[k]), order[k]))
+        lead = by_number[keys[0]]
+        lead[:] = [dataclasses.replace(f, period=period) for f in lead]
+        for key in keys[1:]:
+            lead.extend(dataclasses.replace(f, period=period) for f in by_number.pop(key))
 
 
 def _row_period(group: list[_Found]) -> str:

@@ -590,3 +590,20 @@ def test_one_days_price_move_is_one_row_however_each_outlet_gives_it():
     rows = [f for f in figures.figures(week[1:3] + [s("Acme shares fell 2% in late trading.", 6)], subject=ACME)
             if f.metric == "share price"]
     assert sorted(f.value for f in rows) == ["2%", "6.9%"]
+
+
+def test_a_days_move_row_gives_the_days_move_not_a_moment_of_it():
+    week = [s("Acme shares fell as much as 9% on Thursday.", 1),
+            s("Acme shares were down 9% in early trading on Thursday.", 2),
+            s("Acme shares closed down 6% on Thursday.", 3)]
+    [row] = [f for f in figures.figures(week, subject=ACME) if f.metric == "share price"]
+    assert (row.value, row.period, row.sources) == ("6%", "Thursday", [1, 2, 3])
+    # Given only without its day, the close still speaks for the day.
+    week[2] = s("Acme shares closed down 8% after the warning.", 3)
+    [row] = [f for f in figures.figures(week, subject=ACME) if f.metric == "share price"]
+    assert (row.value, row.period) == ("8%", "Thursday")
+    # A move over a span is no day's: the year's fall and a day's fall of about its size are two rows.
+    rows = [f for f in figures.figures([s("Acme shares are down 25% year to date.", 4),
+                                        s("Acme shares tumbled 24% after the warning.", 5)], subject=ACME)
+            if f.metric == "share price"]
+    assert sorted((f.value, f.period) for f in rows) == [("24%", ""), ("25%", "year to date")]
