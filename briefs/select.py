@@ -714,11 +714,38 @@ def _codes(text: str) -> frozenset[str]:
 def same_fact(a: Sentence, b: Sentence) -> bool:
     """Return True when two sentences would repeat one fact in a brief: one story, one amount of
     money (`same_amount`), one product's or filing's number, one share-price move on one day (each
-    outlet gives its own percentage and hour), or worded alike (REDUNDANT)."""
+    outlet gives its own percentage and hour), worded alike (REDUNDANT), or one quotation
+    (`_quoted_runs`)."""
     if (a.story and a.story == b.story) or same_amount(a, b) or _codes(a.text) & _codes(b.text):
         return True
     return (same_move(a.text, b.text) or similarity(a, b) >= REDUNDANT or retold(a, b) or same_trip(a.text, b.text)
-            or same_site(a.text, b.text))
+            or same_site(a.text, b.text) or bool(_quoted_runs(a.text) & _quoted_runs(b.text)))
+
+
+# One statement quoted by two outlets, each around it in its own words ('… expects "hundreds of
+# thousands of jobs"', '… will create "hundreds of thousands of jobs and drive …"'): this many
+# words in a row inside quotation marks, the same in both, are one fact, when QUOTED_CONTENT of
+# them are no stop words ("in the United States and" is any speaker's).
+QUOTED_RUN = 5
+QUOTED_CONTENT = 3
+_QUOTED = re.compile(r"[\"“]([^\"“”]{20,})[\"”]")
+
+
+@lru_cache(maxsize=50_000)
+def _quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
+    """Return every run of QUOTED_RUN words (lower case) inside the text's quotation marks that
+    holds QUOTED_CONTENT words or more that are no stop words."""
+    if '"' not in text and "“" not in text:
+        return frozenset()
+    stop = language.stop_words()
+    runs = set()
+    for match in _QUOTED.finditer(text):
+        words = [w.lower() for w in language.words(match.group(1))]
+        for i in range(len(words) - QUOTED_RUN + 1):
+            run = tuple(words[i:i + QUOTED_RUN])
+            if sum(w not in stop for w in run) >= QUOTED_CONTENT:
+                runs.add(run)
+    return frozenset(runs)
 
 
 # Two outlets retelling one event in their own words ("made a trip to Lagos" / "visited Lagos,

@@ -386,6 +386,15 @@ def test_a_wording_with_run_together_words_gives_way_to_a_clean_one_of_its_story
     assert summary[0].text == clean.text
 
 
+def test_one_statement_quoted_by_two_outlets_is_one_fact_but_a_common_phrase_is_not():
+    a = s("Acme expects its Ohio investment to bring \u201cthousands of skilled factory jobs to the valley,\u201d it said.", 1)
+    b = s("Union leaders doubted the promise of \u201cthousands of skilled factory jobs\u201d would be kept by 2030.", 2)
+    assert select.same_fact(a, b)
+    c = s("\u201cWe are going to be in the United States and in Europe,\u201d Acme's chief said of the arms.", 3)
+    d = s("Globex said \u201cwe are going to be in the United States and in Asia\u201d with its new drones.", 4)
+    assert not select.same_fact(c, d)  # a run of common words is any speaker's
+
+
 def test_a_products_number_or_the_same_percentage_names_one_fact():
     a = s("The Z-400 scanner will sell for $149 from June.", 1)
     b = s("Clinics with the Z-400 scanner open their doors next month.", 2)
