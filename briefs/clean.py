@@ -873,8 +873,9 @@ def _split_credit(sentence: str) -> list[str]:
     bracketed = _BRACKETED_CREDIT.match(sentence)
     if bracketed:
         rest = sentence[bracketed.end():]
-        inside = bracketed.group(1).split("/")
-        agency = next((a for a in ("/".join(inside[i:]).strip() for i in range(1, len(inside))) if a and rest.startswith(a)), "")
+        inside = bracketed.group(1).split("/")  # "Jo Roe/Harbor Wire via Stock Pictures": the agency follows a slash
+        tails = ("/".join(inside[i:]).strip() for i in range(1, len(inside)))
+        agency = next((tail for tail in tails if tail and rest.startswith(tail)), "")
         if agency:
             start = _SENTENCE_START.search(rest, len(agency) - 1)
             if start is None or len(rest[start.end():].split()) < CREDIT_GLUED_WORDS:
