@@ -376,21 +376,33 @@ def stem(word: str) -> str:
     return snowball(word.lower().replace("’", "'"))
 
 
+# SymSpell's dictionaries, package data of symspellpy. Should a release move or rename them, the
+# brief parts no glued words rather than fail: an empty dictionary holds no part (`select._lower_seams`).
+DICTIONARY = ("symspellpy", "frequency_dictionary_en_82_765.txt")
+BIGRAM_DICTIONARY = ("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
+
+
 @lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
     """Return the words of an English dictionary, lower case: the 82,765 most frequent words of
-    SymSpell's frequency dictionary (symspellpy's package data, read as a file; about 20 ms)."""
-    data = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-    return frozenset(data.read_text(encoding="utf-8").split()[::2])
+    SymSpell's frequency dictionary (read as a file; about 20 ms), or none if it cannot be read."""
+    try:
+        data = resources.files(DICTIONARY[0]) / DICTIONARY[1]
+        return frozenset(data.read_text(encoding="utf-8").split()[::2])
+    except (ImportError, OSError, UnicodeDecodeError):
+        return frozenset()
 
 
 @lru_cache(maxsize=1)
 def dictionary_pairs() -> frozenset[str]:
     """Return the word pairs ("is back", "back in") of SymSpell's English bigram dictionary, lower
-    case, one space between (symspellpy's package data; about 120 ms)."""
-    data = resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
-    with data.open(encoding="utf-8") as lines:
-        return frozenset(line.rsplit(" ", 1)[0] for line in lines if line.count(" ") == 2)
+    case, one space between (about 120 ms), or none if it cannot be read."""
+    try:
+        data = resources.files(BIGRAM_DICTIONARY[0]) / BIGRAM_DICTIONARY[1]
+        with data.open(encoding="utf-8") as lines:
+            return frozenset(line.rsplit(" ", 1)[0] for line in lines if line.count(" ") == 2)
+    except (ImportError, OSError, UnicodeDecodeError):
+        return frozenset()
 
 
 @lru_cache(maxsize=1)

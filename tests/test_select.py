@@ -374,6 +374,19 @@ def test_a_quote_gets_back_the_spaces_between_lower_case_words_and_only_there(te
     assert select.respaced(text, words, frozenset({"acme"})) == text  # without the week's phrases, no guess
 
 
+def test_without_its_dictionary_the_brief_parts_no_lower_case_words_and_does_not_fail(monkeypatch):
+    monkeypatch.setattr(language, "DICTIONARY", ("symspellpy", "no_such_dictionary.txt"))
+    language.dictionary_words.cache_clear()
+    try:
+        assert language.dictionary_words() == frozenset()
+        text = "The plant willproduce 40 tonnes asthe order grew."
+        assert select.respaced(text, frozenset({"plant", "produce", "order"}), together=lambda phrase: 5) == text
+    finally:
+        monkeypatch.undo()
+        language.dictionary_words.cache_clear()
+    assert "the" in language.dictionary_words()
+
+
 def test_a_wording_with_run_together_words_gives_way_to_a_clean_one_of_its_story():
     glued = replace(s("Acme shares tumbled 7% Wednesday afterthe company said it's taking a $3.2 billion charge in Q2.", 1,
                       position=0), story=1)
