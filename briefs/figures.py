@@ -1130,7 +1130,7 @@ _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 # A moment of a day's trading, not the day's move: "fell as much as 4%", "down 7% in early-afternoon
 # trading", "rose 3% premarket".
 _INTRADAY = re.compile(r"\b(?:as much as|at one point|intraday|midday|pre-?market|after[- ]hours|extended trading|"
-                       r"(?:early|late|morning|afternoon|early-afternoon|late-morning|mid-?day) trading|"
+                       r"(?:early|late|recent|morning|afternoon|early-afternoon|late-morning|mid-?day) trading|at last check|"
                        r"(?:at|after) the (?:opening bell|open)\b)", re.I)
 
 
@@ -1169,6 +1169,9 @@ def _merge_undated_moves(by_number: dict[tuple[str, str], list[_Found]]) -> None
         keys.sort(key=lambda k: (all(_INTRADAY.search(f.sentence.text) for f in by_number[k]),
                                  -len(by_number[k]), order[k]))
         lead = by_number[keys[0]]
+        # The row quotes a reading that names the day, a close before a moment of it: a line
+        # without its day, from another day's article, would say the figure without saying when.
+        lead.sort(key=lambda f: (f.period != period, _INTRADAY.search(f.sentence.text) is not None))
         lead[:] = [dataclasses.replace(f, period=period) for f in lead]
         for key in keys[1:]:
             lead.extend(dataclasses.replace(f, period=period) for f in by_number.pop(key))

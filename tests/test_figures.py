@@ -607,3 +607,20 @@ def test_a_days_move_row_gives_the_days_move_not_a_moment_of_it():
                                         s("Acme shares tumbled 24% after the warning.", 5)], subject=ACME)
             if f.metric == "share price"]
     assert sorted((f.value, f.period) for f in rows) == [("24%", ""), ("25%", "year to date")]
+
+
+def test_a_days_move_row_quotes_a_line_that_names_the_day():
+    # The same figure without its day (another day's article) and with it: the row is Thursday's,
+    # so it quotes the line that says Thursday, not the one that only says "in recent trading".
+    week = [s("Acme shares were about 2% lower in recent trading, and are down 15% this year.", 1),
+            s("Acme shares fell 2% in early trading Thursday.", 2),
+            s("Acme shares fell as much as 5% on Thursday.", 3)]
+    [row] = [f for f in figures.figures(week, subject=ACME) if f.metric == "share price"]
+    assert (row.value, row.period, row.sources) == ("2%", "Thursday", [1, 2, 3])
+    assert row.text == "Acme shares fell 2% in early trading Thursday."
+    # Of the day's readings, its close speaks first: not a line read during the day.
+    week = [s("Acme shares closed down 6.9% on Wednesday, behind Globex shares down 7.4%.", 4),
+            s("Acme shares fell 6.9% to close Wednesday's session.", 5),
+            s("Acme shares lost 6.9% in recent trading Wednesday.", 6)]
+    [row] = [f for f in figures.figures(week[2:] + week[:2], subject=ACME) if f.metric == "share price"]
+    assert (row.value, row.period) == ("6.9%", "Wednesday") and "recent trading" not in row.text
