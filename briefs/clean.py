@@ -351,6 +351,35 @@ _TRADE_RECORD = re.compile(r"^(?:Purchased|Sold|Bought|Acquired|Exchanged)\s+\$[
 _TIMESTAMP_LINE = re.compile(r"^(?:[Ll]ast )?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ff]irst published)(?: on| at)?\s[^.!?]{0,40}?"
                              r"(?:(?:\d{4}|\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.|[AaPp][Mm]))(?:\s(?:ET|EST|EDT|GMT|UTC|BST|CET))?"
                              r"|\b(?:ET|EST|EDT|GMT|UTC|BST|CET))\.?$")
+# A company's standing profile, as data vendors append it to every note on the company ("About
+# Acme"): the company, a segment or "It" offering, making or operating in a list of lines of
+# business or segments, in the present and without a date, a figure or a source. It says what the
+# company is, not what happened this week. A line that names a buyer or a period, or says who
+# says so, is news: "Acme sells its chips to Globex, Initech, Hooli and Vandelay, the filing shows."
+_PROFILE_VERB = re.compile(r"\b(?:offers|provides|operates|designs|develops|manufactures|markets|sells|distributes|"
+                           r"engages|is engaged|focuses|specializes|specialises)\b")
+_PROFILE = re.compile(
+    r"(?:The company|It|The (?:(?:[A-Z][\w&'’./-]*|and|of|&)\s+){1,8}segments?|(?:[A-Z][\w&'’.-]*,?\s+){1,5}"
+    r"(?:Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|AG|SE|Holdings|Group|Incorporated),?)"
+    r"(?:,? (?:together with its subsidiaries|through its subsidiaries),?)?"
+    r"\s+(?:offers|provides|operates (?:in|through|as|under)|designs|develops|manufactures|markets|sells|distributes|"
+    r"engages in|is engaged in|focuses on|speciali[sz]es in)\b")
+_PROFILE_LIST = re.compile(r";|\bsegments?\b|\b(?:worldwide|globally|internationally)\.$")
+_PROFILE_ITEMS = re.compile(r"\b(?:including|such as|comprising|a line of|as well as)\b")
+_PROFILE_NEWS = re.compile(r"[$€£%]|\b(?:19|20)\d\d\b|\d (?:million|billion|percent)\b|\b(?:said|says|announced|"
+                           r"reported|according|shows|showed|today|yesterday|this (?:week|month|year)|last (?:week|month|year)|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December)\b")
+
+
+def is_profile(sentence: str) -> bool:
+    """Return True for a company's standing profile (`_PROFILE`): its segments, or a list of what it
+    offers (split by semicolons, ending "worldwide", or three commas with "including", "such as" …)."""
+    if _PROFILE_VERB.search(sentence) is None or _PROFILE.match(sentence) is None or _PROFILE_NEWS.search(sentence):
+        return False
+    return _PROFILE_LIST.search(sentence) is not None or (sentence.count(",") >= 3 and _PROFILE_ITEMS.search(sentence) is not None)
+
+
 # The publisher's note on its own page ("This article has been updated to include …").
 _EDITORS_NOTE = Vocabulary(r"\bthis (?:article|story|post|report|piece) (?:has been|was|had been) (?:updated|corrected|"
                            r"amended|revised)\b|\bwill update this (?:article|story|post|report|piece)\b", lower=True)
@@ -501,6 +530,8 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
         return "editor's note"
     if _TIMESTAMP_LINE.match(sentence):
         return "timestamp"
+    if is_profile(sentence):
+        return "company profile"
     if " by " in sentence or "contributed" in sentence:
         if _STAFF_CREDIT.search(sentence):
             return "reporter credit"

@@ -140,6 +140,37 @@ def test_article_prose_is_not_noise(sentence):
     assert clean.sentence_noise(sentence) is None
 
 
+@pytest.mark.parametrize(
+    "profile",
+    [
+        "The company offers Roadster, a line of scooters; Trail, a line of e-bikes; and batteries, chargers and spare parts.",
+        "It operates in two segments, Mobility and Energy Storage.",
+        "The Home and Garden Products segment offers mowers, trimmers, Leaf 360 blowers, hedge cutters, and spare parts; and repair services.",
+        "Acme Corp. designs, manufactures, and markets scooters, e-bikes, batteries, chargers, and accessories worldwide.",
+        "It provides a range of logistics services, including freight forwarding, warehousing, customs brokerage, and last-mile delivery.",
+    ],
+)
+def test_a_companys_standing_profile_is_no_news(profile):
+    assert clean.sentence_noise(profile) == "company profile"
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        # A buyer, a period, a figure or a source makes the same shape news.
+        "Acme sells its scooters to Globex, Initech, Hooli and Vandelay, the filing shows.",
+        "The company offers buyers a discount of 10% on scooters, e-bikes, batteries, and chargers through June.",
+        "It operates in two segments after the reorganisation announced in March, Mobility and Energy Storage.",
+        "Acme Corp. designs, manufactures, and markets scooters worldwide, the chief executive said.",
+        # "It provides" that names no line of business: an argument, not a profile.
+        "It provides more evidence that the slowdown, the layoffs, the price cuts, the recall, and the strike have hurt.",
+        "The company operates in a tough market, where rivals, suppliers, lenders, and regulators all want a say.",
+    ],
+)
+def test_a_sentence_shaped_like_a_profile_that_tells_news_is_kept(news):
+    assert clean.sentence_noise(news) is None
+
+
 def test_appended_story_about_another_company_is_dropped_but_related_subject_story_kept():
     text = ("Acme Corp opened a new factory in Ohio that will employ 2,000 people by next year.\n"
             "The plant will build batteries for electric trucks sold across North America.\n\n"
