@@ -356,8 +356,6 @@ _TIMESTAMP_LINE = re.compile(r"^(?:[Ll]ast )?(?:[Uu]pdated|[Pp]ublished|[Pp]oste
 # business or segments, in the present and without a date, a figure or a source. It says what the
 # company is, not what happened this week. A line that names a buyer or a period, or says who
 # says so, is news: "Acme sells its chips to Globex, Initech, Hooli and Vandelay, the filing shows."
-_PROFILE_VERB = re.compile(r"\b(?:offers|provides|operates|designs|develops|manufactures|markets|sells|distributes|"
-                           r"engages|is engaged|focuses|specializes|specialises)\b")
 _PROFILE = re.compile(
     r"(?:The company|It|The (?:(?:[A-Z][\w&'’./-]*|and|of|&)\s+){1,8}segments?|(?:[A-Z][\w&'’.-]*,?\s+){1,5}"
     r"(?:Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|AG|SE|Holdings|Group|Incorporated),?)"
@@ -375,7 +373,7 @@ _PROFILE_NEWS = re.compile(r"[$€£%]|\b(?:19|20)\d\d\b|\d (?:million|billion|p
 def is_profile(sentence: str) -> bool:
     """Return True for a company's standing profile (`_PROFILE`): its segments, or a list of what it
     offers (split by semicolons, ending "worldwide", or three commas with "including", "such as" …)."""
-    if _PROFILE_VERB.search(sentence) is None or _PROFILE.match(sentence) is None or _PROFILE_NEWS.search(sentence):
+    if _PROFILE.match(sentence) is None or _PROFILE_NEWS.search(sentence):  # anchored: most sentences stop at once
         return False
     return _PROFILE_LIST.search(sentence) is not None or (sentence.count(",") >= 3 and _PROFILE_ITEMS.search(sentence) is not None)
 
