@@ -556,6 +556,18 @@ _HEADLINE_OPENERS = frozenset("How Why What When Where Who Which Is Are Should C
 _OFFICER_WORD = re.compile(r"\b(?:CEO|CFO|COO|chief|founder|co-founder|chairman|chairwoman|chair|president|boss|head)\b")
 
 
+def _officer_named(text: str, name: str) -> bool:
+    """Return True when a text gives the name as an officer's: after the title ("Acme CEO Jane Doe",
+    "chairman Jane Roe") or set beside it ("Doe, Acme's chief executive"), not as what the officer
+    heads ("… is to succeed him at the head of Globex")."""
+    if _OFFICER_WORD.search(text) is None:
+        return False
+    name = re.escape(name)
+    return re.search(rf"{_OFFICER_WORD.pattern}\s+(?:(?!(?:of|at|for|to|in|on|with)\b)[\w.'’-]+,?\s+){{0,3}}?{name}\b|"
+                     rf"\b{name},\s+(?:(?:the|a|an|its|[A-Z][\w'’&.-]*['’]s)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICER_WORD.pattern}",
+                     text) is not None
+
+
 def _headed_by_another(title: str, common: Callable[[], frozenset[str]] = frozenset,
                        its_person: Callable[[str], bool] = lambda name: False) -> bool:
     """Return True when a headline (not naming the subject) opens on a name as its topic: not on a
@@ -644,7 +656,7 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
     others_article = (bool(title_others) and not headline) or about_others > sum(prose) or (
         not headline and sum(prose) < HEADED_SHARE * len(prose) and _headed_by_another(
             article.title, lambda: focus_tracker.common,
-            lambda name: any(name in text and _OFFICER_WORD.search(text) and count(text) for text in texts)))
+            lambda name: any(name in text and count(text) and _officer_named(text, name) for text in texts)))
     its_own = not has_names or (not wrap and not others_article and (
         headline or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     section = "" if its_own else (title_others[0] if title_others else OTHERS)

@@ -745,6 +745,27 @@ def test_a_headline_opening_on_the_subjects_own_officer_keeps_the_article_the_su
     assert set(about.values()) == {""}, about
 
 
+def test_a_headline_name_that_an_officer_of_the_subject_is_to_head_is_no_officer_of_the_subject():
+    # The subject's chairman is to head Globex: Globex is what he heads, not his name, so the
+    # article headed by Globex stays Globex's and lends Acme only its lines naming Acme.
+    text = ("Strong sales abroad helped Globex lift its profits by more than 40% last year.\n\n"
+            "The country's second largest robot maker enjoyed a 43% rise in net profits to 2.4bn euros.\n\n"
+            "Globex sold more than 2.4 million arms in the year, 4% more than the year before.\n\n"
+            "Robot maker Acme - in which Globex owns a 44% stake - contributed 1.7bn euros in net income.\n\n"
+            "Acme chairman Jane Roe is to succeed Mr Doe at the head of Globex later this year.\n\n"
+            "Globex said the outlook for the industry in Europe this year was stable.\n\n"
+            "The firm will benefit from the launch of a new welding arm in the coming year.\n")
+    about = _about(text, title="Globex boss hails 'great year'")
+    assert about["The country's second largest robot maker enjoyed a 43% rise in net profits to 2.4bn euros."] != ""
+    assert about["The firm will benefit from the launch of a new welding arm in the coming year."] != ""
+    assert about["Acme chairman Jane Roe is to succeed Mr Doe at the head of Globex later this year."] == ""
+    # Named beside the title as the officer, the headline's name is the subject's person.
+    own = _about(text.replace("Acme chairman Jane Roe is to succeed Mr Doe at the head of Globex",
+                              "Acme chairman Globex Roe is to succeed Mr Doe at its head"),
+                 title="Globex Roe hails 'great year'")
+    assert own["The firm will benefit from the launch of a new welding arm in the coming year."] == ""
+
+
 def test_a_company_an_article_shows_by_its_ticker_is_known_by_its_name_in_another():
     # Article 1 marks Globex by its cashtag first, so its lines are "GLBX"'s; a later line of it gives
     # the name. Article 2 writes "Globex" plainly in a comparison about Globex.
