@@ -544,7 +544,9 @@ def _whom(text: str, focus: str, others: list[str], named: int, subject: Subject
 # article is that name's, even when its prose names the subject in passing, unless the prose names
 # the subject in this share of its sentences.
 HEADED_SHARE = 0.4
-_HEADLINE_TOPIC = re.compile(r"([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})\s+(?:is\s+|are\s+|has\s+|to\s+|will\s+)?[a-z]{3,}\b")
+# "Globex adds …", and the first of names listed before their verb: "Globex, Initech cut output".
+_HEADLINE_TOPIC = re.compile(r"([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})(?:,\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})*"
+                             r"\s+(?:is\s+|are\s+|has\s+|have\s+|to\s+|will\s+)?[a-z]{3,}\b")
 _HEADLINE_OPENERS = frozenset("How Why What When Where Who Which Is Are Should Can Could Will Would Do Does Did Here Here's "
                               "These This That Those The A An Top Best Stock Stocks Shares Markets Market Wall Dow "
                               "Nasdaq S&P Investors Analysts Tech Big New Breaking Exclusive Update Report Earnings "

@@ -725,6 +725,21 @@ def test_an_article_whose_headline_opens_on_another_name_lends_the_subject_only_
     assert about["Acme Robotics said it had no plans to cut its own price."] == ""
 
 
+def test_a_headline_listing_other_names_before_its_verb_is_theirs():
+    # Nothing in the prose marks Globex as a company: only the headline's order says whose article it is.
+    text = ("Globex and Initech have been forced to cut output as orders fall.\n\n"
+            "Orders at Globex sank 12% in February while Initech orders dropped 3%.\n\n"
+            "The slump prompted the group to cut production in Ohio by 3%.\n\n"
+            "Both makers blamed high steel prices for weak demand.\n\n"
+            "Acme orders jumped 11% in the month, its best start to a year.\n\n"
+            "Acme said it would add a night shift at its plant in Texas from April.\n\n"
+            "Buyers are moving to smaller arms that cost less to run, analysts said.\n")
+    about = _about(text, title="Globex, Initech cut output as orders fall")
+    assert about["The slump prompted the group to cut production in Ohio by 3%."] != ""
+    assert about["Both makers blamed high steel prices for weak demand."] != ""
+    assert about["Acme orders jumped 11% in the month, its best start to a year."] == ""
+
+
 @pytest.mark.parametrize("title", ["Why the robot boom is only starting", "Inside the race to automate warehouses",
                                    "How to read a robot maker's results"])
 def test_a_headline_opening_on_a_common_word_lends_its_article_to_the_subject_it_is_about(title):
