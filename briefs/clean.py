@@ -135,7 +135,14 @@ _LEGAL = Vocabulary(
 # Holdings or relationship disclosures of the writer or publisher, by their fixed forms.
 _DISCLOSURE = Vocabulary(
     r"\b(?:is|are|am|was) (?:long|short)(?: shares of)? [A-Z]{1,5}\b|\b(?:owns|holds) (?:shares|a position|positions) in\b|"
-    r"\bha(?:s|ve) (?:no )?positions? in\b|\bhas a disclosure policy\b|\bposition(?:s)? in the (?:stocks?|securities) mentioned\b|"
+    r"\bha(?:s|ve) (?:no |a |an )?(?:(?:beneficial|long|short) )*positions? in\b|\bhas a disclosure policy\b|"
+    r"\bposition(?:s)? in the (?:stocks?|securities) mentioned\b|"
+    # "I/we have no stock, option or similar derivative position in any of the companies mentioned".
+    r"\bha(?:s|ve) no (?:stock|option|similar|derivative|or|and|,| )+positions? in\b|"
+    # The writer's own terms: "it expresses my own opinions", "I am not receiving compensation for it",
+    # "no business relationship with any company whose stock is mentioned in this article".
+    r"\bexpresses my own (?:opinions?|views?)\b|\b(?:I am|I'm|we are) not receiving compensation\b|"
+    r"\bno business relationship with any company whose stock\b|"
     r"\b(?:[Dd]isclosure|[Dd]isclaimer): |"
     # A writer's option positions, listed: "has the following options: long June 2027 $150 calls on Acme".
     r"\bha(?:s|ve) the following (?:options|positions)\b|\b(?:long|short) (?:[A-Z][a-z]+ )?(?:\d{4} )?\$[\d.,]+ (?:calls|puts) on\b|"

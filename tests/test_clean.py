@@ -396,6 +396,17 @@ def test_legal_notices_are_caught_but_news_about_law_is_kept(noise, news):
          "Initech said it does not hold deposits or securities at the failed bank."),
         ("I do not own shares of any company mentioned in this piece.",
          "Globex does not own shares of Acme, a spokesman said on Friday."),
+        # a contributor's standard terms: holdings, pay, ties (stop 40)
+        ("I/we have a beneficial long position in the shares of ACME through stock ownership or options.",
+         "Acme has a strong position in the market for welding arms, analysts said."),
+        ("I/we have no stock, option or similar derivative position in any of the companies mentioned.",
+         "Globex has no plans to take a position in Acme, its chief executive said."),
+        ("I wrote this article myself, and it expresses my own opinions.",
+         "The chief executive said the letter expresses the board's view, not his own."),
+        ("I am not receiving compensation for it (other than from the publisher).",
+         "Acme said its directors are not receiving compensation for the year."),
+        ("I have no business relationship with any company whose stock is mentioned in this article.",
+         "Acme has no business relationship with Globex, the filing shows."),
     ],
 )
 def test_holdings_disclosures_are_caught_but_news_about_holdings_is_kept(noise, news):
