@@ -343,7 +343,21 @@ class _Focus:
                 if key and len(key) >= 2 and not self._is_subject(key):
                     self.others.setdefault(key, display)
             named.append(display)
+        if named and "(" in text:
+            self._initials(text)
         return named
+
+    def _initials(self, text: str) -> None:
+        """Remember a known company's initials given beside its name ("car firms General Motors (GM)")
+        as that company's: an agency's initials mark no company, but these are the company's short name."""
+        for match in _PAREN_CODE.finditer(text):
+            code = match.group(1)
+            if code in self.others:
+                continue
+            name = _name_before(text, match.start())
+            display = self.others.get(name)
+            if display and _is_acronym(name, code) and not self._is_subject(code):
+                self.others[code] = display
 
     def compared(self, headline: str) -> None:
         """Remember the name a headline sets against the subject ("Acme vs. Globex") as another company's."""

@@ -740,6 +740,22 @@ def test_a_headline_listing_other_names_before_its_verb_is_theirs():
     assert about["Acme orders jumped 11% in the month, its best start to a year."] == ""
 
 
+def test_a_companys_initials_given_beside_its_name_are_that_company():
+    # "Globex Industries (GI)": the initials of a company known by a cue ("robot firms …") are its
+    # short name, so a paragraph opening on "GI" is Globex's, not the subject's.
+    text = ("Robot firms Globex Industries (GI) and Acme have cut output as orders fall.\n\n"
+            "Acme orders dropped 3% in February, its first fall in a year.\n\n"
+            "GI added that arm orders fell 9% in the month. The slump prompted the group to cut production in Ohio by 3%.\n\n"
+            "Acme said it would keep its plant in Texas running at full speed.\n")
+    about = _about(text, title="Acme and Globex cut output")
+    assert about["The slump prompted the group to cut production in Ohio by 3%."] == "Globex Industries"
+    assert about["Acme said it would keep its plant in Texas running at full speed."] == ""
+    # An agency's initials stay an agency's: nothing marks the agency as a company.
+    text = text.replace("Robot firms Globex Industries (GI) and Acme have", "The Robot Safety Board (RSB) said Acme and Globex have")
+    about = _about(text.replace("GI added", "RSB added"), title="Acme and Globex cut output")
+    assert about["The slump prompted the group to cut production in Ohio by 3%."] == ""
+
+
 @pytest.mark.parametrize("title", ["Why the robot boom is only starting", "Inside the race to automate warehouses",
                                    "How to read a robot maker's results"])
 def test_a_headline_opening_on_a_common_word_lends_its_article_to_the_subject_it_is_about(title):
