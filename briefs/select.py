@@ -166,6 +166,10 @@ _DATE_WORDS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January
 _PRONOUN_AFTER_OPENING = re.compile(rf"^[A-Z][\w'’-]*(?:\s+(?!(?!{_DATE_WORDS})[A-Z])[\w'’$%.-]+){{0,12}},\s+"
                                     r"(?:it|they|he|she|its|their|his|her)\s")
 _SAME_PERIOD = re.compile(r"^(?:in|during|over|for)\s+the\s+same\s+(?:quarter|period|month|year|week|day)\b", re.I)
+# A clause that opens on a pronoun for someone named before ("If they aren't, power users will
+# avoid them", "When he took over, …"); "it" is left out: "If it rains", "As it turns out".
+_PRONOUN_CLAUSE = re.compile(r"^(?:if|when|whenever|while|because|although|though|as|unless|once|since|whereas|until|"
+                             r"after|before)\s+(?:they|he|she|these|those|they['’](?:re|ve|ll|d))\b", re.I)
 
 
 # A quotation's tail ("… that is what we expect," he said.; "… what our buyers asked for.”) whose
@@ -191,7 +195,7 @@ def self_contained(sentence: Sentence) -> bool:
 def _leans_back(text: str) -> bool:
     opening = text.lstrip("\"“‘'( ")
     return bool(_UNRESOLVED.match(opening) or _COMPARED_BACK.search(text) or _PRONOUN_AFTER_OPENING.match(opening)
-                or _SAME_PERIOD.match(opening) or (('"' in text or "”" in text or "“" in text) and _speakerless_quote(text)))
+                or _SAME_PERIOD.match(opening) or _PRONOUN_CLAUSE.match(opening) or (('"' in text or "”" in text or "“" in text) and _speakerless_quote(text)))
 
 
 def _names_its_referent(sentence: Sentence) -> bool:

@@ -236,6 +236,13 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("The news, the latest blow in a long dispute, sent Acme shares down 6% on Wednesday.", False),
     ("The announcement lifted Acme shares 4% on Monday.", False),
     ("The news that Acme will close its Ohio plant surprised analysts on Monday.", True),
+    # a clause opening on a pronoun for someone named before (stop 40); "it" may be no one
+    ("If they aren't, the buyers Acme wants most will pick Globex's arms instead.", False),
+    ("When he took over in 2020, Acme was losing money on every arm it sold.", False),
+    ("Because they cost less to run, smaller arms now outsell Acme's big ones.", False),
+    ("If it rains on Monday, Acme will move the launch indoors.", True),
+    ("As it turns out, Acme had sold the plant a year earlier.", True),
+    ("When Acme took over the plant in 2020, it was losing money.", True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained
