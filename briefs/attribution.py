@@ -8,7 +8,8 @@ whom it is about: "" for the subject, else the name of the other company in focu
 The company in focus is followed through the article. The article is the subject's when its
 headline names it or its prose often does (CENTRAL_SHARE); otherwise only the sentences that
 name the subject are about it. A section heading naming a company sets its section's; each paragraph starts in its
-section's focus, and a sentence that names a company (by name, alias, ticker in its usual
+section's focus (or, opening by pointing back, "The move …", in the focus of the paragraph before
+when that one opened on another company), and a sentence that names a company (by name, alias, ticker in its usual
 forms, or related term for the subject) moves the focus to that company for the rest of the
 paragraph; a sentence naming no company inherits the focus where it stands. So a market wrap
 that names the subject in one paragraph lends the subject that paragraph only. Other companies are recognised by general cues only: a ticker
@@ -677,6 +678,7 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
         headline or (sum(prose) >= 2 and sum(prose) >= CENTRAL_SHARE * len(prose))))
     section = "" if its_own else (title_others[0] if title_others else OTHERS)
     focus, paragraph = section, -1
+    opened = ""  # the other company the last paragraph opened on, if any
     paragraphs: dict[int, list[str]] = {}
     about: dict[int, list[str]] = {}
     kept_by_index = {story.index: (story, named, reasons) for story, named, reasons in kept}
@@ -687,15 +689,20 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
         _, named, reasons = kept_by_index[story.index]
         for i, (sentence, reason) in enumerate(zip(story.sentences, reasons)):
             if sentence.heading and follow:
+                opened = ""  # a heading starts a section: nothing carries over it
                 heading_others = focus_tracker.others_named(sentence.heading)
                 if mentions(sentence.heading, subject):
                     section = ""
                 elif heading_others:
                     section = heading_others[0]
             opening = sentence.paragraph != paragraph
-            if opening:
-                paragraph, focus = sentence.paragraph, section  # a new paragraph starts in its section's focus
             others = others_of.get((story.index, i), [])
+            if opening:
+                # A new paragraph starts in its section's focus, unless it opens by pointing back ("The
+                # move …", "The company …", "It …") after a paragraph that opened on another company.
+                carried = opened if (follow and opened and not others and not named[i]
+                                     and _POINTS_BACK.match(sentence.text)) else None
+                paragraph, focus = sentence.paragraph, carried or section
             first_other = focus_tracker.first_at(sentence.text, others) if others else None
             who, claimed = (_whom(sentence.text, focus, others, named[i], subject, first_other, reading.market_line)
                             if follow else ("", False))
@@ -706,6 +713,8 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
             if others or (claimed and (section == "" or (opening and not wrap))):
                 focus = who if not claimed else ""
+            if opening:
+                opened = focus if focus not in ("", OTHERS) else ""
             if reason:
                 dropped.append(Drop(reason, sentence.text, article.path))
             else:
@@ -719,6 +728,12 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
                         keys=[[key for key, _ in paragraph] for paragraph in features],
                         stems=[[stems for _, stems in paragraph] for paragraph in features],
                         about=[about[k] for k in order] if whom else [])
+
+
+# A paragraph's first sentence pointing back at what the last paragraph was about.
+_POINTS_BACK = re.compile(r"(?:The|This|That|These|Those) (?:move|moves|company|firm|group|deal|plan|announcement|"
+                          r"decision|campaign|step|letter|statement|offer|bid|company's|firm's|group's)\b|"
+                          r"(?:It|Its|They|Their)\b")
 
 
 # A word of a company's name as articles write it ("Globex"), possessive cut off.

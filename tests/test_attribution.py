@@ -740,6 +740,24 @@ def test_a_headline_listing_other_names_before_its_verb_is_theirs():
     assert about["Acme orders jumped 11% in the month, its best start to a year."] == ""
 
 
+def test_a_paragraph_pointing_back_continues_the_company_the_last_one_opened_on():
+    text = ("Acme took out full-page adverts in national papers to answer its critics.\n\n"
+            "Acme said the adverts set out its plans to hire 10,000 people this year.\n\n"
+            "Meanwhile, drugs group Globex is launching adverts of its own about its sleeping pill.\n\n"
+            "The move is a response to a journal article that linked the pill to falls in older patients.\n\n"
+            "Acme's chief executive said the company had been misread for years.\n\n"
+            "The company said its adverts would run until the end of March.\n")
+    about = _about(text, title="Acme fights back at its critics")
+    assert about["The move is a response to a journal article that linked the pill to falls in older patients."] == "Globex"
+    # After a paragraph that opened on the subject, "The company" is the subject again.
+    assert about["The company said its adverts would run until the end of March."] == ""
+    # A paragraph that only ends on another company lends it nothing across the break.
+    text = text.replace("Meanwhile, drugs group Globex is launching adverts of its own about its sleeping pill.",
+                        "Acme is also answering a campaign by drugs group Globex about its sleeping pill.")
+    about = _about(text, title="Acme fights back at its critics")
+    assert about["The move is a response to a journal article that linked the pill to falls in older patients."] == ""
+
+
 def test_a_companys_initials_given_beside_its_name_are_that_company():
     # "Globex Industries (GI)": the initials of a company known by a cue ("robot firms …") are its
     # short name, so a paragraph opening on "GI" is Globex's, not the subject's.
