@@ -143,7 +143,9 @@ _NOT_A_NAME = frozenset("The A An This That These Those It Its Shares Stock Stoc
                         "Nasdaq NYSE Symbol Ticker "
                         # a question's opening in a headline: "Is Globex (GLBX) a Buy …?"
                         "Is Are Was Were Should Can Could Will Would Does Do Did Has Have Why How What When Where Which "
-                        "You Your Buy Sell Hold".split())
+                        "You Your Buy Sell Hold "
+                        # a clause's opening: "While Globex Inc saw orders slip, …"
+                        "While Whilst Although Though Whereas Even If As After Before Since Because Unless Once".split())
 
 
 def _name_before(text: str, end: int) -> str:
@@ -467,12 +469,28 @@ def qualifies_another(text: str, at: int) -> bool:
     return _QUALIFIER.match(text, at) is not None
 
 
+# A clause set against the main clause after it ("While …, …", "Although …, …").
+_CONTRAST_OPENING = re.compile(r"(?:(?:But|And|Yet)\s+)?(?:While|Whilst|Although|Though|Whereas|Even as|Even though)\s")
+
+
 def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str], first_other: int | None = None) -> str:
     """Return whom a sentence is about: the company it names first (the subject is "", `subject_at`
     the offset of its first mention; `first_other` that of another's), else the company in focus where it stands."""
     if others:
         if first_other is None:
             first_other = min((text.find(name) for name in others if name in text), default=-1)
+        # "While Acme's sales rose, Globex cut its forecast": a clause set against the main one;
+        # the sentence is about the company the main clause names first.
+        if subject_at is not None and _CONTRAST_OPENING.match(text):
+            start = min(subject_at, first_other) if first_other >= 0 else subject_at
+            comma = text.find(",", start)
+            if comma >= 0:
+                after = min(((text.find(name, comma), name) for name in others if text.find(name, comma) >= 0),
+                            default=None)
+                if subject_at > comma and (after is None or subject_at < after[0]):
+                    return ""
+                if after is not None and (subject_at < comma or after[0] < subject_at):
+                    return after[1]
         if subject_at is None or 0 <= first_other < subject_at:
             return others[0]
     if subject_at is not None:

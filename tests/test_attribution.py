@@ -740,6 +740,23 @@ def test_a_headline_listing_other_names_before_its_verb_is_theirs():
     assert about["Acme orders jumped 11% in the month, its best start to a year."] == ""
 
 
+def test_a_clause_set_against_the_main_one_leaves_the_sentence_to_the_main_clauses_company():
+    text = ("Acme said on Monday that its robot orders rose 11% in February.\n\n"
+            "Acme expects its new welding arm to lift sales again in March.\n\n"
+            "While Acme and rival Hooli saw orders grow, even the smaller Globex Inc snapped up business "
+            "with orders up 17%. In 2003, the firm launched a plan to triple its sales in Europe.\n\n"
+            "Acme shares rose 2% on the news.\n")
+    about = _about(text, title="Acme orders jump")
+    line = ("While Acme and rival Hooli saw orders grow, even the smaller Globex Inc snapped up business "
+            "with orders up 17%.")
+    assert about[line] == "Globex"
+    assert about["In 2003, the firm launched a plan to triple its sales in Europe."] == "Globex"
+    # The subject in the main clause keeps the sentence.
+    about = _about(text.replace(line, "While Globex Inc saw orders slip, Acme snapped up business with orders up 17%."),
+                   title="Acme orders jump")
+    assert about["While Globex Inc saw orders slip, Acme snapped up business with orders up 17%."] == ""
+
+
 def test_a_paragraph_pointing_back_continues_the_company_the_last_one_opened_on():
     text = ("Acme took out full-page adverts in national papers to answer its critics.\n\n"
             "Acme said the adverts set out its plans to hire 10,000 people this year.\n\n"
