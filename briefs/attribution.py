@@ -473,6 +473,15 @@ def qualifies_another(text: str, at: int) -> bool:
 _CONTRAST_OPENING = re.compile(r"(?:(?:But|And|Yet)\s+)?(?:While|Whilst|Although|Though|Whereas|Even as|Even though)\s")
 
 
+# The main clause's subject stands within this many words of its opening ("…, even the smaller Globex Inc …").
+CLAUSE_SUBJECT_WORDS = 4
+
+
+def _opens_clause(text: str, comma: int, at: int) -> bool:
+    """Return True when a name at `at` opens the clause after the comma (a few words may stand before it)."""
+    return len(text[comma + 1:at].split()) <= CLAUSE_SUBJECT_WORDS
+
+
 def sentence_about(text: str, focus: str, subject_at: int | None, others: list[str], first_other: int | None = None) -> str:
     """Return whom a sentence is about: the company it names first (the subject is "", `subject_at`
     the offset of its first mention; `first_other` that of another's), else the company in focus where it stands."""
@@ -487,7 +496,9 @@ def sentence_about(text: str, focus: str, subject_at: int | None, others: list[s
             if comma >= 0:
                 after = min(((text.find(name, comma), name) for name in others if text.find(name, comma) >= 0),
                             default=None)
-                if subject_at > comma and (after is None or subject_at < after[0]):
+                if after is not None and not _opens_clause(text, comma, after[0]):
+                    after = None  # named later in the main clause ("…, the company hired from Globex"): not its subject
+                if subject_at > comma and _opens_clause(text, comma, subject_at) and (after is None or subject_at < after[0]):
                     return ""
                 if after is not None and (subject_at < comma or after[0] < subject_at):
                     return after[1]

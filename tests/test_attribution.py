@@ -755,6 +755,10 @@ def test_a_clause_set_against_the_main_one_leaves_the_sentence_to_the_main_claus
     about = _about(text.replace(line, "While Globex Inc saw orders slip, Acme snapped up business with orders up 17%."),
                    title="Acme orders jump")
     assert about["While Globex Inc saw orders slip, Acme snapped up business with orders up 17%."] == ""
+    # A company named late in the main clause is not its subject: "the company" there is the subject.
+    late = "While Acme did not get him, the company hired a dozen engineers away from Globex Inc and Hooli."
+    about = _about(text.replace(line, late), title="Acme orders jump")
+    assert about[late] == ""
 
 
 def test_a_paragraph_pointing_back_continues_the_company_the_last_one_opened_on():
