@@ -494,11 +494,12 @@ def sentence_about(text: str, focus: str, subject_at: int | None, others: list[s
             start = min(subject_at, first_other) if first_other >= 0 else subject_at
             comma = text.find(",", start)
             if comma >= 0:
-                after = min(((text.find(name, comma), name) for name in others if text.find(name, comma) >= 0),
-                            default=None)
+                at = [(text.find(name, comma), name) for name in others]
+                after = min(((where, name) for where, name in at if where >= 0), default=None)
                 if after is not None and not _opens_clause(text, comma, after[0]):
-                    after = None  # named later in the main clause ("…, the company hired from Globex"): not its subject
-                if subject_at > comma and _opens_clause(text, comma, subject_at) and (after is None or subject_at < after[0]):
+                    after = None  # named late in the main clause ("…, the company hired from Globex"): not its subject
+                main_subject = subject_at > comma and _opens_clause(text, comma, subject_at)
+                if main_subject and (after is None or subject_at < after[0]):
                     return ""
                 if after is not None and (subject_at < comma or after[0] < subject_at):
                     return after[1]

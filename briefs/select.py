@@ -195,7 +195,8 @@ def self_contained(sentence: Sentence) -> bool:
 def _leans_back(text: str) -> bool:
     opening = text.lstrip("\"“‘'( ")
     return bool(_UNRESOLVED.match(opening) or _COMPARED_BACK.search(text) or _PRONOUN_AFTER_OPENING.match(opening)
-                or _SAME_PERIOD.match(opening) or _PRONOUN_CLAUSE.match(opening) or (('"' in text or "”" in text or "“" in text) and _speakerless_quote(text)))
+                or _SAME_PERIOD.match(opening) or _PRONOUN_CLAUSE.match(opening)
+                or (('"' in text or "”" in text or "“" in text) and _speakerless_quote(text)))
 
 
 def _names_its_referent(sentence: Sentence) -> bool:
