@@ -377,6 +377,9 @@ _PROFILE_NEWS = re.compile(r"[$€£%]|\b(?:19|20)\d\d\b|\d (?:million|billion|p
                            r"July|August|September|October|November|December)\b")
 
 
+PROFILE = "company profile"
+
+
 def is_profile(sentence: str) -> bool:
     """Return True for a company's standing profile (`_PROFILE`): its segments, or a list of what it
     offers (split by semicolons, ending "worldwide", or three commas with "including", "such as" …)."""
@@ -536,7 +539,7 @@ def sentence_noise(sentence: str, *, listed: bool = False, in_prose: bool = Fals
     if _TIMESTAMP_LINE.match(sentence):
         return "timestamp"
     if is_profile(sentence):
-        return "company profile"
+        return PROFILE
     if " by " in sentence or "contributed" in sentence:
         if _STAFF_CREDIT.search(sentence):
             return "reporter credit"
@@ -761,7 +764,8 @@ def _judged_sentences(text: str, listed: bool) -> tuple[tuple[str, str | None], 
     for piece, is_long in zip(pieces, long):
         noise = sentence_noise(piece, listed=listed, in_prose=count - is_long > 0)
         opens = opens_about_box(piece)
-        box = opens or (box and noise is None)
+        # A profile line belongs to the box it stands in ("It operates in two segments, …").
+        box = opens or (box and (noise is None or noise == PROFILE))
         judged.append((piece, ABOUT_BOX if box else noise))
     return tuple(judged)
 

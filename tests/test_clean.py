@@ -603,6 +603,10 @@ def test_a_press_releases_company_box_is_not_the_news():
                     "Acme Company Profile  (Get Free Report) Acme Corporation provides desert sensing in 40 countries."):
         kept = _kept_sentences(news.replace("\n\n", " ") + opening + " Its products are used by more than 3,000 customers.\n")
         assert any("Roadrunner" in s for s in kept) and not any("3,000" in s or "desert sensing" in s for s in kept), opening
+        # A profile line inside the box (stop 40) is the box's too: the lines after it stay dropped.
+        kept = _kept_sentences(news.replace("\n\n", " ") + opening + " It operates in two segments, Sensors and Services."
+                               " It serves customers ranging from hobbyists to carmakers.\n")
+        assert not any("segments" in s or "hobbyists" in s for s in kept), opening
     # The same words that open no box: a number after "About", a section of news under "About Acme's
     # China Sales", a heading "About Acme" over a paragraph that does not open on the name.
     assert "About 40 Acme engineers moved to Ohio in March to build the sensor, the company said." in _kept_sentences(
