@@ -678,40 +678,31 @@ def test_a_sentence_split_inside_a_parenthesis_is_rejoined_verbatim():
 
 
 def test_a_photo_credit_run_into_a_long_sentence_loses_the_credit_not_the_sentence():
-    from briefs.model import Article
-
     text = ("Acme Corp reported record quarterly revenue on Tuesday as demand for its robots kept rising.\n\n"
             "Image source: Harbor Photo Agency No maker has gained more from factory automation than Acme, "
             "whose revenue has tripled over the past three years.\n\n"
             "Photo: Wire/Jo Park shows the new Acme plant near the river at dawn.\n")
-    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
-    kept = [s for p in result.paragraphs for s in p]
+    kept = _kept_sentences(text)
     assert ("No maker has gained more from factory automation than Acme, whose revenue has tripled over the "
             "past three years.") in kept
     assert not any("Harbor Photo Agency" in s or "Jo Park" in s for s in kept)  # a short caption stays a caption
 
 
 def test_a_bracketed_photo_credit_before_a_sentence_is_cut_off_the_sentence():
-    from briefs.model import Article
-
     text = ("Acme Corp reported record quarterly revenue on Tuesday as demand for its robots kept rising.\n\n"
             "(Photographer: Jo Park/Harbor Wire via Stock Pictures) Acme said it will open two plants.\n")
-    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
-    kept = [s for p in result.paragraphs for s in p]
+    kept = _kept_sentences(text)
     assert "Acme said it will open two plants." in kept
     assert not any("Jo Park" in s for s in kept)
 
 
 
 def test_a_photo_by_credit_shown_twice_and_its_desks_byline_are_cut_off_the_sentence():
-    from briefs.model import Article
-
     text = ("Acme Corp reported record quarterly revenue on Tuesday as demand for its robots kept rising.\n\n"
             "(Photo by Jo Park/Harbor Wire via Stock Pictures)Harbor Wire via Stock Pictures Acme Desk  Acme stock "
             "has reached a support level that has held for nearly ten years of trading, its analysts said.\n\n"
             "(Photo by Jo Park) Acme said it will open two plants.\n")
-    result = clean.clean_article(Article(path="x.txt", text=text), Subject(name="Acme Corp", aliases=["Acme"]))
-    kept = [s for p in result.paragraphs for s in p]
+    kept = _kept_sentences(text)
     assert ("Acme stock has reached a support level that has held for nearly ten years of trading, its analysts "
             "said.") in kept
     assert "Acme said it will open two plants." in kept
