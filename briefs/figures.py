@@ -139,7 +139,7 @@ class _Gated:
 
 
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|[bmk])\b)?"
-_MONEY = rf"(?:(?:US|C|A|HK)?[$€£¥]\s?\d(?:\d|,(?=\d))*(?:\.\d+)?{_SCALE}|\d(?:\d|,(?=\d))*(?:\.\d+)?\s?cents\b)"
+_MONEY = rf"(?:(?:(?<![A-Za-z])(?:US|C|A|HK|NT|NZ))?[$€£¥]\s?\d(?:\d|,(?=\d))*(?:\.\d+)?{_SCALE}|\d(?:\d|,(?=\d))*(?:\.\d+)?\s?cents\b)"
 _PERCENT = r"(?:\d(?:\d|,(?=\d))*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b))"
 _COUNTED = (r"users|people|employees|workers|staff|customers|subscribers|units|shares|researchers|engineers|jobs|"
             r"devices|stores|downloads|members|accounts|vehicles|cars|orders|ounces|barrels|tons|tonnes|deliveries")
@@ -207,6 +207,10 @@ _PERIODS = [
     (re.compile(r"\b(?:fiscal(?: year)?\s+|FY\s?'?)((?:19|20)?\d\d)\b", re.I), lambda m: f"FY{_year(m.group(1))}"),
     (re.compile(r"\b(full[- ]year|this year|next year|last year|next quarter|this quarter|last quarter|"
                 r"year to date|year-to-date)\b", re.I), lambda m: m.group(1).lower().replace("-", " ")),
+    # "reiterated guidance of $30 billion for the year", "revenue for the year came in at $81 billion":
+    # the whole year forecast or reported, not "the year ended …"
+    (re.compile(r"\bfor\s+the\s+(?:whole\s+|entire\s+)?year\b(?!\s+(?:ended|ending|to|through|(?:19|20)\d\d))",
+                re.I), lambda m: "full year"),
     (re.compile(r"\bsince\s+((?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?(?:(?:19|20)\d\d|[A-Z][a-z]+(?: \d{1,2})?))"),
      lambda m: f"since {m.group(1)}"),
     (re.compile(r"\b(?:in|for|of|during|through)\s+((?:19|20)\d\d)\b"), lambda m: m.group(1)),
@@ -374,17 +378,29 @@ def _unparenthesised(text: str) -> str:
     return _PARENTHESIS.sub(lambda m: "(" + " " * (len(m.group(0)) - 2) + ")", text)
 
 
+# "… to $180 from $200", "$3 billion vs $2.9 billion expected": a figure the one before is measured from or against.
+_BESIDE_BEFORE = re.compile(r"\b(?:from|vs\.?|versus|than|against|compared (?:with|to))\s+(?:about\s+|around\s+|"
+                            r"roughly\s+|nearly\s+|a\s+(?:prior|previous)\s+)?$", re.I)
+
+
+def _next_figure(text: str, spans: list[re.Match], end: int) -> int | None:
+    """Return where the next figure after `end` starts, skipping one the figure is measured from or against."""
+    return next((s.start() for s in spans if s.start() >= end and not _BESIDE_BEFORE.search(text, 0, s.start())), None)
+
+
 def _period(text: str, left: int, right: int, start: int, end: int, whole: bool = False,
-            words: frozenset[str] | None = None) -> str:
+            words: frozenset[str] | None = None, until: int | None = None) -> str:
     """Return the period nearest the figure in its clause (one after it first), else (`whole`) the sentence's quarter or year.
 
     `words`: the `_words` of the clause (or of more text around it), when the caller has them.
+    `until`: where the next figure starts; a period written after that is the next figure's
+    ("sales of $7 billion and guidance of $30 billion for the year": the year is the guidance's).
     """
     best = None
     for rank, (pattern, name) in enumerate(_PERIODS):
         for match in pattern.finditer(text, words, left, right):
             distance = match.start() - end if match.start() >= end else 2 * (start - match.end()) + 1
-            if distance < 0:
+            if distance < 0 or (until is not None and match.start() >= until):
                 continue
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name(match))
@@ -474,7 +490,9 @@ def _metric(text: str, left: int, right: int, start: int, end: int, cues: _Cues,
                 continue  # "a 10% earnings headwind": what happens to earnings, not earnings of 10%
             if re.match(r"\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}$", gap):
                 distance = 10  # "$35.6 billion in data center sales" (a cue one verb before still wins)
-            elif len(gap.split()) <= 2 and not re.match(r"\W*(?:on|from|against|with|for|vs\.?|versus|over)\b", gap, re.I):
+            elif len(gap.split()) <= 2 and not re.match(r"\W*(?:on|from|against|with|for|vs\.?|versus|over|"
+                                                        r"and|or|but|while|whereas)\b", gap, re.I):
+                # "revenue of $5 billion and earnings of …": a noun after "and" names the next figure
                 distance = 0  # a noun right after the figure names it: "$4.2 billion loss" (not "$0.43 on revenue")
             else:
                 continue
@@ -695,7 +713,16 @@ def owner(text: str, left: int, right: int, start: int, subject: Subject | None,
     main = [o for p, o in earlier if not any(a <= p < b for a, b in asides)]
     if any(main) and "" not in main:
         return next(o for o in main if o)  # the sentence's subject: "Globex, which supplies Acme, registered …"
+    last = [(p, o) for p, o in earlier if not any(a <= p < b for a, b in asides)][-1:]
+    if last and last[0][1] and _MADE_TO.match(text, text.find(last[0][1], last[0][0]) + len(last[0][1])):
+        # "Acme's news prompted Globex to issue an update, asserting $100 billion in assets": the
+        # company the sentence makes act last acts in the clause after it
+        return last[0][1]
     return about
+
+
+# A company made to act: "prompted Globex to issue …", "forced Globex Bank to cut …".
+_MADE_TO = re.compile(r"(?:['’]s?)?\s+to\s+(?!the\b|a\b|an\b|its\b|\$|\d)[a-z]+\b")
 
 
 # An aside after a name: a relative clause or an appositive between commas ("Globex, which
@@ -1000,7 +1027,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                             period=_period(text, left, right, match.start(), end, words=words) if aside else
                             # a share move is the day's, not the quarter the sentence reports
                             _period(plain, left, right, match.start(), end, whole=metric.section != "market",
-                                    words=words),
+                                    words=words, until=_next_figure(text, spans, end)),
                             kind=kind, sentence=sentence,
                             order=start))
     return found
@@ -1320,12 +1347,12 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
     actual = {}
     for i, row in enumerate(rows):
         if row.found.kind == "actual":
-            actual.setdefault((row.found.metric, row.found.period), i)
+            actual.setdefault((row.found.metric, _YEAR_OF.get(row.found.period, row.found.period)), i)
     shown = []
     for i, row in enumerate(rows):
         f = row.found
         if f.kind == "estimate":
-            j = actual.get((f.metric, f.period))
+            j = actual.get((f.metric, _YEAR_OF.get(f.period, f.period)))
             if j is None and not f.period:
                 j = next((k for (m, _), k in actual.items() if m == f.metric), None)
             if j is not None and _same_form(rows[j].found, f):
@@ -1347,6 +1374,10 @@ def figures(sentences: list[Sentence], limit: int = 12, subject: Subject | None 
                              text=f.sentence.text, sources=sources, new=f.sentence.new, metric=f.metric,
                              change=f.change, period=f.period, kind=f.kind, subject=name, estimate=f.estimate))
     return result
+
+
+# An estimate "for the year" meets a result given "this year": one year.
+_YEAR_OF = {"full year": "this year"}
 
 
 def _read_each(todo: list[tuple[Sentence, bool]], subject: Subject | None, metrics: Mapping | None,
@@ -1383,8 +1414,10 @@ _QUOTED_BONUS = 2
 # with what the company said, not with the week's most repeated template line.
 _RESULTS_BONUS = 2
 # Rows of one metric (share-price moves, price targets) kept at most: the rest of the table is
-# for other numbers.
+# for other numbers. A result reported and a result forecast count apart: a results week gives
+# the quarter's revenue and the next quarter's and the year's guidance.
 _PER_METRIC = 2
+_FORWARD = frozenset({"guidance", "estimate"})
 _TARGETS = 3
 
 
@@ -1405,7 +1438,7 @@ def _capped(rows: list[_Row], shown: list[int]) -> list[int]:
 
     A target that moved ("to $180 from $185") is news; one reiterated is not: moves go first.
     """
-    per_metric: Counter[str] = Counter()
+    per_metric: Counter[tuple[str, bool]] = Counter()
     targets = 0
     kept = []
     for i in sorted(shown, key=lambda i: rows[i].found.section == "targets" and not rows[i].found.change):
@@ -1415,8 +1448,9 @@ def _capped(rows: list[_Row], shown: list[int]) -> list[int]:
             if targets > _TARGETS:
                 continue
         else:
-            per_metric[f.metric] += 1
-            if per_metric[f.metric] > _PER_METRIC:
+            key = (f.metric, f.section == "results" and f.kind in _FORWARD)
+            per_metric[key] += 1
+            if per_metric[key] > _PER_METRIC:
                 continue
         kept.append(i)
     return kept

@@ -357,6 +357,14 @@ def test_a_figure_belongs_to_the_grammatical_subject_of_its_clause(text):
     assert all(f.value not in {"$1.12", "$8 billion", "$2.5 billion", "$90 billion"} for f in rows(text))
 
 
+def test_a_clause_naming_no_one_after_a_peer_made_to_act_is_the_peers():
+    assert rows("Acme's warning prompted Globex to issue an update on Thursday, asserting a stable business "
+                "with more than $100 billion in assets.") == []
+    # the subject acting on a peer keeps its figure
+    assert one("Acme beat Globex in the quarter, reporting revenue of $5 billion.").value == "$5 billion"
+    assert one("Acme, hit by Globex's price cuts, reported revenue of $5 billion.").value == "$5 billion"
+
+
 def test_the_subjects_own_clause_keeps_its_figure_beside_an_aside_about_a_peer():
     row = one("Acme, which buys motors from Globex and Initech, registered earnings per share of $1.12.")
     assert (row.value, row.metric) == ("$1.12", "EPS")
@@ -381,6 +389,33 @@ def test_targets_of_two_firms_or_another_move_stay_apart():
     found = rows("Acme had its price target cut to $90 from $120 in a note on Monday.",
                  "Globex Securities cut its price target on Acme to $90 from $100 on Monday.")
     assert sorted(f.change for f in found) == ["from $100", "from $120"]
+
+
+def test_a_period_or_a_noun_after_the_next_figure_is_that_figures():
+    found = rows("For the second quarter, Acme expected total net sales of between €7.2bn and €7.7bn and "
+                 "reiterated guidance of €30bn to €35bn net sales for the year.")
+    assert [(f.value, f.metric, f.period, f.kind) for f in found] == [
+        ("€7.2bn to €7.7bn", "revenue", "Q2", "guidance"), ("€30bn to €35bn", "revenue", "full year", "guidance")]
+    found = rows("Acme expects revenue of $5 billion and earnings of $1.20 a share in the fourth quarter.")
+    assert [(f.value, f.metric, f.period) for f in found] == [("$5 billion", "revenue", "Q4"), ("$1.20", "EPS", "Q4")]
+    assert one("Acme reiterated its forecast of $30 billion in sales for the year.").period == "full year"
+    assert one("Acme's total revenue for the year came in at $81 billion, up 51%.").period == "full year"
+    # the quarter reported and the two forecasts are three rows of one metric: reported and forecast count apart
+    found = rows("In the first quarter, Acme posted sales of €7.7bn, down from €9.2bn in the fourth quarter.",
+                 "For the second quarter, Acme expected total net sales of between €7.2bn and €7.7bn and "
+                 "reiterated guidance of €30bn to €35bn net sales for the year.")
+    assert sorted((f.value, f.period, f.kind) for f in found) == [
+        ("€30bn to €35bn", "full year", "guidance"), ("€7.2bn to €7.7bn", "Q2", "guidance"), ("€7.7bn", "Q1", "actual")]
+    # "the year ended …" is no whole year read from these words
+    assert one("For the year ended January 26, Acme's revenue rose 114% to $130.5 billion.").period != "full year"
+
+
+def test_a_currency_written_with_its_countrys_letters_is_one_amount():
+    row = one("Acme's revenue rose 42% year-over-year to NT$839.25 billion ($25.85 billion).")
+    assert (row.value, row.metric, row.change) == ("NT$839.25 billion", "revenue", "+42%")
+    # the country's letters only where a word starts: a scrape's glued word keeps its own amount
+    assert one("Acme's quarterly revenue was about NZ$4 billion.").value == "NZ$4 billion"
+    assert one("Acme's quarterly revenue came in at an independent$4 billion.").value == "$4 billion"
 
 
 def test_a_period_is_not_read_across_a_parenthesis():
