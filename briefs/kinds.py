@@ -41,13 +41,16 @@ _FAILURE = re.compile(r"\b(?:error|exception|not (?:found|available)|unavailable
                       r"timed? ?out|access denied|forbidden|enable javascript|traceback)\b", re.I)
 # "Should You Buy…?", "Is X a Buy?", "3 Stocks to Buy Now", "…Millionaire…", "Buy and Hold Forever";
 # anywhere in the headline: "Down 40%, Should You Buy …?", "1 Fund to Buy With $500", "Time to Buy
-# Acme?", "Buy the Dip in Acme", "2 Stocks You'll Wish You'd Owned".
+# Acme?", "Buy the Dip in Acme", "2 Stocks You'll Wish You'd Owned", "Robot Stocks To Consider".
 _PITCH = re.compile(r"^(?:should you|got \$[\d,]+|\d+\s+(?:[\w-]+\s+){0,3}(?:stocks?|shares|picks)\b"
                     r"(?=.*\b(?:buy|own|hold|watch|avoid|picks?|regret|surge|soar|double|potential)))|"
                     r"\bis (?:it|now|[\w.-]+(?: [\w.-]+){0,2}) (?:a )?(?:buy|sell|a bargain|a steal)\b|"
                     r"\bshould you (?:buy|sell|own|hold)\b|\btime to (?:buy|sell)\b|\bbuy(?:ing)? the dip\b|"
                     r"\byou(?:'ll|’ll|'d|’d| will| would| might| may)? (?:wish|regret)\b|"
-                    r"\b(?:(?:stocks?|etfs?|funds?) to (?:buy|own|watch|hold|avoid)|(?:buy|sell) (?:now|today|right now)|buy or sell|"
+                    r"\b(?:(?:stocks?|etfs?|funds?) to (?:buy|own|watch|hold|avoid|keep an eye on|"
+                    # "… Stocks To Consider – May 3rd", not "Stocks to follow yields lower"
+                    r"(?:consider|follow|research)(?=\s*(?:$|[–—:|-]|now\b|today\b|this\b|in\s+20\d\d|for\b)))|"
+                    r"(?:buy|sell) (?:now|today|right now)|buy or sell|"
                     r"millionaire|forever|no-brainer|(?:top|best) (?:[\w-]+ )?(?:stocks?|picks) to|to buy (?:now|in|before|right)|"
                     r"your money|passive income|screaming buys?|regret not buying)\b", re.I)
 # Headline words that mark a kind (regular-expression alternatives, matched as whole words), kept

@@ -34,6 +34,9 @@ NEWS_BODY = ["Acme Robotics said on Tuesday that it would open a second plant in
     ("It's a Good Time to Buy Acme and Globex, a Fund Manager Says", kinds.PROMOTIONAL),
     ("2 Robot Stocks Down 30% You'll Wish You'd Bought", kinds.PROMOTIONAL),
     ("Is It Time to Buy the Dip in Acme Robotics?", kinds.PROMOTIONAL),
+    # a list of names to look at, however the verb puts it
+    ("Robotics Stocks To Consider – May 3rd", kinds.PROMOTIONAL),
+    ("Warehouse Automation Stocks to Follow Now", kinds.PROMOTIONAL),
     # a writer's forecast is opinion
     ("Prediction: Acme Robotics Will Beat the Market This Year", kinds.OPINION),
 ])
@@ -47,6 +50,7 @@ def test_headlines_give_the_kind(title, expected):
     "2 Robot Makers Report Falling Orders",              # a number in the headline is not a listicle
     "Acme Robotics Agrees to Buy Parts Maker Initech",   # a company's purchase is a deal
     "Traders Buy the Shares Back After a Week of Selling",
+    "Robot Stocks to Follow Bond Yields Lower",          # a market call, not a list of picks
 ])
 def test_ordinary_headlines_with_pitch_like_words_are_not_promotional(title):
     assert kinds.kind(title, NEWS_BODY) != kinds.PROMOTIONAL
