@@ -152,10 +152,23 @@ _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those)\s+(?!(?:is|was|are|were
                             r"[a-z]", re.I)
 
 
-# "… also saw similarly aggressive trading", "Globex, likewise, …": compared with what came before;
+# "… also saw similarly aggressive trading", "Globex, likewise, …", "a similar path": compared with what came before;
 # "… some of these awards", "two of them": a part of something named before.
 _COMPARED_BACK = re.compile(r"\b(?:similarly|likewise)\b(?! to\b)|\b(?:some|many|all|none|one|each|most|any|few|"
                             r"several|both|either|neither|two|three) of (?:these|those|them)\b", re.I)
+# "… sees a similar growth path": similar to what came before, unless it says to what ("… to
+# Globex's"), a clause before it in the sentence gives it ("Acme rose 6%, and Globex by a similar
+# amount"), or a quote says it.
+_SIMILAR = re.compile(r"\b(?:a|the)\s+similar\b(?!\s+(?:[\w-]+\s+){0,3}?(?:to|as)\b)", re.I)
+_CLAUSE_BEFORE = re.compile(r"[,;—–]\s*(?:and|but|while|whereas|with)\b|;|\bwhile\b", re.I)
+
+
+def _similar_back(text: str) -> bool:
+    if "imilar" not in text:
+        return False
+    own = language.own_words(text)
+    match = _SIMILAR.search(own)
+    return match is not None and not _CLAUSE_BEFORE.search(own, 0, match.start())
 
 
 # A pronoun as the subject after an opening phrase that names no one ("When the bubble burst, it
@@ -182,6 +195,16 @@ _QUOTED_WHOLE = re.compile(r"^[\"“][^\"“”]+[\"”]\W*$")
 _QUOTE_GOES_ON = re.compile(r"^[\"“][^\"“”]+$")
 
 
+# "… expected $1.10 and $9.2 billion, respectively": the list it pairs with is in the sentence before,
+# unless one is here too ("revenue and profit rose 8% and 12%, respectively": two lists, two joints).
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _pairs_back(text: str) -> bool:
+    match = _RESPECTIVELY.search(text)
+    return match is not None and len(re.findall(r"\band\b", text[:match.start()])) < 2
+
+
 def _speakerless_quote(text: str) -> bool:
     return bool(_CLOSING_FIRST.match(text) or _QUOTED_WHOLE.match(text) or _QUOTE_GOES_ON.match(text))
 
@@ -194,8 +217,9 @@ def self_contained(sentence: Sentence) -> bool:
 @lru_cache(maxsize=50_000)  # asked of each candidate by `quality` and again by the summary
 def _leans_back(text: str) -> bool:
     opening = text.lstrip("\"“‘'( ")
-    return bool(_UNRESOLVED.match(opening) or _COMPARED_BACK.search(text) or _PRONOUN_AFTER_OPENING.match(opening)
-                or _SAME_PERIOD.match(opening) or _PRONOUN_CLAUSE.match(opening)
+    return bool(_UNRESOLVED.match(opening) or _COMPARED_BACK.search(text) or _similar_back(text)
+                or _PRONOUN_AFTER_OPENING.match(opening)
+                or _SAME_PERIOD.match(opening) or _PRONOUN_CLAUSE.match(opening) or _pairs_back(text)
                 or (('"' in text or "”" in text or "“" in text) and _speakerless_quote(text)))
 
 
@@ -256,6 +280,14 @@ def _quality(text: str) -> float:
     elif sentence.text.rstrip("\"'”’) ").endswith("?") or _ASKED.match(sentence.text):
         factor *= 0.3  # a question, even one quoted or put indirectly, reports nothing ("… why did it write them down?")
     return factor
+
+
+# A line whose news is that someone would not talk ("Acme and Globex declined to comment.", "Acme
+# officials were unavailable for comment on the report."): not when more follows the refusal.
+_NO_COMMENT = re.compile(r"\b(?:declined|refused|did not (?:immediately )?respond|didn['’]t (?:immediately )?respond|"
+                         r"could not be reached|couldn['’]t be reached|(?:was|were) (?:not )?(?:immediately )?(?:un)?available)"
+                         r"(?:\s+to\s+(?:a\s+)?requests?)?\s+(?:to|for)\s+(?:comment|requests? for comment)"
+                         r"(?:\s+on\s+[^.,;:]{0,30})?[\W]*$", re.I)
 
 
 # The writer's own words turned to the reader: "you", "your", "let's". A quoted speaker's "you" is
@@ -538,7 +570,10 @@ _OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:
                        # than the benchmark"): a pitch for the publisher's product.
                        r"|\bportfolios?\b(?=[^.!?]{0,120}?\b(?:outperform(?:ed|s|ing)?|(?:higher|better|greater) returns?|"
                        r"returns? (?:greater|higher|better) than)\b[^.!?]{0,120}?\b(?:s&p 500|benchmark|index|since inception|"
-                       r"(?:lower|less) risk)\b)", re.I)
+                       r"(?:lower|less) risk)\b)"
+                       # ... or of its calm ("The Acme Picks portfolio, of 30 stocks, has shown lower volatility")
+                       r"|\bportfolios?\b(?=[^.!?]{0,120}?\b(?:lower|less|reduced|smaller) (?:volatility|risk|drawdowns?)\b)",
+                       re.I)
 
 
 # "Acme Corp (ACME) is a mid-cap value stock in the …", "Acme is, first and foremost, a maker of …",
@@ -555,6 +590,31 @@ def describes(text: str) -> bool:
     if match is None or FIGURE.search(text) or _THIS_WEEK.search(text):
         return False
     return match.group(1).split()[0].lower() not in language.stop_words()  # "This is …", "There is …": not a name
+
+
+# The stock's standing statistics given as levels, as a data vendor's line gives them: its year's
+# range ("a 52-week low of $80 and a 52-week high of $140"), its moving averages, its valuation
+# ratios, its beta, its market value ("has a market capitalization of …"). True any day, not what
+# happened this week: "shares hit a 52-week high on Tuesday" and "cut its debt-to-equity ratio to
+# 0.5" are news.
+_STOCK_STATISTIC = re.compile(
+    r"\b(?:(?:(?:1|one|52|fifty[- ]two|twelve|12)[- ](?:year|week|month) (?:low|high)|"
+    r"(?:\d+|fifty|two hundred)[- ]day (?:simple |exponential )?moving average(?: price)?|"
+    r"(?:price[- ]to[- ](?:earnings|book|sales)|p/e|peg|debt[- ]to[- ]equity|quick|current) ratio|beta) of|"
+    r"(?:has|had) a market (?:capitalization|capitalisation|cap|value) of)\b", re.I)
+
+
+# ... unless the stock moved to it: "fell to a 52-week low of $80 after the warning".
+_REACHED = re.compile(r"\b(?:hit|hits|touched|touches|reached|reaches|set|sets|fell|falls|dropped|drops|sank|sinks|rose|"
+                      r"rises|climbed|climbs|jumped|jumps|plunged|slid|tumbled|new|fresh|record)\b(?:\s+[\w-]+){0,3}\s*$",
+                      re.I)
+
+
+@lru_cache(maxsize=50_000)
+def stock_statistics(text: str) -> bool:
+    """Return True for a sentence giving the stock's standing statistics (`_STOCK_STATISTIC`), not dated in the week."""
+    match = _STOCK_STATISTIC.search(text)
+    return match is not None and not _REACHED.search(text, 0, match.start()) and not _THIS_WEEK.search(text)
 
 
 # A sentence dated before the week by its own words ("last year", "a year ago", "previously"; not a
@@ -628,8 +688,9 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
         if about is not None and not named and (_GENERAL_CLAIM.search(sentence.text)
                                                 or _OWN_LIST.search(language.own_words(sentence.text))):
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
-        elif language.gives_advice(sentence.text) or describes(sentence.text):
-            value *= GENERAL_CLAIM  # advice ("investors should monitor …") or a profile's line, whoever it names
+        elif language.gives_advice(sentence.text) or describes(sentence.text) or stock_statistics(sentence.text):
+            # advice ("investors should monitor …"), a profile's line or the stock's standing statistics, whoever it names
+            value *= GENERAL_CLAIM
         if background(sentence.text, since):
             value *= BACKGROUND  # "… wrapped up last year with …": what happened before, told again
         move = price_move(sentence.text)
@@ -865,8 +926,15 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:that|this|these|those|such)(?:'s|’s)?\b", 
 
 
 def hangs(sentence: Sentence) -> bool:
-    """Return True for a sentence that cannot be quoted alone (`_PRONOUN_SUBJECT`; "This strategic shift …" can)."""
-    return bool(_PRONOUN_SUBJECT.match(sentence.text.lstrip("\"“‘'( "))) and not _names_its_referent(sentence)
+    """Return True for a sentence that cannot be quoted alone (`_PRONOUN_SUBJECT`; "This strategic shift …" can)
+    or that tells nothing (`says_nothing`)."""
+    return (bool(_PRONOUN_SUBJECT.match(sentence.text.lstrip("\"“‘'( "))) and not _names_its_referent(sentence)) \
+        or says_nothing(sentence.text)
+
+
+def says_nothing(text: str) -> bool:
+    """Return True for a line whose only news is that someone would not comment (`_NO_COMMENT`)."""
+    return "omment" in text and _NO_COMMENT.search(text) is not None
 
 
 def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_words: int | None = None,
@@ -958,7 +1026,8 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
     # ("the regulator set up a bridge bank" matches no configured theme's terms).
     for index, candidates in scored:
         for sentence in candidates:
-            if not self_contained(sentence) or headline_run(sentence.text) or (leads is not None and not leads(sentence)):
+            if not self_contained(sentence) or headline_run(sentence.text) or says_nothing(sentence.text) or (
+                    leads is not None and not leads(sentence)):
                 continue
             if not (sentence.central or about is None or about(sentence.text)):
                 continue

@@ -243,6 +243,14 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("If it rains on Monday, Acme will move the launch indoors.", True),
     ("As it turns out, Acme had sold the plant a year earlier.", True),
     ("When Acme took over the plant in 2020, it was losing money.", True),
+    ("Acme's management sees a similar growth path for the arm business.", False),
+    ("Acme sees a similar growth path to Globex's for the arm business.", True),
+    ("Acme shares are 6% higher, and those of Globex are up by a similar percentage.", True),
+    ("Regulators closed Acme Bank on Sunday, citing \"a similar systemic risk exception.\"", True),
+    # "respectively" pairs two lists: with one of them in the sentence before, it leans back
+    ("Analysts polled by a data firm expected $1.10 and $9.2 billion, respectively.", False),
+    ("Acme's revenue and profit rose 8% and 12%, respectively.", True),
+    ("Sales in Europe, Asia and Ohio grew 2%, 5% and 9% respectively, Acme said.", True),
 ])
 def test_a_sentence_pointing_back_or_ahead_does_not_read_on_its_own(text, contained):
     assert select.self_contained(s(text)) is contained
@@ -456,6 +464,24 @@ def test_a_question_reports_nothing_even_in_quotes():
     assert select.quality(asked) < select.quality(plain)
 
 
+@pytest.mark.parametrize("text, silent", [
+    ("Acme and the state lender declined to comment.", True),
+    ("Acme officials were unavailable for comment on the report.", True),
+    ("Globex did not immediately respond to a request for comment.", True),
+    ("Acme declined to comment on the report, but said it will cut 1,000 jobs in Ohio this year.", False),
+    ("Acme declined to comment on why it closed the Ohio plant that employed 1,000 people.", False),
+])
+def test_a_line_saying_no_one_would_comment_tells_nothing(text, silent):
+    assert select.says_nothing(text) is silent
+    # The story's own line, but never quoted: not to fill a thin theme, not to lead the summary.
+    plain = replace(s("Acme raised its forecast for the year on strong orders from carmakers.", 2), score=0.5)
+    line = replace(s(text, 1), score=1.0)
+    assert (select.pick([line, plain], 2, []) == [plain]) is silent
+    themes = [Theme(name="Results", description="", candidates=[line, plain])]
+    summary = select.top_stories([(0, [line, plain])], themes, {}, 2)
+    assert (line not in summary) is silent
+
+
 @pytest.mark.parametrize("text, asked", [
     ("Another question is whether or not a buyer will emerge for Acme's robot unit.", True),
     ("The big question now is how fast Acme can ship the new arm to carmakers.", True),
@@ -477,6 +503,8 @@ def test_a_question_put_as_a_statement_reports_nothing(text, asked):
     ("The Harbor Picks portfolio has outperformed the S&P 500 by a wide margin since inception.", True),
     ("Stocks in the Harbor portfolio deliver higher returns with lower risk than the benchmark index.", True),
     ("The pension fund sold its portfolio of bonds after they outperformed in March.", False),
+    ("The Harbor Picks portfolio, made of 30 stocks, has shown markedly lower volatility.", True),
+    ("The fund cut the risk in its portfolio after the bank's collapse in March.", False),
 ])
 def test_the_writer_explaining_its_own_list_weighs_like_an_explainer(text, demoted):
     plain = s("Shares of rival makers rose on Tuesday after the tariff pause was announced.", 1)
@@ -638,6 +666,27 @@ def test_a_profile_line_weighs_as_little_as_an_explainer(text, monkeypatch):
     monkeypatch.setattr(select, "describes", lambda _text: False)
     unweighed = select.score([s(text), s(news)], "default", about=about)
     assert scored[0].score == pytest.approx(select.GENERAL_CLAIM * unweighed[0].score) and unweighed[0].score > 0
+    assert scored[1].score == unweighed[1].score
+
+
+@pytest.mark.parametrize("text, statistics", [
+    ("Globex has a 1 year low of $80.10 and a 1 year high of $140.25.", True),
+    ("Globex has a fifty-two week low of $61.50 and a fifty-two week high of $98.", True),
+    ("The firm's 50-day moving average is $90 and its 200-day moving average of $85 trails it.", True),
+    ("Globex has a market capitalization of $12 billion, a P/E ratio of 31.2 and a beta of 1.4.", True),
+    # the stock moving to a level, a ratio changed, a value reached on a day: news
+    ("Globex shares fell to a 52-week low of $61.50 after the recall.", False),
+    ("Globex cut its debt-to-equity ratio to 0.5 by selling its Ohio plants.", False),
+    ("Globex became the first bank with a market value of $1 trillion on Thursday.", False),
+])
+def test_the_stocks_standing_statistics_weigh_as_little_as_an_explainer(text, statistics, monkeypatch):
+    assert select.stock_statistics(text) is statistics
+    news = "Globex said it will close two plants in Ohio and cut its workforce, the company told staff."
+    about = lambda t: "Globex" in t or "firm" in t  # noqa: E731
+    scored = select.score([s(text), s(news)], "default", about=about)
+    monkeypatch.setattr(select, "stock_statistics", lambda _text: False)
+    unweighed = select.score([s(text), s(news)], "default", about=about)
+    assert (scored[0].score == pytest.approx(select.GENERAL_CLAIM * unweighed[0].score)) is statistics
     assert scored[1].score == unweighed[1].score
 
 
