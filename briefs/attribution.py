@@ -741,7 +741,12 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
                 who, focus = OTHERS, OTHERS  # the economy's or a group of other companies' passage
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
-            if others or (claimed and (section == "" or (opening and not wrap))):
+            # A line whose own subject points back at the company in focus ("… the robot giant is
+            # moving its plants, partnering with Acme …") names the subject as its partner: the line
+            # is the subject's, the passage stays the other company's.
+            partner = (claimed and follow and focus not in ("", OTHERS)
+                       and _ANAPHORIC_OPENING.match(sentence.text, 0, first_mention(sentence.text, subject) or 0))
+            if (others or (claimed and (section == "" or (opening and not wrap)))) and not partner:
                 focus = who if not claimed else ""
             if opening:
                 opened = focus if focus not in ("", OTHERS) else ""
@@ -909,7 +914,9 @@ _OPENING_CLAUSE = re.compile(r"(?:While|Whereas|Although|Though|Even as|Even tho
 # A sentence whose subject refers back to the company in focus ("The company is teaming up with
 # Globex", "Meanwhile, the Ohio-based chipmaker is building plants with Globex and Initech"): the
 # companies it names later are its partners, not its topic.
-_ANAPHORIC_OPENING = re.compile(r"(?:(?:Meanwhile|Also|Separately|In addition|Additionally|Now|Still|Today),?\s+)?"
+_ANAPHORIC_OPENING = re.compile(r"(?:(?:Meanwhile|Also|Separately|In addition|Additionally|Now|Still|Today),?\s+|"
+                                # "In a move that could reshape the trade, the robot giant …": a scene set before it
+                                r"(?:In|With|After|By|As)\s[^,;:\"“”]{3,80},\s+)?"
                                 r"(?:[Ii]t\b|[Tt]he\s+(?:[\w,'’-]+\s+){0,4}?(?:company|firm|group|chipmaker|carmaker|"
                                 r"automaker|bank|lender|maker|giant|manufacturer|retailer|insurer)\b)")
 

@@ -862,3 +862,19 @@ def test_a_pitchs_headline_though_dropped_says_whose_article_it_is():
 def test_a_headlines_question_word_is_no_part_of_a_name():
     assert attribution.listed_companies("Is Globex (GLBX) a Buy After Its Arm Launch?") == (("Globex", "GLBX"),)
     assert ("Globex Inc", "GLBX") in attribution.listed_companies("Should You Buy Globex Inc (GLBX) Before May?")
+
+
+def test_a_line_naming_the_subject_as_the_focus_companys_partner_leaves_the_focus_where_it_was():
+    # "…, the robot giant is moving its plants home, partnering with Acme, …": the line tells the
+    # subject's part in the other company's plan, and the next line's "The company" is still that company.
+    text = ("Globex (NASDAQ:GLBX) is going big and going home. In a move that could reshape the robot trade, the "
+            "robot giant is moving its plants to Ohio, partnering with Acme (NYSE:ACME), Initech (INTC) and Hooli "
+            "to build its arms. The company has already leased a million square feet of space in Ohio and Texas.\n")
+    about = _about(text, title="Globex plants a $500 billion robot empire at home")
+    assert about["The company has already leased a million square feet of space in Ohio and Texas."] == "Globex"
+    # A line whose own subject is the subject still moves the focus to it.
+    text = text.replace("In a move that could reshape the robot trade, the robot giant is moving its plants to Ohio, "
+                        "partnering with Acme (NYSE:ACME), Initech (INTC) and Hooli to build its arms.",
+                        "Acme (NYSE:ACME) will build the arms in Ohio with Initech (INTC) and Hooli.")
+    about = _about(text, title="Globex plants a $500 billion robot empire at home")
+    assert about["The company has already leased a million square feet of space in Ohio and Texas."] == ""
