@@ -709,6 +709,9 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
     section = "" if its_own else (title_others[0] if title_others else OTHERS)
     focus, paragraph = section, -1
     opened = ""  # the other company the last paragraph opened on, if any
+    sentences_kept = [sentence for story, _, _ in kept for sentence in story.sentences]
+    flat = len(sentences_kept) >= FLAT_SENTENCES and len({(story.index, sentence.paragraph)
+                                                           for story, _, _ in kept for sentence in story.sentences}) == 1
     paragraphs: dict[int, list[str]] = {}
     about: dict[int, list[str]] = {}
     kept_by_index = {story.index: (story, named, reasons) for story, named, reasons in kept}
@@ -744,9 +747,13 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
             # A line whose own subject points back at the company in focus ("… the robot giant is
             # moving its plants, partnering with Acme …") names the subject as its partner: the line
             # is the subject's, the passage stays the other company's.
-            partner = (claimed and follow and focus not in ("", OTHERS)
-                       and _ANAPHORIC_OPENING.match(sentence.text, 0, first_mention(sentence.text, subject) or 0))
-            if (others or (claimed and (section == "" or (opening and not wrap)))) and not partner:
+            at = first_mention(sentence.text, subject) if claimed else None
+            partner = at is not None and follow and focus not in ("", OTHERS) and _ANAPHORIC_OPENING.match(sentence.text, 0, at)
+            # In a scrape that lost its paragraph breaks (`flat`), a line opening on the subject
+            # ("Shares of robot maker Acme slumped …") takes the focus as a line opening on another
+            # company does: each of a round-up's items is a paragraph run into the next.
+            topic = flat and at is not None and not wrap and len(sentence.text[:at].split()) <= OPENING_TOPIC_WORDS
+            if (others or (claimed and (section == "" or topic or (opening and not wrap)))) and not partner:
                 focus = who if not claimed else ""
             if opening:
                 opened = focus if focus not in ("", OTHERS) else ""
@@ -934,6 +941,11 @@ def _in_list(text: str, at: int) -> bool:
 # within its first words ("Acme is one of the few …", "Shares of Acme …"), not as a yardstick late in
 # a sentence about the article's company ("It comes at the market from the other end of Acme").
 TOPIC_WORDS = 4
+# Within an article, a line naming the subject within its first words this many ("Shares of chip
+# equipment maker Acme …") opens on it.
+OPENING_TOPIC_WORDS = 6
+# An article of this many sentences or more in one paragraph lost its breaks to its scrape.
+FLAT_SENTENCES = 8
 
 
 def attribute_week(sentences: list[Sentence], titles: dict[int, str], subject: Subject,

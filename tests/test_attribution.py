@@ -878,3 +878,25 @@ def test_a_line_naming_the_subject_as_the_focus_companys_partner_leaves_the_focu
                         "Acme (NYSE:ACME) will build the arms in Ohio with Initech (INTC) and Hooli.")
     about = _about(text, title="Globex plants a $500 billion robot empire at home")
     assert about["The company has already leased a million square feet of space in Ohio and Texas."] == ""
+
+
+def test_in_a_flattened_round_up_a_line_opening_on_the_subject_takes_the_focus_as_another_companys_does():
+    # One paragraph (the scrape lost the breaks) for four companies: each line opening on a company
+    # moves the focus to it, the subject's as much as the others'.
+    text = ("Shares in Globex (GLBX) dropped 5% on Wednesday after the export rule. Globex said the rule would "
+            "cost it $5 billion. The company will cut its forecast for the year. Its chief executive flew to Beijing "
+            "on Thursday. Shares of robot maker Acme (ACME) slumped 4% on Wednesday after its orders fell "
+            "short. Net orders for the first quarter came in at €3.9bn, below analyst estimates of €4.8bn. Shares "
+            "in Initech (INTC) rose 2% on Tuesday. The company said orders for its new arm doubled in March.\n")
+    about = _about(text, title="Trending tickers: Globex, Acme and Initech")
+    assert about["Net orders for the first quarter came in at €3.9bn, below analyst estimates of €4.8bn."] == ""
+    assert about["The company said orders for its new arm doubled in March."] == "Initech"
+    # With its paragraph breaks kept, the round-up's paragraphs decide.
+    paragraphs = text.replace(" Shares of robot maker", "\n\nShares of robot maker").replace(" Shares in Initech", "\n\nShares in Initech")
+    about = _about(paragraphs, title="Trending tickers: Globex, Acme and Initech")
+    assert about["Net orders for the first quarter came in at €3.9bn, below analyst estimates of €4.8bn."] == ""
+    # Named late, in passing, the subject takes nothing after it.
+    text = text.replace("Shares of robot maker Acme (ACME) slumped 4% on Wednesday after its orders fell short.",
+                        "The rule also hit chip equipment makers, and analysts said Globex's loss would echo at Acme (ACME).")
+    about = _about(text, title="Trending tickers: Globex, Acme and Initech")
+    assert about["Net orders for the first quarter came in at €3.9bn, below analyst estimates of €4.8bn."] == "Globex"
