@@ -592,7 +592,7 @@ def describes(text: str) -> bool:
     return match.group(1).split()[0].lower() not in language.stop_words()  # "This is …", "There is …": not a name
 
 
-# The stock's standing statistics given as levels, as a data vendor's line gives them: its year's
+# The stock's standing statistics given as levels, as a data vendor's template gives them: its year's
 # range ("a 52-week low of $80 and a 52-week high of $140"), its moving averages, its valuation
 # ratios, its beta, its market value ("has a market capitalization of …"). True any day, not what
 # happened this week: "shares hit a 52-week high on Tuesday" and "cut its debt-to-equity ratio to
@@ -601,7 +601,9 @@ _STOCK_STATISTIC = re.compile(
     r"\b(?:(?:(?:1|one|52|fifty[- ]two|twelve|12)[- ](?:year|week|month) (?:low|high)|"
     r"(?:\d+|fifty|two hundred)[- ]day (?:simple |exponential )?moving average(?: price)?|"
     r"(?:price[- ]to[- ](?:earnings|book|sales)|p/e|peg|debt[- ]to[- ]equity|quick|current) ratio|beta) of|"
-    r"(?:has|had) a market (?:capitalization|capitalisation|cap|value) of)\b", re.I)
+    r"(?:has|had) a market (?:capitalization|capitalisation|cap|value) of|"
+    # ... and its day's volume set against its average ("… shares were exchanged, compared to its average volume of …")
+    r"average (?:daily )?(?:trading )?volume of)\b", re.I)
 
 
 # ... unless the stock moved to it: "fell to a 52-week low of $80 after the warning".
@@ -688,9 +690,8 @@ def score(candidates: list[Sentence], method: str, about: Callable[[str], bool] 
         if about is not None and not named and (_GENERAL_CLAIM.search(sentence.text)
                                                 or _OWN_LIST.search(language.own_words(sentence.text))):
             value *= GENERAL_CLAIM  # "A score above 80% typically indicates …": an explainer, not the week's news
-        elif language.gives_advice(sentence.text) or describes(sentence.text) or stock_statistics(sentence.text):
-            # advice ("investors should monitor …"), a profile's line or the stock's standing statistics, whoever it names
-            value *= GENERAL_CLAIM
+        elif language.gives_advice(sentence.text) or describes(sentence.text):
+            value *= GENERAL_CLAIM  # advice ("investors should monitor …") or a profile's line, whoever it names
         if background(sentence.text, since):
             value *= BACKGROUND  # "… wrapped up last year with …": what happened before, told again
         move = price_move(sentence.text)
@@ -927,14 +928,15 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:that|this|these|those|such)(?:'s|’s)?\b", 
 
 def hangs(sentence: Sentence) -> bool:
     """Return True for a sentence that cannot be quoted alone (`_PRONOUN_SUBJECT`; "This strategic shift …" can)
-    or that tells nothing (`says_nothing`)."""
+    or that tells nothing of the week (`says_nothing`)."""
     return (bool(_PRONOUN_SUBJECT.match(sentence.text.lstrip("\"“‘'( "))) and not _names_its_referent(sentence)) \
         or says_nothing(sentence.text)
 
 
 def says_nothing(text: str) -> bool:
-    """Return True for a line whose only news is that someone would not comment (`_NO_COMMENT`)."""
-    return "omment" in text and _NO_COMMENT.search(text) is not None
+    """Return True for a line whose only news is that someone would not comment (`_NO_COMMENT`), and
+    for the stock's standing statistics (`stock_statistics`): neither is quoted, however thin a theme."""
+    return ("omment" in text and _NO_COMMENT.search(text) is not None) or stock_statistics(text)
 
 
 def pick(candidates: list[Sentence], count: int, taken: list[Sentence], max_words: int | None = None,

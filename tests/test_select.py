@@ -678,16 +678,18 @@ def test_a_profile_line_weighs_as_little_as_an_explainer(text, monkeypatch):
     ("Globex shares fell to a 52-week low of $61.50 after the recall.", False),
     ("Globex cut its debt-to-equity ratio to 0.5 by selling its Ohio plants.", False),
     ("Globex became the first bank with a market value of $1 trillion on Thursday.", False),
+    ("12,500,000 shares of Globex were exchanged, compared to its average volume of 9,800,000.", True),
 ])
-def test_the_stocks_standing_statistics_weigh_as_little_as_an_explainer(text, statistics, monkeypatch):
+def test_the_stocks_standing_statistics_are_never_quoted(text, statistics):
     assert select.stock_statistics(text) is statistics
-    news = "Globex said it will close two plants in Ohio and cut its workforce, the company told staff."
-    about = lambda t: "Globex" in t or "firm" in t  # noqa: E731
-    scored = select.score([s(text), s(news)], "default", about=about)
-    monkeypatch.setattr(select, "stock_statistics", lambda _text: False)
-    unweighed = select.score([s(text), s(news)], "default", about=about)
-    assert (scored[0].score == pytest.approx(select.GENERAL_CLAIM * unweighed[0].score)) is statistics
-    assert scored[1].score == unweighed[1].score
+    # True any day: not to fill a thin theme, not to lead the summary.
+    news = replace(s("Globex said it will close two plants in Ohio and cut its workforce, the company told staff.", 2),
+                   score=0.5)
+    line = replace(s(text, 1), score=1.0)
+    assert (select.pick([line, news], 2, []) == [news]) is statistics
+    summary = select.top_stories([(0, [line, news])], [Theme(name="Results", description="", candidates=[line, news])],
+                                 {}, 2)
+    assert (line not in summary) is statistics
 
 
 @pytest.mark.parametrize("text", [
