@@ -383,6 +383,10 @@ _BESIDE_BEFORE = re.compile(r"\b(?:from|vs\.?|versus|than|against|compared (?:wi
                             r"roughly\s+|nearly\s+|a\s+(?:prior|previous)\s+)?$", re.I)
 
 
+# Between an amount and the same amount in another currency: "€3.9bn (£3.3bn)".
+_CONVERSION = re.compile(r"\s*\(\s*")
+
+
 def _next_figure(text: str, spans: list[re.Match], end: int) -> int | None:
     """Return where the next figure after `end` starts, skipping one the figure is measured from or against."""
     return next((s.start() for s in spans if s.start() >= end and not _BESIDE_BEFORE.search(text, 0, s.start())), None)
@@ -948,6 +952,9 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     for i, match in enumerate(spans):
         if i in used:
             continue
+        if i and _CONVERSION.fullmatch(text, spans[i - 1].end(), match.start()) and text[match.end():match.end() + 1] == ")" \
+                and _money(match.group(0)) and _money(spans[i - 1].group(0)):
+            continue  # "€3.9bn (£3.3bn)": the amount before, in another currency
         value, start, end, change, taken = _value_and_change(text, spans, i, used)
         used |= taken
         if value is None:

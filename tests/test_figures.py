@@ -418,6 +418,12 @@ def test_a_currency_written_with_its_countrys_letters_is_one_amount():
     assert one("Acme's quarterly revenue came in at an independent$4 billion.").value == "$4 billion"
 
 
+def test_an_amount_given_again_in_another_currency_is_one_row():
+    row = one("Net bookings at Acme for the first quarter came in at €3.9bn (£3.3bn), which was down from €7.09bn "
+              "in the fourth quarter, and was below analyst estimates of €4.8bn.")
+    assert (row.value, row.change, row.estimate) == ("€3.9bn", "from €7.09bn", "€4.8bn")
+
+
 def test_a_period_is_not_read_across_a_parenthesis():
     found = {f.metric: f for f in rows("Acme (market value: $900 billion) posted fourth-quarter sales of $40 billion.")}
     assert (found["market value"].value, found["market value"].period) == ("$900 billion", "")
