@@ -378,6 +378,10 @@ def _unparenthesised(text: str) -> str:
     return _PARENTHESIS.sub(lambda m: "(" + " " * (len(m.group(0)) - 2) + ")", text)
 
 
+# A quarter naming a report: "first-quarter earnings", "its Q1 results".
+_REPORT_AFTER = re.compile(r"[\s-]*(?:fiscal\s+)?(?:earnings|results|report|financial results|numbers)\b", re.I)
+
+
 # "… to $180 from $200", "$3 billion vs $2.9 billion expected": a figure the one before is measured from or against.
 _BESIDE_BEFORE = re.compile(r"\b(?:from|vs\.?|versus|than|against|compared (?:with|to))\s+(?:about\s+|around\s+|"
                             r"roughly\s+|nearly\s+|a\s+(?:prior|previous)\s+)?$", re.I)
@@ -393,18 +397,22 @@ def _next_figure(text: str, spans: list[re.Match], end: int) -> int | None:
 
 
 def _period(text: str, left: int, right: int, start: int, end: int, whole: bool = False,
-            words: frozenset[str] | None = None, until: int | None = None) -> str:
+            words: frozenset[str] | None = None, until: int | None = None, market: bool = False) -> str:
     """Return the period nearest the figure in its clause (one after it first), else (`whole`) the sentence's quarter or year.
 
     `words`: the `_words` of the clause (or of more text around it), when the caller has them.
     `until`: where the next figure starts; a period written after that is the next figure's
     ("sales of $7 billion and guidance of $30 billion for the year": the year is the guidance's).
+    `market`: the figure is a share move, whose quarter is not a report's ("up 1.5% ahead of its
+    first-quarter earnings report").
     """
     best = None
     for rank, (pattern, name) in enumerate(_PERIODS):
         for match in pattern.finditer(text, words, left, right):
             distance = match.start() - end if match.start() >= end else 2 * (start - match.end()) + 1
             if distance < 0 or (until is not None and match.start() >= until):
+                continue
+            if market and rank < _SENTENCE_PERIODS and _REPORT_AFTER.match(text, match.end()):
                 continue
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name(match))
@@ -565,6 +573,9 @@ def _qualifier(text: str, left: int, match: re.Match, start: int, clause_words: 
         low = word.lower()
         if (low in _PLAIN or low in stops or not word[:1].islower() or any(ch.isdigit() for ch in word)
                 or low.endswith("ed")):
+            break
+        if low.endswith(("'s", "’s")):
+            qualifier = []  # "the streaming giant's revenue": whose revenue, not a business line
             break
         qualifier.insert(0, low)
     if not qualifier:
@@ -804,6 +815,23 @@ _PERCENT_VALUE = re.compile(r"%|percent|per cent|points?$", re.I)
 _MONEY_VALUE = re.compile(r"(?:[A-Z]{0,2})?[$€£¥]")
 
 
+_COUNT_VALUE = re.compile(_COUNT, re.I)
+# Figures listed under one verb ("… of $10.4bn and net profit of $2.4bn, with EPS of $5.58"), unless
+# a verb of their own reports the later ones ("expects $5bn this year and posted EPS of $2").
+_LIST_JOINT = re.compile(r"^(?:[^.;:]|\.(?=\d))*?(?:,\s*|\s)(?:and|with|plus|as well as)\s(?:[^.;:]|\.(?=\d))*$")
+_REPORTED_VERB = re.compile(r"\b(?:reported|reports|posted|posts|came in|comes in|was|were|is|are|rose|fell|grew|"
+                            r"declined|jumped|dropped|beat|missed|topped|delivered|generated|booked|earned)\b", re.I)
+_SCALE_WORD = re.compile(r"(trillion|billion|million|thousand|bn|mn|[bmk])\b", re.I)
+_SCALES = {"bn": "billion", "b": "billion", "mn": "million", "m": "million", "k": "thousand"}
+
+
+def _scale(value: str) -> str:
+    """Return the scale a value is written in ("billion" for "$2.3bn", "" for "$6.61")."""
+    match = _SCALE_WORD.search(value)
+    word = match.group(1).lower() if match else ""
+    return _SCALES.get(word, word)
+
+
 def _percent(value: str) -> bool:
     return _PERCENT_VALUE.search(value) is not None
 
@@ -949,6 +977,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
     plain = _unparenthesised(text)
     found: list[_Found] = []
     used: set[int] = set()
+    base_end = None  # where the last base ("from $2.3 billion") ended: ", or $5.28 a share" is a base too
     for i, match in enumerate(spans):
         if i in used:
             continue
@@ -984,18 +1013,26 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                 continue
         if named is None and is_percent and change and _moves_itself(text[left:match.start()], subject):
             named = (Metric("share price", "market", ()), "share price")
-        if found and re.search(r"\b(?:up|down)?\s*from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
-                               text[max(0, match.start() - 30):match.start()]):
-            if not found[-1].change and _money(found[-1].value) == _money(value) and \
-                    _percent(found[-1].value) == _percent(value):  # "1.8 million, up from 1.37 million": the base
-                found[-1] = dataclasses.replace(found[-1], change=f"from {value}")
+        if found and (re.search(r"\b(?:up|down)?\s*from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
+                                text[max(0, match.start() - 30):match.start()])
+                      or (base_end is not None and re.fullmatch(r",?\s+or\s+", text[base_end:match.start()]))):
+            # "1.8 million, up from 1.37 million": the base of the figure before of its kind and scale
+            # ("net income of $2.9 billion, or $6.61 a share, rose from $2.3 billion, or $5.28 a share").
+            base = next((k for k in range(len(found) - 1, -1, -1) if _money(found[k].value) == _money(value)
+                         and _percent(found[k].value) == _percent(value) and _scale(found[k].value) == _scale(value)), None)
+            if base is not None and not found[base].change:
+                found[base] = dataclasses.replace(found[base], change=f"from {value}")
+            base_end = end
             continue
+        base_end = None
         if named is None and _money(value) and _PER_SHARE.match(text[end:]) and (
                 _EARNINGS_WORDS.search(clause) or (re.match(r"\s*or\b", clause) and _EARNINGS_WORDS.search(text))):
             named = (Metric("EPS", "results", ()), "EPS")  # "earned $2.18 a share"
         if named is None:
             continue
         metric, name = named
+        if metric.section != "operations" and not _money(value) and not _percent(value) and _COUNT_VALUE.match(value):
+            continue  # "… a $4bn deal which should lead to 2,500 new jobs": a count of things is no amount of money
         if name == "loss" and _money(value) and _MARKET_VALUE.search(text) and not _PERIOD_RESULT.search(text):
             # "… pushed its market cap below $2.5 trillion, bringing its total loss to $250 billion":
             # a sentence about market value with no reporting period loses value, not money on its books.
@@ -1008,6 +1045,11 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                 continue  # "$60 a share": a share price, not a result
         near = max(lo, match.start() - _KIND_BEFORE), min(hi, end + _KIND_AFTER)
         kind = _kind(text[near[0]:near[1]], metric, _words(low, *near, words))
+        if kind == "actual" and found and found[-1].kind in ("guidance", "estimate") and found[-1].section != "market":
+            # "guided to revenue of $10.4bn and net profit of $2.4bn, with EPS of $5.58": one forecast's list
+            between = text[found[-1].order:match.start()]
+            if len(between) < 120 and _LIST_JOINT.search(between) and not _REPORTED_VERB.search(between):
+                kind = found[-1].kind
         if metric.section != "targets" and ((kind in ("actual", "guidance") and _BY_ANALYST.search(text))
                                             or (kind == "guidance" and _ANALYSTS_SAID.search(text))):
             # "… a 10% earnings headwind this year, according to Big Bank analyst Jane Roe", "Acme will
@@ -1034,7 +1076,7 @@ def read(sentence: Sentence, subject: Subject | None = None, extra: Mapping | No
                             period=_period(text, left, right, match.start(), end, words=words) if aside else
                             # a share move is the day's, not the quarter the sentence reports
                             _period(plain, left, right, match.start(), end, whole=metric.section != "market",
-                                    words=words, until=_next_figure(text, spans, end)),
+                                    words=words, until=_next_figure(text, spans, end), market=metric.section == "market"),
                             kind=kind, sentence=sentence,
                             order=start))
     return found

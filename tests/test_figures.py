@@ -424,6 +424,30 @@ def test_an_amount_given_again_in_another_currency_is_one_row():
     assert (row.value, row.change, row.estimate) == ("€3.9bn", "from €7.09bn", "€4.8bn")
 
 
+def test_a_base_and_a_forecast_belong_to_the_figures_of_their_kind():
+    found = rows("Acme's net income of $2.89 billion, or $6.61 per share, rose from $2.33 billion, or $5.28 per share, "
+                 "a year earlier.")
+    assert sorted((f.value, f.change) for f in found) == [("$2.89 billion", "from $2.33 billion"), ("$6.61", "from $5.28")]
+    found = rows("Acme is due to report its first quarter results on Thursday, having guided to revenue of $10.4bn and "
+                 "net profit of $2.4bn, with diluted earnings per share of $5.58.")
+    assert {f.value: f.kind for f in found} == {"$10.4bn": "guidance", "$2.4bn": "guidance", "$5.58": "guidance"}
+    found = rows("Acme expects revenue of $12 billion this year and posted earnings per share of $2.10 in the quarter.")
+    assert {f.value: f.kind for f in found} == {"$12 billion": "guidance", "$2.10": "actual"}
+    # a share move before a report is no move of the report's quarter
+    row = one("Acme shares are up roughly 1.5% in premarket trading ahead of its first-quarter earnings report.")
+    assert (row.metric, row.period) == ("share price", "")
+    assert one("Acme shares fell 20% in the first quarter.").period == "Q1"
+    # the company named in a possessive owns the revenue; it is no business line
+    assert one("The robot giant's revenue grew 12% year-over-year to $10.54 billion.").metric == "revenue"
+
+
+def test_a_count_of_things_is_no_amount_of_money():
+    found = rows("Acme has placed an order for 70 robot arms, in a deal valued at $4bn which should lead to "
+                 "2,500 new Acme jobs.")
+    assert [(f.value, f.metric) for f in found] == [("$4bn", "deal value")]
+    assert one("Acme delivered 1.3 million vehicles in 2022.").metric == "deliveries"
+
+
 def test_a_period_is_not_read_across_a_parenthesis():
     found = {f.metric: f for f in rows("Acme (market value: $900 billion) posted fourth-quarter sales of $40 billion.")}
     assert (found["market value"].value, found["market value"].period) == ("$900 billion", "")
