@@ -450,7 +450,7 @@ def _names(text: str, key: str) -> bool:
 # "as" only as a conjunction ("fell as Acme warned"), not "as well as", "as of"; "on",
 # "over", "against" only right before the name ("Banks Plunge On Acme Fears", "an edge over Acme").
 _CAUSE = re.compile(r"(?:\b(?:after|amid|following|because of|due to|stemming from|tied to|related to|linked to|than|instead of|unlike|"
-                    r"triggered by|sparked by|caused by|driven by|exacerbated by|fu?elled by|in the wake of|"
+                    r"triggered by|sparked by|caused by|driven by|exacerbated by|fu?elled by|in the wake of|in sympathy with|"
                     r"reaction to|response to|fallout from|exposure to|behind|like|such as|(?<!is )(?<!was )(?<!are )(?<!were )(?<!been )(?<!be )including|"
                     r"(?<!such )(?<!well )(?<!known )as(?! (?:of|well|part|long|soon|far|much|many|if|though)\b))\b"
                     r"[^,;:()]*|\b(?:on|over|against|versus|vs\.?)(?:\s+the)?\s*|[\w)],\s+(?:which|who|whose)\s[^,;:()]*)$", re.I)
@@ -505,9 +505,22 @@ def sentence_about(text: str, focus: str, subject_at: int | None, others: list[s
                     return after[1]
         if subject_at is None or 0 <= first_other < subject_at:
             return others[0]
+        # "Acme's news prompted Globex to issue an update, …": the company the subject's news made act.
+        made = _MADE_TO_ACT.search(text, subject_at)
+        if made is not None and "," not in text[subject_at:made.start()]:
+            name = made.group("name")
+            whom = next((o for o in others if o == name or o.startswith(name + " ")), None)
+            if whom is not None:
+                return whom
     if subject_at is not None:
         return ""
     return focus
+
+
+# A company made to act: "… prompted Globex to issue …", "… forced rival Globex Bank to cut …".
+_MADE_TO_ACT = re.compile(r"\b(?:prompted|prompting|forced|forcing|led|leading|pushed|pushing|caused|causing|spurred|"
+                          r"spurring|pressured|pressuring|drove|driving)\s+(?:(?:its\s+)?(?:rival|peer|competitor)\s+)?"
+                          r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})(?:\s*\([^()]{1,20}\))?\s+to\s+[a-z]")
 
 
 # A sentence whose subject is a group of companies of one industry ("U.S. automakers saw stock pops

@@ -418,6 +418,7 @@ def test_whoever_has_a_chief_executive_is_a_company():
     ("Acme Robotics, which makes arms, raised its forecast.", False),
     ("Globex said it would supply Acme Robotics, which makes arms.", False),
     ("Globex said it was including Acme Robotics in its index.", False),
+    ("Globex shares initially dropped in sympathy with Acme Robotics on Thursday.", True),
 ])
 def test_the_subject_named_as_a_cause_or_a_yardstick(text, cause):
     assert attribution.named_as_cause(text, text.index("Acme")) is cause
@@ -900,3 +901,15 @@ def test_in_a_flattened_round_up_a_line_opening_on_the_subject_takes_the_focus_a
                         "The rule also hit chip equipment makers, and analysts said Globex's loss would echo at Acme (ACME).")
     about = _about(text, title="Trending tickers: Globex, Acme and Initech")
     assert about["Net orders for the first quarter came in at €3.9bn, below analyst estimates of €4.8bn."] == "Globex"
+
+
+def test_a_line_on_what_the_subjects_news_made_another_company_do_is_that_companys():
+    text = ("Acme Bank (ACMB) said on Wednesday it would wind down its operations.\n\n"
+            "Acme's news prompted Globex Bank (GLBX) to issue an update on Thursday, asserting a stable business "
+            "with more than $100 billion in assets.\n\n"
+            "Acme's news led analysts to cut their targets on the bank's shares.\n")
+    about = _about(text, title="Acme Bank to wind down")
+    assert about["Acme's news prompted Globex Bank (GLBX) to issue an update on Thursday, asserting a stable business "
+                 "with more than $100 billion in assets."] == "Globex Bank"
+    # made to act, analysts are no company: the line stays the subject's
+    assert about["Acme's news led analysts to cut their targets on the bank's shares."] == ""
