@@ -484,13 +484,21 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
             return 1.0
         return select.OWN_RESULTS if figures_stage.reports_results(sentence, subject, metrics, lowercase) else 1.0
 
+    # A week holding the subject's own results report: what looked ahead to it is replaced by it.
+    reported = any(kind_of.get(a.id) == kinds.RESULTS for a in cleaned.articles if a.central)
+
+    def superseded(sentence: Sentence) -> bool:
+        return reported and select.previews(sentence.text)
+
     max_words = audience.get("max_words")
     summary, shown = select.select(grouped, options.method, per_theme=int(audience.get("sentences_per_theme", 4)),
                                    summary_size=int(audience.get("summary_sentences", 4)),
                                    max_words=int(max_words) if max_words else None,
                                    about=names_subject,
-                                   stories=week_stories, leads=lambda s: kinds.leads(kind_of.get(s.source, "")),
-                                   discount=lambda s: kinds.weight(kind_of.get(s.source, "")) * own_results(s),
+                                   stories=week_stories,
+                                   leads=lambda s: kinds.leads(kind_of.get(s.source, "")) and not superseded(s),
+                                   discount=lambda s: kinds.weight(kind_of.get(s.source, "")) * own_results(s)
+                                   * (select.PREVIEW_AFTER_RESULTS if superseded(s) else 1.0),
                                    since=dt.date.fromisoformat(the_period.start) if the_period.start else None,
                                    shared=attribution.names_another_of(subject, companies) if subject.names else None,
                                    words=vocabulary, names=frozenset(n.lower() for n in subject.names))

@@ -78,3 +78,23 @@ def dated_before(text: str, start: dt.date | None) -> bool:
         return False
     months = [(int(year), folded(month, _MONTH_NUMBER)) for month, year in _MONTH_YEAR.findall(text)]
     return bool(months) and all(month < (start.year, start.month) for month in months)
+
+
+# A month named without its year after a past verb ("… cheered its results in January"): earlier
+# this year when it falls before the week's month. Not a future ("will open in January"), nor the
+# week's own month.
+_BARE_MONTH = re.compile(r"\b(?:in|during|since|back in|earlier in|early|late|mid-?)\s+"
+                         r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                         r"(?!\s+\d)(?!,?\s+(?:19|20)\d\d)")
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|aims?|set to|due to|scheduled|next|upcoming|"
+                     r"could|may|might|intends?|going to)\b", re.I)
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+
+
+def bare_month_before(text: str, start: dt.date | None) -> bool:
+    """Return True when a past-tense text names only months, without a year, before the month `start` falls in."""
+    if start is None:
+        return False
+    months = [folded(m[:3].lower(), _MONTH_NUMBER) for m in _BARE_MONTH.findall(text)]
+    return bool(months) and all(m < start.month for m in months) and not _FUTURE.search(text) \
+        and _PAST_VERB.search(text) is not None

@@ -285,9 +285,11 @@ def _quality(text: str) -> float:
 # A line whose news is that someone would not talk ("Acme and Globex declined to comment.", "Acme
 # officials were unavailable for comment on the report."): not when more follows the refusal.
 _NO_COMMENT = re.compile(r"\b(?:declined|refused|did not (?:immediately )?respond|didn['’]t (?:immediately )?respond|"
+                         r"(?:had|has|have) not (?:yet )?responded|(?:hadn|hasn|haven)['’]t (?:yet )?responded|"
                          r"could not be reached|couldn['’]t be reached|(?:was|were) (?:not )?(?:immediately )?(?:un)?available)"
-                         r"(?:\s+to\s+(?:a\s+)?requests?)?\s+(?:to|for)\s+(?:comment|requests? for comment)"
-                         r"(?:\s+on\s+[^.,;:]{0,30})?[\W]*$", re.I)
+                         r"(?:\s+to\s+(?:[\w'’.-]+\s+){0,4}?requests?)?\s+(?:to|for)\s+(?:comment|requests? for comment)"
+                         r"(?:\s+on\s+[^.,;:]{0,30})?(?:\s+(?:at the time of (?:writing|publication)|by (?:press|publication) time))?"
+                         r"[\W]*$", re.I)
 
 
 # The writer's own words turned to the reader: "you", "your", "let's". A quoted speaker's "you" is
@@ -366,6 +368,8 @@ _NAME_THEN_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]{3,})(is|was|were|in|and
 _COMMA_THEN_WORD = re.compile(r"(?<=[A-Za-z]{2}),(?=[A-Za-z]{2})")
 # ... and a closing parenthesis before a word ("(NASDAQ:ACME)announced", "(ACME)CEO").
 _PAREN_THEN_WORD = re.compile(r"(?<=[\w%.:]{2}\))(?=[A-Za-z]{2})")
+# ... a possessive glued to the word after it ("the company'sformer chief"), that word one the week writes ...
+_POSSESSIVE_THEN_WORD = re.compile(r"(?<=[A-Za-z]['’]s)([a-z]{3,})(?![\w'’-])")
 _WORD_THEN_QUOTE = re.compile(r"(?<=[A-Za-z])\((?=[A-Z]{1,6}(?:\s?[-+−]\s?\d|:|\d+(?:\.\d+)?%\)))")
 # ... and lower-case words run together at a function word ("asthe", "isbackin", "licensein"): a
 # word no English dictionary holds that splits into two dictionary words (or three, when no two
@@ -496,6 +500,7 @@ def respaced(text: str, words: frozenset[str], names: frozenset[str] = frozenset
     text = _COMMA_THEN_WORD.sub(", ", text)
     text = _PAREN_THEN_WORD.sub(" ", text)
     text = _WORD_THEN_QUOTE.sub(" (", text)
+    text = _POSSESSIVE_THEN_WORD.sub(lambda m: " " + m.group(1) if m.group(1) in words else m.group(1), text)
     if together is not None:
         text = _LOWER_RUN.sub(lambda m: m.group(0) if m.group(0) in names else
                               _lower_seams(m.group(0), words, together) or m.group(0), text)
@@ -561,6 +566,34 @@ GENERAL_CLAIM = 0.3
 # (`figures.reports_results`, applied by the build's weight): on results week the headline
 # numbers must not lose to commentary on them.
 OWN_RESULTS = 1.25
+# "Revenue for the quarter hit $10.2 billion": which quarter, the sentence before said. In a theme,
+# beside its article's other lines, it is the report's; leading the summary alone, it is not told.
+_UNNAMED_PERIOD = re.compile(r"\b(?:for|in|during|over|of)\s+the\s+(?:quarter|period|three months|half)\b", re.I)
+_NAMED_PERIOD = re.compile(rf"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|half)\b|"
+                           rf"\b(?:Q[1-4]|H[12]|(?:19|20)\d\d|(?-i:{_DATE_WORDS}))\b", re.I)
+
+
+def unnamed_period(text: str) -> bool:
+    """Return True for a line giving "the quarter" (or period) without saying which (`_UNNAMED_PERIOD`)."""
+    return _UNNAMED_PERIOD.search(text) is not None and _NAMED_PERIOD.search(text) is None
+
+
+# A line looking ahead to the company's report ("Acme is due to report its first-quarter results on
+# Thursday", "shares rose ahead of its earnings report"): once the week holds the report itself,
+# the report replaces it, and it weighs this much and leads nothing (`build`).
+_PREVIEW_LINE = re.compile(r"\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)\s+to\s+(?:report|post|release|"
+                           r"announce|publish)\b|\bahead\s+of\s+(?:its|their|the\s+company['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:earnings|results|report)\b|\bwill\s+report\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:earnings|results)\b", re.I)
+PREVIEW_AFTER_RESULTS = 0.5
+
+
+@lru_cache(maxsize=50_000)
+def previews(text: str) -> bool:
+    """Return True for a line that looks ahead to a company's report (`_PREVIEW_LINE`)."""
+    return _PREVIEW_LINE.search(text) is not None
+
+
 # The writer explaining its own list ("To come up with the list, we only considered stocks with
 # …", "Our ranking uses …") in its own words, not a quote: how the article was made, not news.
 _OWN_LIST = re.compile(r"\b(?:we|our)\b(?=.*\b(?:lists?|rank(?:ed|ing)|screen(?:ed|ing)?|methodology|criteria)\b)"
@@ -637,7 +670,8 @@ _THIS_WEEK = re.compile(r"\b(?:this week|today|tonight|this morning|on (?:monday
 @lru_cache(maxsize=50_000)
 def background(text: str, since: dt.date | None = None) -> bool:
     """Return True when a text dates what it tells before the week (see BACKGROUND)."""
-    return bool((_BEFORE_THE_WEEK.search(text) or period.dated_before(text, since)) and not _THIS_WEEK.search(text))
+    return bool((_BEFORE_THE_WEEK.search(text) or period.dated_before(text, since) or period.bare_month_before(text, since))
+                and not _THIS_WEEK.search(text))
 
 
 def background_stories(sentences: Sequence[Sentence], since: dt.date | None = None) -> set[int]:
@@ -1029,7 +1063,7 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
     for index, candidates in scored:
         for sentence in candidates:
             if not self_contained(sentence) or headline_run(sentence.text) or says_nothing(sentence.text) or (
-                    leads is not None and not leads(sentence)):
+                    leads is not None and not leads(sentence)) or unnamed_period(sentence.text):
                 continue
             if not (sentence.central or about is None or about(sentence.text)):
                 continue

@@ -363,3 +363,27 @@ def test_a_quote_gets_back_the_spaces_its_scrape_lost(tmp_path):
     assert fixed in quoted
     assert not any("Lagosfor" in text or "itsX90" in text or "asthe" in text for text in quoted)
     assert fixed.replace(" ", "") == glued.replace(" ", "")
+
+
+def test_once_the_week_holds_the_report_what_looked_ahead_to_it_leads_nothing(tmp_path):
+    from briefs.build import Options, build_brief
+
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
+    preview = ("Acme is due to report its first-quarter results on Thursday, having guided to revenue of $10.4 "
+               "billion and net profit of $2.4 billion.")
+    for i, outlet in enumerate(["Daily Wire", "Market Post", "Street Desk"]):
+        (tmp_path / f"p{i}.md").write_text(
+            f"---\ntitle: Acme in focus\nsource: {outlet}\ndate: 2026-11-17\n---\n{preview}\n\n"
+            "Traders expect a large move in Acme shares after the report, options prices show.\n", encoding="utf-8")
+    report = ("---\ntitle: Acme Q1 Earnings Beat Estimates\nsource: Wire\ndate: 2026-11-19\n---\n"
+              "Acme reported first-quarter revenue of $10.5 billion, up 12% from a year earlier.\n\n"
+              "Acme said net profit rose to $2.9 billion in the quarter.\n\n"
+              "Acme kept its forecast of $44 billion in revenue for the year.\n")
+    (tmp_path / "r.md").write_text(report, encoding="utf-8")
+    brief = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1)).brief.to_dict()
+    assert preview not in [s["text"] for s in brief["summary"]]
+    assert any("$10.5 billion" in s["text"] for s in brief["summary"])
+    # Without the report, the preview is the week's news and may lead.
+    (tmp_path / "r.md").unlink()
+    brief = build_brief([tmp_path], Options(out=tmp_path / "out2", cache=False, workers=1)).brief.to_dict()
+    assert preview in [s["text"] for s in brief["summary"]]
