@@ -501,7 +501,8 @@ def _build(items, problems, notes, paths, options: Options, subject: Subject, au
                                    * (select.PREVIEW_AFTER_RESULTS if superseded(s) else 1.0),
                                    since=dt.date.fromisoformat(the_period.start) if the_period.start else None,
                                    shared=attribution.names_another_of(subject, companies) if subject.names else None,
-                                   words=vocabulary, names=frozenset(n.lower() for n in subject.names))
+                                   words=vocabulary, names=frozenset(n.lower() for n in subject.names),
+                                   fallback=lambda s: kinds.leads_alone(kind_of.get(s.source, "")) and not superseded(s))
     if not shown and not summary:
         raise BuildError("no sentence worth quoting was left after cleaning; see --explain")
     max_themes = audience.get("max_themes")

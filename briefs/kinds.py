@@ -223,6 +223,12 @@ def leads(kind_name: str) -> bool:
     return kind_name not in NEVER_LEAD
 
 
+def leads_alone(kind_name: str) -> bool:
+    """Return True when sentences of this kind may lead a summary no other kind can: a column's
+    lines, when the week holds nothing but columns about the subject (an empty summary tells less)."""
+    return leads(kind_name) or kind_name == OPINION
+
+
 # Kinds whose words come back file after file whatever the week's news (a template's fixed lines, a
 # promotion's pitch, a review's verdicts): they found no discovered theme. Opinion does: an analysis
 # piece tells the week's facts in its own words.

@@ -294,7 +294,8 @@ _NO_COMMENT = re.compile(r"\b(?:declined|refused|did not (?:immediately )?respon
 
 # The writer's own words turned to the reader: "you", "your", "let's". A quoted speaker's "you" is
 # reported speech, and `own_words` leaves quotes out.
-_TO_THE_READER = re.compile(r"\b(?:you|your|yours|let['’]s|let us)\b", re.I)
+# ... and a column's own chat: "Fortunately for all of us, …", "Acme remains, well, a …".
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|let['’]s|let us)\b|(?-i:\b(?:for|to|of) (?:all of )?us\b)|,\s*well,", re.I)
 
 
 # A question put as a statement: "Another question is whether …", "The big question now is how …",
@@ -566,6 +567,18 @@ GENERAL_CLAIM = 0.3
 # (`figures.reports_results`, applied by the build's weight): on results week the headline
 # numbers must not lose to commentary on them.
 OWN_RESULTS = 1.25
+# The writer in the first person, in its own words ("I'd wait to see …", "I've generally been
+# bullish on Acme"): a column's view, never a summary bullet; a quoted speaker's "I" is reported
+# speech, and "Model I" a name.
+_WRITER_SPEAKS = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z][\w'’-]*\s+)I(?:['’](?:m|ve|d|ll)\b|\s+[a-z])|\b[Mm]y\s+[a-z]")
+
+
+@lru_cache(maxsize=50_000)
+def writer_speaks(text: str) -> bool:
+    """Return True for a line in which the writer speaks as "I" outside quotes (`_WRITER_SPEAKS`)."""
+    return ("I" in text or "my" in text or "My" in text) and _WRITER_SPEAKS.search(language.own_words(text)) is not None
+
+
 # "Revenue for the quarter hit $10.2 billion": which quarter, the sentence before said. In a theme,
 # beside its article's other lines, it is the report's; leading the summary alone, it is not told.
 _UNNAMED_PERIOD = re.compile(r"\b(?:for|in|during|over|of)\s+the\s+(?:quarter|period|three months|half)\b", re.I)
@@ -1005,14 +1018,16 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
            stories: Sequence[Story] | None = None, leads: Callable[[Sentence], bool] | None = None,
            discount: Callable[[Sentence], float] | None = None, since: dt.date | None = None,
            shared: Callable[[str], bool] | None = None,
-           words: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> tuple[list[Sentence], list[Theme]]:
+           words: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
+           fallback: Callable[[Sentence], bool] | None = None) -> tuple[list[Sentence], list[Theme]]:
     """Return (executive summary, themes with their selected sentences), without repeated facts.
 
     With `stories`, each candidate weighs as its story does, the summary is the week's top
     stories (one sentence each, citing every source of its story; `leads` says which sentences
     may lead; `discount` weighs a sentence by its article's kind), and no story is quoted twice.
     `since` (the week's first day) dates background; `shared` says whether a text names another
-    listed company (such a line leads only when no other story can). `words` are the week's
+    listed company (such a line leads only when no other story can); `fallback` says which may lead
+    when none of `leads` can (a week told only in columns). `words` are the week's
     lower-case words and `names` the subject's, lower-cased: they tell a scrape's run-together
     words (`run_together`), which weigh a sentence down.
     """
@@ -1029,6 +1044,8 @@ def select(themes: list[Theme], method: str = "default", *, per_theme: int = 4, 
     scored = [(index, score(_prefilter(theme.candidates, MAX_CANDIDATES), method, about, weight, since))
               for index, theme in enumerate(themes)]
     summary = top_stories(scored, themes, by_id, summary_size, about, leads, shared, dated)
+    if not summary and fallback is not None:
+        summary = top_stories(scored, themes, by_id, summary_size, about, fallback, shared, dated)
     taken = list(summary)
     budget = max_words // max(1, len(themes)) if max_words else None
     quotas = quota(themes, per_theme)
@@ -1063,7 +1080,8 @@ def top_stories(scored: list[tuple[int, list[Sentence]]], themes: list[Theme], s
     for index, candidates in scored:
         for sentence in candidates:
             if not self_contained(sentence) or headline_run(sentence.text) or says_nothing(sentence.text) or (
-                    leads is not None and not leads(sentence)) or unnamed_period(sentence.text):
+                    leads is not None and not leads(sentence)) or unnamed_period(sentence.text) \
+                    or writer_speaks(sentence.text):
                 continue
             if not (sentence.central or about is None or about(sentence.text)):
                 continue

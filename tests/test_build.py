@@ -387,3 +387,24 @@ def test_once_the_week_holds_the_report_what_looked_ahead_to_it_leads_nothing(tm
     (tmp_path / "r.md").unlink()
     brief = build_brief([tmp_path], Options(out=tmp_path / "out2", cache=False, workers=1)).brief.to_dict()
     assert preview in [s["text"] for s in brief["summary"]]
+
+
+def test_a_week_told_only_in_a_column_still_has_a_summary_and_a_news_week_is_not_led_by_columns(tmp_path):
+    from briefs.build import Options, build_brief
+
+    (tmp_path / "briefs.toml").write_text('[subject]\nname = "Acme Robotics"\naliases = ["Acme"]\n')
+    column = ("---\ntitle: Why Shares of Acme Robotics Are Falling Today\nsource: Column Desk\ndate: 2026-11-17\n---\n"
+              "Shares of Acme Robotics have fallen more than 13% today, and I think the selloff at its rival explains it.\n\n"
+              "I believe Acme's order book is sound, though I would watch its deposits closely.\n\n"
+              "My view is that Acme reported deposit outflows on its last call, which worries investors.\n\n"
+              "Acme had unrealized losses of $471 million in its bond book at the end of 2025.\n")
+    (tmp_path / "c.md").write_text(column, encoding="utf-8")
+    brief = build_brief([tmp_path], Options(out=tmp_path / "out", cache=False, workers=1)).brief.to_dict()
+    assert brief["summary"], "a week told only in a column still gets its summary"
+    # With a news article about the subject, the column leads nothing.
+    (tmp_path / "n.md").write_text("---\ntitle: Acme Robotics cuts forecast\nsource: Wire\ndate: 2026-11-18\n---\n"
+                                   "Acme Robotics cut its forecast for the year on Wednesday as orders slowed.\n\n"
+                                   "Acme said it would close a plant in Ohio and cut 300 jobs.\n", encoding="utf-8")
+    brief = build_brief([tmp_path], Options(out=tmp_path / "out2", cache=False, workers=1)).brief.to_dict()
+    assert brief["summary"] and all("Column Desk" not in src["publisher"]
+                                    for s in brief["summary"] for src in brief["sources"] if src["id"] in s["sources"])

@@ -455,6 +455,10 @@ def test_a_writers_own_exclamation_reads_as_a_pitch():
     ("Your next car may well be built by one of Acme’s robot arms.", True),
     ("\"You will see the new arm in every plant,\" Acme's chief executive told analysts.", False),  # reported speech
     ("Acme said young buyers made up a third of its orders in the quarter.", False),
+    # a column's own chat
+    ("Fortunately for all of us, Acme's chief was too busy to post about the loss.", True),
+    ("Acme remains, well, a money pit of quite historic size.", True),
+    ("Acme's sales in the US rose 4% as well, the company said.", False),
 ])
 def test_the_writer_speaking_to_the_reader_weighs_less(text, spoken_to):
     plain = s("Acme raised its forecast for the year on strong orders from carmakers.")
@@ -781,3 +785,16 @@ def test_a_line_giving_the_quarter_without_saying_which_leads_no_summary(text, u
     line = replace(s(text, 1), score=1.0)
     summary = select.top_stories([(0, [line])], [Theme(name="Results", description="", candidates=[line])], {}, 2)
     assert (summary == []) is unnamed
+
+
+@pytest.mark.parametrize("text, speaks", [
+    ("Considering the bank's margins, I'd wait to see how this quarter shakes out before investing in Acme.", True),
+    ("I've generally been bullish on Acme, which has been a great performer over the years.", True),
+    ("\"I expect orders to double,\" Acme's chief executive said on Monday.", False),  # reported speech
+    ("Acme's Model I sold 3,000 units in Ohio in March.", False),
+])
+def test_the_writer_speaking_as_i_leads_no_summary(text, speaks):
+    assert select.writer_speaks(text) is speaks
+    line = replace(s(text, 1), score=1.0)
+    summary = select.top_stories([(0, [line])], [Theme(name="Results", description="", candidates=[line])], {}, 2)
+    assert (summary == []) is speaks
