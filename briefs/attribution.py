@@ -506,7 +506,7 @@ def sentence_about(text: str, focus: str, subject_at: int | None, others: list[s
         if subject_at is None or 0 <= first_other < subject_at:
             return others[0]
         # "Acme's news prompted Globex to issue an update, …": the company the subject's news made act.
-        made = _MADE_TO_ACT.search(text, subject_at)
+        made = _MADE_TO_ACT.search(text, subject_at) if " to " in text else None
         if made is not None and "," not in text[subject_at:made.start()]:
             name = made.group("name")
             whom = next((o for o in others if o == name or o.startswith(name + " ")), None)
@@ -760,8 +760,11 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
             # A line whose own subject points back at the company in focus ("… the robot giant is
             # moving its plants, partnering with Acme …") names the subject as its partner: the line
             # is the subject's, the passage stays the other company's.
-            at = first_mention(sentence.text, subject) if claimed else None
-            partner = at is not None and follow and focus not in ("", OTHERS) and _ANAPHORIC_OPENING.match(sentence.text, 0, at)
+            # Read only where it can change the focus: the subject's own article keeps its focus anyway.
+            elsewhere = focus not in ("", OTHERS)
+            at = first_mention(sentence.text, subject) if claimed and follow and (
+                elsewhere or (flat and not wrap and section != "")) else None
+            partner = at is not None and elsewhere and _ANAPHORIC_OPENING.match(sentence.text, 0, at)
             # In a scrape that lost its paragraph breaks (`flat`), a line opening on the subject
             # ("Shares of robot maker Acme slumped …") takes the focus as a line opening on another
             # company does: each of a round-up's items is a paragraph run into the next.

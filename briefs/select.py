@@ -661,8 +661,15 @@ _REACHED = re.compile(r"\b(?:hit|hits|touched|touches|reached|reaches|set|sets|f
 @lru_cache(maxsize=50_000)
 def stock_statistics(text: str) -> bool:
     """Return True for a sentence giving the stock's standing statistics (`_STOCK_STATISTIC`), not dated in the week."""
+    low = text.lower()
+    if not any(cue in low for cue in _STATISTIC_CUES):
+        return False  # most lines: the pattern's alternatives are tried at every offset otherwise
     match = _STOCK_STATISTIC.search(text)
     return match is not None and not _REACHED.search(text, 0, match.start()) and not _THIS_WEEK.search(text)
+
+
+_STATISTIC_CUES = ("low of", "high of", "moving average", "ratio of", "beta of", "market cap", "market value of",
+                   "volume of")
 
 
 # A sentence dated before the week by its own words ("last year", "a year ago", "previously"; not a
