@@ -722,9 +722,9 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
     section = "" if its_own else (title_others[0] if title_others else OTHERS)
     focus, paragraph = section, -1
     opened = ""  # the other company the last paragraph opened on, if any
-    sentences_kept = [sentence for story, _, _ in kept for sentence in story.sentences]
-    flat = len(sentences_kept) >= FLAT_SENTENCES and len({(story.index, sentence.paragraph)
-                                                           for story, _, _ in kept for sentence in story.sentences}) == 1
+    # A scrape that lost its paragraph breaks: every kept sentence in one paragraph.
+    flat = sum(len(story.sentences) for story, _, _ in kept) >= FLAT_SENTENCES and len(
+        {(story.index, sentence.paragraph) for story, _, _ in kept for sentence in story.sentences}) == 1
     paragraphs: dict[int, list[str]] = {}
     about: dict[int, list[str]] = {}
     kept_by_index = {story.index: (story, named, reasons) for story, named, reasons in kept}
@@ -757,17 +757,18 @@ def attribute(prepared: Prepared, subject: Subject, *, whom: bool = True, readin
                 who, focus = OTHERS, OTHERS  # the economy's or a group of other companies' passage
             # A passage that names the subject is its passage; in another company's article, a
             # paragraph that opens on the subject is (outside a market wrap, where only naming counts).
-            # A line whose own subject points back at the company in focus ("… the robot giant is
-            # moving its plants, partnering with Acme …") names the subject as its partner: the line
-            # is the subject's, the passage stays the other company's.
-            # Read only where it can change the focus: the subject's own article keeps its focus anyway.
+            # The subject's first mention is read only where it can move the focus (in the subject's
+            # own passages the focus is the subject's anyway):
             elsewhere = focus not in ("", OTHERS)
             at = first_mention(sentence.text, subject) if claimed and follow and (
                 elsewhere or (flat and not wrap and section != "")) else None
+            # a line whose own subject points back at the company in focus ("… the robot giant is
+            # moving its plants, partnering with Acme …") names the subject as its partner: the line
+            # is the subject's, the passage stays the other company's;
             partner = at is not None and elsewhere and _ANAPHORIC_OPENING.match(sentence.text, 0, at)
-            # In a scrape that lost its paragraph breaks (`flat`), a line opening on the subject
-            # ("Shares of robot maker Acme slumped …") takes the focus as a line opening on another
-            # company does: each of a round-up's items is a paragraph run into the next.
+            # in a flattened scrape, a line opening on the subject ("Shares of robot maker Acme
+            # slumped …") takes the focus as a line opening on another company does: each of a
+            # round-up's items is a paragraph run into the next.
             topic = flat and at is not None and not wrap and len(sentence.text[:at].split()) <= OPENING_TOPIC_WORDS
             if (others or (claimed and (section == "" or topic or (opening and not wrap)))) and not partner:
                 focus = who if not claimed else ""

@@ -82,12 +82,13 @@ def dated_before(text: str, start: dt.date | None) -> bool:
 
 # A month named without its year after a past verb ("… cheered its results in January"): earlier
 # this year when it falls before the week's month. Not a future ("will open in January"), nor the
-# week's own month.
-_BARE_MONTH = re.compile(r"\b(?:in|during|since|back in|earlier in|early|late|mid-?)\s+"
+# week's own month, nor a span reaching the week ("down 20% since January").
+_BARE_MONTH = re.compile(r"\b(?:in|during|back in|earlier in|early|late|mid-?)\s+"
                          r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
                          r"(?!\s+\d)(?!,?\s+(?:19|20)\d\d)")
+# (in lower case: "May" is a month)
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|aims?|set to|due to|scheduled|next|upcoming|"
-                     r"could|may|might|intends?|going to)\b", re.I)
+                     r"could|may|might|intends?|going to)\b")
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
 
 

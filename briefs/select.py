@@ -152,7 +152,7 @@ _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those)\s+(?!(?:is|was|are|were
                             r"[a-z]", re.I)
 
 
-# "… also saw similarly aggressive trading", "Globex, likewise, …", "a similar path": compared with what came before;
+# "… also saw similarly aggressive trading", "Globex, likewise, …": compared with what came before;
 # "… some of these awards", "two of them": a part of something named before.
 _COMPARED_BACK = re.compile(r"\b(?:similarly|likewise)\b(?! to\b)|\b(?:some|many|all|none|one|each|most|any|few|"
                             r"several|both|either|neither|two|three) of (?:these|those|them)\b", re.I)
