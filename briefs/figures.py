@@ -540,8 +540,16 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(
 _PLACE_AFTER = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 
 
+# "$7 billion in revenue in its client segment": a business line named after the metric's noun.
+_SEGMENT_AFTER = re.compile(r"\s+(?:in|from)\s+(?:its|the|their)\s+((?:[a-z][\w-]*\s+){1,2})(?:business|segment|division|unit)\b")
+
+
 def _place_after(rest: str) -> str:
-    """Return the place the words after a revenue cue give ("in China"), or "": a region's revenue, not the company's."""
+    """Return the place the words after a revenue cue give ("in China"), or "": a region's revenue,
+    not the company's; or the business line they give ("in its client segment")."""
+    segment = _SEGMENT_AFTER.match(rest)
+    if segment is not None and not any(w in _PLAIN for w in segment.group(1).split()):
+        return segment.group(1).strip()
     found = _PLACE_AFTER.match(rest)
     if found is None:
         return ""

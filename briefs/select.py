@@ -50,6 +50,7 @@ MAX_CANDIDATES = 400
 _UNRESOLVED = re.compile(
     r"^(?:that(?:'s|’s| is| was)?|this|these|those|it(?:'s|’s)?|its|he|she|they|them|his|her|their|there(?=,)|"
     r"such|so|but|and|or|also|however|then|meanwhile|still|yet|instead|indeed|others|both|the (?:move|deal|company|firm)|"
+    r"simultaneously|at the same time|in the meantime|"
     # "The news, the latest salvo in …, sent shares down": news told before ("The news that …" tells it)
     r"the (?:news|announcement)(?! that\b)|"
     r"consequently|therefore|thus(?! far)|hence|as a result(?! of)|accordingly|for (?:example|instance)|"
@@ -568,15 +569,16 @@ GENERAL_CLAIM = 0.3
 # numbers must not lose to commentary on them.
 OWN_RESULTS = 1.25
 # The writer in the first person, in its own words ("I'd wait to see …", "I've generally been
-# bullish on Acme"): a column's view, never a summary bullet; a quoted speaker's "I" is reported
-# speech, and "Model I" a name.
-_WRITER_SPEAKS = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z][\w'’-]*\s+)I(?:['’](?:m|ve|d|ll)\b|\s+[a-z])|\b[Mm]y\s+[a-z]")
+# bullish on Acme", "We estimate Acme's fair value at $25"): a column's or a research note's view,
+# never a summary bullet; a quoted speaker's "I" or "we" is reported speech, and "Model I" a name.
+_WRITER_SPEAKS = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z][\w'’-]*\s+)(?:I|[Ww]e)(?:['’](?:m|ve|d|ll|re)\b|\s+[a-z])|"
+                            r"\b(?:[Mm]y|[Oo]ur)\s+[a-z]")
 
 
 @lru_cache(maxsize=50_000)
 def writer_speaks(text: str) -> bool:
-    """Return True for a line in which the writer speaks as "I" outside quotes (`_WRITER_SPEAKS`)."""
-    return ("I" in text or "my" in text or "My" in text) and _WRITER_SPEAKS.search(language.own_words(text)) is not None
+    """Return True for a line in which the writer speaks as "I" or "we" outside quotes (`_WRITER_SPEAKS`)."""
+    return _WRITER_SPEAKS.search(language.own_words(text)) is not None
 
 
 # "Revenue for the quarter hit $10.2 billion": which quarter, the sentence before said. In a theme,

@@ -437,6 +437,9 @@ def test_a_base_and_a_forecast_belong_to_the_figures_of_their_kind():
     row = one("Acme shares are up roughly 1.5% in premarket trading ahead of its first-quarter earnings report.")
     assert (row.metric, row.period) == ("share price", "")
     assert one("Acme shares fell 20% in the first quarter.").period == "Q1"
+    # a business line named after the metric's noun
+    assert one("Acme also generated $7 billion in revenue in its client segment, a 52% jump.").metric == "client revenue"
+    assert one("Acme generated $25.8 billion in revenue in the year, up 14%.").metric == "revenue"
     # the company named in a possessive owns the revenue; it is no business line
     assert one("The robot giant's revenue grew 12% year-over-year to $10.54 billion.").metric == "revenue"
 

@@ -248,6 +248,8 @@ def test_a_number_keeps_its_unit_so_round_numbers_do_not_tie_unrelated_figures()
     ("Acme sees a similar growth path to Globex's for the arm business.", True),
     ("Acme shares are 6% higher, and those of Globex are up by a similar percentage.", True),
     ("Regulators closed Acme Bank on Sunday, citing \"a similar systemic risk exception.\"", True),
+    ("Simultaneously, robots have emerged as the cornerstone of the Ohio economy.", False),
+    ("At the same time, Acme raised its forecast for the year.", False),
     # "respectively" pairs two lists: with one of them in the sentence before, it leans back
     ("Analysts polled by a data firm expected $1.10 and $9.2 billion, respectively.", False),
     ("Acme's revenue and profit rose 8% and 12%, respectively.", True),
@@ -794,6 +796,9 @@ def test_a_line_giving_the_quarter_without_saying_which_leads_no_summary(text, u
     ("Considering the bank's margins, I'd wait to see how this quarter shakes out before investing in Acme.", True),
     ("I've generally been bullish on Acme, which has been a great performer over the years.", True),
     ("\"I expect orders to double,\" Acme's chief executive said on Monday.", False),  # reported speech
+    ("We estimate Acme's fair value at $25 per share, roughly 25% above its current price.", True),
+    ("Consider this: we're in the midst of a trade war, and Acme makes its arms in Ohio.", True),
+    ("\"We will double output this year,\" Acme's chief executive told analysts.", False),
     ("Acme's Model I sold 3,000 units in Ohio in March.", False),
 ])
 def test_the_writer_speaking_as_i_leads_no_summary(text, speaks):
