@@ -473,6 +473,11 @@ def test_a_question_reports_nothing_even_in_quotes():
     assert select.quality(asked) < select.quality(plain)
 
 
+def _summary_of(*lines: Sentence) -> list[Sentence]:
+    """The executive summary of one theme holding these scored lines, each its own story."""
+    return select.top_stories([(0, list(lines))], [Theme(name="Results", description="", candidates=list(lines))], {}, 2)
+
+
 @pytest.mark.parametrize("text, silent", [
     ("Acme and the state lender declined to comment.", True),
     ("Acme officials were unavailable for comment on the report.", True),
@@ -488,9 +493,7 @@ def test_a_line_saying_no_one_would_comment_tells_nothing(text, silent):
     plain = replace(s("Acme raised its forecast for the year on strong orders from carmakers.", 2), score=0.5)
     line = replace(s(text, 1), score=1.0)
     assert (select.pick([line, plain], 2, []) == [plain]) is silent
-    themes = [Theme(name="Results", description="", candidates=[line, plain])]
-    summary = select.top_stories([(0, [line, plain])], themes, {}, 2)
-    assert (line not in summary) is silent
+    assert (line not in _summary_of(line, plain)) is silent
 
 
 @pytest.mark.parametrize("text, asked", [
@@ -716,9 +719,7 @@ def test_the_stocks_standing_statistics_are_never_quoted(text, statistics):
                    score=0.5)
     line = replace(s(text, 1), score=1.0)
     assert (select.pick([line, news], 2, []) == [news]) is statistics
-    summary = select.top_stories([(0, [line, news])], [Theme(name="Results", description="", candidates=[line, news])],
-                                 {}, 2)
-    assert (line not in summary) is statistics
+    assert (line not in _summary_of(line, news)) is statistics
 
 
 @pytest.mark.parametrize("text", [
@@ -787,9 +788,7 @@ def test_a_line_looking_ahead_to_the_report_is_told_apart(text, ahead):
 ])
 def test_a_line_giving_the_quarter_without_saying_which_leads_no_summary(text, unnamed):
     assert select.unnamed_period(text) is unnamed
-    line = replace(s(text, 1), score=1.0)
-    summary = select.top_stories([(0, [line])], [Theme(name="Results", description="", candidates=[line])], {}, 2)
-    assert (summary == []) is unnamed
+    assert (_summary_of(replace(s(text, 1), score=1.0)) == []) is unnamed
 
 
 @pytest.mark.parametrize("text, speaks", [
@@ -803,6 +802,4 @@ def test_a_line_giving_the_quarter_without_saying_which_leads_no_summary(text, u
 ])
 def test_the_writer_speaking_as_i_leads_no_summary(text, speaks):
     assert select.writer_speaks(text) is speaks
-    line = replace(s(text, 1), score=1.0)
-    summary = select.top_stories([(0, [line])], [Theme(name="Results", description="", candidates=[line])], {}, 2)
-    assert (summary == []) is speaks
+    assert (_summary_of(replace(s(text, 1), score=1.0)) == []) is speaks
